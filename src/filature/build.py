@@ -1,0 +1,156 @@
+"""Build orchestration: discover, read, clean and split, extract, then write atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from filature import __version__
+from filature.ingest.discover import discover_files
+from filature.ingest.document import load_document
+from filature.ingest.read import read_source
+from filature.models import Document, FileReport, SourceText
+from filature.store.writer import (
+    WriteStats,
+    build_lock,
+    remove_stray_temporaries,
+    write_database,
+)
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+CURATION_FILE = "curation.toml"
+
+Progress = Callable[[str, int, int], None]
+"""Called with (stage, done, total); stages are "read", "analyse" and "write"."""
+
+
+class SourceProblem(Exception):
+    """The folder to build from cannot be used."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: every file's fate and the counts written."""
+
+    db_path: Path
+    files: tuple[FileReport, ...]
+    stats: WriteStats
+    seconds: float
+
+    @property
+    def skipped(self) -> tuple[FileReport, ...]:
+        return tuple(f for f in self.files if f.status == "skipped")
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def build(
+    source: Path,
+    db_path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    curation: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the database at ``db_path`` from the documents under ``source``.
+
+    One bad file never stops the build: it is skipped and reported. The previous database
+    stays intact until the new one is complete (see ``store.writer.write_database``).
+    """
+    started = time.perf_counter()
+    report = progress or _noop
+    if not source.exists():
+        raise SourceProblem(f"No folder at {source}.")
+    if not source.is_dir():
+        raise SourceProblem(f"{source} is not a folder.")
+    with build_lock(db_path):
+        remove_stray_temporaries(db_path)
+        documents, files = read_corpus(source, max_bytes, report)
+        curation_path = curation if curation is not None else source / CURATION_FILE
+        from filature.extract.pipeline import PIPELINE_VERSION, extract
+
+        total = sum(len(d.passages) for d in documents)
+        done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            report("analyse", done, total)
+
+        report("analyse", 0, total)
+        extraction = extract(
+            documents,
+            curation=curation_path if curation_path.is_file() else None,
+            progress=advance,
+        )
+        report("write", 0, 1)
+        meta = {
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "pipeline_version": PIPELINE_VERSION,
+            "filature_version": __version__,
+            "corpus_sha256": corpus_fingerprint(documents),
+            "source": str(source.resolve()),
+        }
+        stats = write_database(db_path, documents, extraction, files, meta)
+        report("write", 1, 1)
+    return BuildReport(db_path, tuple(files), stats, time.perf_counter() - started)
+
+
+def read_corpus(
+    source: Path, max_bytes: int, report: Progress
+) -> tuple[list[Document], list[FileReport]]:
+    """Read every file under ``source``: the documents that loaded and each file's fate."""
+    paths, files = discover_files(source)
+    documents: list[Document] = []
+    for n, path in enumerate(paths, start=1):
+        result = read_source(path, source, max_bytes)
+        if isinstance(result, SourceText):
+            try:
+                document = load_document(result)
+            except Exception as exc:  # one broken file never stops a build
+                files.append(FileReport(result.rel_path, "skipped", f"could not be cleaned: {exc}"))
+            else:
+                if document.passages:
+                    documents.append(document)
+                    files.append(_ok_report(result))
+                else:
+                    files.append(FileReport(result.rel_path, "skipped", "no text after cleaning"))
+        else:
+            files.append(result)
+        report("read", n, len(paths))
+    files.sort(key=lambda f: f.path)
+    return documents, files
+
+
+def _ok_report(source: SourceText) -> FileReport:
+    if source.warnings:
+        return FileReport(source.rel_path, "warning", "; ".join(source.warnings), source.encoding)
+    return FileReport(source.rel_path, "ok", "", source.encoding)
+
+
+def corpus_fingerprint(documents: list[Document]) -> str:
+    """A hash of every document's path and content hash."""
+    digest = hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.path):
+        digest.update(f"{doc.path}\0{doc.sha256}\n".encode())
+    return digest.hexdigest()
+
+
+def needs_build(source: Path, db_path: Path) -> bool:
+    """True if the database is missing or older than any file under ``source``."""
+    if not db_path.exists():
+        return True
+    built = db_path.stat().st_mtime
+    for path in source.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime > built:
+                return True
+        except OSError:
+            continue
+    return False

@@ -1,0 +1,160 @@
+"""The command line: thin typer commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from filature import __version__
+from filature.models import ENTITY_TYPES
+from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
+from filature.text import safe_text
+
+DEFAULT_SOURCE = Path("seeds")
+
+app = typer.Typer(
+    name="filature",
+    help="Turn a folder of documents into a map of the actors they name, and explore it.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The database file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
+    """Print a one-line error (and the command that fixes it) and exit non-zero."""
+    line = f"Error: {safe_text(message)}"
+    if fix:
+        line += f" Fix: {fix}"
+    err.print(Text(line, style="bold red"), soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def clean_errors(db: Path | None = None) -> Iterator[None]:
+    """Turn every expected failure into a one-line message with its fix, never a traceback."""
+    from filature.build import SourceProblem
+    from filature.store.writer import BuildLocked
+
+    try:
+        yield
+    except DatabaseProblem as exc:
+        fail(exc.message, exc.fix, code=2)
+    except BuildLocked as exc:
+        fail(str(exc), "wait for it to finish, then run the command again", code=3)
+    except SourceProblem as exc:
+        fail(str(exc), "filature build PATH/TO/FOLDER", code=2)
+    except sqlite3.Error as exc:
+        fix = rebuild_command(db) if db is not None else None
+        fail(f"The database could not be read ({exc}).", fix, code=2)
+    except OSError as exc:
+        fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc), code=2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"filature {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """With no command: build db/filature.db from seeds/ if needed, then open the explorer."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from filature.build import needs_build
+
+    if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
+        build(DEFAULT_SOURCE, DEFAULT_DB)
+    _open_explorer(DEFAULT_DB)
+
+
+@app.command()
+def build(
+    source: Annotated[Path, typer.Argument(help="The folder of documents.")] = DEFAULT_SOURCE,
+    db: DbOption = DEFAULT_DB,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
+    ] = 50.0,
+    curation: Annotated[
+        Path | None,
+        typer.Option(help="Curation file to apply (default: curation.toml in the folder)."),
+    ] = None,
+) -> None:
+    """Build the database from a folder of .txt and .md documents."""
+    from filature.build import build as run_build
+    from filature.progress import build_progress
+
+    with clean_errors(db), build_progress(err) as progress:
+        report = run_build(
+            source, db, max_bytes=int(max_mb * 1024 * 1024), curation=curation, progress=progress
+        )
+    from filature.summary import print_summary
+
+    print_summary(out, report)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(ENTITY_TYPES)}.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """List the entities, most mentioned first."""
+    if type is not None and type not in ENTITY_TYPES:
+        fail(f"Unknown type {type!r}.", f"use one of: {', '.join(ENTITY_TYPES)}")
+    with clean_errors(db):
+        conn = open_readonly(db)
+        from filature.listing import list_entities
+
+        rows = list_entities(conn, type, limit)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table("id", "name", "type", "mentions", "aliases", box=None)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            Text(safe_text(str(row["name"]))),
+            str(row["type"]),
+            str(row["mention_count"]),
+            Text(safe_text(", ".join(str(a) for a in row["aliases"] if a != row["name"]))),
+        )
+    out.print(table)
+
+
+def _open_explorer(db: Path) -> None:
+    out.print(f"Database ready: {db}. List its actors with: filature entities --db {db}")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(130)

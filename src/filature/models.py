@@ -1,0 +1,155 @@
+"""Small frozen dataclasses shared by every layer (ingest, extract, store, query, tui)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Zone = Literal["body", "footnote", "table", "heading"]
+ZONES: tuple[Zone, ...] = ("body", "footnote", "table", "heading")
+
+EntityType = Literal["person", "organization", "place", "agreement", "operation", "event"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "person",
+    "organization",
+    "place",
+    "agreement",
+    "operation",
+    "event",
+)
+
+FileStatus = Literal["ok", "warning", "skipped"]
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one file of the corpus during a build."""
+
+    path: str
+    status: FileStatus
+    reason: str = ""
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file read and decoded, before cleaning."""
+
+    path: Path
+    rel_path: str
+    text: str
+    encoding: str
+    sha256: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text with a map from each cleaned character back to the original text.
+
+    ``offsets[i]`` is the index in the original (decoded) text of cleaned character ``i``;
+    ``offsets`` has one extra trailing entry, the original end, so that a cleaned span
+    ``[a, b)`` maps to the original span ``[offsets[a], offsets[b - 1] + 1)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    footnote_numbers: frozenset[int] = frozenset()
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span ``[start, end)`` to its span in the original text."""
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph (or part of a long one) of a cleaned document."""
+
+    seq: int
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    zone: Zone
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready to be analysed and stored."""
+
+    path: str
+    title: str
+    sha256: str
+    encoding: str
+    text: str
+    passages: tuple[Passage, ...]
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One located mention of an entity: offsets are into the passage's text."""
+
+    doc_index: int
+    passage_seq: int
+    start: int
+    end: int
+    surface: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity with every surface form and every mention."""
+
+    key: int
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """A span of a passage that states a relation: offsets are into the passage's text."""
+
+    doc_index: int
+    passage_seq: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation between two entities (by key), backed by evidence spans."""
+
+    source_key: int
+    target_key: int
+    type: str
+    confidence: float
+    rule: str
+    evidence: tuple[EvidenceSpan, ...]
+    role: str | None = None
+    date: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    agreement_key: int | None = None
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extraction stage produces for a whole corpus."""
+
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    notes: tuple[str, ...] = field(default=())

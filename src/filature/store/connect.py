@@ -1,0 +1,96 @@
+"""Opening a filature database safely, with clear errors for every broken case."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from filature.store.schema import SCHEMA_VERSION, TABLES
+
+DEFAULT_DB = Path("db/filature.db")
+
+
+class DatabaseProblem(Exception):
+    """A database that cannot be used, with a one-line message and the command that fixes it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message} Fix: {self.fix}"
+
+
+def rebuild_command(path: Path) -> str:
+    """The shell command that rebuilds the database at ``path``."""
+    if path == DEFAULT_DB:
+        return "filature build"
+    return f"filature build --db {_quote(str(path))}"
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def harden(conn: sqlite3.Connection) -> None:
+    """Turn off what a hostile database could use: untrusted schema code and extensions."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    if hasattr(conn, "enable_load_extension"):
+        conn.enable_load_extension(False)
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Open an existing filature database read-only, or raise DatabaseProblem."""
+    fix = rebuild_command(path)
+    if not path.exists():
+        raise DatabaseProblem(f"No database at {path}.", fix)
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a database.", fix)
+    try:
+        if path.stat().st_size == 0:
+            raise DatabaseProblem(f"{path} is empty.", fix)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except PermissionError as exc:
+        raise DatabaseProblem(
+            f"{path} cannot be read ({exc.strerror}).", f"chmod u+r {path}"
+        ) from exc
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(f"{path} cannot be opened ({exc}).", fix) from exc
+    try:
+        harden(conn)
+        conn.execute("PRAGMA query_only = ON")
+        version = _schema_version(conn, path, fix)
+    except DatabaseProblem:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseProblem(f"{path} is not a readable filature database ({exc}).", fix) from exc
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise DatabaseProblem(
+            f"{path} has schema version {version}; this filature needs version {SCHEMA_VERSION}.",
+            fix,
+        )
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path, fix: str) -> int:
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = [t for t in TABLES if t not in names]
+    if "meta" not in names:
+        raise DatabaseProblem(f"{path} is not a filature database.", fix)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        raise DatabaseProblem(f"{path} has no schema version.", fix)
+    try:
+        version = int(row[0])
+    except (TypeError, ValueError):
+        raise DatabaseProblem(f"{path} has an unreadable schema version.", fix) from None
+    if missing and version == SCHEMA_VERSION:
+        raise DatabaseProblem(f"{path} lacks tables: {', '.join(missing)}.", fix)
+    return version

@@ -1,0 +1,118 @@
+"""The database schema: a public contract relied on by the app, the tests and outside tools."""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+TABLES = (
+    "documents",
+    "passages",
+    "entities",
+    "aliases",
+    "mentions",
+    "relations",
+    "evidence",
+    "files",
+    "meta",
+)
+
+SCHEMA_SQL = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    title TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    chars INTEGER NOT NULL
+);
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    line_start INTEGER NOT NULL,
+    line_end INTEGER NOT NULL,
+    zone TEXT NOT NULL CHECK (zone IN ('body', 'footnote', 'table', 'heading')),
+    text TEXT NOT NULL
+);
+CREATE INDEX idx_passages_document_id ON passages(document_id, seq);
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (
+        type IN ('person', 'organization', 'place', 'agreement', 'operation', 'event')
+    ),
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    body_mentions INTEGER NOT NULL DEFAULT 0,
+    footnote_mentions INTEGER NOT NULL DEFAULT 0,
+    first_document_id INTEGER REFERENCES documents(id),
+    last_document_id INTEGER REFERENCES documents(id)
+);
+CREATE INDEX idx_entities_type ON entities(type, mention_count);
+CREATE INDEX idx_entities_first_document_id ON entities(first_document_id);
+CREATE INDEX idx_entities_last_document_id ON entities(last_document_id);
+CREATE TABLE aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX idx_aliases_alias ON aliases(alias);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    role TEXT
+);
+CREATE INDEX idx_mentions_entity_id ON mentions(entity_id, passage_id);
+CREATE INDEX idx_mentions_passage_id ON mentions(passage_id);
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES entities(id),
+    target_id INTEGER NOT NULL REFERENCES entities(id),
+    type TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    rule TEXT NOT NULL,
+    role TEXT,
+    date TEXT,
+    amount REAL,
+    currency TEXT,
+    period TEXT,
+    agreement_id INTEGER REFERENCES entities(id),
+    weight INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX idx_relations_source_id ON relations(source_id, type);
+CREATE INDEX idx_relations_target_id ON relations(target_id, type);
+CREATE INDEX idx_relations_agreement_id ON relations(agreement_id);
+CREATE TABLE evidence (
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX idx_evidence_relation_id ON evidence(relation_id);
+CREATE INDEX idx_evidence_passage_id ON evidence(passage_id);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    encoding TEXT
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table, index and the FTS5 index in an empty database."""
+    conn.executescript(SCHEMA_SQL)
