@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
+from filature.errors import SourceProblem
 from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source
@@ -26,10 +27,6 @@ CURATION_FILE = "curation.toml"
 
 Progress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stages are "read", "analyse" and "write"."""
-
-
-class SourceProblem(Exception):
-    """The folder to build from cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,8 @@ def build(
         remove_stray_temporaries(db_path)
         documents, files = read_corpus(source, max_bytes, report)
         curation_path = curation if curation is not None else source / CURATION_FILE
-        from filature.extract.pipeline import PIPELINE_VERSION, extract
+        from filature.extract.analyze import PIPELINE_VERSION
+        from filature.extract.pipeline import extract
 
         total = sum(len(d.passages) for d in documents)
         done = 0

@@ -16,8 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from filature import __version__
+from filature.errors import SourceProblem
 from filature.models import ENTITY_TYPES
 from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
+from filature.store.writer import BuildLocked
 from filature.text import safe_text
 
 DEFAULT_SOURCE = Path("seeds")
@@ -48,9 +50,6 @@ def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
 @contextmanager
 def clean_errors(db: Path | None = None) -> Iterator[None]:
     """Turn every expected failure into a one-line message with its fix, never a traceback."""
-    from filature.build import SourceProblem
-    from filature.store.writer import BuildLocked
-
     try:
         yield
     except DatabaseProblem as exc:

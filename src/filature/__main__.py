@@ -1,0 +1,5 @@
+"""``python -m filature`` runs the command line."""
+
+from filature.cli import main
+
+main()

@@ -1,0 +1,69 @@
+"""Turn a decoded source file into a Document: clean text, passages and a title."""
+
+from __future__ import annotations
+
+import re
+
+from filature.ingest.clean import clean_text
+from filature.ingest.lines import is_url_only
+from filature.ingest.passages import sentence_boundaries, split_passages
+from filature.models import Document, Passage, SourceText
+
+TITLE_MAX = 200
+_BODY_TITLE_MAX = 120
+_TITLE_SEARCH = 8
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
+    "november|december"
+)
+_DATE_LINE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}},?)\s+\d{{4}}\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_boilerplate(text: str) -> bool:
+    """Navigation crumbs, date lines, addresses and one-word labels that cannot be a title."""
+    words = _WORD.findall(text)
+    if len(words) < 3 or is_url_only(text) or "@" in text:
+        return True
+    return bool(_DATE_LINE.search(text)) and len(words) <= 6
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:–-") + "…"
+
+
+def guess_title(passages: tuple[Passage, ...], fallback: str) -> str:
+    """A short headline: the first heading-like or substantial passage that is not boilerplate."""
+    for passage in passages[:_TITLE_SEARCH]:
+        markdown = passage.text.startswith("#")
+        if passage.zone in ("footnote", "table") or (is_boilerplate(passage.text) and not markdown):
+            continue
+        text = passage.text.lstrip("•#*-–— ").strip()
+        if passage.zone == "heading" or (len(text) <= TITLE_MAX and text[-1] not in '.!?…»"'):
+            return _shorten(text, TITLE_MAX)
+        cuts = sentence_boundaries(text)
+        first = text[: cuts[0]].strip() if cuts else text
+        return _shorten(first, _BODY_TITLE_MAX)
+    return _shorten(fallback, TITLE_MAX)
+
+
+def load_document(source: SourceText) -> Document:
+    """Clean, split into passages and title a decoded source file."""
+    clean = clean_text(source.text)
+    passages = split_passages(clean, source.text)
+    return Document(
+        path=source.rel_path,
+        title=guess_title(passages, source.path.stem),
+        sha256=source.sha256,
+        encoding=source.encoding,
+        text=clean.text,
+        passages=passages,
+    )

@@ -1,0 +1,150 @@
+"""Line-level predicates used by the cleaner: junk lines, headings, list items, page furniture."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from filature.ingest.mapped import Mapped
+
+_URL_START = re.compile(r"^<?(?:(?:https?|ftp|file)://|www\.)", re.IGNORECASE)
+_URL_TAIL = re.compile(
+    r"(?:\.(?:pdf|html?|php|aspx?|docx?|xlsx?|pptx?|odt|txt|jpe?g|png|gif)|/)[)>]?$", re.IGNORECASE
+)
+_WIN_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\[^\\\s]+\\)")
+_POSIX_PATH = re.compile(r"^(?:~|\.{1,2})?/(?:[^/\s]+/)+[^/\s]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[-–—(\[]?\s*(?:page|p\.|seite|pág\.?)?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,4})?"
+    r"\s*[-–—)\]]?$",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,6}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)\s+\S")
+_LIST_ITEM = re.compile(r"^(?:[-*+•‣◦▪▫·–—]|\(?\d{1,3}[.)]|\(?[a-z]\))\s+")
+_TERMINAL = re.compile(r"[.!?…:][\"»”’')\]]*$")
+FOOTNOTE_DEF = re.compile(r"^(\d{1,3})(?:\.(?:\1\.)?\s*|\s+)(?=[^\s\d.,;:)\]\-–—/%°])")
+
+_FOOTER_MAX_LEN = 70
+_FOOTER_MIN_GAP = 20
+_FOOTER_WINDOW = 4
+
+
+@dataclass
+class Line:
+    """One line of the original text, stripped and with runs of spaces collapsed."""
+
+    index: int
+    text: Mapped
+    end: int
+    indented: bool
+    drop: str | None = None
+
+    @property
+    def s(self) -> str:
+        return self.text.text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.text
+
+
+def is_url_only(s: str) -> bool:
+    """A line that is nothing but a web address (addresses with spaces end like a path)."""
+    if not _URL_START.match(s):
+        return False
+    return " " not in s or bool(_URL_TAIL.search(s))
+
+
+def is_path_only(s: str) -> bool:
+    """A line that is nothing but a file path (Windows, UNC or POSIX)."""
+    return bool(_WIN_PATH.match(s) or _POSIX_PATH.match(s))
+
+
+def is_page_number(s: str) -> bool:
+    """A lone page number such as ``12``, ``- 12 -``, ``Page 3 / 20``."""
+    return bool(_PAGE_NUMBER.match(s))
+
+
+def has_alnum(s: str) -> bool:
+    """Whether a line has any letter or digit at all."""
+    return any(ch.isalnum() for ch in s)
+
+
+def is_all_caps(s: str) -> bool:
+    """A short line written in capitals (a heading in most documents)."""
+    if len(s) > 120:
+        return False
+    upper = sum(1 for ch in s if ch.isupper())
+    lower = sum(1 for ch in s if ch.islower())
+    visible = sum(1 for ch in s if not ch.isspace())
+    letters = upper + lower
+    return upper >= 4 and upper >= 0.85 * letters and letters >= 0.5 * visible
+
+
+def is_heading_line(s: str) -> bool:
+    """A line that stands alone as a heading: capitals, markdown ``#``, numbered ``I.``/``1.2``."""
+    if _MD_HEADING.match(s) or is_all_caps(s):
+        return True
+    numbered = _NUMBERED_HEADING.match(s) and len(s) <= 80 and "," not in s
+    return bool(numbered) and s[-1] not in ".;:"
+
+
+def is_list_item(s: str) -> bool:
+    """A bullet or numbered list item."""
+    return bool(_LIST_ITEM.match(s))
+
+
+def is_terminal(s: str) -> bool:
+    """Whether a line ends a sentence (final punctuation, maybe followed by closing quotes)."""
+    return bool(_TERMINAL.search(s))
+
+
+def _footer_key(s: str) -> str | None:
+    if len(s) > _FOOTER_MAX_LEN or is_list_item(s) or FOOTNOTE_DEF.match(s) or s[-1] in ",;":
+        return None
+    return re.sub(r"\d+", "#", s.casefold())
+
+
+def find_running_lines(lines: list[Line]) -> set[int]:
+    """Positions (in ``lines``) of running headers and footers.
+
+    A short line is page furniture when it comes back, digits aside, far apart each time
+    (at least ``_FOOTER_MIN_GAP`` lines): four times or more, or carrying a page number, or
+    as part of a block of such lines repeated at every occurrence.
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pos, line in enumerate(lines):
+        if line.drop is None and not line.blank:
+            key = _footer_key(line.s)
+            if key is not None:
+                groups[key].append(pos)
+    repeated: dict[int, str] = {}
+    for key, positions in groups.items():
+        gaps = [lines[b].index - lines[a].index for a, b in itertools.pairwise(positions)]
+        if gaps and min(gaps) >= _FOOTER_MIN_GAP:
+            for pos in positions:
+                repeated[pos] = key
+
+    def neighbours(pos: int) -> int:
+        key = repeated[pos]
+        here = lines[pos].index
+        return sum(
+            1
+            for other, other_key in repeated.items()
+            if other_key != key and abs(lines[other].index - here) <= _FOOTER_WINDOW
+        )
+
+    found: set[int] = set()
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for pos, key in repeated.items():
+        by_key[key].append(pos)
+    for key, positions in by_key.items():
+        if (
+            len(positions) >= 4
+            or (len(positions) >= 3 and "#" in key)
+            or all(neighbours(pos) >= 2 for pos in positions)
+        ):
+            found.update(positions)
+    return found

@@ -1,0 +1,170 @@
+"""Read a file's bytes and decode them, or explain in one line why the file is skipped."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from filature.models import FileReport, SourceText
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_SNIFF = 8192
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _size_text(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def rel_path_of(path: Path, root: Path) -> str:
+    """The path relative to ``root`` in POSIX form (the file name if it is not under root)."""
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return path.name
+    return rel.as_posix() if rel.parts else path.name
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when every other byte is zero, as in mostly-ASCII UTF-16."""
+    sample = data[:_SNIFF]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zero_even = even.count(0) / len(even)
+    zero_odd = odd.count(0) / len(odd)
+    if zero_odd >= 0.6 and zero_even <= 0.05:
+        return "utf-16-le"
+    if zero_even >= 0.6 and zero_odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """Decode text that is valid UTF-8 except for a few bytes: (text, bad byte count)."""
+    parts: list[str] = []
+    bad = 0
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            parts.append(data[pos : pos + error.start].decode("utf-8"))
+            parts.append("\ufffd")
+            bad += error.end - error.start
+            pos += error.end
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if multibyte >= 2 * bad and bad <= max(8, len(data) // 1000):
+        return text, bad
+    return None
+
+
+def _cp1252(data: bytes) -> str:
+    """Windows-1252, with Latin-1 for the five bytes Windows-1252 leaves undefined."""
+    return "".join(
+        bytes([byte]).decode("latin-1" if byte in _CP1252_HOLES else "cp1252")
+        if byte >= 0x80
+        else chr(byte)
+        for byte in data
+    )
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]] | str:
+    """Decode raw bytes: ``(text, encoding, warnings)``, or the reason they are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding, ()
+            except UnicodeDecodeError as error:
+                return f"undecodable: starts with a {encoding} byte-order mark but {error.reason}"
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    guess = _utf16_without_bom(data)
+    if guess is not None:
+        try:
+            text = data.decode(guess)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return (
+                text,
+                guess,
+                (f"no byte-order mark: read as {guess.upper()} from its zero bytes",),
+            )
+    if b"\x00" in data[:_SNIFF]:
+        return "binary file (contains NUL bytes)"
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        plural = "byte" if bad == 1 else "bytes"
+        return text, "utf-8", (f"not valid UTF-8: {bad} {plural} replaced by U+FFFD",)
+    return _cp1252(data), "cp1252", ("not valid UTF-8: read as Windows-1252 (cp1252)",)
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(
+        1 for ch in text[:_SNIFF] if (ord(ch) < 0x20 and ch not in "\n\r\t\f") or ch == "\x7f"
+    )
+    return controls > 0.1 * min(len(text), _SNIFF)
+
+
+def read_source(
+    path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceText | FileReport:
+    """Read and decode one file, or return a ``skipped`` FileReport with a clear reason."""
+    rel = rel_path_of(path, root)
+
+    def skip(reason: str, encoding: str | None = None) -> FileReport:
+        return FileReport(path=rel, status="skipped", reason=reason, encoding=encoding)
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return skip("broken symbolic link" if path.is_symlink() else "file not found")
+    except OSError as error:
+        return skip(f"cannot read: {error.strerror or error}")
+    if not stat.S_ISREG(info.st_mode):
+        return skip("not a regular file (a folder, device or pipe)")
+    if info.st_size == 0:
+        return skip("empty file")
+    if info.st_size > max_bytes:
+        return skip(
+            f"too large: {_size_text(info.st_size)}, over the {_size_text(max_bytes)} limit"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        return skip("permission denied")
+    except OSError as error:
+        return skip(f"cannot read: {error.strerror or error}")
+    if not data:
+        return skip("empty file")
+    if len(data) > max_bytes:
+        return skip(f"too large: over the {_size_text(max_bytes)} limit")
+    decoded = decode_bytes(data)
+    if isinstance(decoded, str):
+        return skip(decoded)
+    text, encoding, warnings = decoded
+    if not text.strip():
+        return skip("contains only whitespace", encoding)
+    if _looks_binary(text):
+        return skip("binary file (mostly control characters)", encoding)
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceText(path, rel, text, encoding, digest, warnings)
