@@ -5,6 +5,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -141,14 +145,24 @@ def test_dangling_symlink_is_skipped(tmp_path: Path) -> None:
     assert _skipped(tmp_path, link).reason == "broken symbolic link"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
-    path = _write(tmp_path, "secret.txt", b"text")
-    path.chmod(0)
+def test_unreadable_file_is_skipped() -> None:
+    """chmod 000 blocks reads for any user but root: as root, the check runs as nobody."""
+    folder = Path(tempfile.mkdtemp(prefix="filature-perm-"))
     try:
-        assert _skipped(tmp_path, path).reason == "permission denied"
+        folder.chmod(0o755)
+        path = _write(folder, "secret.txt", b"text")
+        path.chmod(0)
+        code = (
+            "import sys; from pathlib import Path; from filature.ingest.read import read_source;"
+            f"r = read_source(Path({str(path)!r}), Path({str(folder)!r}));"
+            "print(r.status, r.reason, sep='|')"
+        )
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        command = [*(prefix if os.geteuid() == 0 else []), sys.executable, "-c", code]
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == "skipped|permission denied"
     finally:
-        path.chmod(0o644)
+        shutil.rmtree(folder)
 
 
 def test_discover_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
