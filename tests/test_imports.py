@@ -15,6 +15,33 @@ FORBIDDEN = {
     "store": ("spacy", "textual", "filature.extract", "filature.tui", "thinc"),
     "ingest": ("spacy", "textual", "filature.tui", "filature.store"),
     "models": ("spacy", "textual", "filature."),
+    "export": (
+        "spacy",
+        "textual",
+        "thinc",
+        "filature.extract",
+        "filature.build",
+        "filature.ingest",
+        "filature.tui",
+    ),
+    "card": (
+        "spacy",
+        "textual",
+        "thinc",
+        "filature.extract",
+        "filature.build",
+        "filature.ingest",
+        "filature.tui",
+    ),
+    "dossier": (
+        "spacy",
+        "textual",
+        "thinc",
+        "filature.extract",
+        "filature.build",
+        "filature.ingest",
+        "filature.tui",
+    ),
 }
 
 

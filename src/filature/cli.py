@@ -16,7 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from filature import __version__
+from filature.card import EntityLookupError
 from filature.errors import SourceProblem
+from filature.export import ExportProblem
 from filature.models import ENTITY_TYPES
 from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
 from filature.store.writer import BuildLocked
@@ -54,6 +56,10 @@ def clean_errors(db: Path | None = None) -> Iterator[None]:
         yield
     except DatabaseProblem as exc:
         fail(exc.message, exc.fix, code=2)
+    except ExportProblem as exc:
+        fail(exc.message, exc.fix, code=2)
+    except EntityLookupError as exc:
+        fail(exc.message, "filature search NAME lists close matches", code=1)
     except BuildLocked as exc:
         fail(str(exc), "wait for it to finish, then run the command again", code=3)
     except SourceProblem as exc:
@@ -144,6 +150,77 @@ def entities(
             Text(safe_text(", ".join(str(a) for a in row["aliases"] if a != row["name"]))),
         )
     out.print(table)
+
+
+TypeOption = Annotated[
+    str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(ENTITY_TYPES)}.")
+]
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A name, an alias or #ID.")],
+    db: DbOption = DEFAULT_DB,
+    type: TypeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show an entity's card: aliases, relations and top excerpts."""
+    from filature.card import card_as_json, card_renderable, entity_card, resolve_entity
+
+    with clean_errors(db):
+        conn = open_readonly(db)
+        card = entity_card(conn, resolve_entity(conn, name, type))
+    if as_json:
+        out.print_json(json.dumps(card_as_json(card), ensure_ascii=False))
+    else:
+        out.print(card_renderable(card))
+
+
+@app.command()
+def dossier(
+    name: Annotated[str, typer.Argument(help="A name, an alias or #ID.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: exports/dossiers/).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    type: TypeOption = None,
+) -> None:
+    """Write a one-page report on an entity, its relations quoted and cited."""
+    from filature.card import resolve_entity
+    from filature.dossier import write_dossier
+
+    if format not in ("md", "html"):
+        fail(f"Unknown format {format!r}.", "use --format md or --format html")
+    with clean_errors(db):
+        conn = open_readonly(db)
+        path = write_dossier(conn, resolve_entity(conn, name, type), format, out_path)  # type: ignore[arg-type]
+    out.print(Text(f"Wrote {path}"))
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv, graphml, gexf or ftm.")],
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file or folder (default: exports/).")
+    ] = None,
+    cooccurrence: Annotated[
+        bool, typer.Option(help="Also export co-occurrences to ftm (as UnknownLink).")
+    ] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export entities and relations for Gephi, Aleph, spreadsheets and other tools."""
+    from filature.export import FORMATS, export_database
+
+    if format not in FORMATS:
+        fail(f"Unknown format {format!r}.", f"use one of: {', '.join(FORMATS)}")
+    with clean_errors(db):
+        conn = open_readonly(db)
+        result = export_database(conn, format, out_path, cooccurrence=cooccurrence)
+    paths = ", ".join(str(p) for p in result.paths)
+    out.print(
+        Text(f"Exported {result.entities} entities and {result.relations} relations to {paths}")
+    )
 
 
 def _open_explorer(db: Path) -> None:

@@ -1,0 +1,197 @@
+"""The dossier: a one-page report on an entity, in Markdown or standalone HTML.
+
+Name, type, aliases and counts; stated relations grouped by type, each with its evidence quoted
+and cited (document title, path, lines); co-occurrences apart; the key passages. Document text
+is data: HTML escapes everything, Markdown escapes every character that could make markup and
+keeps each quote on one line inside its block quote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+from filature import __version__
+from filature.card import EntityCard, describe_counts, entity_card
+from filature.export.data import Citation, RelationRecord, clean, read_relations
+from filature.export.files import ExportProblem, write_file
+from filature.query.text import fold
+
+DossierFormat = Literal["md", "html"]
+DOSSIER_DIR = Path("exports/dossiers")
+MAX_QUOTES = 5
+# Inline markup characters; block markup cannot start since data never begins a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>&|~$^!#])")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One group of stated relations: its label and, per relation, a line and its citations."""
+
+    label: str
+    items: tuple[tuple[str, tuple[Citation, ...], int], ...]
+
+
+def _sections(card: EntityCard, relations: list[RelationRecord]) -> list[Section]:
+    by_id = {r.id: r for r in relations}
+    sections = []
+    for group in card.relations:
+        items = []
+        for rel in group.relations:
+            details = ", ".join(p for p in (rel.role, rel.date) if p)
+            line = f"{rel.counterpart_name} ({rel.counterpart_type})"
+            record = by_id[rel.relation_id]
+            extra = [details] if details else []
+            if record.amount is not None:
+                extra.append(f"{record.amount:g} {record.currency or ''}".strip())
+            if record.agreement is not None:
+                extra.append(f"agreement: {record.agreement.name}")
+            if extra:
+                line += " — " + ", ".join(extra)
+            items.append((line, record.evidence, len(record.evidence)))
+        sections.append(Section(group.label, tuple(items)))
+    return sections
+
+
+def md_escape(text: str) -> str:
+    """Text as inert Markdown on one line: every markup character backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator[str]:
+    e = md_escape
+    yield f"# {e(card.name)}\n"
+    yield f"*{e(card.type)}* · {e(describe_counts(card))}\n"
+    if card.aliases:
+        yield f"**Also named:** {e(', '.join(card.aliases))}\n"
+    yield "## Stated relations\n"
+    if not sections:
+        yield "*None found in the documents.*\n"
+    for section in sections:
+        yield f"### {e(section.label)}\n"
+        for line, citations, total in section.items:
+            yield f"- **{e(line)}**"
+            for c in citations[:MAX_QUOTES]:
+                yield f"  > « {e(c.quote)} »  "
+                yield f"  > — *{e(c.document_title)}*, {e(c.document_path)}, lines {c.lines}"
+                yield "  >"
+            if total > MAX_QUOTES:
+                yield f"  *… and {total - MAX_QUOTES} more passages.*"
+            if not citations:
+                yield "  *No quoted evidence.*"
+            yield ""
+    if card.mentioned_with:
+        yield "## Mentioned with (co-occurrence, not a stated relation)\n"
+        for r in card.mentioned_with:
+            yield (
+                f"- {e(r.counterpart_name)} ({e(r.counterpart_type)}): named together in "
+                f"{r.weight} passage{'s' if r.weight != 1 else ''}"
+            )
+        yield ""
+    yield "## Key passages\n"
+    for ex in card.excerpts:
+        yield f"> « {e(ex.text)} »  "
+        yield f"> — *{e(ex.document_title)}*, {e(ex.document_path)}, lines {ex.lines}\n"
+    yield "---\n"
+    yield (
+        f"*Dossier by filature {e(__version__)} from a database built {e(built)}. Quotes are "
+        "exact spans of the cleaned documents; lines refer to the original files.*\n"
+    )
+
+
+_CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}
+blockquote{margin:.4em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}
+cite{display:block;color:#555;font-size:.9em}.meta{color:#555}h3{margin-bottom:.3em}"""
+
+
+def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str]:
+    e = html.escape
+    csp = "default-src 'none'; style-src 'unsafe-inline'"
+    yield "<!DOCTYPE html>"
+    yield '<html lang="fr"><head><meta charset="utf-8">'
+    yield f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+    yield f"<title>{e(card.name)}</title><style>{_CSS}</style></head><body>"
+    yield f"<h1>{e(card.name)}</h1>"
+    yield f'<p class="meta"><em>{e(card.type)}</em> · {e(describe_counts(card))}</p>'
+    if card.aliases:
+        yield f"<p><strong>Also named:</strong> {e(', '.join(card.aliases))}</p>"
+    yield "<h2>Stated relations</h2>"
+    if not sections:
+        yield "<p><em>None found in the documents.</em></p>"
+    for section in sections:
+        yield f"<h3>{e(section.label)}</h3><ul>"
+        for line, citations, total in section.items:
+            yield f"<li><strong>{e(line)}</strong>"
+            for c in citations[:MAX_QUOTES]:
+                yield f"<blockquote>« {e(c.quote)} »"
+                yield (
+                    f"<cite>{e(c.document_title)}, {e(c.document_path)}, lines {c.lines}</cite>"
+                    "</blockquote>"
+                )
+            if total > MAX_QUOTES:
+                yield f"<p><em>… and {total - MAX_QUOTES} more passages.</em></p>"
+            if not citations:
+                yield "<p><em>No quoted evidence.</em></p>"
+            yield "</li>"
+        yield "</ul>"
+    if card.mentioned_with:
+        yield "<h2>Mentioned with (co-occurrence, not a stated relation)</h2><ul>"
+        for r in card.mentioned_with:
+            plural = "s" if r.weight != 1 else ""
+            yield (
+                f"<li>{e(r.counterpart_name)} ({e(r.counterpart_type)}): named together in "
+                f"{r.weight} passage{plural}</li>"
+            )
+        yield "</ul>"
+    yield "<h2>Key passages</h2>"
+    for ex in card.excerpts:
+        yield f"<blockquote>« {e(ex.text)} »"
+        yield f"<cite>{e(ex.document_title)}, {e(ex.document_path)}, lines {ex.lines}</cite>"
+        yield "</blockquote>"
+    yield (
+        f'<hr><p class="meta">Dossier by filature {e(__version__)} from a database built '
+        f"{e(built)}. Quotes are exact spans of the cleaned documents; lines refer to the "
+        "original files.</p></body></html>"
+    )
+
+
+def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md") -> str:
+    """The dossier of one entity as Markdown (``md``) or a standalone HTML page (``html``).
+
+    Raises ``card.EntityNotFound`` for an unknown id, ExportProblem for an unknown format.
+    """
+    if fmt not in ("md", "html"):
+        raise ExportProblem(f"Unknown dossier format {fmt!r}.", "use md or html")
+    card = entity_card(conn, entity_id, excerpts=5)
+    relations = [r for r in read_relations(conn, entity_id) if r.stated]
+    sections = _sections(card, relations)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
+    built = clean(row[0]) if row else "at an unknown time"
+    render = _markdown if fmt == "md" else _html
+    return "\n".join(render(card, sections, built)) + "\n"
+
+
+def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:
+    """``exports/dossiers/<name folded to a slug>.<md|html>``."""
+    slug = "-".join(fold(name).split())[:80].strip("-") or f"entity-{entity_id}"
+    return DOSSIER_DIR / f"{slug}.{fmt}"
+
+
+def write_dossier(
+    conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md", out: Path | None = None
+) -> Path:
+    """Write the dossier atomically to ``out`` (default: ``default_dossier_path``)."""
+    text = dossier(conn, entity_id, fmt)
+    if out is None:
+        (name,) = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        out = default_dossier_path(str(name), fmt, entity_id)
+
+    def write(handle: TextIO) -> None:
+        handle.write(text)
+
+    return write_file(out, write)

@@ -1,0 +1,207 @@
+"""The followthemoney export: entities as JSON lines, ready for Aleph (``ftm`` / ``alephclient``).
+
+Mapping, by entity type: person -> Person, organization -> Organization, place -> Address
+(with its ``country`` code when the name is a known country or territory), agreement ->
+Contract, operation -> Project, event -> Event. Every source document becomes a Document
+entity that the others cite as ``proof``.
+
+Relations become interval entities: holds_role -> Directorship (leading roles) or Employment,
+member_of -> Membership, participates_in an operation -> ProjectParticipant, funds ->
+Payment, anything else (or any pair of types the schema does not allow) -> UnknownLink with
+the relation's label as ``role``. Each carries its source documents as ``proof`` and its
+quoted evidence in ``description``. Co-occurrences (``mentioned_with``) are not stated
+relations and are left out unless asked for, then as UnknownLink marked "co-occurrence".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from followthemoney import EntityProxy, model, registry
+from rigour.territories import lookup_territory
+
+from filature.export.data import EntityRecord, RelationRecord, read_entities, read_relations
+from filature.export.files import write_file
+from filature.query.text import fold
+
+PREFIX = "filature"
+ENTITY_SCHEMA = {
+    "person": "Person",
+    "organization": "Organization",
+    "place": "Address",
+    "agreement": "Contract",
+    "operation": "Project",
+    "event": "Event",
+}
+LEADING_ROLES = (
+    "president", "chair", "directeur", "directrice", "director", "dirigeant", "chef", "head",
+    "ministre", "minister", "secretaire general", "secretary general", "commandant",
+    "commissaire", "gouverneur", "governor", "fondateur", "founder",
+)  # fmt: skip
+MAX_QUOTES = 20
+MAX_TEXT = 60_000
+
+
+def put(proxy: EntityProxy, prop: str, value: str | None) -> None:
+    """Add ``value`` to ``prop`` if the property's type accepts it (invalid values are dropped)."""
+    if value is None:
+        return
+    prop_ = proxy.schema.properties[prop]
+    value = value[: prop_.max_length]
+    if prop_.type.validate(value):
+        proxy.add(prop, value)
+
+
+def place_country(name: str) -> tuple[str | None, bool]:
+    """The country code of a place name, and whether the name is the country itself."""
+    territory = lookup_territory(name)
+    if territory is None or territory.ftm_country is None:
+        return None, False
+    places = {fold(p) for p in territory.places or ()}
+    return territory.ftm_country, territory.is_country and fold(name) not in places
+
+
+def _documents(conn: sqlite3.Connection) -> dict[int, EntityProxy]:
+    docs: dict[int, EntityProxy] = {}
+    for row in conn.execute("SELECT id, path, title, encoding FROM documents ORDER BY id"):
+        doc = model.make_entity("Document")
+        doc.make_id(PREFIX, "document", str(row[1]))
+        put(doc, "title", str(row[2]))
+        put(doc, "fileName", str(row[1]))
+        put(doc, "encoding", str(row[3]))
+        put(doc, "mimeType", "text/markdown" if str(row[1]).endswith(".md") else "text/plain")
+        put(doc, "publisher", PREFIX)
+        docs[int(row[0])] = doc
+    return docs
+
+
+def _entity(e: EntityRecord, doc_ids: Sequence[str], taken: set[str]) -> EntityProxy:
+    proxy = model.make_entity(ENTITY_SCHEMA[e.type])
+    proxy.make_id(PREFIX, "entity", e.type, e.name)
+    if proxy.id in taken:
+        proxy.make_id(PREFIX, "entity", e.type, e.name, str(e.id))
+    taken.add(str(proxy.id))
+    if proxy.schema.name == "Contract":
+        put(proxy, "title", e.name)
+    if proxy.schema.name == "Address":
+        put(proxy, "full", e.name)
+        code, is_country = place_country(e.name)
+        put(proxy, "country", code)
+        if is_country:
+            put(proxy, "summary", "Country")
+    put(proxy, "name", e.name)
+    for alias in e.aliases:
+        put(proxy, "alias", alias)
+    put(
+        proxy,
+        "description",
+        f"Named {e.mention_count} times in {e.document_count} document(s) (filature).",
+    )
+    for doc_id in doc_ids:
+        put(proxy, "proof", doc_id)
+    return proxy
+
+
+def _is_leading(role: str | None) -> bool:
+    folded = fold(role or "")
+    return any(word in folded for word in LEADING_ROLES)
+
+
+def _link_schema(r: RelationRecord, source: str, target: str) -> tuple[str, str, str]:
+    """The schema and its (source, target) properties for a stated relation."""
+    legal = {"Person", "Organization"}
+    if r.type == "holds_role" and target == "Organization" and source in legal:
+        if _is_leading(r.role):
+            return "Directorship", "director", "organization"
+        if source == "Person":
+            return "Employment", "employee", "employer"
+        return "Membership", "member", "organization"
+    if r.type == "member_of" and target == "Organization" and source in legal:
+        return "Membership", "member", "organization"
+    if r.type == "participates_in" and target == "Project" and source in legal:
+        return "ProjectParticipant", "participant", "project"
+    if r.type == "funds" and source in legal and target in legal:
+        return "Payment", "payer", "beneficiary"
+    return "UnknownLink", "subject", "object"
+
+
+def _citations(r: RelationRecord) -> str:
+    lines = [
+        f"« {' '.join(c.quote.split())} » ({c.document_title}, {c.document_path}, lines {c.lines})"
+        for c in r.evidence[:MAX_QUOTES]
+    ]
+    if len(r.evidence) > MAX_QUOTES:
+        lines.append(f"… and {len(r.evidence) - MAX_QUOTES} more passages.")
+    return "\n".join(lines)[:MAX_TEXT]
+
+
+def _link(
+    r: RelationRecord, ends: dict[int, EntityProxy], docs: dict[int, EntityProxy], taken: set[str]
+) -> EntityProxy:
+    source, target = ends[r.source.id], ends[r.target.id]
+    if r.stated:
+        schema, src_prop, tgt_prop = _link_schema(r, source.schema.name, target.schema.name)
+    else:
+        schema, src_prop, tgt_prop = "UnknownLink", "subject", "object"
+    link = model.make_entity(schema)
+    link.make_id(PREFIX, "relation", r.type, source.id, target.id, r.role, r.date)
+    if link.id in taken:
+        link.make_id(PREFIX, "relation", r.type, source.id, target.id, r.role, r.date, str(r.id))
+    taken.add(str(link.id))
+    link.add(src_prop, source.id)
+    link.add(tgt_prop, target.id)
+    if schema == "Payment":
+        put(link, "amount", None if r.amount is None else str(r.amount))
+        put(link, "currency", r.currency)
+    else:
+        put(link, "role", (r.role or r.label) if r.stated else "mentioned with (co-occurrence)")
+    date_prop = "date" if schema in {"UnknownLink", "Payment"} else "startDate"
+    put(link, date_prop, registry.date.clean(r.date) if r.date else None)
+    summary = f"{r.source.name} {r.label} {r.target.name}"
+    if not r.stated:
+        summary += f": co-occurrence in {r.weight} passage(s), not a relation stated in the text"
+    if r.agreement is not None:
+        summary += f" (agreement: {r.agreement.name})"
+    if r.period:
+        summary += f" (period: {r.period})"
+    put(link, "summary", summary)
+    put(link, "description", _citations(r) or None)
+    put(link, "publisher", PREFIX)
+    for doc_id in dict.fromkeys(c.document_id for c in r.evidence):
+        put(link, "proof", docs[doc_id].id)
+    return link
+
+
+def ftm_entities(conn: sqlite3.Connection, *, cooccurrence: bool = False) -> Iterator[EntityProxy]:
+    """Every document, entity and relation as followthemoney entity proxies."""
+    docs = _documents(conn)
+    yield from docs.values()
+    mentioned: dict[int, list[int]] = {}
+    for entity_id, doc_id in conn.execute(
+        "SELECT DISTINCT m.entity_id, p.document_id FROM mentions m "
+        "JOIN passages p ON p.id = m.passage_id ORDER BY m.entity_id, p.document_id"
+    ):
+        mentioned.setdefault(int(entity_id), []).append(int(doc_id))
+    ends: dict[int, EntityProxy] = {}
+    taken: set[str] = set()
+    for e in read_entities(conn):
+        proof = [str(docs[d].id) for d in mentioned.get(e.id, ())]
+        ends[e.id] = _entity(e, proof, taken)
+        yield ends[e.id]
+    for r in read_relations(conn):
+        if r.stated or cooccurrence:
+            yield _link(r, ends, docs, taken)
+
+
+def write_ftm(conn: sqlite3.Connection, out: Path, *, cooccurrence: bool = False) -> Path:
+    """Write the followthemoney entities to ``out`` as JSON lines, atomically."""
+
+    def write(handle: TextIO) -> None:
+        for proxy in ftm_entities(conn, cooccurrence=cooccurrence):
+            handle.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+    return write_file(out, write)
