@@ -15,6 +15,7 @@ from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source
 from filature.models import Document, FileReport, SourceText
+from filature.store.cache import AnalysisCache, cache_path
 from filature.store.writer import (
     WriteStats,
     build_lock,
@@ -37,6 +38,8 @@ class BuildReport:
     files: tuple[FileReport, ...]
     stats: WriteStats
     seconds: float
+    analysed: int = 0
+    cached: int = 0
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -54,11 +57,14 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     curation: Path | None = None,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
     One bad file never stops the build: it is skipped and reported. The previous database
     stays intact until the new one is complete (see ``store.writer.write_database``).
+    Per-document analyses are cached beside the database, so only changed documents go
+    through the NLP again.
     """
     started = time.perf_counter()
     report = progress or _noop
@@ -70,8 +76,7 @@ def build(
         remove_stray_temporaries(db_path)
         documents, files = read_corpus(source, max_bytes, report)
         curation_path = curation if curation is not None else source / CURATION_FILE
-        from filature.extract.analyze import PIPELINE_VERSION
-        from filature.extract.pipeline import extract
+        from filature.extract.run import extract_all, pipeline_version
 
         total = sum(len(d.passages) for d in documents)
         done = 0
@@ -82,22 +87,30 @@ def build(
             report("analyse", done, total)
 
         report("analyse", 0, total)
-        extraction = extract(
-            documents,
-            curation=curation_path if curation_path.is_file() else None,
-            progress=advance,
-        )
+        cache = AnalysisCache(cache_path(db_path)) if use_cache else None
+        try:
+            extraction = extract_all(
+                documents,
+                curation=curation_path if curation_path.is_file() else None,
+                cache=cache,
+                progress=advance,
+            )
+        finally:
+            if cache is not None:
+                cache.close()
+        cached = cache.hits if cache is not None else 0
         report("write", 0, 1)
         meta = {
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "pipeline_version": PIPELINE_VERSION,
+            "pipeline_version": pipeline_version(),
             "filature_version": __version__,
             "corpus_sha256": corpus_fingerprint(documents),
             "source": str(source.resolve()),
         }
         stats = write_database(db_path, documents, extraction, files, meta)
         report("write", 1, 1)
-    return BuildReport(db_path, tuple(files), stats, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return BuildReport(db_path, tuple(files), stats, seconds, len(documents) - cached, cached)
 
 
 def read_corpus(

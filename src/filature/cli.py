@@ -134,7 +134,7 @@ def entities(
         fail(f"Unknown type {type!r}.", f"use one of: {', '.join(ENTITY_TYPES)}")
     with clean_errors(db):
         conn = open_readonly(db)
-        from filature.listing import list_entities
+        from filature.query.listing import list_entities
 
         rows = list_entities(conn, type, limit)
     if as_json:
@@ -223,8 +223,132 @@ def export(
     )
 
 
+@app.command()
+def relations(
+    entity: Annotated[
+        str | None, typer.Argument(help="Only the relations of this entity (name, alias or #ID).")
+    ] = None,
+    type: Annotated[
+        str | None,
+        typer.Option("--type", "-t", help="A relation type, e.g. holds_role, funds."),
+    ] = None,
+    cooccurrence: Annotated[
+        bool, typer.Option("--cooccurrence", help="Include co-occurrences (mentioned_with).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """List relations with their role, date and evidence."""
+    from filature.card import resolve_entity
+    from filature.query.listing import list_relations
+
+    with clean_errors(db):
+        conn = open_readonly(db)
+        entity_id = resolve_entity(conn, entity) if entity else None
+        rows = list_relations(conn, entity_id, type, cooccurrence=cooccurrence, limit=limit)
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table("source", "relation", "target", "role", "date", "passages", "rule", box=None)
+    for row in rows:
+        detail = row["role"] or ""
+        if row["amount"] is not None:
+            detail = f"{row['amount']:,.0f} {row['currency'] or ''} {row['period'] or ''}".strip()
+        table.add_row(
+            Text(safe_text(row["source"], keep_newlines=False)),
+            row["type"],
+            Text(safe_text(row["target"], keep_newlines=False)),
+            Text(safe_text(detail, keep_newlines=False)),
+            row["date"] or "",
+            str(len(row["evidence"])),
+            row["rule"],
+        )
+    out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A few letters of a name or an alias.")],
+    type: TypeOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 10,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Find entities by name or alias, fuzzily (typos, accents, word order)."""
+    from filature.query import describe_hit_json, fuzzy_search, parse_type
+
+    etype = None
+    if type is not None:
+        try:
+            etype = parse_type(type)
+        except ValueError as exc:
+            fail(str(exc))
+    with clean_errors(db):
+        conn = open_readonly(db)
+        hits = fuzzy_search(conn, query, limit=max(1, min(limit, 500)), etype=etype)
+    if as_json:
+        out.print_json(json.dumps([describe_hit_json(h) for h in hits], ensure_ascii=False))
+        return
+    if not hits:
+        err.print("No entity matches.")
+        raise typer.Exit(1)
+    table = Table("id", "name", "type", "mentions", "matched", "score", box=None)
+    for hit in hits:
+        table.add_row(
+            str(hit.id),
+            Text(safe_text(hit.name, keep_newlines=False)),
+            hit.type,
+            str(hit.mention_count),
+            Text(safe_text(hit.alias, keep_newlines=False)),
+            f"{hit.score:.0f}",
+        )
+    out.print(table)
+
+
+@app.command()
+def find(
+    text: Annotated[str, typer.Argument(help="Words to find in the passages.")],
+    limit: Annotated[int, typer.Option(help="At most this many passages.")] = 20,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over every passage (any input is taken literally)."""
+    from filature.query import describe_hit_json, full_text_search
+
+    with clean_errors(db):
+        conn = open_readonly(db)
+        result = full_text_search(conn, text, max(1, min(limit, 1000)))
+    if as_json:
+        out.print_json(json.dumps([describe_hit_json(h) for h in result.hits], ensure_ascii=False))
+        return
+    if not result.hits:
+        err.print(Text(safe_text(result.message or "No passage matches.", keep_newlines=False)))
+        raise typer.Exit(1)
+    for hit in result.hits:
+        out.print(
+            Text(
+                f"{hit.document_path}, lines {hit.line_start}–{hit.line_end} ({hit.zone}), "
+                f"passage {hit.passage_id}",
+                style="bold",
+            )
+        )
+        out.print(Text(safe_text(hit.text)), Text(""))
+    out.print(Text(f"{len(result.hits)} of {result.total} passages."))
+
+
+@app.command()
+def browse(db: DbOption = DEFAULT_DB) -> None:
+    """Open the explorer on a database."""
+    _open_explorer(db)
+
+
 def _open_explorer(db: Path) -> None:
-    out.print(f"Database ready: {db}. List its actors with: filature entities --db {db}")
+    with clean_errors(db):
+        from filature.tui.app import make_app
+
+        explorer = make_app(db)
+    explorer.run()
 
 
 def main() -> None:

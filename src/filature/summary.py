@@ -28,6 +28,7 @@ def print_summary(console: Console, report: BuildReport) -> None:
         Text(
             f"Built {report.db_path}: {s.documents} documents, {s.passages} passages, "
             f"{s.entities} entities, {s.mentions} mentions, {s.relations} relations; "
-            f"{len(report.skipped)} files skipped; {report.seconds:.1f} s."
+            f"{len(report.skipped)} files skipped; {report.analysed} documents analysed, "
+            f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )

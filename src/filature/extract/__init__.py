@@ -1,0 +1,1 @@
+"""Extraction: entities (spaCy NER + rules, acronyms, canonicalisation, curation)."""

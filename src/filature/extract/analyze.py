@@ -1,0 +1,326 @@
+"""Step 1, per document: NER + pattern rules over its passages -> raw mentions and acronyms.
+
+The result is a pure function of the document text and ``PIPELINE_VERSION`` and converts to and
+from plain JSON-able dicts, so that a build can cache it by document hash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.lexicon import Lexicon, load_lexicon
+from filature.extract.rules import assign_type, english_title, head_type, rule_spans
+from filature.extract.spans import noise_reason, prepare_text, trim_span
+from filature.extract.textnorm import is_acronym, unquote
+from filature.models import Document, EntityType, Passage, Zone
+
+PIPELINE_VERSION = "entities-1"
+BATCH_SIZE = 64
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A mention before corpus-level merging; offsets are into the passage's text."""
+
+    passage_seq: int
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: EntityType
+    label: str
+    role: str | None
+    zone: Zone
+    quoted: bool = False
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class PassageAcronym:
+    """An acronym definition located in a passage."""
+
+    passage_seq: int
+    definition: AcronymDef
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """Everything the corpus-level steps need from one document."""
+
+    version: str
+    mentions: tuple[RawMention, ...]
+    acronyms: tuple[PassageAcronym, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able form (for a cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentAnalysis:
+        """Inverse of ``to_dict``."""
+        return cls(
+            version=data["version"],
+            mentions=tuple(RawMention(**m) for m in data["mentions"]),
+            acronyms=tuple(
+                PassageAcronym(a["passage_seq"], AcronymDef(**a["definition"]))
+                for a in data["acronyms"]
+            ),
+        )
+
+
+PassageHook = Callable[[Passage, Doc, Sequence[RawMention]], None]
+"""Called for each passage with its spaCy Doc and raw mentions (relations plug in here)."""
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    before = text[:start]
+    return any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS) or (
+        before.count('"') % 2 == 1
+    )
+
+
+_AUTHORS = re.compile(
+    r"^\s*(?:\d{1,3}\s*\.)?\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\bet\b)\s*)*$"
+)
+_PUBLISHER_SLOT = re.compile(r"^\s*,\s*(?:\d{4}|\d{1,2}(?:er)?\s+\w+\s+\d{4})\b")
+
+
+def _is_lead(text: str, start: int, person: bool) -> bool:
+    """True if the span is in a footnote's author slot: first, after ';', or (for a person)
+    in the list of names that opens the note ("Tao Xu, Nan Yang")."""
+    before = text[:start].rstrip()
+    if before.endswith(";") or not before.lstrip("0123456789. "):
+        return True
+    return person and bool(_AUTHORS.match(text[:start]))
+
+
+def _publisher_slot(text: str, end: int) -> bool:
+    """True if the span is followed by ", <year>" in a citation (a publisher, not an actor)."""
+    return bool(_PUBLISHER_SLOT.match(text[end:]))
+
+
+def _extend_person(doc: Doc, ent: Span) -> int:
+    """End char of a PER span extended over directly following capitalised proper nouns."""
+    end = ent.end
+    while end < len(doc) and end - ent.start < 5:
+        tok = doc[end]
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or doc[end - 1].whitespace_ != " ":
+            break
+        end += 1
+    return int(doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _extend_agreement(doc: Doc, ent: Span) -> int:
+    """End char of an agreement/operation/event span extended over following adjectives."""
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        end += 1
+    return int(doc[end - 1].idx + len(doc[end - 1].text))
+
+
+_ADDRESS = re.compile(r"\S*(?:/|www|@|\.\w)\S*")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Words a text writes in lowercase, addresses left out (common nouns, verbs...)."""
+    return frozenset(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
+
+
+def _in_caps_run(text: str, start: int, end: int, name: str) -> bool:
+    """An all-caps word inside a run of all-caps words (credits, headings): not an acronym."""
+    if not name.isupper() or " " in name:
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])
+    after = re.findall(r"[^\W\d_]+", text[end : end + 30])
+    near = before[-1:] + after[:1]
+    return any(w.isupper() and len(w) >= 3 for w in near)
+
+
+def _not_a_name(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    etype: EntityType,
+    lowercase: frozenset[str],
+) -> bool:
+    """Common words and phrases NER took for names ("Sécurité publique", "Contribuer").
+
+    ``lowercase`` holds the words the document writes in lowercase (common nouns).
+    """
+    lex = load_lexicon()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    first = span[0]
+    head = head_type(span.text, lex)
+    if len(span) == 1:
+        if not doc.vocab[first.lower_].has_vector:
+            return False
+        opening = first.is_sent_start or first.i == 0
+        return first.lower_ in lowercase or (opening and first.pos_ in {"VERB", "ADJ", "ADV"})
+    if first.text[:1].islower() and head is None and label != "LOC":
+        return True
+    if etype in {"agreement", "operation", "event"}:
+        return not any(
+            t.text[:1].isupper() and (t.pos_ == "PROPN" or t.lower_ not in lowercase)
+            for t in span[1:]
+        )
+    rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
+    return first.pos_ == "NOUN" and rest_lower and head is None
+
+
+_OF = frozenset({"de", "d'", "d’", "du"})
+
+
+def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
+    """Extend an organisation over "de/d'/du (et de) + Proper Name" ("Bureau chinois
+    d'Interpol", "Université de Science politique et de Droit de Pékin")."""
+    span = doc.char_span(ent.start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return end_char
+    i = span.end
+    while i + 1 < len(doc):
+        coordinated = doc[i].lower_ == "et"
+        j = i + 1 if coordinated else i
+        if j + 1 >= len(doc) or doc[j].lower_ not in _OF:
+            break
+        nxt = doc[j + 1]
+        if nxt.lower_ in {"la", "l'", "l’"} and j + 2 < len(doc) and not coordinated:
+            nxt = doc[j + 2]
+        if not (nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "NOUN"}):
+            break
+        if coordinated and (nxt.ent_iob_ != "O" or not head_type(span.text, load_lexicon())):
+            break
+        end_char = int(nxt.idx + len(nxt.text))
+        i = nxt.i + 1
+    return end_char
+
+
+def _candidates(
+    doc: Doc, text: str, lex: Lexicon
+) -> Iterator[tuple[int, int, str, EntityType | None]]:
+    for m in rule_spans(text, lex):
+        yield m.start, m.end, m.rule, m.type
+    for ent in doc.ents:
+        end = ent.end_char
+        if ent.label_ == "PER":
+            end = _extend_person(doc, ent)
+        elif ent.label_ in {"ORG", "MISC"}:
+            end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
+        yield ent.start_char, end, ent.label_, None
+
+
+def passage_mentions(
+    passage: Passage,
+    doc: Doc,
+    prepared: str,
+    lex: Lexicon,
+    lowercase: frozenset[str] = frozenset(),
+) -> list[RawMention]:
+    """Raw mentions of one passage from its parsed (prepared) text."""
+    text = passage.text
+    found: list[RawMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, label, forced in _candidates(doc, prepared, lex):
+        trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
+        if trimmed is None or noise_reason(unquote(trimmed.name), lex) is not None:
+            continue
+        if any(trimmed.start < e and s < trimmed.end for s, e in taken):
+            continue
+        if _in_caps_run(prepared, trimmed.start, trimmed.end, trimmed.name):
+            continue
+        etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
+        if etype is None or english_title(trimmed.name, etype, lex):
+            continue
+        lead = _is_lead(text, trimmed.start, etype == "person")
+        footnote_person = passage.zone == "footnote" and etype == "person" and not lead
+        if footnote_person and _publisher_slot(text, trimmed.end):
+            continue
+        if forced is None and _not_a_name(doc, trimmed.start, trimmed.end, label, etype, lowercase):
+            continue
+        if trimmed.role and etype != "person" and head_type(trimmed.name, lex) is None:
+            continue
+        taken.append((trimmed.start, trimmed.end))
+        found.append(
+            RawMention(
+                passage_seq=passage.seq,
+                start=trimmed.start,
+                end=trimmed.end,
+                surface=text[trimmed.start : trimmed.end],
+                name=trimmed.name,
+                type=etype,
+                label=label,
+                role=trimmed.role,
+                zone=passage.zone,
+                quoted=_in_quotes(text, trimmed.start),
+                lead=lead,
+            )
+        )
+    return sorted(found, key=lambda m: m.start)
+
+
+def _add_acronym_mentions(
+    passage: Passage, defs: Iterable[AcronymDef], found: list[RawMention]
+) -> None:
+    """Add mentions for each definition's long form (replacing partial NER spans) and acronym."""
+    lex = load_lexicon()
+    for d in defs:
+        spans = ((d.start, d.end, d.long_form), (d.acronym_start, d.acronym_end, d.acronym))
+        for start, end, name in spans:
+            inside = [m for m in found if start <= m.start and m.end <= end]
+            if any(m.start < end and start < m.end for m in found if m not in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                continue
+            for m in inside:
+                found.remove(m)
+            found.append(
+                RawMention(
+                    passage.seq,
+                    start,
+                    end,
+                    passage.text[start:end],
+                    name,
+                    head_type(name, lex) or "organization",
+                    "ACRONYM" if is_acronym(name) else "LONGFORM",
+                    None,
+                    passage.zone,
+                )
+            )
+
+
+def analyze_document(
+    document: Document,
+    nlp: Language,
+    *,
+    on_passage: PassageHook | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> DocumentAnalysis:
+    """Run the pipeline over a document's passages (in batches) and collect raw mentions."""
+    lex = load_lexicon()
+    prepared = [prepare_text(p.text) for p in document.passages]
+    lowercase = lowercase_words(document.text)
+    mentions: list[RawMention] = []
+    acronyms: list[PassageAcronym] = []
+    docs = nlp.pipe(prepared, batch_size=BATCH_SIZE)
+    for passage, text, doc in zip(document.passages, prepared, docs, strict=True):
+        found = passage_mentions(passage, doc, text, lex, lowercase)
+        defs = list(find_definitions(text, lex))
+        _add_acronym_mentions(passage, defs, found)
+        acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
+        if on_passage is not None:
+            on_passage(passage, doc, found)
+        mentions.extend(sorted(found, key=lambda m: m.start))
+        if progress is not None:
+            progress(1)
+    return DocumentAnalysis(PIPELINE_VERSION, tuple(mentions), tuple(acronyms))

@@ -1,0 +1,173 @@
+"""Step 2a, corpus level: acronym table, bare acronym uses, footnote and person filters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from filature.extract.analyze import DocumentAnalysis, RawMention
+from filature.extract.lexicon import Lexicon
+from filature.extract.persons import Located
+from filature.extract.rules import head_type
+from filature.extract.textnorm import is_acronym, norm_key
+from filature.models import Document, EntityType
+
+
+def acronym_table(analyses: Sequence[DocumentAnalysis]) -> dict[str, str]:
+    """Acronym -> its most often defined long form, over the whole corpus."""
+    seen: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for a in analysis.acronyms:
+            seen.setdefault(a.definition.acronym, Counter())[a.definition.long_form] += 1
+    return {acr: forms.most_common(1)[0][0] for acr, forms in seen.items()}
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in form.split()]
+    flags = 0 if is_acronym(form) else re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", flags)
+
+
+def bare_uses(
+    documents: Sequence[Document],
+    mentions: Sequence[Located],
+    acronyms: dict[str, str],
+    lex: Lexicon,
+) -> list[Located]:
+    """Mentions of defined acronyms and long forms that NER missed, in every document."""
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault((m.doc_index, m.raw.passage_seq), []).append((m.raw.start, m.raw.end))
+    added: list[Located] = []
+    for acronym, long_form in acronyms.items():
+        etype: EntityType = head_type(long_form, lex) or "organization"
+        for form in (acronym, long_form):
+            pattern = _pattern(form)
+            for i, doc in enumerate(documents):
+                for p in doc.passages:
+                    spans = taken.setdefault((i, p.seq), [])
+                    for hit in pattern.finditer(p.text):
+                        s, e = hit.span()
+                        if any(s < b and a < e for a, b in spans):
+                            continue
+                        spans.append((s, e))
+                        raw = RawMention(
+                            p.seq, s, e, p.text[s:e], form, etype, "ACRONYM-USE", None, p.zone
+                        )
+                        added.append(Located(i, raw))
+    return added
+
+
+def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool = False) -> str:
+    """The grouping key of a name: word order ignored for people; function words ignored for
+    the other types, and demonyms too when another word is a proper name ("ministère chinois
+    de la Sécurité publique"); ``operation_head`` drops "opération" ("opération « Fox Hunt »")."""
+    if etype == "person":
+        return " ".join(sorted(norm_key(name).split()))
+    ignore = set(lex.stopwords)
+    if any(w[:1].isupper() for w in name.split()[1:]):
+        ignore |= lex.demonyms
+    if operation_head:
+        ignore |= lex.operation_heads
+    words = [w for w in norm_key(name).split() if w not in ignore]
+    return " ".join(words) or norm_key(name)
+
+
+OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
+
+
+def mention_key(raw: RawMention, lex: Lexicon) -> str:
+    """``name_key`` of a mention's name and type."""
+    return name_key(raw.name, raw.type, lex, operation_head=raw.label in OPERATION_RULES)
+
+
+def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:
+    """Drop bibliographic noise from footnotes, keep their actors.
+
+    A footnote mention is kept if it names something also named outside quotes in the body,
+    or is a person or a one-word place, or opens the note (its author), or is headed by an
+    organisation/agreement/event word. Inside quotes (a cited title) it needs the body.
+    """
+    confirmed = {
+        mention_key(m.raw, lex) for m in mentions if m.raw.zone != "footnote" and not m.raw.quoted
+    }
+    kept = []
+    for m in mentions:
+        raw = m.raw
+        key = mention_key(raw, lex)
+        if raw.zone != "footnote" or key in confirmed:
+            kept.append(m)
+        elif raw.quoted:
+            continue
+        elif (
+            raw.type == "person"
+            or (raw.type == "place" and " " not in raw.name)
+            or raw.lead
+            or raw.label.startswith("ACRONYM")
+            or head_type(raw.name, lex) is not None
+        ):
+            kept.append(m)
+    return kept
+
+
+def filter_people(mentions: Sequence[Located]) -> list[Located]:
+    """Drop "people" whose name contains a word used alone as a place ("Lankang Mékong")."""
+    places = {
+        norm_key(m.name)
+        for m in mentions
+        if m.raw.type == "place" and len(norm_key(m.name)) >= 4 and m.raw.label == "LOC"
+    }
+    return [
+        m
+        for m in mentions
+        if m.raw.type != "person" or not any(w in places for w in norm_key(m.name).split())
+    ]
+
+
+def filter_shouting(mentions: Sequence[Located], acronyms: dict[str, str]) -> list[Located]:
+    """Drop long all-caps single words never written otherwise nor defined (OCR, headings)."""
+    mixed = {norm_key(m.name) for m in mentions if not m.name.isupper()}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.name.isupper()
+            and " " not in m.name
+            and len(m.name) >= 8
+            and m.name not in acronyms
+            and norm_key(m.name) not in mixed
+        )
+    ]
+
+
+def fix_acronym_names(
+    mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon
+) -> list[Located]:
+    """Rename "Police SARPCCO" to "SARPCCO": a defined acronym with only head words around."""
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        hits = [w for w in words if w in acronyms]
+        rest = [w for w in words if w not in acronyms]
+        if (
+            len(words) > 1
+            and len(hits) == 1
+            and all(norm_key(w) in lex.organization_heads or w.islower() for w in rest)
+        ):
+            m = Located(m.doc_index, replace(m.raw, name=hits[0]))
+        out.append(m)
+    return out
+
+
+def filter_pairs(mentions: Sequence[Located]) -> list[Located]:
+    """Drop "Chine-ASEAN"-like names: two known entities joined by a hyphen (a pair)."""
+    names = {norm_key(m.name) for m in mentions if "-" not in m.name}
+    kept = []
+    for m in mentions:
+        parts = m.name.split("-")
+        if len(parts) == 2 and all(norm_key(p) in names for p in parts):
+            continue
+        kept.append(m)
+    return kept

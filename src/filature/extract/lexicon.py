@@ -1,0 +1,64 @@
+"""Lexicons kept as data (``data/lexicon.toml``), loaded once and normalised for lookups."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from filature.extract.textnorm import fold
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the entity pipeline uses, folded (lowercase, no accents)."""
+
+    determiners: frozenset[str]
+    elisions: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]
+    honorifics: frozenset[str]
+    agreement_heads: frozenset[str]
+    operation_heads: frozenset[str]
+    event_heads: frozenset[str]
+    organization_heads: frozenset[str]
+    organization_tails: frozenset[str]
+    citation: frozenset[str]
+    currency: frozenset[str]
+    common_nouns: frozenset[str]
+    english: frozenset[str]
+    demonyms: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read ``data/lexicon.toml`` shipped with the package (cached)."""
+    raw = resources.files("filature.extract").joinpath("data/lexicon.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    titles = sorted(
+        {tuple(fold(t).split()) for t in data["roles"]["titles"]}, key=len, reverse=True
+    )
+    types = data["types"]
+    noise = data["noise"]
+    return Lexicon(
+        determiners=_folded(data["determiners"]["words"]),
+        elisions=frozenset(data["determiners"]["elisions"]),
+        titles=tuple(titles),
+        honorifics=frozenset(data["roles"]["honorifics"]),
+        agreement_heads=_folded(types["agreement"]),
+        operation_heads=_folded(types["operation"]),
+        event_heads=_folded(types["event"]),
+        organization_heads=_folded(types["organization"]),
+        organization_tails=_folded(types["organization_tails"]),
+        citation=_folded(noise["citation"]),
+        currency=_folded(noise["currency"]),
+        common_nouns=_folded(noise["common_nouns"]),
+        english=_folded(noise["english"]),
+        demonyms=_folded(data["demonyms"]["words"]),
+        stopwords=_folded(data["stopwords"]["words"]),
+    )

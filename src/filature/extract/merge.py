@@ -1,0 +1,251 @@
+"""Step 2b, corpus level: group mentions into entities, vote types, fuzzy-merge, name them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from filature.extract.corpus import mention_key, name_key
+from filature.extract.lexicon import Lexicon
+from filature.extract.persons import Located, same_person
+from filature.extract.rules import head_type, looks_like_person
+from filature.extract.textnorm import (
+    accent_count,
+    capitalise_first,
+    collapse,
+    is_acronym,
+    is_all_caps,
+    norm_key,
+    person_display,
+    repair_ocr,
+)
+from filature.models import EntityType
+
+RULE_LABELS = frozenset({"ACRONYM", "LONGFORM", "ACRONYM-USE"})
+FUZZY_MIN_RATIO = 92.0
+FUZZY_MIN_LENGTH = 8
+
+
+@dataclass
+class Draft:
+    """An entity being built: mutable until the pipeline freezes it into ``Entity``."""
+
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Located] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _vote(mentions: Iterable[Located]) -> EntityType:
+    votes: dict[EntityType, float] = {}
+    for m in mentions:
+        ner = m.raw.label in {"PER", "ORG", "LOC", "MISC"}
+        weight = 1.0 if ner else 3.0
+        if m.raw.label == "PER" and " " in m.name:
+            weight = 2.0
+        if m.name.isupper() and len(m.name) > 3:
+            weight /= 2
+        votes[m.raw.type] = votes.get(m.raw.type, 0.0) + weight
+    return max(votes, key=lambda t: votes[t])
+
+
+def _fuzzy_pairs(keys: Sequence[str], etype: EntityType) -> Iterable[tuple[str, str]]:
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if etype == "person":
+                if same_person(a, b):
+                    yield a, b
+                continue
+            if min(len(a), len(b)) < FUZZY_MIN_LENGTH or a[:1] != b[:1]:
+                continue
+            if [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]:
+                continue
+            if fuzz.ratio(a, b) >= FUZZY_MIN_RATIO:
+                yield a, b
+
+
+def _display(names: Counter[str], etype: EntityType) -> str:
+    """The canonical name among the surface names of one entity."""
+
+    def score(name: str) -> tuple[int, ...]:
+        words = name.split()
+        return (
+            int(etype != "person" or len(words) >= 2),
+            int(name[:1].isupper()),
+            int(not is_acronym(name)),
+            int(not all(is_all_caps(w) for w in words)),
+            accent_count(name),
+            names[name],
+            len(name),
+        )
+
+    best = max(sorted(names), key=score)
+    if etype == "person":
+        return person_display(best)
+    if etype == "place" and is_all_caps(best) and " " not in best and len(best) >= 4:
+        return best.capitalize()
+    if etype == "operation":
+        best = collapse("".join(c for c in best if c not in '«»“”"'))
+    return capitalise_first(best)
+
+
+def _clusters(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> dict[str, list[Located]]:
+    clusters: dict[str, list[Located]] = {}
+    for key, m in keyed:
+        clusters.setdefault(uf.find(key), []).append(m)
+    return clusters
+
+
+def _link_people(
+    clusters: dict[str, list[Located]], by_type: dict[EntityType, list[str]], uf: _UnionFind
+) -> None:
+    """Join a place/organisation cluster NER mislabelled to the person it names."""
+    people = by_type.get("person", [])
+    for etype in ("place", "organization"):
+        for root in by_type.get(etype, []):
+            ms = clusters[root]
+            if any(m.raw.label not in {"LOC", "ORG", "MISC"} for m in ms):
+                continue
+            if not looks_like_person(ms[0].name) or len(root.split()) < 2:
+                continue
+            for person in people:
+                if same_person(root, person):
+                    uf.union(root, person)
+                    break
+
+
+_COMPLEMENT = re.compile(
+    r"^(?P<base>.+?)\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?P<of>[^\s].*)$"
+)
+
+
+def _link_complements(clusters: dict[str, list[Located]], uf: _UnionFind, lex: Lexicon) -> None:
+    """Join "X de Y" to "X" when Y is another entity ("Ministère ... de la République
+    populaire de Chine" is "Ministère ...")."""
+    names: dict[str, str] = {}
+    types: dict[str, EntityType] = {}
+    for root, ms in clusters.items():
+        types[root] = _vote(ms)
+        for m in ms:
+            names.setdefault(norm_key(m.name), root)
+    for root, ms in clusters.items():
+        for m in ms:
+            for match in _COMPLEMENT.finditer(m.name):
+                base, of = match.group("base"), match.group("of")
+                base_root = names.get(norm_key(base))
+                if (
+                    base_root is not None
+                    and norm_key(of) in names
+                    and base_root != root
+                    and types[base_root] == types[root]
+                    and len(base.split()) >= 2
+                ):
+                    uf.union(base_root, root)
+
+
+TRUNCATED_MIN_WORDS = 4
+
+
+def _link_truncated(clusters: dict[str, list[Located]], uf: _UnionFind) -> None:
+    """Join a long name cut short (by a page or line break) to the one entity of the same type
+    whose name it begins ("Convention des Nations unies contre la criminalité")."""
+    types = {root: _vote(ms) for root, ms in clusters.items()}
+    names = {root: {norm_key(m.name) for m in ms} for root, ms in clusters.items()}
+    for root, keys in names.items():
+        if types[root] == "person":
+            continue
+        for key in keys:
+            if len(key.split()) < TRUNCATED_MIN_WORDS:
+                continue
+            longer = {
+                other
+                for other, other_keys in names.items()
+                if other != root
+                and types[other] == types[root]
+                and any(k.startswith(key + " ") for k in other_keys)
+            }
+            if len(longer) == 1:
+                uf.union(root, longer.pop())
+    _link_cut_words(names, types, uf)
+
+
+CUT_WORD_MIN = 6
+
+
+def _link_cut_words(
+    names: dict[str, set[str]], types: dict[str, EntityType], uf: _UnionFind
+) -> None:
+    """Join a one-word place cut short ("Lianyun") to the one place it begins ("Lianyungang")."""
+    single = {
+        root: key
+        for root, keys in names.items()
+        if types[root] == "place"
+        for key in keys
+        if " " not in key
+    }
+    for root, key in single.items():
+        if len(key) < CUT_WORD_MIN:
+            continue
+        longer = {r for r, k in single.items() if r != root and k.startswith(key) and k != key}
+        if len(longer) == 1:
+            uf.union(root, longer.pop())
+
+
+def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -> list[Draft]:
+    """Group mentions into entities: same key, acronym definitions, fuzzy variants."""
+    uf = _UnionFind()
+    keyed = [(mention_key(m.raw, lex), m) for m in mentions]
+    for key, _ in keyed:
+        uf.find(key)
+    for acronym, long_form in acronyms.items():
+        long_type = head_type(long_form, lex) or "organization"
+        keys = {
+            name_key(acronym, "organization", lex),
+            name_key(long_form, long_type, lex),
+            name_key(long_form, "organization", lex),
+        }
+        present = sorted(k for k in keys if k in uf.parent)
+        for other in present[1:]:
+            uf.union(present[0], other)
+    for _ in range(2):
+        clusters = _clusters(keyed, uf)
+        by_type: dict[EntityType, list[str]] = {}
+        for root, ms in clusters.items():
+            by_type.setdefault(_vote(ms), []).append(root)
+        for etype, roots in by_type.items():
+            for a, b in _fuzzy_pairs(sorted(roots), etype):
+                uf.union(a, b)
+        _link_people(clusters, by_type, uf)
+    _link_complements(_clusters(keyed, uf), uf, lex)
+    for _ in range(2):
+        _link_truncated(_clusters(keyed, uf), uf)
+    clusters = _clusters(keyed, uf)
+    drafts = []
+    for ms in clusters.values():
+        etype = _vote(ms)
+        names = Counter(m.name for m in ms)
+        name = _display(names, etype)
+        aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
+        drafts.append(Draft(name, etype, aliases, list(ms)))
+    return drafts

@@ -1,0 +1,136 @@
+"""Arguments of a verb (subject, agent, object, prepositional complements) and its date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from filature.extract.relations.actors import MentionIndex, case_words, is_relative
+from filature.extract.relations.lexicon import fold
+from filature.extract.relations.quantities import Found
+
+_SUBJ = {"nsubj", "nsubj:pass"}
+# Nouns of prepositional locutions ("à la suite de", "à l'occasion de") are never a partner.
+_LOCUTION_NOUNS = {
+    "suite",
+    "occasion",
+    "instar",
+    "issue",
+    "cause",
+    "lieu",
+    "egard",
+    "exception",
+    "fin",
+    "cadre",
+    "sillage",
+    "lors",
+}
+_OBL = {"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "advcl"}
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """The actors around a verb, as mention indexes; ``weak`` when a pronoun was resolved."""
+
+    sources: tuple[int, ...]
+    objects: tuple[int, ...]
+    weak: bool = False
+
+
+def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Subject tokens of ``verb`` (inherited from the governing verb when it has none)."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in verb.children)
+    if subj:
+        if is_relative(subj[0]) and verb.dep_.startswith("acl"):
+            return [verb.head], passive
+        return subj, passive
+    if depth < 3 and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_tokens(verb.head, depth + 1)[0], passive
+    return [], passive
+
+
+def is_participle_modifier(verb: Token) -> bool:
+    """True for "l'accord signé par X", "la conférence organisée à Y" (participle on a noun)."""
+    return verb.dep_ in {"acl", "amod"} and "Part" in verb.morph.get("VerbForm", [])
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "par" agents of a passive verb or participle."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "obl:agent" or (c.dep_ in _OBL and case_words(c) == "par")
+    ]
+
+
+def arguments(index: MentionIndex, verb: Token) -> Arguments:
+    """Source (subject or agent) and object mentions of ``verb``."""
+    subj_tokens, passive = _subject_tokens(verb)
+    weak = False
+    if is_participle_modifier(verb) or passive:
+        source_tokens = agents(verb)
+        object_tokens = [verb.head] if is_participle_modifier(verb) else subj_tokens
+    else:
+        source_tokens = subj_tokens
+        object_tokens = [c for c in verb.children if c.dep_ == "obj"]
+    sources: list[int] = []
+    if not source_tokens and not passive and not is_participle_modifier(verb):
+        hit = index.subject_before(verb)
+        if hit is not None:
+            sources = [hit, *index.list_before(hit)]
+            weak = True
+    for t in source_tokens:
+        group = index.group(t)
+        if not group and t.pos_ == "PRON":
+            hit = index.resolve_pronoun(t)
+            group = [] if hit is None else [hit]
+            weak = weak or hit is not None
+        sources.extend(m for m in group if m not in sources)
+    objects: list[int] = []
+    for t in object_tokens:
+        objects.extend(m for m in index.group(t, lists=True) if m not in objects)
+    return Arguments(tuple(sources), tuple(objects), weak)
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Direct objects of ``verb`` (or the noun a participle qualifies)."""
+    if is_participle_modifier(verb):
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ == "obj"]
+
+
+def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
+    """Complements of ``verb`` or of its objects introduced by one of ``preps``."""
+    wanted = tuple(preps)
+    heads = [verb, *object_tokens(verb)]
+    out: list[Token] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _OBL and _introduced_by(c, wanted) and fold(c.text) not in _LOCUTION_NOUNS:
+                out.append(c)
+    return out
+
+
+def _introduced_by(token: Token, preps: tuple[str, ...]) -> bool:
+    return case_words(token) in preps
+
+
+def clause_date(
+    verb: Token, dates: list[tuple[Found, Token]], avoid: Iterable[Token] = ()
+) -> str | None:
+    """The date attached to ``verb``'s clause, not inside the subtree of an ``avoid`` token."""
+    blocked = {t.i for a in avoid for t in a.subtree}
+    best: tuple[int, str] | None = None
+    for found, token in dates:
+        if token.i in blocked:
+            continue
+        path = [token, *token.ancestors]
+        if verb not in path:
+            continue
+        hops = path.index(verb)
+        if best is None or hops < best[0]:
+            best = (hops, found.value)
+    return None if best is None else best[1]

@@ -1,0 +1,131 @@
+"""The relation lexicons (``extract/data/relations.toml``) loaded once into typed records."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, apostrophes unified (the form lexicon words are compared in)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return out.replace("’", "'").replace("œ", "oe")
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """A verb trigger: which lemmas, how to find the target, what relation it states."""
+
+    rule: str
+    type: str
+    lemmas: frozenset[str]
+    target: str
+    preps: tuple[str, ...]
+    reversed: bool
+    object_heads: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class NounRule:
+    """A noun trigger: its partner comes after one of ``preps`` (or "entre X et Y")."""
+
+    rule: str
+    type: str
+    words: frozenset[str]
+    preps: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    """Everything the relation finder reads from data."""
+
+    verbs: tuple[VerbRule, ...]
+    nouns: tuple[NounRule, ...]
+    roles: tuple[tuple[str, ...], ...]
+    role_verbs: frozenset[str]
+    member_words: frozenset[str]
+    place_preps: frozenset[str]
+    allowed: dict[str, tuple[frozenset[str], frozenset[str]]]
+    symmetric: frozenset[str]
+    triggers: dict[str, frozenset[str]]
+    table_headers: dict[str, tuple[str, ...]]
+
+    def fits(self, rel_type: str, source_type: str, target_type: str) -> bool:
+        """True if the entity types may stand at the ends of a relation of this type."""
+        sources, targets = self.allowed[rel_type]
+        return source_type in sources and target_type in targets
+
+
+def _verb(entry: dict[str, Any]) -> VerbRule:
+    return VerbRule(
+        rule=entry["rule"],
+        type=entry["type"],
+        lemmas=frozenset(fold(w) for w in entry["lemmas"]),
+        target=entry["target"],
+        preps=tuple(fold(p) for p in entry.get("preps", ())),
+        reversed=bool(entry.get("reversed", False)),
+        object_heads=frozenset(fold(w) for w in entry.get("object_heads", ())),
+        confidence=float(entry["confidence"]),
+    )
+
+
+def _noun(entry: dict[str, Any]) -> NounRule:
+    return NounRule(
+        rule=entry["rule"],
+        type=entry["type"],
+        words=frozenset(fold(w) for w in entry["words"]),
+        preps=tuple(fold(p) for p in entry.get("preps", ())),
+        confidence=float(entry["confidence"]),
+    )
+
+
+def _triggers(
+    verbs: tuple[VerbRule, ...], nouns: tuple[NounRule, ...], roles: Any
+) -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = {}
+    for v in verbs:
+        words.setdefault(v.type, set()).update(v.lemmas)
+    for n in nouns:
+        words.setdefault(n.type, set()).update(n.words)
+    words.setdefault("holds_role", set()).update(" ".join(r) for r in roles)
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+@cache
+def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
+    """Read and check the relation lexicon (cached)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    verbs = tuple(_verb(v) for v in data["verb"])
+    nouns = tuple(_noun(n) for n in data["noun"])
+    roles = tuple(
+        sorted((tuple(fold(r).split()) for r in data["roles"]["words"]), key=len, reverse=True)
+    )
+    allowed = {
+        name: (frozenset(spec["source"]), frozenset(spec["target"]))
+        for name, spec in data["types"].items()
+    }
+    symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
+    for name, rel_type in [(v.rule, v.type) for v in verbs] + [(n.rule, n.type) for n in nouns]:
+        if rel_type not in allowed:
+            raise ValueError(f"{path}: rule {name} has unknown type {rel_type}")
+    return RelationLexicon(
+        verbs=verbs,
+        nouns=nouns,
+        roles=roles,
+        role_verbs=frozenset(fold(w) for w in data["roles"]["verbs"]),
+        member_words=frozenset(fold(w) for w in data["roles"]["member_words"]),
+        place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
+        allowed=allowed,
+        symmetric=symmetric,
+        triggers=_triggers(verbs, nouns, roles),
+        table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
+    )

@@ -1,0 +1,168 @@
+"""Roles (holds_role) and memberships stated by a role noun next to a person or a country.
+
+"François Haut, Directeur du MCC"; "le ministre de la Sécurité publique, Wang Xiaohong";
+"Meng Hongwei ... est élu président d'Interpol"; "La Chine, membre actif de l'ONU".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from filature.extract.relations.actors import MentionIndex, case_words
+from filature.extract.relations.clauses import clause_date
+from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lexicon import fold
+
+_PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
+_WINDOW = 14
+_TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "madame"}
+
+
+def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """Token ranges ``[i, j)`` of role words ("vice-ministre", "directeur général")."""
+    words = [fold(t.text) for t in doc]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for role in roles:
+            if tuple(words[i : i + len(role)]) == role:
+                out.append((i, i + len(role)))
+                i += len(role)
+                break
+        else:
+            i += 1
+    return out
+
+
+def _organisation(index: MentionIndex, doc: Doc, end: int) -> int | None:
+    """The first organisation or place named in the role phrase that starts at token ``end``."""
+    for k in range(end, min(end + _WINDOW, len(doc))):
+        tok = doc[k]
+        m = index.at(tok)
+        if m is not None:
+            return m if index.type_of(m) in {"organization", "place"} else None
+        if tok.pos_ not in _PHRASE_POS and tok.text not in {"-", "'", "’"}:
+            return None
+        if tok.pos_ == "CCONJ" or (k == end and tok.pos_ not in {"ADP", "ADJ", "DET"}):
+            return None
+    return None
+
+
+def _phrase_end(index: MentionIndex, doc: Doc, org: int | None, end: int) -> int:
+    if org is None:
+        return end
+    return index.tokens.get(org, (end, end))[1]
+
+
+def _person_after(index: MentionIndex, doc: Doc, k: int) -> int | None:
+    """A person mention right after token ``k`` (after a comma, an adjective or a title)."""
+    while k < len(doc) and (
+        doc[k].text in {",", "l'", "l’"} or fold(doc[k].text) in _TITLES or doc[k].pos_ == "ADJ"
+    ):
+        k += 1
+    if k < len(doc):
+        m = index.at(doc[k])
+        if m is not None and index.type_of(m) == "person":
+            return m
+    return None
+
+
+def _person_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
+    """A person mention right before the role at token ``i``: "Wang Shiquan, directeur"."""
+    k = i - 1
+    while k >= 0 and (
+        doc[k].pos_ == "DET"
+        or fold(doc[k].text) in {"ex", "ancien", "ancienne", "nouveau", "nouvelle"}
+    ):
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    m = index.at(doc[k - 1]) if k > 0 else None
+    if m is not None and index.type_of(m) == "person":
+        return m
+    return _appos_holder(index, doc[i])
+
+
+def _appos_holder(index: MentionIndex, head: Token) -> int | None:
+    """The mention a role noun is in apposition to (through coordinated roles)."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        if tok.dep_ == "appos":
+            return index.at(tok.head)
+        return None
+    return None
+
+
+def _subject_holder(
+    index: MentionIndex, head: Token, verbs: frozenset[str]
+) -> tuple[int | None, Token | None]:
+    """ "X est élu président": the subject of the copula or role verb the role noun completes."""
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubj:pass"} and any(k.dep_ == "cop" for k in head.children):
+            return index.at(c), head
+    if head.dep_ in {"xcomp", "obj"} and fold(head.head.lemma_ or head.head.text) in verbs:
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return index.at(c), verb
+    if fold(case_words(head)).endswith("en tant que") or fold(case_words(head)) == "comme":
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return index.group(c)[0] if index.group(c) else None, verb
+    return None, None
+
+
+def apply_role_rules(emitter: Emitter) -> None:
+    """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
+    index, lex = emitter.index, emitter.lexicon
+    doc = index.doc
+    conf = 0.85
+    for i, j in role_matches(doc, lex.roles):
+        head = doc[i]
+        if index.at(head) is not None and index.type_of(index.at(head) or 0) == "person":
+            continue
+        org = _organisation(index, doc, j)
+        if org is None:
+            continue
+        clause: Token | None = None
+        holder = _appos_holder(index, head)
+        rule = "role_apposition"
+        if holder is None:
+            holder = _person_after(index, doc, _phrase_end(index, doc, org, j))
+            rule = "role_before_name"
+        if holder is None:
+            holder = _person_before(index, doc, i)
+            rule = "role_after_name"
+        if holder is None:
+            holder, clause = _subject_holder(index, head, lex.role_verbs)
+            rule = "role_predicate"
+        if holder is None:
+            continue
+        role = " ".join(t.text for t in doc[i:j]).lower()
+        date = clause_date(head, emitter.dates)
+        if date is None and clause is not None and clause is not head:
+            date = clause_date(
+                clause,
+                emitter.dates,
+                avoid=[c for c in clause.children if c.dep_.startswith("nsubj")],
+            )
+        holder_type = index.type_of(holder)
+        if holder_type == "person":
+            emitter.add(
+                holder, org, "holds_role", rule, conf, head.sent, head, role=role, date=date
+            )
+        elif fold(head.text) in lex.member_words:
+            emitter.add(
+                holder,
+                org,
+                "member_of",
+                rule.replace("role", "member"),
+                conf,
+                head.sent,
+                head,
+                date=date,
+            )

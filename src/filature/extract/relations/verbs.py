@@ -1,0 +1,98 @@
+"""Verb triggers: "X a signé un accord avec Y", "X a rejoint Y", "Y, organisée à Z"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.clauses import (
+    Arguments,
+    arguments,
+    clause_date,
+    complements,
+    object_tokens,
+)
+from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lexicon import VerbRule, fold
+
+_VERBAL = {"VERB", "AUX", "ADJ"}
+_WEAK = 0.85
+
+
+def _lemma(token: Token) -> str:
+    return fold(token.lemma_ or token.text)
+
+
+def _heads_ok(rule: VerbRule, verb: Token) -> bool:
+    if not rule.object_heads:
+        return True
+    return any(
+        fold(t.lemma_ or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
+        for t in object_tokens(verb)
+    )
+
+
+def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) -> list[int]:
+    found: list[int] = []
+    if rule.target in {"object", "object_or_prep"}:
+        found.extend(args.objects)
+    if rule.target in {"prep", "object_or_prep"}:
+        for tok in complements(verb, rule.preps):
+            found.extend(m for m in index.group(tok, lists=True) if m not in found)
+    return found
+
+
+def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> list[int]:
+    places: list[int] = []
+    for tok in complements(verb, preps):
+        places.extend(
+            m
+            for m in index.group(tok, lists=True)
+            if index.type_of(m) == "place" and m not in places
+        )
+    return places
+
+
+def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
+    """Emit every relation the verb rules of the lexicon find around ``verb``."""
+    if verb.pos_ not in _VERBAL:
+        return
+    lemma = _lemma(verb)
+    index, lex = emitter.index, emitter.lexicon
+    rules = [r for r in lex.verbs if lemma in r.lemmas and _heads_ok(r, verb)]
+    if not rules:
+        return
+    args = arguments(index, verb)
+    sent = verb.sent
+    date = clause_date(verb, emitter.dates)
+    for rule in rules:
+        conf = rule.confidence * (_WEAK if args.weak else 1.0)
+        extra: dict[str, object] = {"date": date}
+        if rule.type == "funds":
+            extra.update(_amount(emitter, verb))
+        if rule.target == "coordinated":
+            if complements(verb, ("avec",)):
+                continue
+            group = list(args.sources)
+            if group:
+                group.extend(m for m in index.list_before(group[0]) if m not in group)
+            pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        elif rule.target == "place_prep":
+            holders = [m for m in (*args.objects, *args.sources) if index.type_of(m) != "place"]
+            places = _place_targets(index, verb, lex.place_preps)
+            pairs = [(h, p) for h in holders[:1] for p in places]
+        else:
+            targets = _targets(rule, index, verb, args)
+            sources = list(args.sources)
+            if rule.reversed:
+                sources, targets = targets, sources
+            pairs = [(s, t) for s in sources for t in targets]
+        for s, t in pairs:
+            emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
+
+
+def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
+    for money, token in emitter.amounts:
+        if verb in [token, *token.ancestors]:
+            return {"amount": money.amount, "currency": money.currency}
+    return {}

@@ -1,0 +1,98 @@
+"""String normalisation shared by the entity steps: folding, OCR repairs, display forms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’`´ʼ‘"
+_WS = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+_OCR_ELISION = re.compile(r"(?<![\w])[I1]['’`]+(?=[A-ZÀ-ÖØ-ÞÉÈa-zà-öø-ÿ])")
+_NON_WORD = re.compile(r"[^\w\s-]")
+_QUOTES = '«»“”"„'
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents ("État" -> "Etat")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, apostrophes unified: the form used for lexicon lookups."""
+    out = strip_accents(text).lower()
+    for a in APOSTROPHES:
+        out = out.replace(a, "'")
+    return out.replace("œ", "oe").replace("æ", "ae")
+
+
+def collapse(text: str) -> str:
+    """Join words split by a hyphenated line break and collapse runs of whitespace."""
+    return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+
+
+def repair_ocr(text: str) -> str:
+    """Fix the OCR elisions "I’Ecole" / "1'Université" into "l’Ecole" / "l'Université"."""
+    return _OCR_ELISION.sub(lambda m: "l" + m.group(0)[1:], text)
+
+
+def norm_key(text: str) -> str:
+    """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
+    folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
+    return _WS.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+
+
+def content_key(text: str, ignore: frozenset[str]) -> str:
+    """``norm_key`` without the words in ``ignore`` (function words, demonyms)."""
+    return " ".join(w for w in norm_key(text).split() if w not in ignore)
+
+
+def is_all_caps(word: str) -> bool:
+    """True for a word with at least two letters, all uppercase ("INTERPOL", "HE")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_acronym(word: str) -> bool:
+    """An uppercase token of 2-10 letters, maybe with digits or & ("OCS", "G20", "R&D")."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", word)) and sum(c.isalpha() for c in word) >= 2
+
+
+def person_display(name: str) -> str:
+    """Title-case uppercase surname tokens of a person ("HE Bingsong" -> "He Bingsong")."""
+    words = []
+    for word in name.split(" "):
+        if is_all_caps(word):
+            word = "-".join(part.capitalize() for part in word.split("-"))
+        words.append(word)
+    return " ".join(words)
+
+
+def capitalise_first(name: str) -> str:
+    """Uppercase the first letter ("ministère de X" -> "Ministère de X")."""
+    return name[:1].upper() + name[1:] if name else name
+
+
+def has_quote(text: str) -> bool:
+    """True if the text contains a quotation mark of any kind."""
+    return any(q in text for q in _QUOTES)
+
+
+def accent_count(text: str) -> int:
+    """How many letters carry an accent (used to prefer "École" over "Ecole")."""
+    return sum(1 for c in text if c != strip_accents(c))
+
+
+def plain(text: str) -> str:
+    """Accents removed character by character, so that offsets are kept ("É" -> "E")."""
+    out = []
+    for c in text:
+        bare = strip_accents(c)
+        out.append(bare if len(bare) == 1 else c)
+    return "".join(out)
+
+
+def unquote(text: str) -> str:
+    """Quotation marks removed and spaces collapsed ("opération « Fox Hunt »")."""
+    return collapse("".join(c for c in text if c not in _QUOTES))

@@ -1,0 +1,112 @@
+"""Read-only queries and the fuzzy index, used by the app and the command line.
+
+Nothing here imports Textual or spaCy; reading the database is the only I/O.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from filature.models import ENTITY_TYPES
+from filature.query.documents import document_view, passage_document
+from filature.query.fts import full_text_search
+from filature.query.fuzzy import FuzzyIndex, load_index
+from filature.query.reader import (
+    count_excerpts,
+    entity_card,
+    excerpts_for_entity,
+    excerpts_for_relation,
+    list_entities,
+    relations_of,
+    type_counts,
+)
+from filature.query.types import (
+    CO_OCCURRENCE,
+    DocumentPassage,
+    DocumentView,
+    EntityCard,
+    EntityRow,
+    Excerpt,
+    FullTextResult,
+    FuzzyHit,
+    MentionRef,
+    RelationRow,
+    describe_hit_json,
+)
+
+__all__ = [
+    "CO_OCCURRENCE",
+    "TYPE_LABELS",
+    "DocumentPassage",
+    "DocumentView",
+    "EntityCard",
+    "EntityRow",
+    "Excerpt",
+    "FullTextResult",
+    "FuzzyHit",
+    "FuzzyIndex",
+    "MentionRef",
+    "RelationRow",
+    "count_excerpts",
+    "describe_hit_json",
+    "document_view",
+    "entity_card",
+    "excerpts_for_entity",
+    "excerpts_for_relation",
+    "full_text_search",
+    "fuzzy_search",
+    "list_entities",
+    "load_index",
+    "parse_type",
+    "passage_document",
+    "relations_of",
+    "type_counts",
+]
+
+TYPE_LABELS: dict[str, str] = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "agreement": "Agreements",
+    "operation": "Operations",
+    "event": "Events",
+}
+
+_TYPE_WORDS = {
+    "people": "person",
+    "persons": "person",
+    "org": "organization",
+    "orgs": "organization",
+    "organisation": "organization",
+    "organisations": "organization",
+    "organizations": "organization",
+}
+
+
+def parse_type(word: str) -> str:
+    """The schema type for a user's word ("People", "orgs", "place"...); ValueError otherwise."""
+    key = word.strip().casefold()
+    if key in ENTITY_TYPES:
+        return key
+    if key in _TYPE_WORDS:
+        return _TYPE_WORDS[key]
+    if key.endswith("s") and key[:-1] in ENTITY_TYPES:
+        return key[:-1]
+    raise ValueError(f"Unknown type {word!r}; use one of: {', '.join(ENTITY_TYPES)}.")
+
+
+def fuzzy_search(
+    conn: sqlite3.Connection,
+    text: str,
+    *,
+    limit: int = 20,
+    etype: str | None = None,
+    index: FuzzyIndex | None = None,
+) -> list[FuzzyHit]:
+    """Entities whose name or an alias matches ``text`` fuzzily, best first (one per entity).
+
+    Builds the index from ``conn`` unless a prebuilt ``index`` is given.
+    """
+    if index is None:
+        index = load_index(conn)
+    return index.search(text, limit=limit, etype=etype)

@@ -1,0 +1,81 @@
+"""A cache of per-document analyses, keyed by document hash and pipeline version.
+
+It is a plain SQLite file beside the database. A cache that cannot be read is discarded and
+started afresh: it only ever saves time, it never holds anything that cannot be recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any
+
+from filature.store.connect import harden
+
+
+def cache_path(db_path: Path) -> Path:
+    """Where the analysis cache of the database at ``db_path`` lives."""
+    return db_path.with_name(db_path.name + ".cache")
+
+
+class AnalysisCache:
+    """Per-document analyses as compressed JSON, keyed by (document key, pipeline version)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.hits = 0
+        self.misses = 0
+        try:
+            self._conn = self._open()
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+            self._conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path)
+        harden(conn)
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS analyses ("
+            " key TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (key, version))"
+        )
+        conn.execute("SELECT count(*) FROM analyses").fetchone()
+        return conn
+
+    def get(self, key: str, version: str) -> dict[str, Any] | None:
+        """The cached analysis, or None (also when the entry cannot be decoded)."""
+        row = self._conn.execute(
+            "SELECT data FROM analyses WHERE key = ? AND version = ?", (key, version)
+        ).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            data: dict[str, Any] = json.loads(zlib.decompress(row[0]))
+        except (zlib.error, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, key: str, version: str, data: dict[str, Any]) -> None:
+        """Store an analysis (replacing any older entry for the same key and version)."""
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+        self._conn.execute(
+            "INSERT OR REPLACE INTO analyses (key, version, data) VALUES (?, ?, ?)",
+            (key, version, blob),
+        )
+        self._conn.commit()
+
+    def prune(self, keep: set[str], version: str) -> None:
+        """Forget entries of other versions and of documents no longer in the corpus."""
+        rows = self._conn.execute("SELECT key, version FROM analyses").fetchall()
+        stale = [(k, v) for k, v in rows if v != version or k not in keep]
+        self._conn.executemany("DELETE FROM analyses WHERE key = ? AND version = ?", stale)
+        self._conn.commit()
+
+    def close(self) -> None:
+        """Close the cache file."""
+        self._conn.close()

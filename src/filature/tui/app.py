@@ -1,0 +1,149 @@
+"""The filature explorer: the App, its global keys, copying, and the ``make_app`` factory."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from filature.query import Excerpt, FuzzyHit
+from filature.tui.catalog import Catalog
+from filature.tui.clipboard import clean_for_copy, copy_to_system, too_big
+from filature.tui.commands import EntityCommands
+from filature.tui.render import citation
+from filature.tui.screens.help import HelpScreen
+from filature.tui.screens.main import MainScreen
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class FilatureApp(App[None]):
+    """Browse the actors of a corpus: entities, relations, excerpts, documents."""
+
+    TITLE = "filature"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {EntityCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's API)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
+        Binding("slash", "jump", "Jump", show=False),
+        Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
+        Binding("f1,question_mark", "help", "Help", tooltip="Every key, explained"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(self, catalog: Catalog, *, system_clipboard: bool = True) -> None:
+        """An app over an opened catalog; ``system_clipboard`` also copies with wl-copy/xclip."""
+        super().__init__()
+        self.catalog = catalog
+        self.system_clipboard = system_clipboard
+        self.sub_title = catalog.path.name
+
+    def on_mount(self) -> None:
+        self.theme = THEMES[0]
+        self.push_screen(MainScreen(self.catalog))
+        self._warm_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _warm_index(self) -> None:
+        self.catalog.fuzzy_index()
+
+    async def run_in_thread_for_palette(
+        self, function: Callable[[str, int], list[FuzzyHit]], text: str, limit: int
+    ) -> list[FuzzyHit]:
+        """Run a fuzzy search off the event loop (used while the index is still being built)."""
+        return await asyncio.to_thread(function, text, limit)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main (three-pane) screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not running")
+
+    def action_jump(self) -> None:
+        """Open the fuzzy jump."""
+        from filature.tui.screens.jump import JumpScreen
+
+        if not isinstance(self.screen, JumpScreen):
+            self.push_screen(JumpScreen(self.catalog), self._jump_to)
+
+    def _jump_to(self, entity_id: int | None) -> None:
+        if entity_id is not None:
+            self.open_entity(entity_id)
+
+    def action_find(self) -> None:
+        """Open the full-text search."""
+        from filature.tui.screens.find import FindScreen
+
+        if not isinstance(self.screen, FindScreen):
+            self.push_screen(FindScreen(self.catalog))
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        """Switch between Textual's dark and light themes."""
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def open_entity(self, entity_id: int) -> None:
+        """Close any screen above the main one and show an entity there."""
+        main = self.main
+        while self.screen is not main:
+            self.pop_screen()
+        main.show_entity(entity_id, record=True)
+
+    def open_document(self, excerpt: Excerpt) -> None:
+        """Open an excerpt's passage in its whole document."""
+        from filature.tui.screens.document import DocumentScreen
+
+        self.push_screen(DocumentScreen(self.catalog, excerpt.document_id, excerpt.passage_id))
+
+    def copy_excerpt(self, excerpt: Excerpt | None) -> None:
+        """Copy an excerpt with its citation."""
+        if excerpt is None:
+            self.notify("No excerpt selected to copy.", severity="warning", markup=False)
+            return
+        self.copy_text(citation(excerpt), "excerpt")
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy ``text`` (cleaned) by OSC 52 and the system clipboard; say what was copied."""
+        text = clean_for_copy(text)
+        if too_big(text):
+            size = len(text.encode("utf-8")) // 1000
+            self.notify(
+                f"Not copied: the {what} is {size:,} KB, over the 500 KB limit.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {what}: {len(text):,} characters.", title="Copied", markup=False)
+        if self.system_clipboard:
+            self._copy_system(text)
+
+    @work(thread=True, group="clipboard")
+    def _copy_system(self, text: str) -> None:
+        copy_to_system(text)
+
+    def on_unmount(self) -> None:
+        self.catalog.close()
+
+
+def make_app(db_path: Path, *, system_clipboard: bool = True) -> FilatureApp:
+    """The explorer over the database at ``db_path``.
+
+    Raises ``store.connect.DatabaseProblem`` (with ``.message`` and ``.fix``) if the database
+    is missing, broken or of another schema version, before anything is drawn.
+    """
+    return FilatureApp(Catalog(db_path), system_clipboard=system_clipboard)

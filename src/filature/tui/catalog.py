@@ -1,0 +1,89 @@
+"""The app's access to the database: a read-only connection per thread, one fuzzy index."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from filature import query
+from filature.store.connect import open_readonly
+
+
+class Catalog:
+    """Read-only queries for the app; safe to call from the UI thread and from thread workers."""
+
+    def __init__(self, path: Path) -> None:
+        """Open ``path`` now, so a bad database fails (DatabaseProblem) before the app starts."""
+        self.path = path
+        self._local = threading.local()
+        self._local.conn = open_readonly(path)
+        self._index: query.FuzzyIndex | None = None
+        self._index_lock = threading.Lock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use in a worker thread)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = open_readonly(self.path)
+        return conn
+
+    def fuzzy_index(self) -> query.FuzzyIndex:
+        """The fuzzy index, built on first use (by whichever thread asks first)."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = query.load_index(self.conn)
+            return self._index
+
+    @property
+    def index_ready(self) -> bool:
+        """True once the fuzzy index has been built."""
+        return self._index is not None
+
+    def fuzzy(self, text: str, limit: int = 30) -> list[query.FuzzyHit]:
+        """Fuzzy matches of ``text`` over names and aliases."""
+        return self.fuzzy_index().search(text, limit=limit)
+
+    def full_text(self, text: str, limit: int = 100) -> query.FullTextResult:
+        """Passages matching every word of ``text`` (the last word as a prefix)."""
+        return query.full_text_search(self.conn, text, limit, prefix=True)
+
+    def type_counts(self) -> dict[str, int]:
+        """Entities per type."""
+        return query.type_counts(self.conn)
+
+    def entities(self, etype: str | None = None) -> list[query.EntityRow]:
+        """Entities of a type (or all), most mentioned first."""
+        return query.list_entities(self.conn, etype)
+
+    def card(self, entity_id: int) -> query.EntityCard | None:
+        """The header of an entity."""
+        return query.entity_card(self.conn, entity_id)
+
+    def relations(self, entity_id: int) -> list[query.RelationRow]:
+        """The relations of an entity, stated ones first."""
+        return query.relations_of(self.conn, entity_id)
+
+    def excerpt_count(self, entity_id: int) -> int:
+        """How many passages mention an entity."""
+        return query.count_excerpts(self.conn, entity_id)
+
+    def excerpts(self, entity_id: int, offset: int = 0, limit: int = 50) -> list[query.Excerpt]:
+        """A page of the passages that mention an entity."""
+        return query.excerpts_for_entity(self.conn, entity_id, offset, limit)
+
+    def relation_excerpts(self, relation_id: int) -> list[query.Excerpt]:
+        """The passages that support a relation."""
+        return query.excerpts_for_relation(self.conn, relation_id)
+
+    def document(self, document_id: int) -> query.DocumentView | None:
+        """A whole document with its mentions."""
+        return query.document_view(self.conn, document_id)
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

@@ -1,0 +1,45 @@
+"""Entities in Textual's command palette (ctrl+p): the same fuzzy index as the jump."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from filature.tui.appref import filature_app
+from filature.tui.render import flat, type_name
+
+
+class EntityCommands(Provider):
+    """Offers "Jump to <entity>" for the entities whose names or aliases match."""
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy hits for ``query`` (the index is built in a thread if it is not ready)."""
+        app = filature_app(self)
+        catalog = app.catalog
+        if catalog.index_ready:
+            hits = catalog.fuzzy(query, 15)
+        else:
+            hits = await app.run_in_thread_for_palette(catalog.fuzzy, query, 15)
+        for hit in hits:
+            alias = "" if hit.alias == hit.name else f" (matched “{flat(hit.alias)}”)"
+            # The palette parses help text as markup: escape() keeps names as data.
+            label = Content.assemble(
+                Content("Jump to ").stylize("$text-muted"),
+                Content(flat(hit.name)).stylize("bold"),
+            )
+            yield Hit(
+                hit.score / 100,
+                label,
+                partial(app.open_entity, hit.id),
+                text=f"Jump to {hit.name}",
+                help=escape(f"{type_name(hit.type)} · {hit.mention_count:,} mentions{alias}"),
+            )
+
+    async def discover(self) -> Hits:
+        """The jump and find commands themselves."""
+        app = filature_app(self)
+        yield DiscoveryHit(Content("Jump to an entity…"), app.action_jump, text="Jump to an entity")
+        yield DiscoveryHit(Content("Find text in passages…"), app.action_find, text="Find text")

@@ -1,0 +1,112 @@
+"""The whole cleaned document, scrolled to a passage, mentions marked and openable."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from filature.query import Excerpt
+from filature.tui.appref import filature_app
+from filature.tui.catalog import Catalog
+from filature.tui.render import flat, type_badge
+from filature.tui.widgets.document_text import DocumentText
+
+
+class DocumentScreen(Screen[None]):
+    """One document; Esc or backspace goes back to where it was opened from."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace,alt+left", "app.pop_screen", "Back"),
+        Binding("c", "copy_passage", "Copy passage", tooltip="Copy the passage with its citation"),
+    ]
+
+    def __init__(self, catalog: Catalog, document_id: int, passage_id: int | None = None) -> None:
+        """Show document ``document_id`` at ``passage_id``."""
+        super().__init__()
+        self.catalog = catalog
+        self.document_id = document_id
+        self.passage_id = passage_id
+
+    def compose(self) -> ComposeResult:
+        document = self.catalog.document(self.document_id)
+        if document is None:
+            yield Static(Content("This document is not in the database."), markup=False)
+            yield Footer()
+            return
+        title = Content.assemble(
+            Content(flat(document.title)).stylize("bold"),
+            Content(f"  {flat(document.path)} · {len(document.passages):,} passages").stylize(
+                "$text-muted"
+            ),
+        )
+        yield Static(title, id="doc-title", markup=False)
+        yield Static(Content(""), id="doc-mention", markup=False)
+        yield DocumentText(document, id="doc-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        text = self.query(DocumentText)
+        if text:
+            view = text.first()
+            view.border_title = "Document"
+            view.focus()
+            if self.passage_id is not None:
+                view.go_to_passage(self.passage_id)
+            self._describe()
+
+    def _describe(self) -> None:
+        view = self.query_one(DocumentText)
+        mention = view.mention
+        line = self.query_one("#doc-mention", Static)
+        passage = view.passage
+        if mention is None or passage is None:
+            line.update(Content("No mention in this passage.").stylize("$text-muted"))
+            return
+        count = len(passage.mentions)
+        line.update(
+            Content.assemble(
+                Content(f"Mention {view.mention_index % count + 1}/{count}: ").stylize(
+                    "$text-muted"
+                ),
+                Content(flat(mention.entity_name)).stylize("bold"),
+                "  ",
+                type_badge(mention.entity_type),
+                Content("  ←/→ other mentions · Enter opens").stylize("$text-muted"),
+            )
+        )
+
+    @on(DocumentText.OptionHighlighted)
+    def _moved(self) -> None:
+        self.call_after_refresh(self._describe)
+
+    def on_key(self) -> None:
+        self.call_after_refresh(self._describe)
+
+    @on(DocumentText.OpenEntity)
+    def _open(self, event: DocumentText.OpenEntity) -> None:
+        filature_app(self).open_entity(event.entity_id)
+
+    def action_copy_passage(self) -> None:
+        view = self.query_one(DocumentText)
+        passage = view.passage
+        if passage is None:
+            return
+        doc = view.document
+        excerpt = Excerpt(
+            passage.id,
+            doc.id,
+            doc.title,
+            doc.path,
+            passage.line_start,
+            passage.line_end,
+            passage.zone,
+            passage.text,
+            (),
+        )
+        filature_app(self).copy_excerpt(excerpt)

@@ -1,0 +1,121 @@
+"""The fuzzy jump: type a few letters of any name or alias, Enter shows that entity."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from filature.query import FuzzyHit
+from filature.tui.catalog import Catalog
+from filature.tui.render import flat, type_badge
+
+LIMIT = 30
+
+
+def hit_content(hit: FuzzyHit) -> Content:
+    """One line per hit: name, type, mentions, and the alias that matched if not the name."""
+    parts: list[Content | str] = [
+        Content(flat(hit.name)).stylize("bold"),
+        "  ",
+        type_badge(hit.type),
+        Content(f"  {hit.mention_count:,} mention{'s' if hit.mention_count != 1 else ''}").stylize(
+            "$text-muted"
+        ),
+    ]
+    if hit.alias != hit.name:
+        parts.append(Content(f"  matched “{flat(hit.alias)}”").stylize("italic $text-muted"))
+    return Content.assemble(*parts)
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """A search box over the fuzzy index; dismisses with the chosen entity id (or None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("enter", "choose", "Jump", show=False, priority=True),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        """A jump over ``catalog``'s names and aliases."""
+        super().__init__()
+        self.catalog = catalog
+        self.hits: list[FuzzyHit] = []
+        self._generation = 0
+        self._shown = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="jump-box", classes="dialog"):
+            yield Input(placeholder="Jump to… (any name or alias, typos welcome)", id="jump-input")
+            yield OptionList(id="jump-hits")
+            yield Static(Content("Type a few letters of a name."), id="jump-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#jump-box").border_title = "Jump to entity"
+        self.query_one("#jump-input").focus()
+
+    @on(Input.Changed, "#jump-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._generation += 1
+        self._search(event.value, self._generation)
+
+    @work(thread=True, exclusive=True, group="jump")
+    def _search(self, text: str, generation: int) -> None:
+        hits = self.catalog.fuzzy(text, LIMIT) if text.strip() else []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, hits, text, generation)
+
+    def _show(self, hits: list[FuzzyHit], text: str, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._shown = generation
+        self.hits = hits
+        options = self.query_one("#jump-hits", OptionList)
+        options.clear_options()
+        options.add_options([Option(hit_content(hit)) for hit in hits])
+        if hits:
+            options.highlighted = 0
+        status = self.query_one("#jump-status", Static)
+        if not text.strip():
+            status.update(Content("Type a few letters of a name."))
+        elif hits:
+            status.update(
+                Content(
+                    f"{len(hits)} match{'es' if len(hits) != 1 else ''} · Enter jumps · Esc closes"
+                )
+            )
+        else:
+            status.update(Content("No entity matches; try fewer letters."))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#jump-hits", OptionList)
+        if self.hits:
+            current = options.highlighted or 0
+            options.highlighted = max(
+                0, min(len(self.hits) - 1, current + step if options.highlighted is not None else 0)
+            )
+
+    def action_choose(self) -> None:
+        if self._shown != self._generation:
+            text = self.query_one("#jump-input", Input).value
+            self._show(
+                self.catalog.fuzzy(text, LIMIT) if text.strip() else [], text, self._generation
+            )
+        index = self.query_one("#jump-hits", OptionList).highlighted
+        if index is not None and index < len(self.hits):
+            self.dismiss(self.hits[index].id)
+
+    @on(OptionList.OptionSelected, "#jump-hits")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.hits):
+            self.dismiss(self.hits[event.option_index].id)

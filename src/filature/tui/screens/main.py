@@ -1,0 +1,189 @@
+"""The main screen: entities, relations of the selected one, and the excerpts that say so."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Select
+
+from filature.query import RelationRow
+from filature.tui.appref import filature_app
+from filature.tui.catalog import Catalog
+from filature.tui.history import History
+from filature.tui.render import entity_card_text, flat
+from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.entity_list import EntityList
+from filature.tui.widgets.entity_pane import EntityPane
+from filature.tui.widgets.excerpt_list import ExcerptList
+from filature.tui.widgets.relations_tree import RelationsTree
+
+if TYPE_CHECKING:
+    from filature.tui.app import FilatureApp
+
+
+class MainScreen(Screen[None]):
+    """Three panes and a header; keeps the history of the entities shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
+        Binding("C", "copy_card", "Copy card", show=False, tooltip="Copy the entity card"),
+        Binding("alt+left,backspace", "back", "Back", tooltip="Previous entity"),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
+        Binding("enter", "open_excerpt", "Open", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        """The main screen over ``catalog``."""
+        super().__init__()
+        self.catalog = catalog
+        self.history = History()
+        self.entity_id: int | None = None
+        self.relation: RelationRow | None = None
+
+    @property
+    def filature(self) -> FilatureApp:
+        """The app, typed."""
+        return filature_app(self)
+
+    def compose(self) -> ComposeResult:
+        yield EntityHeader(id="header")
+        with Horizontal(id="panes"):
+            yield EntityPane(self.catalog.type_counts(), id="entities")
+            yield RelationsTree(id="relations")
+            yield ExcerptList(id="excerpts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entities").border_title = "Entities"
+        self.query_one("#relations").border_title = "Relations"
+        self.query_one("#excerpts").border_title = "Excerpts"
+        self._load_rows(None, None)
+        self.query_one(EntityList).focus()
+
+    def _load_rows(self, etype: str | None, keep_id: int | None) -> None:
+        pane = self.query_one(EntityPane)
+        rows = self.catalog.entities(etype)
+        pane.set_rows(rows, keep_id)
+        pane.border_subtitle = f"{len(rows):,}"
+        if not rows:
+            self.query_one(EntityHeader).show(None)
+            self.query_one(RelationsTree).show([])
+            self.query_one(ExcerptList).show_message("This database holds no entities.")
+
+    def show_entity(self, entity_id: int, record: bool = True, browsing: bool = False) -> None:
+        """Show an entity in the header, relations and excerpts panes."""
+        card = self.catalog.card(entity_id)
+        if card is None:
+            self.notify(
+                f"No entity #{entity_id} in this database.", severity="warning", markup=False
+            )
+            return
+        if record:
+            self.history.visit(entity_id, browsing=browsing)
+        self.entity_id = entity_id
+        self.relation = None
+        self.query_one(EntityHeader).show(card)
+        relations = self.catalog.relations(entity_id)
+        tree = self.query_one(RelationsTree)
+        with tree.prevent(RelationsTree.Focused):
+            tree.show(relations)
+        tree.border_subtitle = f"{len(relations):,}"
+        self._show_entity_excerpts(entity_id)
+        entities = self.query_one(EntityList)
+        if entities.current_id != entity_id:
+            entities.move_to(entity_id)
+
+    def _show_entity_excerpts(self, entity_id: int) -> None:
+        excerpts = self.query_one(ExcerptList)
+        total = self.catalog.excerpt_count(entity_id)
+
+        excerpts.show(
+            self.catalog.excerpts(entity_id, 0, 50),
+            total,
+            lambda offset, limit: self.catalog.excerpts(entity_id, offset, limit),
+        )
+        excerpts.border_title = "Excerpts"
+        excerpts.border_subtitle = f"{total:,} passage{'s' if total != 1 else ''}"
+
+    def _show_relation_excerpts(self, relation: RelationRow) -> None:
+        excerpts = self.query_one(ExcerptList)
+        found = self.catalog.relation_excerpts(relation.id)
+        excerpts.show(found, len(found))
+        arrow = "→" if relation.direction == "out" else "←"
+        excerpts.border_title = f"Excerpts {arrow} {flat(relation.counterpart_name)}"
+        excerpts.border_subtitle = f"{len(found):,} supporting"
+
+    @on(EntityList.Highlighted)
+    def _browse(self, event: EntityList.Highlighted) -> None:
+        if event.entity_id != self.entity_id:
+            self.show_entity(event.entity_id, browsing=True)
+
+    @on(EntityList.Chosen)
+    def _choose(self, event: EntityList.Chosen) -> None:
+        if event.entity_id != self.entity_id:
+            self.show_entity(event.entity_id)
+        self.query_one(RelationsTree).focus()
+
+    @on(Select.Changed, "#entity-type")
+    def _type_changed(self, event: Select.Changed) -> None:
+        etype = event.value if isinstance(event.value, str) and event.value != "all" else None
+        self._load_rows(etype, self.entity_id)
+
+    @on(RelationsTree.Focused)
+    def _relation_focused(self, event: RelationsTree.Focused) -> None:
+        if event.relation == self.relation:
+            return
+        self.relation = event.relation
+        if event.relation is not None:
+            self._show_relation_excerpts(event.relation)
+        elif self.entity_id is not None:
+            self._show_entity_excerpts(self.entity_id)
+
+    @on(RelationsTree.Jump)
+    def _jump(self, event: RelationsTree.Jump) -> None:
+        self.show_entity(event.entity_id)
+
+    @on(ExcerptList.Open)
+    def _open(self, event: ExcerptList.Open) -> None:
+        self.filature.open_document(event.excerpt)
+
+    def action_open_excerpt(self) -> None:
+        """Enter outside the lists: open the selected excerpt."""
+        excerpt = self.query_one(ExcerptList).current
+        if excerpt is not None:
+            self.filature.open_document(excerpt)
+
+    def action_copy_excerpt(self) -> None:
+        """Copy the selected excerpt with its citation."""
+        self.filature.copy_excerpt(self.query_one(ExcerptList).current)
+
+    def action_copy_card(self) -> None:
+        """Copy the card of the entity shown."""
+        card = self.query_one(EntityHeader).card
+        if card is None:
+            self.notify("No entity to copy.", severity="warning", markup=False)
+            return
+        text = entity_card_text(card, self.query_one(RelationsTree).rows)
+        self.filature.copy_text(text, f"card of {card.name}")
+
+    def action_back(self) -> None:
+        """Show the previous entity."""
+        entity_id = self.history.back()
+        if entity_id is None:
+            self.notify("No earlier entity.", timeout=2, markup=False)
+            return
+        self.show_entity(entity_id, record=False)
+
+    def action_forward(self) -> None:
+        """Show the next entity."""
+        entity_id = self.history.forward()
+        if entity_id is None:
+            self.notify("No later entity.", timeout=2, markup=False)
+            return
+        self.show_entity(entity_id, record=False)

@@ -1,0 +1,95 @@
+"""The entities pane: a type filter with counts, a filter-as-you-type box and the entity list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Select
+
+from filature.models import ENTITY_TYPES
+from filature.query import EntityRow
+from filature.tui.render import type_filter_label
+from filature.tui.widgets.entity_list import EntityList
+
+ALL = "all"
+
+
+class EntityPane(Vertical):
+    """Type filter, name filter and the list; asks the app for rows through ``load_rows``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "cycle_type(1)", "Type", show=False, tooltip="Show the next entity type"),
+        Binding("T", "cycle_type(-1)", "Previous type", show=False, tooltip="Previous type"),
+    ]
+    DEFAULT_CSS = """
+    EntityPane { height: 1fr; }
+    EntityPane > #entity-type { width: 1fr; }
+    EntityPane > #entity-filter { width: 1fr; }
+    """
+
+    def __init__(self, counts: dict[str, int], *, id: str | None = None) -> None:
+        """A pane for a database holding ``counts`` entities per type."""
+        super().__init__(id=id)
+        self.counts = counts
+        self.types: list[str] = [ALL, *[t for t in ENTITY_TYPES if counts.get(t)]]
+
+    def compose(self) -> ComposeResult:
+        total = sum(self.counts.values())
+        options = [(type_filter_label(None, total), ALL)] + [
+            (type_filter_label(t, self.counts[t]), t) for t in self.types[1:]
+        ]
+        yield Select(options, value=ALL, allow_blank=False, compact=True, id="entity-type")
+        yield Input(
+            placeholder="Filter names…", compact=True, select_on_focus=False, id="entity-filter"
+        )
+        yield EntityList(id="entity-list")
+
+    @property
+    def entity_list(self) -> EntityList:
+        """The list widget."""
+        return self.query_one(EntityList)
+
+    @property
+    def etype(self) -> str | None:
+        """The type shown, or None for all."""
+        value = self.query_one("#entity-type", Select).value
+        return None if value == ALL or not isinstance(value, str) else value
+
+    def set_type(self, etype: str | None) -> None:
+        """Show one type (None for all)."""
+        self.query_one("#entity-type", Select).value = etype or ALL
+
+    def set_rows(self, rows: list[EntityRow], keep_id: int | None) -> None:
+        """Fill the list (the app fetches the rows for the current type)."""
+        self.entity_list.set_rows(rows, keep_id)
+
+    def action_cycle_type(self, step: int) -> None:
+        current = self.etype or ALL
+        index = (self.types.index(current) + step) % len(self.types)
+        self.set_type(None if self.types[index] == ALL else self.types[index])
+
+    @on(Input.Changed, "#entity-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.entity_list.set_filter(event.value)
+
+    @on(Input.Submitted, "#entity-filter")
+    def _submit(self) -> None:
+        entity_id = self.entity_list.current_id
+        if entity_id is None:
+            self.entity_list.focus()
+        else:
+            self.post_message(EntityList.Chosen(entity_id))
+
+    @on(EntityList.TypedAhead)
+    def _type_ahead(self, event: EntityList.TypedAhead) -> None:
+        box = self.query_one("#entity-filter", Input)
+        box.focus()
+        box.insert_text_at_cursor(event.character)
+
+    def key_down(self) -> None:
+        if self.query_one("#entity-filter", Input).has_focus:
+            self.entity_list.focus()

@@ -1,0 +1,112 @@
+"""A list of excerpts (passages with marks), loaded page by page as the cursor nears the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from filature.query import Excerpt
+from filature.tui.render import excerpt_content
+
+PAGE = 50
+PageLoader = Callable[[int, int], list[Excerpt]]
+
+
+class ExcerptList(OptionList):
+    """Excerpts with their citation line; Enter opens the passage in its document."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+    DEFAULT_CSS = """
+    ExcerptList { height: 1fr; max-height: 100%; }
+    ExcerptList > .option-list--option { padding: 0 1 0 1; }
+    """
+
+    @dataclass
+    class Open(Message):
+        """Open this excerpt in its document."""
+
+        excerpt: Excerpt
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty list."""
+        super().__init__(id=id)
+        self.excerpts: list[Excerpt] = []
+        self.total = 0
+        self._loader: PageLoader | None = None
+
+    def show(self, excerpts: list[Excerpt], total: int, loader: PageLoader | None = None) -> None:
+        """Replace the list; ``loader(offset, limit)`` fetches further pages of ``total``."""
+        self.excerpts = list(excerpts)
+        self.total = total
+        self._loader = loader
+        self.clear_options()
+        self.add_options(self._options_for(self.excerpts))
+        if not self.excerpts:
+            self.add_option(
+                Option(Content("No passage to show.").stylize("italic $text-muted"), disabled=True)
+            )
+        self.highlighted = 0 if self.excerpts else None
+        self.scroll_home(animate=False)
+
+    def show_message(self, message: str) -> None:
+        """Show a message instead of excerpts."""
+        self.excerpts = []
+        self.total = 0
+        self._loader = None
+        self.clear_options()
+        self.add_option(Option(Content(message).stylize("italic $text-muted"), disabled=True))
+
+    @staticmethod
+    def _options_for(excerpts: list[Excerpt]) -> list[Option]:
+        options = []
+        for excerpt in excerpts:
+            option = Option(excerpt_content(excerpt))
+            option._divider = True
+            options.append(option)
+        return options
+
+    @property
+    def current(self) -> Excerpt | None:
+        """The excerpt under the cursor."""
+        index = self.highlighted
+        if index is None or index >= len(self.excerpts):
+            return None
+        return self.excerpts[index]
+
+    def load_more(self) -> None:
+        """Fetch the next page, if there is one."""
+        if self._loader is None or len(self.excerpts) >= self.total:
+            return
+        page = self._loader(len(self.excerpts), PAGE)
+        if not page:
+            self.total = len(self.excerpts)
+            return
+        self.excerpts.extend(page)
+        self.add_options(self._options_for(page))
+
+    @on(OptionList.OptionHighlighted)
+    def _near_end(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= len(self.excerpts) - 5:
+            self.load_more()
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.excerpts):
+            self.post_message(self.Open(self.excerpts[event.option_index]))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.max_scroll_y and new_value >= self.max_scroll_y - 2:
+            self.load_more()

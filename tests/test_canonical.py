@@ -1,0 +1,98 @@
+"""Canonicalisation units: trimming spans, roles, noise, person-name guards, display names."""
+
+from __future__ import annotations
+
+import pytest
+
+from filature.extract.lexicon import load_lexicon
+from filature.extract.persons import same_person
+from filature.extract.spans import noise_reason, prepare_text, trim_span
+from filature.extract.textnorm import norm_key, person_display, repair_ocr
+
+
+def trimmed(text: str, surface: str) -> tuple[str, str | None] | None:
+    start = text.index(surface)
+    result = trim_span(text, prepare_text(text), start, start + len(surface), load_lexicon())
+    return None if result is None else (result.name, result.role)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Il a vu la Chine hier.", "la Chine", ("Chine", None)),
+        ("Le rôle de l’ASEAN est clair.", "l’ASEAN", ("ASEAN", None)),
+        ("à I’Ecole supérieure de Shenyang.", "I’Ecole supérieure de Shenyang", None),
+        (
+            "le professeur HE Bingsong parle",
+            "professeur HE Bingsong",
+            ("HE Bingsong", "professeur"),
+        ),
+        ("Selon M. Noble, tout va bien.", "M. Noble", ("Noble", "M.")),
+        ("le président Xi Jinping a dit", "Xi Jinping", ("Xi Jinping", "président")),
+        ("le ministre Wang Xiaohong6. La suite", "Wang Xiaohong6", ("Wang Xiaohong", "ministre")),
+        ("membre d’Interpol22 depuis", "Interpol22", ("Interpol", None)),
+        ("l’agence installée à La Haye depuis", "La Haye", ("La Haye", None)),
+        ("« Nan Yang « Chinese Policing »", "Nan Yang « Chinese Policing", ("Nan Yang", None)),
+    ],
+)
+def test_trim(text: str, surface: str, expected: tuple[str, str | None] | None) -> None:
+    result = trimmed(text, surface)
+    if expected is None:
+        assert result is not None and result[0] == "Ecole supérieure de Shenyang"
+    else:
+        assert result == expected
+
+
+def test_prepare_keeps_offsets() -> None:
+    text = "membres55 de I’Ecole et Interpol22.\nFin"
+    prepared = prepare_text(text)
+    assert len(prepared) == len(text)
+    assert "membres " in prepared and "l’Ecole" in prepared and "\n" not in prepared
+
+
+@pytest.mark.parametrize(
+    "name", ["op. cit", "Ibid", "p.", "vol", "EUR", "US$", "État", "Contributions", "Forum", "II"]
+)
+def test_noise(name: str) -> None:
+    assert noise_reason(name, load_lexicon()) is not None
+
+
+@pytest.mark.parametrize("name", ["Chine", "Ronald K. Noble", "86e Assemblée générale", "ASEAN"])
+def test_not_noise(name: str) -> None:
+    assert noise_reason(name, load_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Frangois Haut", "Francois Haut"),
+        ("François Haut", "Francois Haut"),
+        ("HE Bingsong", "He Bingsong"),
+        ("Yizhou Wang", "Wang Yizhou"),
+        ("Monica De Boer", "Monica Den Boer"),
+        ("Ronald K. Noble", "Ronald Noble"),
+    ],
+)
+def test_same_person(a: str, b: str) -> None:
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Frédéric Lemieux", "Frédéric Lemaître"),
+        ("Meng Hongwei", "Meng Jianzhu"),
+        ("Hu Jintao", "Hu Binchen"),
+        ("Tao Xu", "Nan Yang"),
+        ("Zhu Yonkang", "Zhou Yonkan"),
+    ],
+)
+def test_different_people(a: str, b: str) -> None:
+    assert not same_person(a, b)
+
+
+def test_display_and_keys() -> None:
+    assert person_display("HE Bingsong") == "He Bingsong"
+    assert person_display("WANG Shiquan") == "Wang Shiquan"
+    assert norm_key("l’État  de droit") == norm_key("l'Etat de droit")
+    assert repair_ocr("I’Ecole et 1'Université") == "l’Ecole et l'Université"

@@ -1,0 +1,202 @@
+"""Relation finding on small texts: patterns, dates and amounts, the table reader, resolution."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from filature.extract.relations import (
+    MentionSpan,
+    RelationCandidate,
+    cooccurrences,
+    find_candidates,
+    find_table_candidates,
+    resolve,
+)
+from filature.extract.relations.quantities import find_amounts, find_dates, find_periods
+from filature.models import Entity, Mention
+
+
+def spans(text: str, *names: tuple[str, str]) -> list[MentionSpan]:
+    out = []
+    for name, etype in names:
+        start = text.index(name)
+        out.append(MentionSpan(start, start + len(name), etype))
+    return out
+
+
+def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
+    doc = nlp(text)
+    return {
+        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role or c.date)
+        for c in find_candidates(doc, spans(text, *names))
+    }
+
+
+def test_dates_amounts_and_periods_are_normalised() -> None:
+    assert [
+        d.value for d in find_dates("signé le 18 avril 2005, puis en mars 2022 et en 1984")
+    ] == [
+        "2005-04-18",
+        "2022-03",
+        "1984",
+    ]
+    money = find_amounts("EUR 2 047 000 puis 3,5 milliards de dollars US et 30 millions de yuans")
+    assert [(m.amount, m.currency) for m in money] == [
+        (2047000.0, "EUR"),
+        (3.5e9, "USD"),
+        (3e7, "CNY"),
+    ]
+    assert [p.value for p in find_periods("01/01/2021 – 31/12/2021")] == ["2021-01-01/2021-12-31"]
+
+
+@pytest.mark.slow
+def test_agreement_with_a_list_of_partners_and_its_date(nlp: Any) -> None:
+    text = "En mai 2019, le Chili a signé un accord avec le Pérou, la Bolivie et l'Équateur."
+    got = found(
+        nlp,
+        text,
+        ("Chili", "place"),
+        ("Pérou", "place"),
+        ("Bolivie", "place"),
+        ("Équateur", "place"),
+    )
+    assert {(s, t, typ) for s, t, typ, _ in got} == {
+        ("Chili", "Pérou", "agreement_with"),
+        ("Chili", "Bolivie", "agreement_with"),
+        ("Chili", "Équateur", "agreement_with"),
+    }
+    assert {extra for *_, extra in got} == {"2019-05"}
+
+
+@pytest.mark.slow
+def test_roles_from_appositions_on_either_side(nlp: Any) -> None:
+    text = (
+        "Le directeur de l'Agence spatiale, Paul Martin, a rencontré Anne Roy, présidente de Nova."
+    )
+    got = found(
+        nlp,
+        text,
+        ("Agence spatiale", "organization"),
+        ("Paul Martin", "person"),
+        ("Anne Roy", "person"),
+        ("Nova", "organization"),
+    )
+    assert ("Paul Martin", "Agence spatiale", "holds_role", "directeur") in got
+    assert ("Anne Roy", "Nova", "holds_role", "présidente") in got
+    assert not any(t == "Nova" and s == "Paul Martin" for s, t, *_ in got)
+
+
+@pytest.mark.slow
+def test_membership_cooperation_and_no_relation_without_trigger(nlp: Any) -> None:
+    text = "Le Chili a rejoint l'OCDE en 2010. Le Pérou et la Bolivie ont décidé de coopérer."
+    got = found(
+        nlp,
+        text,
+        ("Chili", "place"),
+        ("OCDE", "organization"),
+        ("Pérou", "place"),
+        ("Bolivie", "place"),
+    )
+    assert ("Chili", "OCDE", "member_of", "2010") in got
+    assert ("Pérou", "Bolivie", "cooperates_with", None) in got
+    quiet = "Le Chili et l'OCDE sont cités dans le rapport."
+    assert not found(nlp, quiet, ("Chili", "place"), ("OCDE", "organization"))
+
+
+def test_table_in_one_passage_with_columns() -> None:
+    text = (
+        "Donateur\tProjet\tMontant\tPériode\n"
+        "Fondation Alpha\tProgramme eau potable\tEUR 120 000\t2020\n"
+        "Banque Beta\tProjet routes rurales\tUS$ 75 000\t01/01/2021 – 31/12/2021\n"
+    )
+    result = find_table_candidates([(0, text, [])])
+    rows = {
+        (text[slice(*c.source)], text[slice(*c.target)], c.amount, c.currency, c.period)
+        for _, c in result.candidates
+    }
+    assert rows == {
+        ("Fondation Alpha", "Programme eau potable", 120000.0, "EUR", "2020"),
+        ("Banque Beta", "Projet routes rurales", 75000.0, "USD", "2021-01-01/2021-12-31"),
+    }
+    assert {text[m.start : m.end] for _, m in result.new_mentions} >= {
+        "Fondation Alpha",
+        "Banque Beta",
+    }
+
+
+def test_table_cut_into_passages_with_bullets_and_a_shared_amount() -> None:
+    cells = [
+        "Fonds Gamma",
+        "• Projet A",
+        "• Projet B (2015-2019)",
+        "EUR 10 000 Dons 2018",
+        "Fonds Delta • Projet C",
+        "US$ 5 000",
+        "2019",
+    ]
+    passages: list[tuple[int, str, list[MentionSpan]]] = [(i, t, []) for i, t in enumerate(cells)]
+    result = find_table_candidates(passages)
+    got = {
+        (
+            cells[seq if c.source_seq is None else c.source_seq][slice(*c.source)],
+            cells[seq][slice(*c.target)],
+            c.amount,
+            c.period,
+        )
+        for seq, c in result.candidates
+    }
+    assert got == {
+        ("Fonds Gamma", "Projet A", 10000.0, "2018"),
+        ("Fonds Gamma", "Projet B", 10000.0, "2018"),
+        ("Fonds Delta", "Projet C", 5000.0, "2019"),
+    }
+
+
+def cand(
+    source: tuple[int, int], target: tuple[int, int], rel_type: str, **kw: Any
+) -> RelationCandidate:
+    return RelationCandidate(source, target, rel_type, "test", 0.8, (0, 50), **kw)
+
+
+def test_resolve_merges_normalises_and_drops() -> None:
+    keys = {(0, 0): 5, (10, 15): 2, (20, 25): 5, (30, 35): None}
+    triples = [
+        (0, 1, cand((0, 4), (10, 15), "agreement_with", date="2005")),
+        (0, 2, cand((10, 15), (0, 4), "agreement_with")),
+        (0, 3, cand((0, 4), (20, 25), "cooperates_with")),
+        (0, 3, cand((0, 4), (30, 35), "supplies")),
+    ]
+    rels = resolve(triples, lambda d, s, a, b: keys.get((a, b), 5 if a == 0 else None))
+    assert len(rels) == 1
+    only = rels[0]
+    assert (only.source_key, only.target_key, only.type, only.date) == (
+        2,
+        5,
+        "agreement_with",
+        "2005",
+    )
+    assert len(only.evidence) == 2 and only.weight == 2 and only.confidence > 0.8
+
+
+def test_candidates_round_trip_through_json() -> None:
+    c = cand((0, 4), (10, 15), "funds", amount=1.5, currency="EUR", more_evidence=((3, 0, 9),))
+    assert RelationCandidate.from_dict(json.loads(json.dumps(c.to_dict()))) == c
+
+
+def test_cooccurrences_weight_and_cap() -> None:
+    def ent(key: int, seqs: range) -> Entity:
+        return Entity(
+            key, f"e{key}", "organization", (), tuple(Mention(0, s, 0, 3, "abc") for s in seqs)
+        )
+
+    rels = cooccurrences(
+        [ent(0, range(30)), ent(1, range(25)), ent(2, range(40, 41))],
+        {(0, s): 99 for s in range(50)},
+    )
+    assert [(r.source_key, r.target_key, r.weight, len(r.evidence)) for r in rels] == [
+        (0, 1, 25, 20)
+    ]
+    assert rels[0].type == "mentioned_with" and rels[0].rule == "cooccurrence"

@@ -1,0 +1,381 @@
+"""Pilot tests of the explorer: each interaction, asserting the app's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from dbfactory import write_sample
+from filature.tui.app import FilatureApp, make_app
+from filature.tui.screens.document import DocumentScreen
+from filature.tui.screens.find import FindScreen
+from filature.tui.screens.help import HelpScreen
+from filature.tui.screens.jump import JumpScreen
+from filature.tui.screens.main import MainScreen
+from filature.tui.widgets.document_text import DocumentText
+from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.entity_list import EntityList
+from filature.tui.widgets.excerpt_list import ExcerptList
+from filature.tui.widgets.relations_tree import RelationsTree
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return write_sample(tmp_path / "sample.db")
+
+
+def app_for(db: Path) -> FilatureApp:
+    return make_app(db, system_clipboard=False)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+    await settle(pilot)
+
+
+def main(app: FilatureApp) -> MainScreen:
+    return app.main
+
+
+def shown_name(app: FilatureApp) -> str:
+    card = app.main.query_one(EntityHeader).card
+    assert card is not None
+    return card.name
+
+
+async def jump(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("ctrl+k")
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_starts_on_the_most_mentioned_entity_with_three_panes(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        rows = screen.query_one(EntityList).rows
+        assert [r.name for r in rows[:3]] == ["Interpol", "Meng Hongwei", "Xi Jinping"]
+        assert shown_name(app) == "Interpol"
+        assert app.focused is screen.query_one(EntityList)
+        excerpts = screen.query_one(ExcerptList).excerpts
+        assert [e.zone for e in excerpts] == ["body", "body", "heading"]
+        tree = screen.query_one(RelationsTree)
+        assert {r.counterpart_name for r in tree.rows} == {"Meng Hongwei", "Ahmed Naser Al-Raisi"}
+
+
+async def test_moving_in_the_list_shows_the_entity_with_j_and_k(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert shown_name(app) == "Meng Hongwei"
+        header = app.main.query_one(EntityHeader)
+        assert header.card is not None and header.card.mention_count == 3
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert shown_name(app) == "Meng Hongwei"
+
+
+async def test_type_filter_counts_and_switching(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        select = app.main.query_one("#entity-type", Select)
+        labels = [str(option[0]) for option in select._options]
+        assert labels == ["All (10)", "People (4)", "Organisations (2)", "Places (2)", "Events (2)"]
+        await pilot.press("t")
+        await settle(pilot)
+        assert {r.type for r in app.main.query_one(EntityList).rows} == {"person"}
+        await pilot.press("t")
+        await settle(pilot)
+        assert [r.name for r in app.main.query_one(EntityList).rows] == [
+            "Interpol",
+            "Ministère de la Sécurité publique",
+        ]
+
+
+async def test_typing_in_the_list_filters_as_you_type(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "pek")
+        assert app.main.query_one("#entity-filter", Input).value == "pek"
+        assert [r.name for r in app.main.query_one(EntityList).rows] == ["Pékin"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown_name(app) == "Pékin"
+        assert isinstance(app.focused, RelationsTree)
+
+
+async def test_relations_grouped_with_co_occurrences_collapsed_and_enter_jumps(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "meng")
+        tree = app.main.query_one(RelationsTree)
+        groups = [str(node.label) for node in tree.root.children]
+        assert groups == ["Member of  1", "President of  1", "Co-occurrences  2"]
+        assert [node.is_expanded for node in tree.root.children] == [True, True, False]
+        tree.focus()
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert tree.current is not None and tree.current.counterpart_name == "Interpol"
+        excerpts = app.main.query_one(ExcerptList)
+        assert len(excerpts.excerpts) == 1
+        assert excerpts.border_title == "Excerpts → Interpol"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown_name(app) == "Interpol"
+
+
+async def test_fuzzy_jump_tolerates_typos_and_shows_the_alias(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "beijing")
+        screen = app.screen
+        assert isinstance(screen, JumpScreen)
+        assert screen.hits[0].name == "Pékin" and screen.hits[0].alias == "Beijing"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert shown_name(app) == "Interpol"
+        for typed, expected in [
+            ("xi jinpin", "Xi Jinping"),
+            ("al raisi", "Ahmed Naser Al-Raisi"),
+            ("securite publique", "Ministère de la Sécurité publique"),
+        ]:
+            await jump(pilot, typed)
+            assert shown_name(app) == expected
+
+
+async def test_enter_before_results_arrive_still_jumps_to_the_typed_name(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+k", "x", "i", "enter")
+        await settle(pilot)
+        assert shown_name(app) == "Xi Jinping"
+
+
+async def test_command_palette_offers_entities(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "raisi")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown_name(app) == "Ahmed Naser Al-Raisi"
+
+
+async def test_full_text_search_highlights_and_opens_the_document(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "securite publique")
+        screen = app.screen
+        assert isinstance(screen, FindScreen)
+        assert screen.result.total == 2
+        hit = screen.result.hits[0]
+        assert [hit.text[a:b].casefold() for a, b in hit.spans][:2] == ["sécurité", "publique"]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DocumentScreen)
+        view = app.screen.query_one(DocumentText)
+        assert view.passage is not None and view.passage.id == hit.passage_id
+
+
+@pytest.mark.parametrize("typed", ['"', "AND", "NEAR(", "-x", "*", "[/]", "a OR"])
+async def test_full_text_search_never_fails(db: Path, typed: str) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, typed)
+        screen = app.screen
+        assert isinstance(screen, FindScreen)
+        assert screen.result.hits or screen.result.message
+
+
+async def test_document_view_enter_on_a_mention_opens_its_entity(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "meng hongwei")
+        app.main.query_one(ExcerptList).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DocumentScreen)
+        view = app.screen.query_one(DocumentText)
+        assert view.passage is not None and "est élu président" in view.passage.text
+        names = [m.entity_name for m in view.passage.mentions]
+        assert view.mention is not None and view.mention.entity_name == names[0]
+        target = names.index("Xi Jinping")
+        for _ in range(target):
+            await pilot.press("right")
+        assert view.mention.entity_name == "Xi Jinping"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert shown_name(app) == "Xi Jinping"
+
+
+async def test_copy_excerpt_with_citation_in_few_keys(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        keys = ["ctrl+k", "m", "e", "n", "g", "enter", "c"]
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        assert len(keys) < 10
+        assert app.clipboard.startswith("«La Chine a rejoint Interpol")
+        assert "est élu président d'Interpol.»" in app.clipboard
+        assert app.clipboard.endswith(
+            "— La Chine et la sécurité mondiale, 001_chine_interpol.txt, line 3"
+        )
+        assert any("Copied excerpt" in n.message for n in app._notifications)
+
+
+async def test_copy_card_lists_relations(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "meng")
+        await pilot.press("C")
+        await settle(pilot)
+        lines = app.clipboard.splitlines()
+        assert lines[0] == "Meng Hongwei (person) — 3 mentions"
+        assert any(line.strip().startswith("President of → Interpol") for line in lines)
+        assert lines[-1].strip().startswith("Mentioned with: Xi Jinping (2)")
+
+
+async def test_copy_refuses_more_than_500_kb(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.copy_text("x" * 600_000, "test")
+        await pilot.pause()
+        assert app.clipboard == ""
+        assert any("over the 500 KB limit" in n.message for n in app._notifications)
+
+
+async def test_back_and_forward_history(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "pekin")
+        await jump(pilot, "raisi")
+        app.main.query_one(RelationsTree).focus()
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert shown_name(app) == "Pékin"
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert shown_name(app) == "Interpol"
+        await pilot.press("alt+right", "alt+right")
+        await settle(pilot)
+        assert shown_name(app) == "Ahmed Naser Al-Raisi"
+
+
+async def test_tab_moves_between_panes(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(5):
+            await pilot.press("tab")
+            seen.append(type(app.focused).__name__)
+        assert "RelationsTree" in seen and "ExcerptList" in seen
+
+
+async def test_mouse_click_selects_an_entity(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.click(EntityList, offset=(5, 2))
+        await settle(pilot)
+        assert shown_name(app) == "Xi Jinping"
+
+
+async def test_help_lists_every_binding(db: Path) -> None:
+    from filature.tui.screens.help import binding_rows, sections
+
+    app = app_for(db)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.help_content().plain
+        for _, classes in sections():
+            for cls in classes:
+                assert cls._merged_bindings is not None
+                for bindings in cls._merged_bindings.key_to_bindings.values():
+                    for binding in bindings:
+                        assert app.get_key_display(binding) in text, binding
+        assert binding_rows(app, [MainScreen])
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_light_and_dark_themes(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+
+
+async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        regions = [
+            app.main.query_one(f"#{name}").region for name in ("entities", "relations", "excerpts")
+        ]
+        assert regions[0].y < regions[1].y < regions[2].y
+        assert all(r.width >= 78 for r in regions)
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        regions = [
+            app.main.query_one(f"#{name}").region for name in ("entities", "relations", "excerpts")
+        ]
+        assert regions[0].x < regions[1].x < regions[2].x
+
+
+async def test_empty_database_shows_a_message(tmp_path: Path) -> None:
+    from dbfactory import DbBuilder
+
+    app = app_for(DbBuilder().write(tmp_path / "empty.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.main.query_one(EntityHeader).card is None
+        assert "no entities" in str(app.main.query_one(ExcerptList).get_option_at_index(0).prompt)
+        await jump(pilot, "anything")
+        assert isinstance(app.screen, JumpScreen)
+        assert app.screen.hits == []
+        await pilot.press("escape", "c", "C")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.clipboard == ""
