@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from filature.extract.lexicon import load_lexicon
-from filature.extract.pipeline import extract
+from filature.extract.run import extract_all as extract
 from filature.extract.textnorm import APOSTROPHES, collapse, fold, norm_key
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source

@@ -17,16 +17,8 @@ from typing import Any
 
 import pytest
 
-from filature.extract.relations import (
-    MentionSpan,
-    RelationCandidate,
-    find_candidates,
-    find_table_candidates,
-    resolve,
-)
 from filature.extract.relations.finder import ensure_lemmas
 from filature.extract.relations.lexicon import load_relation_lexicon
-from filature.models import SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = tomllib.loads((ROOT / "tests" / "gold" / "relations.toml").read_text(encoding="utf-8"))
@@ -155,61 +147,6 @@ def db_relations(db: Path) -> list[Found]:
     ]
 
 
-def dev_relations(nlp: Any) -> list[Found]:
-    """The development path: real passages and mentions, one entity per normalised name."""
-    from filature.extract.analyze import analyze_document
-    from filature.ingest.document import load_document
-    from filature.ingest.read import read_source
-
-    seeds = ROOT / "seeds"
-    keys: dict[str, int] = {}
-    names: dict[int, set[str]] = {}
-    mention_key: dict[tuple[int, int, int, int], int] = {}
-    texts: dict[tuple[int, int], str] = {}
-    triples: list[tuple[int, int, RelationCandidate]] = []
-
-    def key(name: str) -> int:
-        k = keys.setdefault(norm(name), len(keys))
-        names.setdefault(k, set()).add(norm(name))
-        return k
-
-    for d, path in enumerate(sorted(seeds.glob("*.txt"))):
-        source = read_source(path, seeds)
-        assert isinstance(source, SourceText), source
-        document = load_document(source)
-        table: list[tuple[int, str, list[MentionSpan]]] = []
-
-        def hook(passage: Any, doc: Any, found: Any, d: int = d, table: Any = table) -> None:
-            texts[(d, passage.seq)] = passage.text
-            spans = [MentionSpan(m.start, m.end, m.type, m.role) for m in found]
-            for m in found:
-                mention_key[(d, passage.seq, m.start, m.end)] = key(m.name)
-            triples.extend((d, passage.seq, c) for c in find_candidates(doc, spans))
-            if passage.zone == "table":
-                table.append((passage.seq, passage.text, spans))
-
-        analyze_document(document, nlp, on_passage=hook)
-        result = find_table_candidates(table)
-        for seq, m in result.new_mentions:
-            mention_key[(d, seq, m.start, m.end)] = key(texts[(d, seq)][m.start : m.end])
-        triples.extend((d, seq, c) for seq, c in result.candidates)
-    relations = resolve(triples, lambda d, s, a, b: mention_key.get((d, s, a, b)))
-    return [
-        Found(
-            frozenset(names[r.source_key]),
-            frozenset(names[r.target_key]),
-            r.type,
-            r.role,
-            r.date,
-            r.amount,
-            r.currency,
-            r.period,
-            tuple(texts[(e.doc_index, e.passage_seq)][e.start : e.end] for e in r.evidence),
-        )
-        for r in relations
-    ]
-
-
 def check(found: list[Found], nlp: Any) -> None:
     precision, recall, missed, spurious = score(found)
     print(f"typed relations: {len(found)}; precision {precision:.2f}; recall {recall:.2f}")
@@ -237,13 +174,6 @@ def check_funding(found: Iterable[Found]) -> None:
             assert len(hits) == 1, (row["funder"], prog, row["period"], hits)
             assert hits[0].amount == row["amount"]
             assert hits[0].currency == row["currency"]
-
-
-@pytest.mark.slow
-def test_dev_path_scores_against_the_gold_list(nlp: Any) -> None:
-    found = dev_relations(nlp)
-    check(found, nlp)
-    check_funding(found)
 
 
 @pytest.mark.slow

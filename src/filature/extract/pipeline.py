@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from spacy.language import Language
 
@@ -17,11 +16,10 @@ from filature.extract.corpus import (
     filter_shouting,
     fix_acronym_names,
 )
-from filature.extract.curation import apply_curation, load_curation
 from filature.extract.lexicon import load_lexicon
 from filature.extract.merge import Draft, group
 from filature.extract.persons import Located, resolve_short_names
-from filature.models import ENTITY_TYPES, Document, Entity, Extraction, Mention
+from filature.models import ENTITY_TYPES, Document, Entity, Mention
 
 
 def analyze_all(
@@ -71,22 +69,3 @@ def freeze(drafts: Sequence[Draft]) -> tuple[Entity, ...]:
         aliases = tuple(sorted(d.aliases | {d.name}))
         entities.append(Entity(key, d.name, d.type, aliases, tuple(seen.values())))
     return tuple(entities)
-
-
-def extract(
-    documents: Sequence[Document],
-    *,
-    nlp: Language | None = None,
-    curation: Path | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Extraction:
-    """Entities of a corpus: every actor once, with its aliases and located mentions."""
-    if nlp is None:
-        from filature.extract.nlp import load_nlp
-
-        nlp = load_nlp()
-    analyses = analyze_all(documents, nlp, progress=progress)
-    drafts = build_drafts(documents, analyses)
-    if curation is not None:
-        drafts = apply_curation(drafts, load_curation(curation))
-    return Extraction(entities=freeze(drafts), relations=())

@@ -28,7 +28,7 @@ def draw(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the pipeline on a folder of .txt files and print the sample."""
-    from filature.extract.pipeline import extract
+    from filature.extract.run import extract_all as extract
     from filature.ingest.document import load_document
     from filature.ingest.read import read_source
     from filature.models import Document, SourceText
