@@ -30,4 +30,8 @@ def replicate_seeds(seeds: Path, out: Path, times: int, seed: int = 7) -> int:
 
 def word_count(folder: Path) -> int:
     """Whitespace-separated words in every document under ``folder``."""
-    return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.rglob("*.txt"))
+    return sum(
+        len(p.read_text(encoding="utf-8").split())
+        for p in folder.rglob("*")
+        if p.suffix in {".txt", ".md"}
+    )

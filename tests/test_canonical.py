@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from filature.extract.lexicon import load_lexicon
+from filature.extract.merge import _shortened, _spells
 from filature.extract.persons import same_person
+from filature.extract.run import extract_all
 from filature.extract.spans import noise_reason, prepare_text, trim_span
 from filature.extract.textnorm import norm_key, person_display, repair_ocr
+from filature.ingest.document import load_document
+from filature.ingest.read import read_source
+from filature.models import Document, SourceText
 
 
 def trimmed(text: str, surface: str) -> tuple[str, str | None] | None:
@@ -96,3 +104,49 @@ def test_display_and_keys() -> None:
     assert person_display("WANG Shiquan") == "Wang Shiquan"
     assert norm_key("l’État  de droit") == norm_key("l'Etat de droit")
     assert repair_ocr("I’Ecole et 1'Université") == "l’Ecole et l'Université"
+
+
+def test_acronym_spelled_by_word_prefixes_or_shortened_long_form() -> None:
+    lex = load_lexicon()
+    assert _spells("unpol", ["united", "nations", "police"])
+    assert _spells("cepol", ["college", "europeen", "police"])
+    assert not _spells("unpol", ["police", "nations", "unies"])
+    assert _spells("ue", ["union", "europeenne"])
+    long_words = ["police", "organisation", "nations", "unies"]
+    assert _shortened(["police", "nations", "unies"], long_words, lex)
+    assert not _shortened(["police", "unies"], long_words, lex)  # "nations" is not a head word
+    assert not _shortened(["forces", "nations", "unies"], long_words, lex)
+
+
+def _documents(folder: Path, texts: dict[str, str]) -> list[Document]:
+    documents = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        source = read_source(folder / name, folder)
+        assert isinstance(source, SourceText)
+        documents.append(load_document(source))
+    return documents
+
+
+@pytest.mark.slow
+def test_publishers_glosses_agreement_subjects_and_coordinated_places(
+    nlp: Any, tmp_path: Path
+) -> None:
+    documents = _documents(
+        tmp_path,
+        {
+            "a.txt": (
+                "Le Chili a ratifié la Convention de Genève relative au statut des réfugiés "
+                "en 1972. Le Pérou et l'Équateur coopèrent avec la France.\n\n"
+                "Les villages d'émigration (Qiao Xiang) du Fujian envoient des fonds.\n\n"
+                "Voir Henri Dumas, La police en Asie (Lyon, Ellipses, 2015) et Marc Petit, "
+                "Les polices du monde (Rennes, France, 2019).\n"
+            )
+        },
+    )
+    entities = {(e.type, e.name) for e in extract_all(documents, nlp=nlp).entities}
+    assert ("agreement", "Convention de Genève relative au statut des réfugiés") in entities
+    assert ("organization", "Ellipses") in entities
+    assert ("place", "France") in entities
+    assert {("place", "Pérou"), ("place", "Équateur")} <= entities
+    assert not any("Qiao" in name for _, name in entities)

@@ -128,12 +128,21 @@ def test_footnote_authors_kept(seed_documents: list[Document], seed_extraction: 
 
 
 UNSEEN_EXPECTED = {
-    "person": ["Amadou Diallo", "Karim Benali", "Ingrid Haugen", "Sofia Lindqvist"],
+    "person": [
+        "Amadou Diallo",
+        "Karim Benali",
+        "Ingrid Haugen",
+        "Sofia Lindqvist",
+        "Youssef Bennani",
+        "Lucía Ortega",
+    ],
     "organization": [
         "Agence nationale de la sécurité des systèmes d'information",
         "Europol",
         "Union européenne",
         "Banque centrale des États de l'Afrique de l'Ouest",
+        "Ministère de l'Intérieur",
+        "Groupe d'action financière du Moyen-Orient et de l'Afrique du Nord",
     ],
     "place": [
         "Sénégal",
@@ -154,6 +163,12 @@ UNSEEN_EXPECTED = {
         "Danemark",
         "Islande",
         "Équateur",
+        "Maroc",
+        "Espagne",
+        "Rabat",
+        "Méditerranée",
+        "Tanger",
+        "Nador",
     ],
     "operation": ["Opération Nordlys"],
 }
@@ -163,9 +178,15 @@ UNSEEN_ALSO_FINE = {
 }
 
 
-def test_unseen_documents(nlp: Any) -> None:
-    """Two texts never used to design the rules: their actors come out cleanly."""
-    extraction = extract(load_folder(UNSEEN), nlp=nlp)
+@pytest.fixture(scope="module")
+def unseen_extraction(nlp: Any) -> Extraction:
+    """The unseen fixtures through the whole pipeline, without curation."""
+    return extract(load_folder(UNSEEN), nlp=nlp)
+
+
+def test_unseen_documents(unseen_extraction: Extraction) -> None:
+    """Texts never used to design the rules: their actors come out cleanly."""
+    extraction = unseen_extraction
     found = {(e.type, _form(e.name)) for e in extraction.entities}
     missing = [
         (etype, name)
@@ -182,6 +203,44 @@ def test_unseen_documents(nlp: Any) -> None:
     diallo = by_name["Amadou Diallo"]
     assert {"Amadou Diallo", "Diallo"} <= {m.surface for m in diallo.mentions}
     assert any(m.role == "M." for m in diallo.mentions)
+    ministry = by_name["Ministère de l'Intérieur"]
+    assert {m.surface for m in ministry.mentions} == {"Intérieur", "ministère de l'Intérieur"}
+
+
+UNSEEN_RELATIONS = {
+    ("Maroc", "Espagne", "agreement_with", "2023-03-14"),
+    ("Youssef Bennani", "Ministère de l'Intérieur", "holds_role", "ministre"),
+    (
+        "Maroc",
+        "Groupe d'action financière du Moyen-Orient et de l'Afrique du Nord",
+        "member_of",
+        "2022-06",
+    ),
+}
+UNSEEN_RELATIONS_ALSO_FINE = {
+    (
+        "Karim Benali",
+        "Office central de lutte contre la cybercriminalité",
+        "holds_role",
+        "directeur",
+    ),
+}
+
+
+def test_unseen_relations(unseen_extraction: Extraction) -> None:
+    """The relations the unseen texts state come out, and nothing else: a minister of the
+    ministry the text names, an agreement between two countries on a date, a membership."""
+    names = {e.key: _form(e.name) for e in unseen_extraction.entities}
+    found = {
+        (names[r.source_key], names[r.target_key], r.type, r.role or r.date)
+        for r in unseen_extraction.relations
+        if r.type != "mentioned_with"
+    }
+    print("\nunseen relations:", sorted(found))
+    expected = {(_form(s), _form(t), typ, extra) for s, t, typ, extra in UNSEEN_RELATIONS}
+    fine = {(_form(s), _form(t), typ, x) for s, t, typ, x in UNSEEN_RELATIONS_ALSO_FINE}
+    assert expected <= found
+    assert found <= expected | fine
 
 
 def test_seed_curation_applies(nlp: Any, seed_documents: list[Document]) -> None:

@@ -15,6 +15,16 @@ FORBIDDEN = {
     "store": ("spacy", "textual", "filature.extract", "filature.tui", "thinc"),
     "ingest": ("spacy", "textual", "filature.tui", "filature.store"),
     "models": ("spacy", "textual", "filature."),
+    "curation": (
+        "spacy",
+        "textual",
+        "thinc",
+        "filature.extract",
+        "filature.build",
+        "filature.ingest",
+        "filature.tui",
+        "filature.query",
+    ),
     "export": (
         "spacy",
         "textual",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from filature.extract.institutions import institution_spans
+from filature.extract.lexicon import load_lexicon
+from filature.extract.nlp import SENTENCE_GUARD, sentence_guard
 from filature.extract.relations import (
     MentionSpan,
     RelationCandidate,
@@ -15,8 +19,12 @@ from filature.extract.relations import (
     find_table_candidates,
     resolve,
 )
+from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.quantities import find_amounts, find_dates, find_periods
-from filature.models import Entity, Mention
+from filature.extract.run import extract_all
+from filature.ingest.document import load_document
+from filature.ingest.read import read_source
+from filature.models import Document, Entity, Mention, SourceText
 
 
 def spans(text: str, *names: tuple[str, str]) -> list[MentionSpan]:
@@ -200,3 +208,173 @@ def test_cooccurrences_weight_and_cap() -> None:
         (0, 1, 25, 20)
     ]
     assert rels[0].type == "mentioned_with" and rels[0].rule == "cooccurrence"
+
+
+@pytest.mark.slow
+def test_role_phrase_prefers_the_apposition_and_skips_time_adverbs(nlp: Any) -> None:
+    text = "En 2019, le vice-ministre de l'Énergie, Marc Lenoir, a signé un accord avec le Maroc."
+    got = found(
+        nlp, text, ("Énergie", "organization"), ("Marc Lenoir", "person"), ("Maroc", "place")
+    )
+    assert ("Marc Lenoir", "Maroc", "agreement_with", "2019") in got
+    assert ("Marc Lenoir", "Énergie", "holds_role", "vice-ministre") in got
+    assert not any(s == "Énergie" for s, *_ in got)
+    text = "La ministre de la Santé publique d'alors, Claire Morel, a visité Lyon."
+    got = found(nlp, text, ("Santé publique", "organization"), ("Claire Morel", "person"))
+    assert got == {("Claire Morel", "Santé publique", "holds_role", "ministre")}
+
+
+@pytest.mark.slow
+def test_membership_stated_by_en_tant_que(nlp: Any) -> None:
+    text = "En tant que membre de l'OTAN, la Norvège participe aux exercices."
+    got = found(nlp, text, ("OTAN", "organization"), ("Norvège", "place"))
+    assert got == {("Norvège", "OTAN", "member_of", None)}
+
+
+@pytest.mark.slow
+def test_training_partner_hung_on_the_object_and_lists_stop_at_a_new_subject(nlp: Any) -> None:
+    text = (
+        "L'Académie navale de Brest assure des stages de formation pour les marins du Sénégal "
+        "et du Gabon ; le Centre de Genève a accueilli en 2015 des juges."
+    )
+    got = found(
+        nlp,
+        text,
+        ("Académie navale de Brest", "organization"),
+        ("Sénégal", "place"),
+        ("Gabon", "place"),
+        ("Centre de Genève", "organization"),
+    )
+    assert {(s, t, typ) for s, t, typ, _ in got} == {
+        ("Académie navale de Brest", "Sénégal", "trains"),
+        ("Académie navale de Brest", "Gabon", "trains"),
+    }
+
+
+@pytest.mark.slow
+def test_aid_given_by_the_agent_of_a_participle(nlp: Any) -> None:
+    text = (
+        "C'est le cas de l'aide en matériel fournie par le Japon aux garde-côtes des Philippines."
+    )
+    got = found(nlp, text, ("Japon", "place"), ("Philippines", "place"))
+    assert {(s, t, typ) for s, t, typ, _ in got} == {("Japon", "Philippines", "supplies")}
+
+
+@pytest.mark.slow
+def test_an_acronym_that_does_not_abbreviate_the_complement_names_the_phrase(nlp: Any) -> None:
+    text = (
+        "Le Canada souhaite renforcer sa collaboration avec le réseau de coopération judiciaire "
+        "de l'Union européenne (EJN)."
+    )
+    got = found(
+        nlp,
+        text,
+        ("Canada", "place"),
+        ("Union européenne", "organization"),
+        ("EJN", "organization"),
+    )
+    assert {(s, t, typ) for s, t, typ, _ in got} == {("Canada", "EJN", "cooperates_with")}
+
+
+@pytest.mark.slow
+def test_examples_after_tels_que_and_a_described_list_item(nlp: Any) -> None:
+    text = (
+        "Le forum de Tunis a réuni des délégués de 40 pays tels que le Maroc, l'Algérie, le Niger "
+        "et l'organisation régionale de police Polimed."
+    )
+    got = found(
+        nlp,
+        text,
+        ("forum de Tunis", "event"),
+        ("Maroc", "place"),
+        ("Algérie", "place"),
+        ("Niger", "place"),
+        ("Polimed", "organization"),
+    )
+    assert {(s, t, typ) for s, t, typ, _ in got} == {
+        (name, "forum de Tunis", "participates_in")
+        for name in ("Maroc", "Algérie", "Niger", "Polimed")
+    }
+
+
+@pytest.mark.slow
+def test_participle_after_an_elliptic_phrase_qualifies_the_name_before_the_comma(
+    nlp: Any,
+) -> None:
+    text = "Les saisies ont suivi l'opération Sirocco, la première lancée par Europol en 2019."
+    got = found(nlp, text, ("opération Sirocco", "operation"), ("Europol", "organization"))
+    assert got == {("Europol", "opération Sirocco", "participates_in", "2019")}
+
+
+@pytest.mark.slow
+def test_no_sentence_starts_on_a_lowercase_word_after_a_name(nlp: Any) -> None:
+    text = "Le Chili signe des accords. Lima en aurait conclu avec la Bolivie et le Paraguay."
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = True
+    doc = sentence_guard(doc)
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert {"Le", "Lima", "Bolivie", "Paraguay"} <= starts
+    assert not starts & {"en", "aurait", "conclu", "avec", "la", "signe", "des", "accords"}
+    assert SENTENCE_GUARD in nlp.pipe_names
+    got = found(nlp, text, ("Lima", "place"), ("Bolivie", "place"), ("Paraguay", "place"))
+    assert {(s, t) for s, t, *_ in got} == {("Lima", "Bolivie"), ("Lima", "Paraguay")}
+
+
+def _corpus(folder: Path, texts: dict[str, str]) -> list[Document]:
+    documents = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        source = read_source(folder / name, folder)
+        assert isinstance(source, SourceText)
+        documents.append(load_document(source))
+    return documents
+
+
+@pytest.mark.slow
+def test_a_title_names_an_institution_only_if_its_document_names_it(
+    nlp: Any, tmp_path: Path
+) -> None:
+    doc = nlp(
+        "Hier, le ministre chinois de la Santé publique Li Wei et un membre du parti radical."
+    )
+    spans = {s.name for s in institution_spans(doc, load_lexicon(), load_relation_lexicon().roles)}
+    assert spans == {"ministère de la Santé publique", "parti radical"}
+    documents = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "Le ministère de la Santé publique a publié un rapport sur la grippe à Lyon. "
+                "La ministre de la santé publique, Claire Morel, a visité Lyon.\n"
+            ),
+            "b.txt": (
+                "Le ministre de la Santé publique, Jean Valade, a visité Nantes. "
+                "Le ministre des Sports, Paul Roux, était absent.\n"
+            ),
+        },
+    )
+    extraction = extract_all(documents, nlp=nlp)
+    names = {e.key: e.name for e in extraction.entities}
+    ministry = next(e for e in extraction.entities if e.name == "Ministère de la Santé publique")
+    assert len(ministry.mentions) == 2
+    assert not any("Sports" in name for name in names.values())
+    roles = {
+        (names[r.source_key], names[r.target_key], r.role)
+        for r in extraction.relations
+        if r.type == "holds_role"
+    }
+    assert roles == {("Claire Morel", "Ministère de la Santé publique", "ministre")}
+
+
+@pytest.mark.slow
+def test_joining_needs_the_name_itself_not_a_complement(nlp: Any) -> None:
+    text = "La Suède a rejoint Eurojust en 2001. La Finlande a rejoint une enquête d'Europol."
+    got = found(
+        nlp,
+        text,
+        ("Suède", "place"),
+        ("Eurojust", "organization"),
+        ("Finlande", "place"),
+        ("Europol", "organization"),
+    )
+    assert got == {("Suède", "Eurojust", "member_of", "2001")}

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
+from filature.curation.entries import load_curation
 from filature.errors import SourceProblem
 from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
@@ -76,7 +77,8 @@ def build(
         remove_stray_temporaries(db_path)
         documents, files = read_corpus(source, max_bytes, report)
         curation_path = curation if curation is not None else source / CURATION_FILE
-        from filature.extract.run import extract_all, pipeline_version
+        entries = load_curation(curation_path).entries
+        from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
         total = sum(len(d.passages) for d in documents)
         done = 0
@@ -89,12 +91,7 @@ def build(
         report("analyse", 0, total)
         cache = AnalysisCache(cache_path(db_path)) if use_cache else None
         try:
-            extraction = extract_all(
-                documents,
-                curation=curation_path if curation_path.is_file() else None,
-                cache=cache,
-                progress=advance,
-            )
+            extraction = extract_all(documents, cache=cache, progress=advance)
         finally:
             if cache is not None:
                 cache.close()
@@ -106,8 +103,12 @@ def build(
             "filature_version": __version__,
             "corpus_sha256": corpus_fingerprint(documents),
             "source": str(source.resolve()),
+            "curation_path": str(curation_path.resolve()),
         }
-        stats = write_database(db_path, documents, extraction, files, meta)
+        symmetric = symmetric_types()
+        stats = write_database(
+            db_path, documents, extraction, files, meta, curation=entries, symmetric=symmetric
+        )
         report("write", 1, 1)
     seconds = time.perf_counter() - started
     return BuildReport(db_path, tuple(files), stats, seconds, len(documents) - cached, cached)

@@ -36,7 +36,8 @@ app = typer.Typer(
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-DbOption = Annotated[Path, typer.Option("--db", help="The database file.")]
+# readable=False: an unreadable file gets filature's own one-line message and fix, not click's.
+DbOption = Annotated[Path, typer.Option("--db", help="The database file.", readable=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 

@@ -1,8 +1,10 @@
-"""Text safety shared by every layer: document text is data, never terminal control."""
+"""Text shared by every layer: safety (document text is data, never terminal control) and the
+name keys used to compare names (extraction and curation)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except tab and newline, DEL, and C1 controls (ESC is in C0).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -17,3 +19,34 @@ def safe_text(text: str, *, keep_newlines: bool = True) -> str:
     """
     pattern = _CONTROL if keep_newlines else _CONTROL_ALL
     return pattern.sub(lambda m: " " if m.group() in "\t\n" else "\N{REPLACEMENT CHARACTER}", text)
+
+
+APOSTROPHES = "'’`´ʼ‘"
+_WS = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents ("État" -> "Etat")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, apostrophes unified: the form used for lexicon lookups."""
+    out = strip_accents(text).lower()
+    for a in APOSTROPHES:
+        out = out.replace(a, "'")
+    return out.replace("œ", "oe").replace("æ", "ae")
+
+
+def collapse(text: str) -> str:
+    """Join words split by a hyphenated line break and collapse runs of whitespace."""
+    return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+
+
+def norm_key(text: str) -> str:
+    """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
+    folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
+    return _WS.sub(" ", _NON_WORD.sub(" ", folded)).strip()

@@ -15,10 +15,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.institutions import LABEL as INSTITUTION_LABEL
+from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import Lexicon, load_lexicon
-from filature.extract.rules import assign_type, english_title, head_type, rule_spans
-from filature.extract.spans import noise_reason, prepare_text, trim_span
-from filature.extract.textnorm import is_acronym, unquote
+from filature.extract.relations.lexicon import load_relation_lexicon
+from filature.extract.rules import (
+    assign_type,
+    english_title,
+    head_type,
+    looks_like_person,
+    rule_spans,
+)
+from filature.extract.spans import Trimmed, noise_reason, prepare_text, trim_span
+from filature.extract.textnorm import fold, is_acronym, unquote
 from filature.models import Document, EntityType, Passage, Zone
 
 PIPELINE_VERSION = "entities-1"
@@ -102,6 +111,33 @@ def _is_lead(text: str, start: int, person: bool) -> bool:
     return person and bool(_AUTHORS.match(text[:start]))
 
 
+def _author_slot(doc: Doc, text: str, span: Trimmed, lex: Lexicon) -> bool:
+    """A name NER could not type that opens a footnote and is followed by a comma, made of
+    capitalised words at least one of which is no known word: an author ("31. Niva Yau, ...")."""
+    words = span.name.split()
+    if not 2 <= len(words) <= 4 or text[span.end : span.end + 1] != ",":
+        return False
+    if not looks_like_person(span.name) or not _is_lead(text, span.start, True):
+        return False
+    vocabulary = lex.english | lex.common_nouns | lex.organization_heads | lex.organization_tails
+    if any(fold(w) in vocabulary or (is_acronym(w) and len(w) > 2) for w in words):
+        return False
+    return any(not doc.vocab[w.lower()].has_vector for w in words)
+
+
+_GLOSS_BEFORE = re.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s*\(\s*$")
+
+
+def _gloss(text: str, start: int, end: int) -> bool:
+    """A "name" alone in brackets after a lowercase word is a term glossed, not a person:
+    "des zones d'origine des Chinois d'outre-mer (Qiao Qian)"."""
+    return bool(_GLOSS_BEFORE.search(text[:start])) and text[end:].lstrip().startswith(")")
+
+
+PUBLISHER_LABEL = "PUBLISHER"
+_CITY_BEFORE = re.compile(r"(?:^|[(;:]\s*|\s)[A-Z][\w'’-]+,\s*$")
+
+
 def _publisher_slot(text: str, end: int) -> bool:
     """True if the span is followed by ", <year>" in a citation (a publisher, not an actor)."""
     return bool(_PUBLISHER_SLOT.match(text[end:]))
@@ -180,6 +216,34 @@ def _not_a_name(
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})
+_TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "et", "la", "le", "les", "l'"})
+_TOPIC_MAX = 12
+
+
+def _extend_topic(doc: Doc, end_char: int, lex: Lexicon) -> int:
+    """Extend an agreement over its subject written in lowercase: "Convention des Nations
+    unies contre le trafic illicite de drogues et substances psychotropes"."""
+    i = next((t.i for t in doc if t.idx >= end_char), len(doc))
+    words = [fold(t.text) for t in doc[i : i + 3]]
+    opener = next((t for t in lex.agreement_topics if tuple(words[: len(t)]) == t), None)
+    if opener is None:
+        return end_char
+    k = i + len(opener)
+    nouns = 0
+    last = end_char
+    while k < len(doc) and k - i < _TOPIC_MAX:
+        tok = doc[k]
+        if not tok.is_alpha and fold(tok.text) != "l'" and fold(tok.text) != "d'":
+            break
+        if not tok.text[:1].islower():
+            break
+        if tok.pos_ == "NOUN" or (nouns and tok.pos_ in {"ADJ", "VERB"}):
+            nouns += tok.pos_ == "NOUN"
+            last = tok.idx + len(tok.text)
+        elif fold(tok.text) not in _TOPIC_LINKS:
+            break
+        k += 1
+    return last if nouns else end_char
 
 
 def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
@@ -189,6 +253,8 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     if span is None:
         return end_char
     i = span.end
+    while i - 1 > span.start and doc[i - 1].lower_ in _OF:  # NER stopped after "du"
+        i -= 1
     while i + 1 < len(doc):
         coordinated = doc[i].lower_ == "et"
         j = i + 1 if coordinated else i
@@ -199,7 +265,9 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
             nxt = doc[j + 2]
         if not (nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "NOUN"}):
             break
-        if coordinated and (nxt.ent_iob_ != "O" or not head_type(span.text, load_lexicon())):
+        if coordinated and (
+            nxt.ent_type_ not in {"", "MISC"} or not head_type(span.text, load_lexicon())
+        ):
             break
         end_char = int(nxt.idx + len(nxt.text))
         i = nxt.i + 1
@@ -210,13 +278,16 @@ def _candidates(
     doc: Doc, text: str, lex: Lexicon
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
     for m in rule_spans(text, lex):
-        yield m.start, m.end, m.rule, m.type
+        end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
+        yield m.start, end, m.rule, m.type
     for ent in doc.ents:
         end = ent.end_char
         if ent.label_ == "PER":
             end = _extend_person(doc, ent)
         elif ent.label_ in {"ORG", "MISC"}:
             end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
+            if head_type(ent.text, lex) == "agreement":
+                end = _extend_topic(doc, end, lex)
         yield ent.start_char, end, ent.label_, None
 
 
@@ -229,8 +300,8 @@ def passage_mentions(
 ) -> list[RawMention]:
     """Raw mentions of one passage from its parsed (prepared) text."""
     text = passage.text
-    found: list[RawMention] = []
-    taken: list[tuple[int, int]] = []
+    found = _institution_mentions(passage, doc)
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     for start, end, label, forced in _candidates(doc, prepared, lex):
         trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
         if trimmed is None or noise_reason(unquote(trimmed.name), lex) is not None:
@@ -240,9 +311,19 @@ def passage_mentions(
         if _in_caps_run(prepared, trimmed.start, trimmed.end, trimmed.name):
             continue
         etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
+        if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
+            etype = "person"
         if etype is None or english_title(trimmed.name, etype, lex):
             continue
+        if etype == "person" and trimmed.role is None and _gloss(text, trimmed.start, trimmed.end):
+            continue
         lead = _is_lead(text, trimmed.start, etype == "person")
+        if (
+            etype == "place"
+            and _publisher_slot(text, trimmed.end)
+            and _CITY_BEFORE.search(text[: trimmed.start])
+        ):
+            label = PUBLISHER_LABEL
         footnote_person = passage.zone == "footnote" and etype == "person" and not lead
         if footnote_person and _publisher_slot(text, trimmed.end):
             continue
@@ -266,7 +347,59 @@ def passage_mentions(
                 lead=lead,
             )
         )
+    found.extend(_coordinated_places(passage, doc, found, taken))
     return sorted(found, key=lambda m: m.start)
+
+
+def _coordinated_places(
+    passage: Passage, doc: Doc, found: Sequence[RawMention], taken: list[tuple[int, int]]
+) -> list[RawMention]:
+    """ "le Maroc et l'Espagne": a proper noun NER left untagged, coordinated with a place the
+    NER found, is a place too."""
+    added: list[RawMention] = []
+    for m in found:
+        if m.type != "place" or m.label != "LOC":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head)
+        for tok in partners:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_:
+                continue
+            last = max((c for c in tok.children if c.dep_ == "flat:name"), default=tok)
+            start, end = tok.idx, last.idx + len(last.text)
+            if not tok.is_alpha or any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            text = passage.text[start:end]
+            added.append(
+                RawMention(passage.seq, start, end, text, text, "place", "LOC", None, passage.zone)
+            )
+    return added
+
+
+def _institution_mentions(passage: Passage, doc: Doc) -> list[RawMention]:
+    """Institutions named in job titles ("ministre de la Sécurité publique"): candidates the
+    corpus step keeps only if the institution is named elsewhere."""
+    roles = load_relation_lexicon().roles
+    return [
+        RawMention(
+            passage.seq,
+            span.start,
+            span.end,
+            passage.text[span.start : span.end],
+            span.name,
+            "organization",
+            INSTITUTION_LABEL,
+            None,
+            passage.zone,
+        )
+        for span in institution_spans(doc, load_lexicon(), roles)
+    ]
 
 
 def _add_acronym_mentions(

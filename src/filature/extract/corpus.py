@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from filature.extract.analyze import DocumentAnalysis, RawMention
+from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
+from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
@@ -171,3 +172,46 @@ def filter_pairs(mentions: Sequence[Located]) -> list[Located]:
             continue
         kept.append(m)
     return kept
+
+
+def _loose_key(name: str, lex: Lexicon) -> str:
+    """A name's key without function words and demonyms ("Parti communiste chinois")."""
+    ignore = lex.stopwords | lex.demonyms
+    return " ".join(w for w in norm_key(name).split() if w not in ignore)
+
+
+def confirm_institutions(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:
+    """Keep an institution named in a title only if its document names it too; it then takes
+    that name (so it joins that entity). The document is the unit where "le ministre de
+    l'Intérieur" names one country's ministry."""
+    names: dict[tuple[int, str], Counter[str]] = {}
+    for m in mentions:
+        if m.raw.label != INSTITUTION_LABEL and m.raw.type == "organization":
+            key = (m.doc_index, _loose_key(m.name, lex))
+            names.setdefault(key, Counter())[m.name] += 1
+    kept = []
+    for m in mentions:
+        if m.raw.label == INSTITUTION_LABEL:
+            seen = names.get((m.doc_index, _loose_key(m.name, lex)))
+            if not seen:
+                continue
+            m = Located(m.doc_index, replace(m.raw, name=seen.most_common(1)[0][0]))
+        kept.append(m)
+    return kept
+
+
+def retype_publishers(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:
+    """A "place" seen only in the publisher slot of citations ("Paris, Ellipses, 2012") is a
+    publisher, an organisation; one also named as a place elsewhere ("Lyon, France, 2019")
+    stays a place."""
+    places = {
+        mention_key(m.raw, lex)
+        for m in mentions
+        if m.raw.type == "place" and m.raw.label != PUBLISHER_LABEL
+    }
+    out = []
+    for m in mentions:
+        if m.raw.label == PUBLISHER_LABEL and mention_key(m.raw, lex) not in places:
+            m = Located(m.doc_index, replace(m.raw, type="organization"))
+        out.append(m)
+    return out

@@ -19,6 +19,7 @@ class Lexicon:
     titles: tuple[tuple[str, ...], ...]
     honorifics: frozenset[str]
     agreement_heads: frozenset[str]
+    agreement_topics: tuple[tuple[str, ...], ...]
     operation_heads: frozenset[str]
     event_heads: frozenset[str]
     organization_heads: frozenset[str]
@@ -29,6 +30,7 @@ class Lexicon:
     english: frozenset[str]
     demonyms: frozenset[str]
     stopwords: frozenset[str]
+    institutions: tuple[tuple[str, str], ...]
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -51,6 +53,9 @@ def load_lexicon() -> Lexicon:
         titles=tuple(titles),
         honorifics=frozenset(data["roles"]["honorifics"]),
         agreement_heads=_folded(types["agreement"]),
+        agreement_topics=tuple(
+            sorted({tuple(fold(t).split()) for t in types["agreement_topics"]}, key=len)[::-1]
+        ),
         operation_heads=_folded(types["operation"]),
         event_heads=_folded(types["event"]),
         organization_heads=_folded(types["organization"]),
@@ -61,4 +66,5 @@ def load_lexicon() -> Lexicon:
         english=_folded(noise["english"]),
         demonyms=_folded(data["demonyms"]["words"]),
         stopwords=_folded(data["stopwords"]["words"]),
+        institutions=tuple((fold(k), v) for k, v in data["institutions"]["titles"].items()),
     )

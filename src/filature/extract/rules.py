@@ -128,7 +128,8 @@ def english_title(name: str, etype: EntityType, lex: Lexicon) -> bool:
     word and uses only connectors ("Center for American Progress").
     """
     words = [w for w in norm_key(name).split()]
-    english = [w for w in words if w in lex.english]
+    initials = {fold(w).rstrip(".") for w in name.split() if re.fullmatch(r"[A-Z]\.", w)}
+    english = [w for w in words if w in lex.english and w not in initials]
     if not english:
         return False
     if etype != "organization":

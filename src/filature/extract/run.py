@@ -74,6 +74,13 @@ def pipeline_version() -> str:
     return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
 
 
+def symmetric_types() -> frozenset[str]:
+    """The relation types whose two ends are interchangeable (co-occurrence included)."""
+    from filature.extract.relations.lexicon import load_relation_lexicon
+
+    return load_relation_lexicon().symmetric | {"mentioned_with"}
+
+
 def document_key(document: Document) -> str:
     """A hash of what the analysis of a document depends on: its text and its passages."""
     digest = hashlib.sha256(document.text.encode("utf-8"))

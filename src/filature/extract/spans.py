@@ -181,7 +181,7 @@ def noise_reason(name: str, lex: Lexicon) -> str | None:
         return "common noun"
     if any(c.isdigit() for c in name) and not _ORDINAL.match(name):
         return "digits"
-    if not any(w[:1].isupper() for w in words):
+    if not any(w[:1].isupper() for w in re.split(rf"[\s{APOSTROPHES}]+", name)):
         return "lowercase"
     if len(words) > 1 and all(is_all_caps(w) or fold(w) in lex.stopwords for w in words):
         return "all caps heading"

@@ -3,44 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-APOSTROPHES = "'’`´ʼ‘"
-_WS = re.compile(r"\s+")
-_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+from filature.text import APOSTROPHES, collapse, fold, norm_key, strip_accents
+
+__all__ = ["APOSTROPHES", "collapse", "fold", "norm_key", "strip_accents"]
+
 _OCR_ELISION = re.compile(r"(?<![\w])[I1]['’`]+(?=[A-ZÀ-ÖØ-ÞÉÈa-zà-öø-ÿ])")
-_NON_WORD = re.compile(r"[^\w\s-]")
 _QUOTES = '«»“”"„'
-
-
-def strip_accents(text: str) -> str:
-    """Remove combining accents ("État" -> "Etat")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lowercase, accent-free, apostrophes unified: the form used for lexicon lookups."""
-    out = strip_accents(text).lower()
-    for a in APOSTROPHES:
-        out = out.replace(a, "'")
-    return out.replace("œ", "oe").replace("æ", "ae")
-
-
-def collapse(text: str) -> str:
-    """Join words split by a hyphenated line break and collapse runs of whitespace."""
-    return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
 
 
 def repair_ocr(text: str) -> str:
     """Fix the OCR elisions "I’Ecole" / "1'Université" into "l’Ecole" / "l'Université"."""
     return _OCR_ELISION.sub(lambda m: "l" + m.group(0)[1:], text)
-
-
-def norm_key(text: str) -> str:
-    """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
-    folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
-    return _WS.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
 def content_key(text: str, ignore: frozenset[str]) -> str:

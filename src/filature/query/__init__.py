@@ -1,16 +1,18 @@
 """Read-only queries and the fuzzy index, used by the app and the command line.
 
-Nothing here imports Textual or spaCy; reading the database is the only I/O.
+Nothing here imports Textual or spaCy; reading the database is the only I/O. The fuzzy index
+(and numpy with it) is imported on first use, so that the app draws its first screen sooner.
 """
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
+from typing import TYPE_CHECKING, Any
 
 from filature.models import ENTITY_TYPES
 from filature.query.documents import document_view, passage_document
 from filature.query.fts import full_text_search
-from filature.query.fuzzy import FuzzyIndex, load_index
 from filature.query.reader import (
     count_excerpts,
     entity_card,
@@ -33,6 +35,9 @@ from filature.query.types import (
     RelationRow,
     describe_hit_json,
 )
+
+if TYPE_CHECKING:
+    from filature.query.fuzzy import FuzzyIndex, load_index
 
 __all__ = [
     "CO_OCCURRENCE",
@@ -95,6 +100,12 @@ def parse_type(word: str) -> str:
     raise ValueError(f"Unknown type {word!r}; use one of: {', '.join(ENTITY_TYPES)}.")
 
 
+def __getattr__(name: str) -> Any:
+    if name in ("FuzzyIndex", "load_index"):
+        return getattr(importlib.import_module("filature.query.fuzzy"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def fuzzy_search(
     conn: sqlite3.Connection,
     text: str,
@@ -108,5 +119,7 @@ def fuzzy_search(
     Builds the index from ``conn`` unless a prebuilt ``index`` is given.
     """
     if index is None:
+        from filature.query.fuzzy import load_index
+
         index = load_index(conn)
     return index.search(text, limit=limit, etype=etype)

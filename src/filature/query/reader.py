@@ -29,7 +29,10 @@ def list_entities(
     conn: sqlite3.Connection, etype: str | None = None, limit: int | None = None
 ) -> list[EntityRow]:
     """Entities (of one type, or all), most mentioned first."""
-    sql = "SELECT id, name, type, mention_count FROM entities"
+    sql = (
+        "SELECT CAST(id AS INTEGER), CAST(name AS TEXT), CAST(type AS TEXT), "
+        "CAST(mention_count AS INTEGER) FROM entities"
+    )
     args: list[object] = []
     if etype:
         sql += " WHERE type = ?"
@@ -38,7 +41,7 @@ def list_entities(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    return [EntityRow(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in conn.execute(sql, args)]
+    return list(map(EntityRow._make, conn.execute(sql, args)))
 
 
 def entity_card(conn: sqlite3.Connection, entity_id: int) -> EntityCard | None:

@@ -7,6 +7,11 @@ import unicodedata
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NOT_WORD = re.compile(r"[\W_]+")
+# The combining accents of Latin letters (U+0300-U+036F), removed in one pass before the general,
+# slower character-by-character removal (needed only for other scripts).
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
 
 
 def fold(text: str) -> str:
@@ -16,8 +21,11 @@ def fold(text: str) -> str:
     'securite publique d etat'
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", stripped).strip()
+    if not decomposed.isascii():
+        decomposed = _LATIN_MARKS.sub("", decomposed)
+        if not decomposed.isascii():
+            decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", decomposed).strip()
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -42,17 +42,25 @@ def harden(conn: sqlite3.Connection) -> None:
         conn.enable_load_extension(False)
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """Open an existing filature database read-only, or raise DatabaseProblem."""
+def open_readonly(path: Path, *, shared: bool = False) -> sqlite3.Connection:
+    """Open an existing filature database read-only, or raise DatabaseProblem.
+
+    With ``shared`` the connection may be used from several threads (SQLite serialises them),
+    so that every thread reads the same file even after a rebuild has replaced it.
+    """
     fix = rebuild_command(path)
     if not path.exists():
         raise DatabaseProblem(f"No database at {path}.", fix)
     if path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a database.", fix)
+        inside = rebuild_command(path / "filature.db")
+        raise DatabaseProblem(f"{path} is a folder, not a database.", inside)
     try:
         if path.stat().st_size == 0:
             raise DatabaseProblem(f"{path} is empty.", fix)
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        _check_header(path, fix)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not shared
+        )
     except PermissionError as exc:
         raise DatabaseProblem(
             f"{path} cannot be read ({exc.strerror}).", f"chmod u+r {path}"
@@ -77,6 +85,25 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         )
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _check_header(path: Path, fix: str) -> None:
+    """Refuse a SQLite file shorter than the size its header records (a truncated copy).
+
+    Without this, a truncated file opens and fails later, in the middle of a query.
+    """
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return  # not SQLite at all: sqlite3 says so when it is opened
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only if "version-valid-for" matches the change counter.
+    if header[92:96] == header[24:28] and pages and path.stat().st_size < pages * page_size:
+        raise DatabaseProblem(
+            f"{path} is truncated ({path.stat().st_size:,} of {pages * page_size:,} bytes).", fix
+        )
 
 
 def _schema_version(conn: sqlite3.Connection, path: Path, fix: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = (
     "documents",
@@ -16,7 +16,14 @@ TABLES = (
     "evidence",
     "files",
     "meta",
+    "base_entities",
+    "base_aliases",
+    "base_mentions",
+    "base_relations",
+    "base_evidence",
 )
+"""Version 2 added the ``base_*`` tables: the entities, mentions and relations before curation,
+from which ``filature.curation.database.derive`` recomputes the curated tables."""
 
 SCHEMA_SQL = """
 CREATE TABLE documents (
@@ -110,6 +117,55 @@ CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT
 );
+CREATE TABLE base_entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    entity_id INTEGER
+);
+CREATE TABLE base_aliases (
+    base_entity_id INTEGER NOT NULL REFERENCES base_entities(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (base_entity_id, alias)
+) WITHOUT ROWID;
+CREATE TABLE base_mentions (
+    id INTEGER PRIMARY KEY,
+    base_entity_id INTEGER NOT NULL REFERENCES base_entities(id),
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    role TEXT
+);
+CREATE INDEX idx_base_mentions_base_entity_id ON base_mentions(base_entity_id);
+CREATE INDEX idx_base_mentions_passage_id ON base_mentions(passage_id);
+CREATE TABLE base_relations (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES base_entities(id),
+    target_id INTEGER NOT NULL REFERENCES base_entities(id),
+    type TEXT NOT NULL,
+    symmetric INTEGER NOT NULL DEFAULT 0,
+    confidence REAL NOT NULL,
+    rule TEXT NOT NULL,
+    role TEXT,
+    date TEXT,
+    amount REAL,
+    currency TEXT,
+    period TEXT,
+    agreement_id INTEGER REFERENCES base_entities(id),
+    weight INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX idx_base_relations_source_id ON base_relations(source_id);
+CREATE INDEX idx_base_relations_target_id ON base_relations(target_id);
+CREATE INDEX idx_base_relations_agreement_id ON base_relations(agreement_id);
+CREATE TABLE base_evidence (
+    base_relation_id INTEGER NOT NULL REFERENCES base_relations(id),
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX idx_base_evidence_base_relation_id ON base_evidence(base_relation_id);
+CREATE INDEX idx_base_evidence_passage_id ON base_evidence(passage_id);
 """
 
 

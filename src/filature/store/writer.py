@@ -12,8 +12,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from filature.curation.database import derive
+from filature.curation.entries import Entry
 from filature.models import Document, Entity, Extraction, FileReport, Relation
-from filature.store.connect import harden
+from filature.store.connect import DatabaseProblem, harden
 from filature.store.schema import SCHEMA_VERSION, create_schema
 
 SIDECARS = ("-journal", "-wal", "-shm")
@@ -42,12 +44,24 @@ def temp_prefix(target: Path) -> str:
 
 @contextmanager
 def build_lock(target: Path) -> Iterator[None]:
-    """Hold an exclusive, non-blocking lock for building ``target``; raise BuildLocked if taken."""
+    """Hold an exclusive, non-blocking lock for building ``target``; raise BuildLocked if taken.
+
+    A target that cannot be written (a folder, a read-only folder) raises DatabaseProblem
+    here, before any work is done.
+    """
     import fcntl
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    fix = "filature build --db PATH/TO/A/WRITABLE/FOLDER/filature.db"
+    if target.is_dir():
+        raise DatabaseProblem(f"{target} is a folder, not a database file.", fix)
     lock_path = target.with_name(target.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise DatabaseProblem(
+            f"Cannot write in {target.parent} ({exc.strerror or exc}).", fix
+        ) from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -73,16 +87,22 @@ def write_database(
     extraction: Extraction,
     files: Sequence[FileReport],
     meta: Mapping[str, str],
+    *,
+    curation: Sequence[Entry] | None = None,
+    symmetric: frozenset[str] = frozenset(),
 ) -> WriteStats:
     """Write a complete database to a temporary file beside ``target`` and swap it in.
 
+    The extraction is also stored as the uncurated state (``base_*`` tables, relations of a
+    ``symmetric`` type marked so); with ``curation`` (entries, maybe none), the curated tables
+    are then derived from it by ``filature.curation.database.derive``, as the app does.
     The previous database stays intact until the new one has passed ``integrity_check``;
     stale journal/WAL files beside the target are removed so nothing leaks into the new file.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{temp_prefix(target)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
-        stats = _write(tmp, documents, extraction, files, meta)
+        stats = _write(tmp, documents, extraction, files, meta, curation, symmetric)
         for suffix in SIDECARS:
             Path(str(target) + suffix).unlink(missing_ok=True)
         os.replace(tmp, target)
@@ -99,6 +119,8 @@ def _write(
     extraction: Extraction,
     files: Sequence[FileReport],
     meta: Mapping[str, str],
+    curation: Sequence[Entry] | None = None,
+    symmetric: frozenset[str] = frozenset(),
 ) -> WriteStats:
     conn = sqlite3.connect(path)
     try:
@@ -111,6 +133,14 @@ def _write(
         passage_ids = _write_documents(db, documents)
         mentions = _write_entities(db, documents, extraction.entities, passage_ids)
         relations = _write_relations(db, extraction.relations, passage_ids)
+        write_base(conn, symmetric)
+        entities = len(extraction.entities)
+        if curation is not None:
+            derive(conn, curation)
+            entities, mentions, relations = (
+                int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in ("entities", "mentions", "relations")
+            )
         db.table("files").insert_all(
             {"path": f.path, "status": f.status, "reason": f.reason, "encoding": f.encoding}
             for f in files
@@ -124,7 +154,7 @@ def _write(
         stats = WriteStats(
             documents=len(documents),
             passages=len(passage_ids),
-            entities=len(extraction.entities),
+            entities=entities,
             mentions=mentions,
             relations=relations,
         )
@@ -271,6 +301,29 @@ def _write_relations(
         batch_size=BATCH,
     )
     return len(relations)
+
+
+def write_base(conn: sqlite3.Connection, symmetric: frozenset[str]) -> None:
+    """Copy the entities, aliases, mentions and relations just written into the ``base_*``
+    tables, the uncurated state that curation starts from."""
+    conn.executescript(
+        """
+        INSERT INTO base_entities (id, name, type, entity_id)
+            SELECT id, name, type, id FROM entities;
+        INSERT INTO base_aliases (base_entity_id, alias) SELECT entity_id, alias FROM aliases;
+        INSERT INTO base_mentions (id, base_entity_id, passage_id, start, "end", surface, role)
+            SELECT id, entity_id, passage_id, start, "end", surface, role FROM mentions;
+        INSERT INTO base_relations (id, source_id, target_id, type, confidence, rule, role, date,
+                amount, currency, period, agreement_id, weight)
+            SELECT id, source_id, target_id, type, confidence, rule, role, date, amount, currency,
+                period, agreement_id, weight FROM relations;
+        INSERT INTO base_evidence (base_relation_id, passage_id, start, "end")
+            SELECT relation_id, passage_id, start, "end" FROM evidence ORDER BY rowid;
+        """
+    )
+    conn.executemany(
+        "UPDATE base_relations SET symmetric = 1 WHERE type = ?", [(t,) for t in sorted(symmetric)]
+    )
 
 
 def _fsync_dir(folder: Path) -> None:

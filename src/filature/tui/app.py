@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -10,16 +11,27 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from filature.query import Excerpt, FuzzyHit
+from filature.query.text import printable
 from filature.tui.catalog import Catalog
-from filature.tui.clipboard import clean_for_copy, copy_to_system, too_big
+from filature.tui.clipboard import (
+    clean_for_copy,
+    copy_report,
+    copy_to_system,
+    system_clipboard_command,
+    too_big,
+)
 from filature.tui.commands import EntityCommands
 from filature.tui.render import citation
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.workarounds import install as install_workarounds
+from filature.tui.workarounds import open_command_palette
 
 THEMES = ("textual-dark", "textual-light")
+install_workarounds()
 
 
 class FilatureApp(App[None]):
@@ -49,11 +61,17 @@ class FilatureApp(App[None]):
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.push_screen(MainScreen(self.catalog))
-        self._warm_index()
+        self.call_after_refresh(self._warm_index)
 
     @work(thread=True, exclusive=True, group="index")
     def _warm_index(self) -> None:
         self.catalog.fuzzy_index()
+        # What exists now lives as long as the app: keep the collector from walking it again.
+        gc.freeze()
+
+    def warm_index(self) -> None:
+        """Build the fuzzy index in a thread (again, after curation changed the database)."""
+        self._warm_index()
 
     async def run_in_thread_for_palette(
         self, function: Callable[[str, int], list[FuzzyHit]], text: str, limit: int
@@ -92,6 +110,10 @@ class FilatureApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (one at most, see ``tui.workarounds``)."""
+        open_command_palette(self)
+
     def action_toggle_theme(self) -> None:
         """Switch between Textual's dark and light themes."""
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -128,13 +150,44 @@ class FilatureApp(App[None]):
             )
             return
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {what}: {len(text):,} characters.", title="Copied", markup=False)
-        if self.system_clipboard:
-            self._copy_system(text)
+        if self.system_clipboard and system_clipboard_command() is not None:
+            self._copy_system(text, what)
+        else:
+            self._report_copy(what, len(text), None, attempted=False)
 
     @work(thread=True, group="clipboard")
-    def _copy_system(self, text: str) -> None:
-        copy_to_system(text)
+    def _copy_system(self, text: str, what: str) -> None:
+        tool = copy_to_system(text)
+        self.call_from_thread(self._report_copy, what, len(text), tool, attempted=True)
+
+    def _report_copy(self, what: str, chars: int, tool: str | None, *, attempted: bool) -> None:
+        message, confirmed = copy_report(what, chars, tool, attempted=attempted)
+        title = "Copied" if confirmed else "Copy not confirmed"
+        severity: SeverityLevel = "information" if confirmed else "warning"
+        self.notify(message, title=title, severity=severity, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification with its control characters made visible (filature passes
+        ``markup=False`` for any text that holds data).
+
+        Textual writes a notification's characters to the terminal as they are: an entity
+        name holding ESC would otherwise drive the terminal.
+        """
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def on_unmount(self) -> None:
         self.catalog.close()

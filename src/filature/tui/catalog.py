@@ -1,4 +1,4 @@
-"""The app's access to the database: a read-only connection per thread, one fuzzy index."""
+"""The app's access to the database: one read-only connection shared by every thread."""
 
 from __future__ import annotations
 
@@ -11,23 +11,25 @@ from filature.store.connect import open_readonly
 
 
 class Catalog:
-    """Read-only queries for the app; safe to call from the UI thread and from thread workers."""
+    """Read-only queries for the app; safe to call from the UI thread and from thread workers.
+
+    Every thread shares one connection, opened once: if a rebuild replaces the file while the
+    app runs, the app keeps reading the file it opened, whole, never a mix of old and new.
+    """
 
     def __init__(self, path: Path) -> None:
         """Open ``path`` now, so a bad database fails (DatabaseProblem) before the app starts."""
         self.path = path
-        self._local = threading.local()
-        self._local.conn = open_readonly(path)
+        self._conn: sqlite3.Connection | None = open_readonly(path, shared=True)
         self._index: query.FuzzyIndex | None = None
         self._index_lock = threading.Lock()
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """This thread's connection (opened on first use in a worker thread)."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = open_readonly(self.path)
-        return conn
+        """The connection, shared by the UI thread and the workers."""
+        if self._conn is None:
+            raise sqlite3.ProgrammingError("the catalog is closed")
+        return self._conn
 
     def fuzzy_index(self) -> query.FuzzyIndex:
         """The fuzzy index, built on first use (by whichever thread asks first)."""
@@ -53,9 +55,9 @@ class Catalog:
         """Entities per type."""
         return query.type_counts(self.conn)
 
-    def entities(self, etype: str | None = None) -> list[query.EntityRow]:
-        """Entities of a type (or all), most mentioned first."""
-        return query.list_entities(self.conn, etype)
+    def entities(self, etype: str | None = None, limit: int | None = None) -> list[query.EntityRow]:
+        """Entities of a type (or all), most mentioned first (the first ``limit`` only)."""
+        return query.list_entities(self.conn, etype, limit)
 
     def card(self, entity_id: int) -> query.EntityCard | None:
         """The header of an entity."""
@@ -81,9 +83,13 @@ class Catalog:
         """A whole document with its mentions."""
         return query.document_view(self.conn, document_id)
 
+    def reset(self) -> None:
+        """Forget the fuzzy index after the database changed (curation); rebuilt on next use."""
+        with self._index_lock:
+            self._index = None
+
     def close(self) -> None:
-        """Close this thread's connection."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close the connection."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

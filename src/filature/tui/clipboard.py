@@ -55,3 +55,26 @@ def copy_to_system(text: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return command[0]
+
+
+def copy_report(what: str, chars: int, tool: str | None, *, attempted: bool) -> tuple[str, bool]:
+    """The message after a copy, and whether the copy is confirmed.
+
+    ``tool`` is the system clipboard tool that took the text (None if none did); ``attempted``
+    says whether one was found and run. OSC 52 alone cannot be confirmed: the terminal may
+    ignore it, and the message says so instead of pretending.
+    """
+    if tool is not None:
+        return f"Copied {what} to the clipboard with {tool}: {chars:,} characters.", True
+    if attempted:
+        return (
+            f"Copied {what} by OSC 52 only ({chars:,} characters): the system clipboard tool "
+            "failed, so it reaches the clipboard only if this terminal accepts OSC 52.",
+            False,
+        )
+    return (
+        f"Copied {what} by OSC 52 only ({chars:,} characters): no clipboard tool (wl-copy, "
+        "xclip, xsel, pbcopy) is reachable, so it reaches the clipboard only if this terminal "
+        "accepts OSC 52.",
+        False,
+    )

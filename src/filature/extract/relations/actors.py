@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from filature.extract.acronyms import MIN_COVERAGE, coverage
 from filature.extract.relations.lexicon import fold
 from filature.extract.relations.types import MentionSpan
+from filature.extract.textnorm import is_acronym
 
 _DESCEND = {"nmod", "appos", "flat:name", "flat", "compound", "fixed", "obl:arg", "obl", "obl:mod"}
 _LIST_GAP = re.compile(
@@ -16,16 +18,26 @@ _LIST_GAP = re.compile(
     r"(?:(?:les?|la|l['’]|des|du|de la|de l['’]|d['’]|aux?|à la|à l['’]|en)\s*)?$",
     re.IGNORECASE,
 )
+_DESCRIBED = re.compile(
+    r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s+(?:les?|la|l['’]|une?|des)\s*"
+    r"(?P<words>(?:[a-zà-öø-ÿ'’-]+\s+){1,7})$"
+)
+_NOT_BEFORE_NAME = {"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en"}
+_SUCH = {"tel", "tels", "telle", "telles"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
 def case_words(token: Token) -> str:
-    """The folded prepositions (case/mark children) introducing ``token``: "à destination de"."""
+    """The folded prepositions (case/mark children, with their fixed parts) introducing
+    ``token``: "à destination de", "en tant que"."""
     words = [
-        c.text for c in token.children if c.dep_ in {"case", "mark", "fixed"} and c.i < token.i
+        w
+        for c in token.children
+        if c.dep_ in {"case", "mark", "fixed"} and c.i < token.i
+        for w in (c, *(f for f in c.children if f.dep_ == "fixed"))
     ]
-    return fold(" ".join(words))
+    return fold(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
 
 
 class MentionIndex:
@@ -54,7 +66,8 @@ class MentionIndex:
     def phrase(self, token: Token, depth: int = 3) -> int | None:
         """The mention a noun phrase headed by ``token`` names: itself or a nearest complement.
 
-        "une délégation du ministère X" -> the mention of "ministère X".
+        "une délégation du ministère X" -> the mention of "ministère X"; an apposition names
+        the phrase itself and comes first ("le vice-ministre de X, Y" -> Y).
         """
         found = self.at(token)
         if found is None and depth == 3:
@@ -63,13 +76,27 @@ class MentionIndex:
             return found
         kids = sorted(
             (c for c in token.children if c.dep_ in _DESCEND and c.pos_ in {"NOUN", "PROPN", "X"}),
-            key=lambda c: abs(c.i - token.i),
+            key=lambda c: (c.dep_ != "appos", abs(c.i - token.i)),
         )
         for child in kids:
             hit = self.phrase(child, depth - 1)
             if hit is not None:
-                return hit
+                return self._named_by_acronym(child, hit)
         return None
+
+    def _named_by_acronym(self, token: Token, hit: int) -> int:
+        """ "le mécanisme de coopération de l'Union africaine (AFRIPOL)": an acronym in
+        apposition that does not abbreviate the complement names the whole phrase."""
+        name = self.doc.text[self.mentions[hit].start : self.mentions[hit].end]
+        for c in token.children:
+            other = self.at(c) if c.dep_ == "appos" else None
+            if other is None or other == hit:
+                continue
+            m = self.mentions[other]
+            acronym = self.doc.text[m.start : m.end]
+            if is_acronym(acronym) and coverage(acronym, name) < MIN_COVERAGE:
+                return other
+        return hit
 
     def _named_after(self, token: Token) -> int | None:
         """ "la start-up chinoise CloudWalk": a name right after a common noun and adjectives."""
@@ -108,6 +135,8 @@ class MentionIndex:
             hit = self.phrase(token)
             if hit is not None:
                 found.append(hit)
+            else:
+                found.extend(self._such_as(token))
         conjuncts = [c for c in token.children if c.dep_ == "conj"]
         for appos in (c for c in token.children if c.dep_ == "appos"):
             conjuncts.extend(
@@ -117,8 +146,24 @@ class MentionIndex:
             if c.pos_ in {"NOUN", "PROPN", "X"}:
                 found.extend(m for m in self.group(c) if m not in found)
         if lists and found:
-            found.extend(m for m in self.list_after(found[-1]) if m not in found)
+            for start in (found[0], found[-1]):
+                found.extend(m for m in self.list_after(start) if m not in found)
         return found
+
+    def _such_as(self, token: Token) -> list[int]:
+        """ "des officiers de 122 pays tels que la Malaisie, la Birmanie et le Pakistan": the
+        examples listed after "tels que" in the phrase of ``token``."""
+        doc = self.doc
+        for t in token.subtree:
+            if fold(t.text) not in _SUCH or t.i + 1 >= len(doc):
+                continue
+            if fold(doc[t.i + 1].text) not in {"que", "qu'"}:
+                continue
+            for k in range(t.i + 2, min(t.i + 5, len(doc))):
+                hit = self.at(doc[k])
+                if hit is not None:
+                    return [hit, *self.list_after(hit)]
+        return []
 
     def list_after(self, index: int) -> list[int]:
         """Mentions listed after mention ``index`` (separated by commas, "et", "ou", articles)."""
@@ -128,11 +173,19 @@ class MentionIndex:
         for j, m in sorted(enumerate(self.mentions), key=lambda p: p[1].start):
             if m.start < current.end:
                 continue
-            if not _LIST_GAP.match(text[current.end : m.start]):
+            gap = text[current.end : m.start]
+            if not (_LIST_GAP.match(gap) or _described(gap)) or self._is_subject(j):
                 break
             out.append(j)
             current = m
         return out
+
+    def _is_subject(self, index: int) -> bool:
+        """True if mention ``index`` is the subject of a clause (it starts a new one)."""
+        span = self.tokens.get(index)
+        return span is not None and any(
+            self.doc[k].dep_ in {"nsubj", "nsubj:pass"} for k in range(*span)
+        )
 
     def list_before(self, index: int) -> list[int]:
         """Mentions listed just before mention ``index`` ("les États-Unis et la Chine")."""
@@ -160,6 +213,16 @@ class MentionIndex:
             if m is not None and t.dep_ in {"nsubj", "nsubj:pass"}:
                 best = m
         return best
+
+
+def _described(gap: str) -> bool:
+    """ "..., le Pakistan et l'organisation de coopération policière internationale Interpol":
+    a list item introduced by a lowercase description in apposition to its name."""
+    m = _DESCRIBED.match(gap)
+    if m is None:
+        return False
+    words = m.group("words").split()
+    return fold(words[-1]) not in _NOT_BEFORE_NAME and not fold(words[-1]).endswith("'")
 
 
 def _has_dont(token: Token) -> bool:

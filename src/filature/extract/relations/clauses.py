@@ -57,6 +57,30 @@ def is_participle_modifier(verb: Token) -> bool:
     return verb.dep_ in {"acl", "amod"} and "Part" in verb.morph.get("VerbForm", [])
 
 
+_AUX_OR_SUBJ = {"nsubj", "nsubj:pass", "aux", "aux:pass", "aux:tense", "cop"}
+
+
+def elliptic_antecedent(verb: Token) -> Token | None:
+    """ "l'opération Hurricane, la toute première menée par INTERPOL": a participle with an
+    agent after an elliptic noun phrase qualifies the name before the comma."""
+    if is_participle_modifier(verb) or "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    if not agents(verb) or any(c.dep_ in _AUX_OR_SUBJ for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].pos_ in {"DET", "ADJ", "ADV", "NUM"}:
+        k -= 1
+    if k <= verb.sent.start or k == verb.i - 1 or doc[k].text != ",":
+        return None
+    return doc[k - 1]
+
+
+def participle_head(verb: Token) -> Token | None:
+    """The noun a participle qualifies (directly or across an elliptic phrase), if any."""
+    return verb.head if is_participle_modifier(verb) else elliptic_antecedent(verb)
+
+
 def agents(verb: Token) -> list[Token]:
     """The "par" agents of a passive verb or participle."""
     return [
@@ -70,14 +94,15 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     """Source (subject or agent) and object mentions of ``verb``."""
     subj_tokens, passive = _subject_tokens(verb)
     weak = False
-    if is_participle_modifier(verb) or passive:
+    qualified = participle_head(verb)
+    if qualified is not None or passive:
         source_tokens = agents(verb)
-        object_tokens = [verb.head] if is_participle_modifier(verb) else subj_tokens
+        object_tokens = [qualified] if qualified is not None else subj_tokens
     else:
         source_tokens = subj_tokens
         object_tokens = [c for c in verb.children if c.dep_ == "obj"]
     sources: list[int] = []
-    if not source_tokens and not passive and not is_participle_modifier(verb):
+    if not source_tokens and not passive and qualified is None:
         hit = index.subject_before(verb)
         if hit is not None:
             sources = [hit, *index.list_before(hit)]
@@ -97,8 +122,9 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
 
 def object_tokens(verb: Token) -> list[Token]:
     """Direct objects of ``verb`` (or the noun a participle qualifies)."""
-    if is_participle_modifier(verb):
-        return [verb.head]
+    qualified = participle_head(verb)
+    if qualified is not None:
+        return [qualified]
     return [c for c in verb.children if c.dep_ == "obj"]
 
 

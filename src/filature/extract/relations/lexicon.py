@@ -31,6 +31,7 @@ class VerbRule:
     reversed: bool
     object_heads: frozenset[str]
     confidence: float
+    direct: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         reversed=bool(entry.get("reversed", False)),
         object_heads=frozenset(fold(w) for w in entry.get("object_heads", ())),
         confidence=float(entry["confidence"]),
+        direct=bool(entry.get("direct", False)),
     )
 
 
@@ -89,7 +91,7 @@ def _noun(entry: dict[str, Any]) -> NounRule:
 
 
 def _triggers(
-    verbs: tuple[VerbRule, ...], nouns: tuple[NounRule, ...], roles: Any
+    verbs: tuple[VerbRule, ...], nouns: tuple[NounRule, ...], roles: Any, members: Any
 ) -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {}
     for v in verbs:
@@ -97,6 +99,7 @@ def _triggers(
     for n in nouns:
         words.setdefault(n.type, set()).update(n.words)
     words.setdefault("holds_role", set()).update(" ".join(r) for r in roles)
+    words.setdefault("member_of", set()).update(members)
     return {k: frozenset(v) for k, v in words.items()}
 
 
@@ -114,6 +117,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         for name, spec in data["types"].items()
     }
     symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
+    members = frozenset(fold(w) for w in data["roles"]["member_words"])
     for name, rel_type in [(v.rule, v.type) for v in verbs] + [(n.rule, n.type) for n in nouns]:
         if rel_type not in allowed:
             raise ValueError(f"{path}: rule {name} has unknown type {rel_type}")
@@ -122,10 +126,10 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         nouns=nouns,
         roles=roles,
         role_verbs=frozenset(fold(w) for w in data["roles"]["verbs"]),
-        member_words=frozenset(fold(w) for w in data["roles"]["member_words"]),
+        member_words=members,
         place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
-        triggers=_triggers(verbs, nouns, roles),
+        triggers=_triggers(verbs, nouns, roles, members),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
     )

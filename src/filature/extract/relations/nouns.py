@@ -5,7 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from filature.extract.relations.actors import case_words
-from filature.extract.relations.clauses import arguments, clause_date
+from filature.extract.relations.clauses import (
+    agents,
+    arguments,
+    clause_date,
+    is_participle_modifier,
+)
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lexicon import NounRule, fold
 
@@ -67,10 +72,21 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
                     a, b, rule.type, rule.rule + "_between", rule.confidence, sent, noun, date=date
                 )
         return
+    verb = _governing_verb(noun)
     partners = _partners(emitter, noun, rule.preps)
+    if not partners and noun.dep_ == "nmod":
+        partners = _partners(emitter, noun.head, rule.preps)
+    if not partners and verb is not None and _in_object(noun, verb):
+        partners = _partners(emitter, verb, rule.preps)
     if not partners:
         return
-    verb = _governing_verb(noun)
+    by = _participle_agents(emitter, noun)
+    if by:
+        date = clause_date(noun, emitter.dates)
+        for s in by:
+            for t in partners:
+                emitter.add(s, t, rule.type, rule.rule, rule.confidence, sent, noun, date=date)
+        return
     if verb is None:
         return
     args = arguments(emitter.index, verb)
@@ -79,6 +95,25 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
     for s in args.sources:
         for t in partners:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, noun, date=date)
+
+
+def _in_object(noun: Token, verb: Token) -> bool:
+    """True if ``noun`` is ``verb``'s object or a complement of it ("assure des programmes de
+    formation pour X": the parse may hang "pour X" on the verb or on "programmes")."""
+    tok = noun.head if noun.dep_ == "nmod" else noun
+    return tok.dep_ == "obj" and tok.head == verb
+
+
+def _participle_agents(emitter: Emitter, noun: Token) -> list[int]:
+    """The "par" agent of a participle qualifying ``noun`` or its complement: "l'aide en
+    matériel fournie par X aux Y" is given by X."""
+    for tok in (noun, *(c for c in noun.children if c.dep_ == "nmod")):
+        for c in tok.children:
+            if is_participle_modifier(c):
+                found = [m for a in agents(c) for m in emitter.index.group(a)]
+                if found:
+                    return found
+    return []
 
 
 def apply_noun_rules(emitter: Emitter, token: Token) -> None:

@@ -55,9 +55,13 @@ def _phrase_end(index: MentionIndex, doc: Doc, org: int | None, end: int) -> int
 
 
 def _person_after(index: MentionIndex, doc: Doc, k: int) -> int | None:
-    """A person mention right after token ``k`` (after a comma, an adjective or a title)."""
+    """A person mention right after token ``k`` (after a comma, an adjective, a title or a
+    time adverb: "le ministre de X d'alors, Y")."""
     while k < len(doc) and (
-        doc[k].text in {",", "l'", "l’"} or fold(doc[k].text) in _TITLES or doc[k].pos_ == "ADJ"
+        doc[k].text in {",", "l'", "l’"}
+        or fold(doc[k].text) in _TITLES
+        or doc[k].pos_ in {"ADJ", "ADV"}
+        or (fold(doc[k].text) == "d'" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADV")
     ):
         k += 1
     if k < len(doc):

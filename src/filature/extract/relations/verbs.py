@@ -16,6 +16,7 @@ from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lexicon import VerbRule, fold
 
 _VERBAL = {"VERB", "AUX", "ADJ"}
+_OBL = {"obl", "obl:mod", "obl:arg"}
 _WEAK = 0.85
 
 
@@ -26,18 +27,25 @@ def _lemma(token: Token) -> str:
 def _heads_ok(rule: VerbRule, verb: Token) -> bool:
     if not rule.object_heads:
         return True
+    misattached = [  # "ont signé le 14 mars à Rabat un accord": the parse hangs it on Rabat
+        g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
+    ]
     return any(
         fold(t.lemma_ or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
-        for t in object_tokens(verb)
+        for t in (*object_tokens(verb), *misattached)
     )
 
 
 def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) -> list[int]:
     found: list[int] = []
     if rule.target in {"object", "object_or_prep"}:
-        found.extend(args.objects)
+        named = [t for t in object_tokens(verb) if not rule.direct or index.at(t) is not None]
+        if named:
+            found.extend(args.objects)
     if rule.target in {"prep", "object_or_prep"}:
         for tok in complements(verb, rule.preps):
+            if rule.direct and index.at(tok) is None:
+                continue
             found.extend(m for m in index.group(tok, lists=True) if m not in found)
     return found
 

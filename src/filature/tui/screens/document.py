@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -61,9 +62,12 @@ class DocumentScreen(Screen[None]):
             self._describe()
 
     def _describe(self) -> None:
-        view = self.query_one(DocumentText)
+        try:
+            view = self.query_one(DocumentText)
+            line = self.query_one("#doc-mention", Static)
+        except NoMatches:  # closed before this ran (it runs after a refresh)
+            return
         mention = view.mention
-        line = self.query_one("#doc-mention", Static)
         passage = view.passage
         if mention is None or passage is None:
             line.update(Content("No mention in this passage.").stylize("$text-muted"))

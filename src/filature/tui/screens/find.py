@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
@@ -68,9 +69,12 @@ class FindScreen(ModalScreen[None]):
     def _show(self, result: FullTextResult, generation: int) -> None:
         if generation != self._generation:
             return
+        try:
+            hits = self.query_one("#find-hits", ExcerptList)
+            status = self.query_one("#find-status", Static)
+        except NoMatches:  # the screen was closed while the search ran
+            return
         self.result = result
-        hits = self.query_one("#find-hits", ExcerptList)
-        status = self.query_one("#find-status", Static)
         if result.hits:
             hits.show(list(result.hits), len(result.hits))
             more = f" (showing {len(result.hits):,})" if result.total > len(result.hits) else ""

@@ -27,6 +27,7 @@ EXTRA = [
 def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     """The parts of the app, each with the classes whose bindings apply there."""
     from filature.tui.app import FilatureApp
+    from filature.tui.screens.curation import CurationScreen
     from filature.tui.screens.document import DocumentScreen
     from filature.tui.screens.find import FindScreen
     from filature.tui.screens.jump import JumpScreen
@@ -45,6 +46,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("Excerpts", [ExcerptList]),
         ("Jump to entity (ctrl+k, /)", [JumpScreen]),
         ("Find text (ctrl+f)", [FindScreen]),
+        ("Curation decisions (U)", [CurationScreen]),
         ("Document", [DocumentScreen, DocumentText]),
         ("Help", [HelpScreen]),
     ]

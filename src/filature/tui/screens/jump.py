@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -46,10 +47,11 @@ class JumpScreen(ModalScreen[int | None]):
         Binding("enter", "choose", "Jump", show=False, priority=True),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
-        """A jump over ``catalog``'s names and aliases."""
+    def __init__(self, catalog: Catalog, *, title: str = "Jump to entity") -> None:
+        """A jump over ``catalog``'s names and aliases (``title`` on its border)."""
         super().__init__()
         self.catalog = catalog
+        self.title_text = title
         self.hits: list[FuzzyHit] = []
         self._generation = 0
         self._shown = 0
@@ -61,7 +63,7 @@ class JumpScreen(ModalScreen[int | None]):
             yield Static(Content("Type a few letters of a name."), id="jump-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#jump-box").border_title = "Jump to entity"
+        self.query_one("#jump-box").border_title = self.title_text
         self.query_one("#jump-input").focus()
 
     @on(Input.Changed, "#jump-input")
@@ -78,14 +80,17 @@ class JumpScreen(ModalScreen[int | None]):
     def _show(self, hits: list[FuzzyHit], text: str, generation: int) -> None:
         if generation != self._generation:
             return
+        try:
+            options = self.query_one("#jump-hits", OptionList)
+            status = self.query_one("#jump-status", Static)
+        except NoMatches:  # the screen was closed while the search ran
+            return
         self._shown = generation
         self.hits = hits
-        options = self.query_one("#jump-hits", OptionList)
         options.clear_options()
         options.add_options([Option(hit_content(hit)) for hit in hits])
         if hits:
             options.highlighted = 0
-        status = self.query_one("#jump-status", Static)
         if not text.strip():
             status.update(Content("Type a few letters of a name."))
         elif hits:

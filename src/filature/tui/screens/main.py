@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Select
+from textual.worker import get_current_worker
 
-from filature.query import RelationRow
+from filature.query import EntityRow, RelationRow
 from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
+from filature.tui.curating import Curator
 from filature.tui.history import History
 from filature.tui.render import entity_card_text, flat
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
-from filature.tui.widgets.excerpt_list import ExcerptList
+from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
 
 if TYPE_CHECKING:
     from filature.tui.app import FilatureApp
+
+# At start-up the list shows this many entities at once, the rest once read (in a thread):
+# sorting 100,000 entities takes SQLite a few tenths of a second.
+FIRST_ROWS = 500
 
 
 class MainScreen(Screen[None]):
@@ -36,6 +42,13 @@ class MainScreen(Screen[None]):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
         Binding("enter", "open_excerpt", "Open", show=False),
         Binding("q", "app.quit", "Quit", show=False),
+        Binding("m", "merge", "Merge", show=False, tooltip="Merge the entity into another"),
+        Binding("r", "rename", "Rename", show=False, tooltip="Rename the entity"),
+        Binding("y", "retype", "Retype", show=False, tooltip="Change the entity's type"),
+        Binding("x", "drop", "Drop", show=False, tooltip="Drop the entity (false positive)"),
+        Binding("s", "split", "Split", show=False, tooltip="Split an alias off the entity"),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last curation decision"),
+        Binding("U,ctrl+u", "curation_list", "Curation", show=False, tooltip="List every decision"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -45,6 +58,9 @@ class MainScreen(Screen[None]):
         self.history = History()
         self.entity_id: int | None = None
         self.relation: RelationRow | None = None
+        self.curator = Curator(self)
+        self._rows_etype: str | None = None
+        self._rows_generation = 0
 
     @property
     def filature(self) -> FilatureApp:
@@ -63,14 +79,37 @@ class MainScreen(Screen[None]):
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#relations").border_title = "Relations"
         self.query_one("#excerpts").border_title = "Excerpts"
-        self._load_rows(None, None)
+        self.load_rows(None, None, quick=True)
         self.query_one(EntityList).focus()
 
-    def _load_rows(self, etype: str | None, keep_id: int | None) -> None:
-        pane = self.query_one(EntityPane)
+    def load_rows(self, etype: str | None, keep_id: int | None, *, quick: bool = False) -> None:
+        """List the entities of ``etype`` (all if None), keeping ``keep_id`` selected; ``quick``
+        lists the most mentioned at once and every entity once read (in a thread)."""
+        self._rows_etype = etype
+        self._rows_generation += 1
+        rows = self.catalog.entities(etype, FIRST_ROWS if quick else None)
+        if quick and len(rows) >= FIRST_ROWS:
+            pane = self.query_one(EntityPane)
+            total = pane.counts.get(etype, 0) if etype else sum(pane.counts.values())
+            self._set_rows(rows, keep_id, max(total, len(rows)))
+            self.call_after_refresh(self._load_every_row, etype, self._rows_generation)
+        else:
+            self._set_rows(rows, keep_id, len(rows))
+
+    @work(thread=True, exclusive=True, group="rows")
+    def _load_every_row(self, etype: str | None, generation: int) -> None:
         rows = self.catalog.entities(etype)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._every_row_loaded, rows, generation)
+
+    def _every_row_loaded(self, rows: list[EntityRow], generation: int) -> None:
+        if generation == self._rows_generation:
+            self._set_rows(rows, self.query_one(EntityList).current_id, len(rows))
+
+    def _set_rows(self, rows: list[EntityRow], keep_id: int | None, total: int) -> None:
+        pane = self.query_one(EntityPane)
         pane.set_rows(rows, keep_id)
-        pane.border_subtitle = f"{len(rows):,}"
+        pane.border_subtitle = f"{total:,}"
         if not rows:
             self.query_one(EntityHeader).show(None)
             self.query_one(RelationsTree).show([])
@@ -104,7 +143,7 @@ class MainScreen(Screen[None]):
         total = self.catalog.excerpt_count(entity_id)
 
         excerpts.show(
-            self.catalog.excerpts(entity_id, 0, 50),
+            self.catalog.excerpts(entity_id, 0, FIRST_PAGE),
             total,
             lambda offset, limit: self.catalog.excerpts(entity_id, offset, limit),
         )
@@ -133,7 +172,8 @@ class MainScreen(Screen[None]):
     @on(Select.Changed, "#entity-type")
     def _type_changed(self, event: Select.Changed) -> None:
         etype = event.value if isinstance(event.value, str) and event.value != "all" else None
-        self._load_rows(etype, self.entity_id)
+        if etype != self._rows_etype:  # not the Select's own Changed when it is first shown
+            self.load_rows(etype, self.entity_id)
 
     @on(RelationsTree.Focused)
     def _relation_focused(self, event: RelationsTree.Focused) -> None:
@@ -187,3 +227,31 @@ class MainScreen(Screen[None]):
             self.notify("No later entity.", timeout=2, markup=False)
             return
         self.show_entity(entity_id, record=False)
+
+    def action_merge(self) -> None:
+        """Merge the selected entity into another (picked with the fuzzy jump)."""
+        self.curator.merge()
+
+    def action_rename(self) -> None:
+        """Rename the selected entity."""
+        self.curator.rename()
+
+    def action_retype(self) -> None:
+        """Change the selected entity's type."""
+        self.curator.retype()
+
+    def action_drop(self) -> None:
+        """Drop the selected entity as a false positive."""
+        self.curator.drop()
+
+    def action_split(self) -> None:
+        """Split an alias off the selected entity."""
+        self.curator.split()
+
+    def action_undo(self) -> None:
+        """Undo this session's last curation decision."""
+        self.curator.undo()
+
+    def action_curation_list(self) -> None:
+        """List every curation decision."""
+        self.curator.show_list()

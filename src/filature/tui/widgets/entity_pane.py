@@ -67,6 +67,20 @@ class EntityPane(Vertical):
         """Fill the list (the app fetches the rows for the current type)."""
         self.entity_list.set_rows(rows, keep_id)
 
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """New counts per type (after curation): relabel the type filter, keep its value."""
+        self.counts = counts
+        self.types = [ALL, *[t for t in ENTITY_TYPES if counts.get(t)]]
+        select = self.query_one("#entity-type", Select)
+        current = select.value
+        total = sum(counts.values())
+        options = [(type_filter_label(None, total), ALL)] + [
+            (type_filter_label(t, counts[t]), t) for t in self.types[1:]
+        ]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            select.value = current if current in self.types else ALL
+
     def action_cycle_type(self, step: int) -> None:
         current = self.etype or ALL
         index = (self.types.index(current) + step) % len(self.types)

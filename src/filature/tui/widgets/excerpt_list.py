@@ -1,4 +1,9 @@
-"""A list of excerpts (passages with marks), loaded page by page as the cursor nears the end."""
+"""A list of excerpts (passages with marks), shown page by page as the cursor nears the end.
+
+Wrapping an excerpt into lines costs about a millisecond, so only a first page is made at once
+(a pane shows about ten excerpts); further pages are made, and fetched, as the cursor or the
+scroll nears the end.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ from textual.widgets.option_list import Option
 from filature.query import Excerpt
 from filature.tui.render import excerpt_content
 
-PAGE = 50
+FIRST_PAGE = 15
+PAGE = 25
 PageLoader = Callable[[int, int], list[Excerpt]]
 
 
@@ -43,15 +49,18 @@ class ExcerptList(OptionList):
         super().__init__(id=id)
         self.excerpts: list[Excerpt] = []
         self.total = 0
+        self._pending: list[Excerpt] = []
         self._loader: PageLoader | None = None
 
     def show(self, excerpts: list[Excerpt], total: int, loader: PageLoader | None = None) -> None:
-        """Replace the list; ``loader(offset, limit)`` fetches further pages of ``total``."""
-        self.excerpts = list(excerpts)
+        """Replace the list with ``excerpts``, the first of ``total``; ``loader(offset, limit)``
+        fetches the following ones. ``excerpts`` holds the excerpts shown so far."""
+        self.excerpts = []
+        self._pending = list(excerpts)
         self.total = total
         self._loader = loader
         self.clear_options()
-        self.add_options(self._options_for(self.excerpts))
+        self._add(FIRST_PAGE)
         if not self.excerpts:
             self.add_option(
                 Option(Content("No passage to show.").stylize("italic $text-muted"), disabled=True)
@@ -63,9 +72,16 @@ class ExcerptList(OptionList):
         """Show a message instead of excerpts."""
         self.excerpts = []
         self.total = 0
+        self._pending = []
         self._loader = None
         self.clear_options()
         self.add_option(Option(Content(message).stylize("italic $text-muted"), disabled=True))
+
+    def _add(self, count: int) -> None:
+        page = self._pending[:count]
+        del self._pending[:count]
+        self.excerpts.extend(page)
+        self.add_options(self._options_for(page))
 
     @staticmethod
     def _options_for(excerpts: list[Excerpt]) -> list[Option]:
@@ -85,15 +101,15 @@ class ExcerptList(OptionList):
         return self.excerpts[index]
 
     def load_more(self) -> None:
-        """Fetch the next page, if there is one."""
-        if self._loader is None or len(self.excerpts) >= self.total:
-            return
-        page = self._loader(len(self.excerpts), PAGE)
-        if not page:
-            self.total = len(self.excerpts)
-            return
-        self.excerpts.extend(page)
-        self.add_options(self._options_for(page))
+        """Show the next page, if there is one (fetching it if need be)."""
+        if not self._pending:
+            if self._loader is None or len(self.excerpts) >= self.total:
+                return
+            self._pending = self._loader(len(self.excerpts), PAGE)
+            if not self._pending:
+                self.total = len(self.excerpts)
+                return
+        self._add(PAGE)
 
     @on(OptionList.OptionHighlighted)
     def _near_end(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,1 @@
+"""The filature benchmark: ``python -m bench`` (or ``make bench``); not part of the test suite."""

@@ -1,0 +1,157 @@
+"""The explorer in a real terminal (tmux): first paint, selection latency, peak memory."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.procs import PYTHON, ROOT, status_kb, wait_idle
+from bench.report import Figure
+from bench.tmux import Tmux
+
+
+def _top_entity(db: Path) -> tuple[str, int]:
+    """The first row of the entity list and how many passages its excerpts pane counts."""
+    from filature.query import count_excerpts, list_entities
+
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        top = list_entities(conn, None, 1)[0]
+        return top.name, count_excerpts(conn, top.id)
+    finally:
+        conn.close()
+
+
+def _subtitle(count: int) -> str:
+    return f"{count:,} passage{'s' if count != 1 else ''}"
+
+
+def first_paint(tmux: Tmux, db: Path) -> dict[str, Any]:
+    """Start the app on ``db``; seconds to the entity list, to the excerpts, then memory."""
+    name, count = _top_entity(db)
+    head = name[:12]
+    tmux.respawn(f"{PYTHON} -m filature.tui {db}")
+    started = time.perf_counter()
+    listed = tmux.wait_for(lambda s: "Entities" in s and head in s)
+    filled = tmux.wait_for(lambda s: _subtitle(count) in s)
+    pid = tmux.pid()
+    idle = wait_idle(pid)
+    return {
+        "top_entity": name,
+        "top_entity_passages": count,
+        "list_seconds": listed - started,
+        "excerpts_seconds": filled - started,
+        "idle_after_seconds": filled - started + idle,
+        "pid": pid,
+        "rss_mb": status_kb(pid, "VmRSS") / 1024,
+        "hwm_mb": status_kb(pid, "VmHWM") / 1024,
+    }
+
+
+def selection(
+    tmux: Tmux, pid: int, target: int, other: int, rounds: int = 5
+) -> tuple[list[float], list[float]]:
+    """Seconds from the key that selects the big entity to its excerpts on screen, per round,
+    and the same for the small entity next to it (the terminal round trip's baseline).
+
+    The list starts on the big entity (most mentioned); "down" moves to the next entity and
+    "up" comes back, which is the selection timed.
+    """
+    big, small = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        tmux.keys("Down")
+        small.append(tmux.wait_for(lambda s: _subtitle(other) in s) - started)
+        wait_idle(pid, quiet=0.3)
+        started = time.perf_counter()
+        tmux.keys("Up")
+        big.append(tmux.wait_for(lambda s: _subtitle(target) in s) - started)
+        wait_idle(pid, quiet=0.3)
+    return big, small
+
+
+def _ms(values: list[float]) -> str:
+    return ", ".join(f"{v * 1000:.0f}" for v in values)
+
+
+def _selection_figures(
+    tmux: Tmux, run: dict[str, Any], info: dict[str, Any], label: str, key: str
+) -> list[Figure]:
+    big, small = selection(
+        tmux, run["pid"], int(info["big_passages"]), int(info["second_passages"])
+    )
+    run["selection_seconds"] = big
+    run["small_selection_seconds"] = small
+    run["hwm_after_selection_mb"] = status_kb(run["pid"], "VmHWM") / 1024
+    return [
+        Figure(
+            f"app.select_5000_{key}",
+            f"Select an entity with {info['big_passages']:,} mentions ({label})",
+            statistics.median(big) * 1000,
+            "ms",
+            target=100.0,
+            bound="max",
+            note=f"median of {len(big)}, key sent to excerpts on screen (tmux polling); all: "
+            f"{_ms(big)} ms; an entity with {info['second_passages']} mentions: {_ms(small)} ms "
+            f"(the terminal round trip); VmHWM after: {run['hwm_after_selection_mb']:.0f} MB",
+        )
+    ]
+
+
+def measure_app(
+    build_db: Path | None,
+    dbs: list[tuple[Path, dict[str, Any], str, str]],
+    build_label: str,
+) -> tuple[list[Figure], dict[str, Any]]:
+    """First paint and memory on the build's database (if any), then on each synthetic
+    ``(db, info, label, key)``: first paint (unless the build's database stood for the one of
+    similar size), memory, and selecting the entity with 5,000 mentions."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    details: dict[str, Any] = {}
+    figures: list[Figure] = []
+    tmux = Tmux()
+    tmux.open(ROOT)
+    try:
+        if build_db is not None:
+            real = first_paint(tmux, build_db)
+            details["build_db"] = real
+            figures += _paint_figures(real, build_label, "build")
+        for db, info, label, key in dbs:
+            run = first_paint(tmux, db)
+            if build_db is None or key != "similar":
+                figures += _paint_figures(run, label, key)
+            figures += _selection_figures(tmux, run, info, label, key)
+            details[key] = {**info, **run}
+    finally:
+        tmux.close()
+    return figures, details
+
+
+def _paint_figures(run: dict[str, Any], label: str, key: str) -> list[Figure]:
+    return [
+        Figure(
+            f"app.first_paint_{key}",
+            f"App first paint ({label})",
+            run["list_seconds"],
+            "s",
+            target=1.0,
+            bound="max",
+            note=f"process spawn to the entity list on screen (tmux); excerpts of the top "
+            f"entity ({run['top_entity_passages']:,} passages) at {run['excerpts_seconds']:.2f} "
+            f"s; idle at {run['idle_after_seconds']:.1f} s",
+        ),
+        Figure(
+            f"app.rss_{key}",
+            f"App peak RSS ({label})",
+            run["hwm_mb"],
+            "MB",
+            target=200.0,
+            bound="max",
+            note="VmHWM once idle after start (fuzzy index warmed)",
+        ),
+    ]

@@ -1,0 +1,165 @@
+"""Build throughput against bare spaCy, build peak memory and database size, from one build."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import replicate_seeds, word_count
+from bench.procs import run_python
+from bench.report import Figure
+
+GB = 1024.0
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """The figures and the database the build wrote (reused by the app benchmark)."""
+
+    figures: list[Figure]
+    details: dict[str, Any]
+    db_path: Path
+
+
+def make_corpus(seeds: Path, folder: Path, times: int) -> tuple[int, int]:
+    """Replicate the seeds ``times`` times into ``folder`` (with the curation file).
+
+    Returns the corpus bytes and words.
+    """
+    written = replicate_seeds(seeds, folder, times)
+    curation = seeds / "curation.toml"
+    if curation.is_file():
+        shutil.copy(curation, folder / curation.name)
+    return written, word_count(folder)
+
+
+def table_sizes(db_path: Path) -> dict[str, int]:
+    """Bytes per table and index (SQLite's dbstat), largest first."""
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")
+        return {str(name): int(size) for name, size in rows}
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
+def _span(stages: dict[str, dict[str, float]], a: tuple[str, str], b: tuple[str, str]) -> float:
+    try:
+        return stages[b[0]][b[1]] - stages[a[0]][a[1]]
+    except KeyError:
+        return float("nan")
+
+
+def measure_build(
+    seeds: Path, work: Path, times: int, only: set[str], bare_n_process: int = 0
+) -> BuildOutcome:
+    """Bare spaCy then the full build on the same corpus; figures for build, memory and size.
+
+    ``bare_n_process`` 0 gives bare spaCy the build's own ``n_process``.
+    """
+    corpus = work / "corpus"
+    corpus_bytes, words = make_corpus(seeds, corpus, times)
+    db_path = work / "db" / "filature.db"
+    details: dict[str, Any] = {"times": times, "corpus_bytes": corpus_bytes, "words": words}
+    figures: list[Figure] = []
+    if "build" in only:
+        _, bare = run_python("bench.barerun", str(corpus), "--n-process", str(bare_n_process))
+        details["bare_spacy"] = bare
+    run, built = run_python("bench.buildrun", str(corpus), str(db_path))
+    built["wall_seconds"] = run.seconds
+    built["wait4_peak_rss_mb"] = run.peak_rss_mb
+    stages = built["stages"]
+    built["stage_seconds"] = {
+        "imports": built["import_seconds"],
+        "read_clean_split": _span(stages, ("read", "first"), ("read", "last")),
+        "analyse_incl_model_load": _span(stages, ("analyse", "first"), ("analyse", "last")),
+        "corpus_level_merge": _span(stages, ("analyse", "last"), ("write", "first")),
+        "write": _span(stages, ("write", "first"), ("write", "last")),
+    }
+    details["build"] = built
+    scale = f"{times}× seeds, {corpus_bytes / 1e6:.1f} MB, {words:,} words"
+    if "build" in only:
+        bare_wps = words / bare["pipe_seconds"]
+        build_wps = words / built["build_seconds"]
+        split = ", ".join(f"{k} {v:.1f} s" for k, v in built["stage_seconds"].items())
+        figures += [
+            Figure(
+                "build.bare_wps",
+                f"Bare spaCy throughput ({times}×)",
+                bare_wps,
+                "words/s",
+                note=f"{scale}; nlp.pipe over {bare['texts']:,} prepared passages, "
+                f"batch {bare['batch_size']}, n_process {bare['n_process']}, components "
+                f"{'+'.join(bare['components'])}; {bare['pipe_seconds']:.1f} s "
+                f"(model load {bare['load_seconds']:.1f} s not counted)",
+            ),
+            Figure(
+                "build.build_wps",
+                f"Full build throughput ({times}×)",
+                build_wps,
+                "words/s",
+                note=f"build() {built['build_seconds']:.1f} s incl. model load "
+                f"{built['model_load_seconds']:.1f} s (process {run.seconds:.1f} s); {split}",
+            ),
+            Figure(
+                "build.ratio_without_load",
+                "Build / bare spaCy throughput, model load left out",
+                bare["pipe_seconds"] / (built["build_seconds"] - built["model_load_seconds"]),
+                "",
+                note="informative: the same ratio if the build did not pay the model load "
+                "either (what matters at small --times)",
+            ),
+            Figure(
+                "build.cpu_ratio",
+                "Build / bare spaCy, in CPU time, model load left out",
+                bare["pipe_cpu_seconds"]
+                / (built["build_cpu_seconds"] - built["model_load_cpu_seconds"]),
+                "",
+                note=f"informative and less sensitive to other load on the machine: bare "
+                f"{bare['pipe_cpu_seconds']:.1f} CPU s, build "
+                f"{built['build_cpu_seconds'] - built['model_load_cpu_seconds']:.1f} CPU s",
+            ),
+            Figure(
+                "build.ratio",
+                "Build / bare spaCy throughput",
+                build_wps / bare_wps,
+                "",
+                target=0.8,
+                bound="min",
+            ),
+        ]
+    if "memory" in only:
+        peak = max(built["peak_rss_mb"], run.peak_rss_mb) + built["children_peak_rss_mb"]
+        figures.append(
+            Figure(
+                "memory.build_peak_rss",
+                f"Build peak RSS ({times}×)",
+                peak,
+                "MB",
+                target=1.5 * GB,
+                bound="max",
+                note="ru_maxrss of the build process (plus its largest child, if any)",
+            )
+        )
+    if "size" in only:
+        db_bytes = db_path.stat().st_size
+        sizes = table_sizes(db_path)
+        details["table_bytes"] = sizes
+        top = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in list(sizes.items())[:6])
+        figures.append(
+            Figure(
+                "size.db_ratio",
+                f"Database / corpus bytes ({times}×)",
+                db_bytes / corpus_bytes,
+                "",
+                target=3.0,
+                bound="max",
+                note=f"{db_bytes / 1e6:.1f} MB for {corpus_bytes / 1e6:.1f} MB of text; {top}",
+            )
+        )
+    return BuildOutcome(figures, details, db_path)

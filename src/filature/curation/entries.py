@@ -1,0 +1,177 @@
+"""The curation file: one entry per decision, in the order made, read with ``tomllib``.
+
+Sections, each an array of tables; entities are matched by name or any alias (case, accents
+and punctuation ignored), optionally restricted by ``type``; every entry may carry ``date``
+(an ISO timestamp) and ``note``:
+
+    [[merge]]   into = "Beijing", names = ["Pékin"]          # the others join ``into``
+    [[rename]]  name = "Francois Haut", to = "François Haut"
+    [[retype]]  name = "Forum régional de l'ASEAN", to = "organization"
+    [[drop]]    name = "Sécurité globale"
+    [[alias]]   name = "Interpol", aliases = ["OIPC"]
+    [[split]]   name = "Interpol", alias = "OIPC", to = "organization"
+
+Entries apply in the order they appear in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from filature.models import ENTITY_TYPES
+
+SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
+_REQUIRED: dict[str, dict[str, type]] = {
+    "merge": {"into": str, "names": list},
+    "rename": {"name": str, "to": str},
+    "retype": {"name": str, "to": str},
+    "drop": {"name": str},
+    "alias": {"name": str, "aliases": list},
+    "split": {"name": str, "alias": str},
+}
+_OPTIONAL = {"type", "date", "note"}
+HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(#.*)?$")
+
+
+class CurationError(ValueError):
+    """The curation file cannot be read or has an invalid entry."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One decision: its section (merge, rename...) and its keys, as read from the file."""
+
+    section: str
+    data: dict[str, Any]
+
+    def get(self, key: str) -> Any:
+        """A key's value, or None."""
+        return self.data.get(key)
+
+    @property
+    def type(self) -> str | None:
+        """The type the entry is restricted to, if any."""
+        value = self.data.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def target(self) -> str:
+        """The name the entry is about (``into`` for a merge)."""
+        return str(self.data["into" if self.section == "merge" else "name"])
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The parsed curation file: its entries in file order, and where each starts."""
+
+    entries: tuple[Entry, ...]
+    header_lines: tuple[int, ...] | None = None
+
+    @property
+    def size(self) -> int:
+        """The number of entries."""
+        return len(self.entries)
+
+
+EMPTY = Curation((), ())
+
+
+def load_curation(path: Path) -> Curation:
+    """Read and check a curation file (a missing file is an empty curation)."""
+    if not path.exists():
+        return EMPTY
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CurationError(f"{path}: {exc}") from exc
+    try:
+        return parse_curation(text)
+    except CurationError as exc:
+        raise CurationError(f"{path}: {exc}") from exc
+
+
+def parse_curation(text: str) -> Curation:
+    """Parse and check the text of a curation file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CurationError(str(exc)) from exc
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        raise CurationError(f"unknown section(s) {sorted(unknown)}; use {', '.join(SECTIONS)}")
+    by_section: dict[str, list[Entry]] = {}
+    for section in SECTIONS:
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            raise CurationError(f"{section} must be written [[{section}]]")
+        by_section[section] = [check_entry(section, item) for item in items]
+    headers = [
+        (n, m.group(1)) for n, line in enumerate(text.splitlines()) if (m := HEADER.match(line))
+    ]
+    counts = {s: sum(1 for _, h in headers if h == s) for s in SECTIONS}
+    if all(counts[s] == len(by_section[s]) for s in SECTIONS) and len(headers) == sum(
+        counts.values()
+    ):
+        cursor = dict.fromkeys(SECTIONS, 0)
+        ordered = []
+        for _, section in headers:
+            ordered.append(by_section[section][cursor[section]])
+            cursor[section] += 1
+        return Curation(tuple(ordered), tuple(n for n, _ in headers))
+    # Headers hidden in multi-line strings or inline tables: keep section order, no editing.
+    return Curation(tuple(e for s in SECTIONS for e in by_section[s]), None)
+
+
+def check_entry(section: str, item: object) -> Entry:
+    """Validate one entry of ``section``; raise CurationError with what is wrong."""
+    if not isinstance(item, dict):
+        raise CurationError(f"each [[{section}]] must be a table")
+    required = _REQUIRED[section]
+    for key, kind in required.items():
+        if not isinstance(item.get(key), kind):
+            raise CurationError(f"each [[{section}]] needs {key} = {_example(kind)}")
+    allowed = set(required) | _OPTIONAL | ({"to"} if section == "split" else set())
+    unknown = set(item) - allowed
+    if unknown:
+        raise CurationError(f"[[{section}]] has unknown key(s) {sorted(unknown)}")
+    for key in ("names", "aliases"):
+        if key in required and not all(isinstance(v, str) for v in item[key]):
+            raise CurationError(f"[[{section}]] {key} must be a list of strings")
+    data = dict(item)
+    if isinstance(data.get("date"), datetime | date):
+        data["date"] = data["date"].isoformat()
+    for key in ("date", "note", "to"):
+        if key in data and not isinstance(data[key], str):
+            raise CurationError(f"[[{section}]] {key} must be a string")
+    if "type" in data and data["type"] not in ENTITY_TYPES:
+        raise CurationError(f"type must be one of {', '.join(ENTITY_TYPES)}")
+    if section in {"retype", "split"} and "to" in data and data["to"] not in ENTITY_TYPES:
+        raise CurationError(f"{section} 'to' must be one of {', '.join(ENTITY_TYPES)}")
+    return Entry(section, data)
+
+
+def _example(kind: type) -> str:
+    return "['...']" if kind is list else "'...'"
+
+
+def describe(entry: Entry) -> str:
+    """One line saying what an entry decides ("merge Pékin → Beijing")."""
+    d = entry.data
+    what = {
+        "merge": lambda: f"merge {', '.join(map(str, d['names']))} → {d['into']}",
+        "rename": lambda: f"rename {d['name']} → {d['to']}",
+        "retype": lambda: f"retype {d['name']} → {d['to']}",
+        "drop": lambda: f"drop {d['name']}",
+        "alias": lambda: f"alias {d['name']} + {', '.join(map(str, d['aliases']))}",
+        "split": lambda: (
+            f"split {d['alias']} off {d['name']}" + (f" as {d['to']}" if d.get("to") else "")
+        ),
+    }[entry.section]()
+    if entry.type:
+        what += f" ({entry.type})"
+    return what

@@ -1,0 +1,107 @@
+"""What each decision does to a set of entities, independent of where they are stored.
+
+The build applies it to the entity drafts of the pipeline, the app to the entities stored in
+the database: both go through ``curate``, so a decision has the same effect in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar, cast
+
+from filature.curation.entries import Entry
+from filature.models import EntityType
+from filature.text import collapse, norm_key
+
+M = TypeVar("M")
+
+
+@dataclass
+class Group(Generic[M]):
+    """An entity being curated: name, type, aliases and its members (mentions)."""
+
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    members: list[M] = field(default_factory=list)
+    key: int = 0
+    origins: set[int] = field(default_factory=set)
+
+
+def find(groups: Iterable[Group[M]], name: str, etype: str | None) -> list[Group[M]]:
+    """The groups named ``name`` or having it as an alias, of type ``etype`` if given."""
+    key = norm_key(name)
+    return [
+        g
+        for g in groups
+        if (etype is None or g.type == etype)
+        and (norm_key(g.name) == key or any(norm_key(a) == key for a in g.aliases))
+    ]
+
+
+def curate(
+    groups: Sequence[Group[M]],
+    entries: Iterable[Entry],
+    surface: Callable[[M], str],
+    next_key: int = 0,
+) -> list[Group[M]]:
+    """Apply ``entries`` in order; entries that match nothing are ignored.
+
+    ``surface`` gives a member's text (split moves the members whose surface is the alias);
+    entities split off are numbered from ``next_key`` on.
+    """
+    out = list(groups)
+    for entry in entries:
+        etype = entry.type
+        if entry.section == "merge":
+            names = [entry.target, *entry.get("names")]
+            targets = [g for name in names for g in find(out, name, etype)]
+            if not targets:
+                continue
+            into = targets[0]
+            into.name = entry.target
+            into.aliases.add(into.name)
+            for name in names:
+                for other in find(out, name, etype):
+                    if other is not into:
+                        into.aliases |= other.aliases
+                        into.members.extend(other.members)
+                        into.origins |= other.origins
+                        out.remove(other)
+        elif entry.section == "rename":
+            for g in find(out, entry.target, etype):
+                g.name = str(entry.get("to"))
+                g.aliases.add(g.name)
+        elif entry.section == "retype":
+            for g in find(out, entry.target, etype):
+                g.type = cast("EntityType", entry.get("to"))
+        elif entry.section == "drop":
+            for g in find(out, entry.target, etype):
+                out.remove(g)
+        elif entry.section == "alias":
+            for g in find(out, entry.target, etype):
+                g.aliases |= {str(a) for a in entry.get("aliases")}
+        elif entry.section == "split":
+            for g in find(out, entry.target, etype):
+                new = split(g, str(entry.get("alias")), entry.get("to"), surface, next_key)
+                if new is not None:
+                    out.append(new)
+                    next_key += 1
+    return out
+
+
+def split(
+    group: Group[M], alias: str, to: str | None, surface: Callable[[M], str], key: int
+) -> Group[M] | None:
+    """Move ``alias`` and the members whose surface is that alias into a new group."""
+    wanted = norm_key(alias)
+    if not wanted or norm_key(group.name) == wanted:
+        return None
+    moved = [m for m in group.members if norm_key(surface(m)) == wanted]
+    group.members = [m for m in group.members if norm_key(surface(m)) != wanted]
+    forms = {a for a in group.aliases if norm_key(a) == wanted}
+    group.aliases -= forms
+    etype = cast("EntityType", to) if to else group.type
+    aliases = forms | {alias} | {collapse(surface(m)) for m in moved}
+    return Group(alias, etype, aliases, moved, key)

@@ -1,0 +1,273 @@
+"""Curation in the explorer: each key, its effect on the database and the file, undo, revert."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from curationkit import Copy, curatable_copy
+from filature.build import build
+from filature.curation import load_curation
+from filature.tui.app import FilatureApp, make_app
+from filature.tui.screens.curation import CurationScreen
+from filature.tui.screens.help import HelpScreen
+from filature.tui.screens.jump import JumpScreen
+from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
+from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.entity_list import EntityList
+
+pytestmark = pytest.mark.anyio
+SCHOOL = "École supérieure de Police criminelle de Shenyang"
+
+
+@pytest.fixture()
+def copy(seed_db: Path, tmp_path: Path) -> Copy:
+    return curatable_copy(seed_db, tmp_path)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def jump(pilot: Pilot[None], name: str) -> None:
+    await pilot.press("ctrl+k")
+    pilot.app.screen.query_one("#jump-input", Input).value = name
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def shown(app: FilatureApp) -> tuple[int, str, str]:
+    card = app.main.query_one(EntityHeader).card
+    assert card is not None
+    return card.id, card.name, card.type
+
+
+def listed(app: FilatureApp) -> set[str]:
+    return {row.name for row in app.main.query_one(EntityList).rows}
+
+
+def said(app: FilatureApp, text: str) -> bool:
+    return any(text in n.message for n in app._notifications)
+
+
+async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -> None:
+    interpol = copy.entity("Interpol")
+    assert interpol is not None
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "Bureau chinois d’Interpol")
+        assert shown(app)[1] == "Bureau chinois d’Interpol"
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, JumpScreen)
+        assert "Merge Bureau chinois" in str(app.screen.query_one("#jump-box").border_title)
+        app.screen.query_one("#jump-input", Input).value = "Interpol"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app)[:2] == (interpol[0], "Interpol")
+        assert app.main.query_one(EntityList).current_id == interpol[0]
+        assert "Bureau chinois d’Interpol" not in listed(app)
+        assert said(app, "merge Bureau chinois d’Interpol → Interpol")
+        hits = app.catalog.fuzzy("Bureau chinois d’Interpol", 1)
+        assert hits[0].id == interpol[0]
+    assert load_curation(copy.curation).entries[-1].section == "merge"
+    assert copy.entity("Bureau chinois d’Interpol") is None
+
+
+async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
+    hostile = "[/] [@click=app.quit] \x1b[31mMatt"
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "Matt Schrader")
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt)
+        box = app.screen.query_one(Input)
+        assert box.value == "Matt Schrader"
+        box.value = hostile
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app)[1] == hostile
+        assert app.is_running
+
+        await jump(pilot, "Mékong")
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoicePrompt)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert shown(app)[1:] == ("Mékong", "event")
+
+        await jump(pilot, SCHOOL)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoicePrompt)
+        values = [value for _, value in app.screen.choices]
+        app.screen.query_one(OptionList).highlighted = values.index("ESPCC")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoicePrompt)  # the type, the entity's own first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app)[1] == SCHOOL
+        assert "ESPCC" in listed(app)
+    assert copy.entity(hostile) is not None
+    espcc = copy.entity("ESPCC")
+    assert espcc is not None and espcc[2] == "organization"
+    sections = [e.section for e in load_curation(copy.curation).entries[-3:]]
+    assert sections == ["rename", "retype", "split"]
+
+
+async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
+    text = copy.curation.read_text(encoding="utf-8")
+    before = copy.tables()
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "Asie")
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("n")
+        await settle(pilot)
+        assert copy.entity("Asie") is not None
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Asie" not in listed(app)
+        assert shown(app)[1] != "Asie"
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Asie" in listed(app)
+        assert said(app, "Undone: drop Asie")
+        await pilot.press("u")
+        await settle(pilot)
+        assert said(app, "Nothing to undo")
+    assert copy.curation.read_text(encoding="utf-8") == text
+    assert copy.tables() == before
+
+
+async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) -> None:
+    hand = len(load_curation(copy.curation).entries)
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "Russie")
+        await pilot.press("x", "y")
+        await settle(pilot)
+        await jump(pilot, "Myanmar")
+        await pilot.press("x", "y")
+        await settle(pilot)
+        assert not {"Russie", "Myanmar"} & listed(app)
+        await pilot.press("U")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CurationScreen)
+        options = screen.query_one(OptionList)
+        assert options.option_count == hand + 2
+        options.highlighted = hand  # the first of this session: Russie
+        await pilot.press("d")
+        await settle(pilot)
+        assert options.option_count == hand + 1
+        assert "Russie" in listed(app) and "Myanmar" not in listed(app)
+        options.highlighted = 0  # a hand-written one: the merge into Beijing
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Pékin" in listed(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CurationScreen)
+    entries = load_curation(copy.curation).entries
+    assert len(entries) == hand and entries[-1].get("name") == "Myanmar"
+    assert copy.entity("Russie") is not None and copy.entity("Myanmar") is None
+
+
+async def test_read_only_folder_is_said_and_nothing_changes(
+    copy: Copy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = copy.curation.read_text(encoding="utf-8")
+    before = copy.tables()
+    if os.geteuid() == 0:  # root writes anywhere: make the check see what a user would
+        real = os.access
+        monkeypatch.setattr(
+            "filature.curation.session.os.access",
+            lambda path, mode: False if Path(path) == copy.seeds else real(path, mode),
+        )
+    else:
+        copy.seeds.chmod(0o555)
+    app = make_app(copy.db, system_clipboard=False)
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            await jump(pilot, "Asie")
+            await pilot.press("x")
+            await settle(pilot)
+            assert not isinstance(app.screen, ConfirmPrompt)
+            assert said(app, "read-only")
+    finally:
+        copy.seeds.chmod(0o755)
+    assert copy.curation.read_text(encoding="utf-8") == text
+    assert copy.tables() == before
+
+
+async def test_help_lists_every_curation_key(copy: Copy) -> None:
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.help_content().plain
+        for what in (
+            "Merge the entity into another",
+            "Rename the entity",
+            "Change the entity's type",
+            "Drop the entity",
+            "Split an alias off",
+            "Undo the last curation decision",
+            "List every decision",
+            "Revert the highlighted decision",
+        ):
+            assert what in text
+
+
+async def test_an_app_decision_survives_a_full_rebuild(copy: Copy) -> None:
+    app = make_app(copy.db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "Bureau chinois d’Interpol")
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one("#jump-input", Input).value = "Interpol"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+    decided = copy.tables()
+    build(copy.seeds, copy.db)
+    assert copy.entity("Bureau chinois d’Interpol") is None
+    assert "Bureau chinois d’Interpol" in copy.aliases("Interpol")
+    assert copy.tables() == decided
+
+
+async def test_a_database_without_curation_data_says_so(tmp_path: Path) -> None:
+    from dbfactory import write_sample
+
+    db = write_sample(tmp_path / "sample.db")
+    app = make_app(db, system_clipboard=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmPrompt)
+        assert said(app, "rebuild it with filature build")
+        assert app.is_running
