@@ -183,3 +183,14 @@ def test_apply_is_a_function_of_the_file(copy: Copy) -> None:
     apply_entries(copy.db, ())
     apply_entries(copy.db, entries)
     assert copy.tables() == once
+
+
+def test_a_planted_trigger_blocks_curation_writes(copy: Copy) -> None:
+    conn = sqlite3.connect(copy.db)
+    conn.execute("CREATE TRIGGER wipe AFTER DELETE ON entities BEGIN DELETE FROM passages; END")
+    conn.commit()
+    conn.close()
+    before = copy.db.read_bytes()
+    with pytest.raises(CurationError, match="trigger"):
+        apply_entries(copy.db, (Entry("drop", {"name": "Asie"}),))
+    assert copy.db.read_bytes() == before

@@ -123,6 +123,15 @@ def apply_entries(db_path: Path, entries: tuple[Entry, ...]) -> dict[int, int]:
     conn = sqlite3.connect(db_path, timeout=5, isolation_level=None)
     try:
         harden(conn)
+        planted = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' LIMIT 1"
+        ).fetchone()
+        if planted is not None:
+            # filature never creates triggers; one here was planted and would run on our writes.
+            raise CurationError(
+                f"The database holds a trigger ({planted[0]!r}) that filature did not create; "
+                "nothing was written. Rebuild it with: filature build"
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             owner = derive(conn, entries)
