@@ -10,19 +10,13 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TextIO
 
+from filature.errors import Problem
+
 Writer = Callable[[TextIO], None]
 
 
-class ExportProblem(Exception):
+class ExportProblem(Problem):
     """An export that cannot be written, with a one-line message and what to do about it."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
-
-    def __str__(self) -> str:
-        return f"{self.message} Fix: {self.fix}"
 
 
 def _temp_name(target: Path) -> Path:

@@ -5,21 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from filature.errors import Problem
 from filature.store.schema import SCHEMA_VERSION, TABLES
 
 DEFAULT_DB = Path("db/filature.db")
 
 
-class DatabaseProblem(Exception):
+class DatabaseProblem(Problem):
     """A database that cannot be used, with a one-line message and the command that fixes it."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
-
-    def __str__(self) -> str:
-        return f"{self.message} Fix: {self.fix}"
 
 
 def rebuild_command(path: Path) -> str:
