@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dbfactory import hostile_builder, write_sample
+from reliability import Tmux, app_command
 
 pytestmark = [
     pytest.mark.slow,
@@ -22,62 +20,11 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class Tmux:
-    """A private tmux server running one pane."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.name, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-        return done.stdout
-
-    def start(self, command: list[str], width: int, height: int) -> None:
-        self.run(
-            "new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), "-c", str(ROOT)
-        )
-        self.run("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
-        self.run("set", "-s", "set-clipboard", "on")
-        self.run("set", "-g", "remain-on-exit", "on")
-        self.run("respawn-pane", "-k", "-t", "main", " ".join(command))
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "main", *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", "main", "-l", text)
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "main")
-
-    def wait(self, check: Callable[[], bool], what: str, timeout: float = 15) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if check():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; screen:\n{self.screen()}")
-
-    def wait_for(self, text: str, timeout: float = 15) -> None:
-        self.wait(lambda: text in self.screen(), repr(text), timeout)
-
-
 @pytest.fixture()
 def tmux() -> Iterator[Tmux]:
-    server = Tmux(f"filature-test-{os.getpid()}-{time.monotonic_ns()}")
+    server = Tmux()
     yield server
-    server.run("kill-server")
-
-
-def app_command(db: Path) -> list[str]:
-    # Textual sizes itself from COLUMNS/LINES when set (pytest may set them): use the pane's size.
-    return ["env", "-u", "COLUMNS", "-u", "LINES", sys.executable, "-m", "filature.tui", str(db)]
+    server.kill()
 
 
 def test_fuzzy_jump_and_copy_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> None:
