@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,7 +28,7 @@ MAX_QUERY = 200
 CANDIDATES = 400
 SCORE_CUTOFF = 55.0
 POSTINGS_BUDGET = 40_000
-CHUNK = 20_000
+CHUNK = 10_000
 
 Ints = npt.NDArray[np.int64]
 Int32s = npt.NDArray[np.int32]
@@ -106,7 +107,7 @@ class _Texts:
         self._block: list[str] = []
         self._lengths = array("q")
         self._data = b""
-        self._bounds: Ints = np.zeros(1, dtype=np.int64)
+        self._bounds: npt.NDArray[np.signedinteger[Any]] = np.zeros(1, dtype=np.int64)
 
     def append(self, text: str) -> None:
         """Add a string (before ``freeze``)."""
@@ -127,7 +128,8 @@ class _Texts:
         self._data = b"".join(self._parts)
         self._parts = []
         lengths = np.frombuffer(self._lengths, dtype=np.int64) + len(self._sep)
-        self._bounds = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
+        bounds = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
+        self._bounds = bounds.astype(np.int32) if bounds[-1] < 2**31 else bounds
         self._lengths = array("q")
 
     def __len__(self) -> int:
@@ -198,7 +200,7 @@ class FuzzyIndex:
         self._type_names = list(codes)
         self._names, self._texts = names, texts
         self._owner: Int32s = np.frombuffer(owner, dtype=np.int32).copy()
-        self._name_rank = np.empty(len(names), dtype=np.int64)
+        self._name_rank = np.empty(len(names), dtype=np.int32)
         every = names.take(np.arange(len(names), dtype=np.int64))
         self._name_rank[sorted(range(len(every)), key=every.__getitem__)] = np.arange(len(every))
         del every

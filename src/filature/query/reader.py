@@ -41,7 +41,8 @@ def list_entities(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    return list(map(EntityRow._make, conn.execute(sql, args)))
+    types: dict[str, str] = {}  # one string per type, not one per row
+    return [EntityRow(i, n, types.setdefault(t, t), c) for i, n, t, c in conn.execute(sql, args)]
 
 
 def entity_card(conn: sqlite3.Connection, entity_id: int) -> EntityCard | None:

@@ -60,13 +60,13 @@ class FilatureApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]
-        self.push_screen(MainScreen(self.catalog))
-        self.call_after_refresh(self._warm_index)
+        self.push_screen(MainScreen(self.catalog))  # which calls warm_index once it is drawn
 
     @work(thread=True, exclusive=True, group="index")
     def _warm_index(self) -> None:
         self.catalog.fuzzy_index()
-        # What exists now lives as long as the app: keep the collector from walking it again.
+        # Most objects alive now (modules, screens, the index) last as long as the app: keep
+        # the garbage collector from walking them again and again.
         gc.freeze()
 
     def warm_index(self) -> None:

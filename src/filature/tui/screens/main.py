@@ -82,6 +82,12 @@ class MainScreen(Screen[None]):
         self.load_rows(None, None, quick=True)
         self.query_one(EntityList).focus()
 
+    def _rows_complete(self) -> None:
+        """Every entity is listed: time to build the fuzzy index (once, in a thread), after the
+        rows so that the two never hold their working memory at the same time."""
+        if not self.catalog.index_ready:
+            self.call_after_refresh(self.filature.warm_index)
+
     def load_rows(self, etype: str | None, keep_id: int | None, *, quick: bool = False) -> None:
         """List the entities of ``etype`` (all if None), keeping ``keep_id`` selected; ``quick``
         lists the most mentioned at once and every entity once read (in a thread)."""
@@ -95,6 +101,8 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._load_every_row, etype, self._rows_generation)
         else:
             self._set_rows(rows, keep_id, len(rows))
+            if quick:
+                self._rows_complete()
 
     @work(thread=True, exclusive=True, group="rows")
     def _load_every_row(self, etype: str | None, generation: int) -> None:
@@ -105,6 +113,7 @@ class MainScreen(Screen[None]):
     def _every_row_loaded(self, rows: list[EntityRow], generation: int) -> None:
         if generation == self._rows_generation:
             self._set_rows(rows, self.query_one(EntityList).current_id, len(rows))
+        self._rows_complete()
 
     def _set_rows(self, rows: list[EntityRow], keep_id: int | None, total: int) -> None:
         pane = self.query_one(EntityPane)
