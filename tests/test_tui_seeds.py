@@ -57,3 +57,23 @@ async def test_meng_hongwei_election_excerpt_copied_in_under_ten_keys(seed_db: P
             for r in app.main.query_one(RelationsTree).rows
         }
         assert ("holds_role", "Interpol", "président", "2016-11-10") in roles
+
+
+@pytest.mark.anyio
+async def test_d_writes_the_dossier_of_the_selected_entity(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(seed_db, system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in ["ctrl+k", "m", "e", "n", "g", "enter", "d"]:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    written = list((tmp_path / "exports" / "dossiers").glob("*.md"))
+    assert [p.name for p in written] == ["meng-hongwei.md"]
+    text = written[0].read_text(encoding="utf-8")
+    assert text.startswith("# Meng Hongwei")
+    assert "est élu président d’Interpol" in text

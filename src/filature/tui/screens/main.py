@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -38,6 +39,7 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
         Binding("C", "copy_card", "Copy card", show=False, tooltip="Copy the entity card"),
+        Binding("d", "dossier", "Dossier", show=False, tooltip="Write the entity's dossier"),
         Binding("alt+left,backspace", "back", "Back", tooltip="Previous entity"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
         Binding("enter", "open_excerpt", "Open", show=False),
@@ -220,6 +222,22 @@ class MainScreen(Screen[None]):
             return
         text = entity_card_text(card, self.query_one(RelationsTree).rows)
         self.filature.copy_text(text, f"card of {card.name}")
+
+    def action_dossier(self) -> None:
+        """Write the dossier of the entity shown (Markdown, under exports/dossiers/)."""
+        from filature.dossier import write_dossier
+        from filature.errors import Problem
+
+        card = self.query_one(EntityHeader).card
+        if card is None:
+            self.notify("No entity to write a dossier on.", severity="warning", markup=False)
+            return
+        try:
+            path = write_dossier(self.catalog.conn, card.id, "md")
+        except (Problem, OSError, sqlite3.Error) as exc:
+            self.notify(f"The dossier was not written: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Dossier of {card.name} written to {path}", markup=False)
 
     def action_back(self) -> None:
         """Show the previous entity."""
