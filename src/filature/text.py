@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # C0 controls except tab and newline, DEL, and C1 controls (ESC is in C0).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -27,14 +28,24 @@ _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _NON_WORD = re.compile(r"[^\w\s-]")
 
 
+# The name helpers below are pure and called on the same words and names over and over by a
+# build (every token of every passage): memoised, and ASCII text (unchanged by NFKD) short-cut.
+
+
+@lru_cache(maxsize=1 << 16)
 def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lowercase, accent-free, apostrophes unified: the form used for lexicon lookups."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     out = strip_accents(text).lower()
     for a in APOSTROPHES:
         out = out.replace(a, "'")
@@ -46,6 +57,7 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
     folded = fold(collapse(text)).replace("'", " ").replace("-", " ")

@@ -1,11 +1,12 @@
 """Curated tables from the uncurated ones: the same function for the build and the app.
 
-A build stores the pipeline's entities before curation (``base_*`` tables); ``derive`` turns
-them and the curation entries into ``entities``, ``aliases``, ``mentions``, ``relations`` and
-``evidence``: merged entities take their mentions, aliases and relations (self-relations
-dropped, duplicates combined with their evidence), dropped ones lose theirs, counts are
-recomputed and co-occurrences are counted again from the mentions. Passages and their
-full-text index are never touched.
+A build stores the pipeline's entities before curation (``base_*`` tables, and each mention's
+``base_entity_id``); ``derive`` turns them and the curation entries into ``entities``,
+``aliases``, ``mentions``, ``relations`` and ``evidence``: merged entities take their mentions,
+aliases and relations (self-relations dropped, duplicates combined with their evidence), dropped
+ones lose theirs (their mentions move to ``hidden_mentions``), counts are recomputed and
+co-occurrences are counted again from the mentions. Passages and their full-text index are
+never touched.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _RELATION_COLUMNS = (
 @dataclass(frozen=True)
 class _Mention:
     id: int
+    base: int
     passage_id: int
     start: int
     end: int
@@ -58,12 +60,14 @@ def derive(conn: sqlite3.Connection, entries: Sequence[Entry]) -> dict[int, int]
     """Rewrite the curated tables from the base tables and ``entries`` (inside the caller's
     transaction); returns, for every base entity still present, its curated entity id."""
     groups, max_id = _load(conn)
+    every = [m for g in groups for m in g.members]
     curated = curate(groups, entries, lambda m: m.surface, next_key=max_id + 1)
     passages = {
         int(r[0]): (int(r[1]), str(r[2]), int(r[3]))
         for r in conn.execute("SELECT id, document_id, zone, length(text) FROM passages")
     }
-    for table in ("evidence", "relations", "mentions", "aliases", "entities"):
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # mentions keep their rows meanwhile
+    for table in ("evidence", "relations", "aliases", "entities"):
         conn.execute(f"DELETE FROM {table}")
     kept: list[tuple[Group[_Mention], list[_Mention]]] = []
     for g in sorted(curated, key=lambda g: g.key):
@@ -73,6 +77,7 @@ def derive(conn: sqlite3.Connection, entries: Sequence[Entry]) -> dict[int, int]
         if unique:
             kept.append((g, sorted(unique.values(), key=lambda m: m.id)))
     _write_entities(conn, kept, passages)
+    _write_mentions(conn, kept, every)
     owner = {origin: g.key for g, _ in kept for origin in g.origins}
     _write_relations(conn, _typed(conn, owner), _cooccurrences(kept, passages))
     conn.execute("UPDATE base_entities SET entity_id = NULL")
@@ -89,13 +94,15 @@ def _load(conn: sqlite3.Connection) -> tuple[list[Group[_Mention]], int]:
         groups[key] = Group(str(row[1]), cast("EntityType", row[2]), set(), [], key, {key})
     for entity_id, alias in conn.execute("SELECT base_entity_id, alias FROM base_aliases"):
         groups[int(entity_id)].aliases.add(str(alias))
+    columns = 'id, base_entity_id, passage_id, start, "end", surface, role'
     rows = conn.execute(
-        'SELECT id, base_entity_id, passage_id, start, "end", surface, role FROM base_mentions '
+        f"SELECT {columns} FROM mentions UNION ALL SELECT {columns} FROM hidden_mentions "
         "ORDER BY id"
     )
     for mid, entity_id, passage_id, start, end, surface, role in rows:
-        mention = _Mention(int(mid), int(passage_id), int(start), int(end), str(surface), role)
-        groups[int(entity_id)].members.append(mention)
+        base = int(entity_id)
+        mention = _Mention(int(mid), base, int(passage_id), int(start), int(end), surface, role)
+        groups[base].members.append(mention)
     return list(groups.values()), max(groups, default=0)
 
 
@@ -120,15 +127,39 @@ def _write_entities(
         "INSERT INTO aliases (entity_id, alias) VALUES (?, ?)",
         [(g.key, a) for g, _ in kept for a in sorted(g.aliases | {g.name})],
     )
-    conn.executemany(
-        'INSERT INTO mentions (id, entity_id, passage_id, start, "end", surface, role) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (m.id, g.key, m.passage_id, m.start, m.end, m.surface, m.role)
-            for g, ms in kept
-            for m in ms
-        ],
-    )
+
+
+def _write_mentions(
+    conn: sqlite3.Connection,
+    kept: Sequence[tuple[Group[_Mention], list[_Mention]]],
+    every: Sequence[_Mention],
+) -> None:
+    """Move each mention to the entity that now owns it, or to ``hidden_mentions`` if none
+    does (a dropped entity, a duplicate after a merge), touching only the rows that change."""
+    owner = {m.id: g.key for g, ms in kept for m in ms}
+    shown = dict(conn.execute("SELECT id, entity_id FROM mentions").fetchall())
+    hidden = {int(r[0]) for r in conn.execute("SELECT id FROM hidden_mentions")}
+    hide = [m for m in every if m.id in shown and m.id not in owner]
+    show = [m for m in every if m.id in hidden and m.id in owner]
+    moved = [(k, i) for i, k in owner.items() if i in shown and shown[i] != k]
+    columns = 'id, passage_id, start, "end", surface, role'
+    if hide:
+        conn.executemany("DELETE FROM mentions WHERE id = ?", [(m.id,) for m in hide])
+        conn.executemany(
+            f"INSERT INTO hidden_mentions ({columns}, base_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.id, m.passage_id, m.start, m.end, m.surface, m.role, m.base) for m in hide],
+        )
+    if show:
+        conn.executemany("DELETE FROM hidden_mentions WHERE id = ?", [(m.id,) for m in show])
+        conn.executemany(
+            f"INSERT INTO mentions ({columns}, base_entity_id, entity_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (m.id, m.passage_id, m.start, m.end, m.surface, m.role, m.base, owner[m.id])
+                for m in show
+            ],
+        )
+    conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", moved)
 
 
 _Relation = tuple[dict[str, Any], list[tuple[int, int, int]]]

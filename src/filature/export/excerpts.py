@@ -68,9 +68,10 @@ def top_excerpts(
                MIN(m.start),
                (SELECT f."end" FROM mentions f WHERE f.passage_id = p.id AND f.entity_id = :e
                 ORDER BY f.start LIMIT 1),
-               EXISTS (SELECT 1 FROM evidence ev JOIN relations r ON r.id = ev.relation_id
-                       WHERE ev.passage_id = p.id AND r.type != '{CO_OCCURRENCE}'
-                       AND (r.source_id = :e OR r.target_id = :e)) AS states,
+               p.id IN (SELECT ev.passage_id FROM relations r
+                        JOIN evidence ev ON ev.relation_id = r.id
+                        WHERE r.type != '{CO_OCCURRENCE}'
+                        AND (r.source_id = :e OR r.target_id = :e)) AS states,
                (SELECT COUNT(DISTINCT o.entity_id) FROM mentions o
                 WHERE o.passage_id = p.id AND o.entity_id != :e) AS others
         FROM mentions m JOIN passages p ON p.id = m.passage_id

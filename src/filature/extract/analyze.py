@@ -9,10 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
@@ -30,8 +27,16 @@ from filature.extract.spans import Trimmed, noise_reason, prepare_text, trim_spa
 from filature.extract.textnorm import fold, is_acronym, unquote
 from filature.models import Document, EntityType, Passage, Zone
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
 PIPELINE_VERSION = "entities-1"
 BATCH_SIZE = 64
+N_PROCESS = 1
+"""Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
+two cores filature targets, workers would add a copy of the model per process and ship every
+parse back to this one, for CPU work that is the same in total."""
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 
 
@@ -85,8 +90,9 @@ class DocumentAnalysis:
         )
 
 
-PassageHook = Callable[[Passage, Doc, Sequence[RawMention]], None]
-"""Called for each passage with its spaCy Doc and raw mentions (relations plug in here)."""
+PassageHook: TypeAlias = "Callable[[Passage, Doc, Sequence[RawMention], str], None]"
+"""Called for each passage with its spaCy Doc, raw mentions and the text parsed (relations plug
+in here)."""
 
 
 def _in_quotes(text: str, start: int) -> bool:
@@ -432,6 +438,33 @@ def _add_acronym_mentions(
             )
 
 
+class DocumentAnalyzer:
+    """Collects one document's raw mentions and acronyms as its parsed passages arrive (in
+    order), so that the passages of many documents can share one ``nlp.pipe`` stream."""
+
+    def __init__(self, document: Document, on_passage: PassageHook | None = None) -> None:
+        self.document = document
+        self.on_passage = on_passage
+        self.lex = load_lexicon()
+        self.lowercase = lowercase_words(document.text)
+        self.mentions: list[RawMention] = []
+        self.acronyms: list[PassageAcronym] = []
+
+    def add(self, passage: Passage, text: str, doc: Doc) -> None:
+        """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
+        found = passage_mentions(passage, doc, text, self.lex, self.lowercase)
+        defs = list(find_definitions(text, self.lex))
+        _add_acronym_mentions(passage, defs, found)
+        self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
+        if self.on_passage is not None:
+            self.on_passage(passage, doc, found, text)
+        self.mentions.extend(sorted(found, key=lambda m: m.start))
+
+    def result(self) -> DocumentAnalysis:
+        """The analysis of every passage added."""
+        return DocumentAnalysis(PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms))
+
+
 def analyze_document(
     document: Document,
     nlp: Language,
@@ -440,20 +473,11 @@ def analyze_document(
     progress: Callable[[int], None] | None = None,
 ) -> DocumentAnalysis:
     """Run the pipeline over a document's passages (in batches) and collect raw mentions."""
-    lex = load_lexicon()
+    analyzer = DocumentAnalyzer(document, on_passage)
     prepared = [prepare_text(p.text) for p in document.passages]
-    lowercase = lowercase_words(document.text)
-    mentions: list[RawMention] = []
-    acronyms: list[PassageAcronym] = []
     docs = nlp.pipe(prepared, batch_size=BATCH_SIZE)
     for passage, text, doc in zip(document.passages, prepared, docs, strict=True):
-        found = passage_mentions(passage, doc, text, lex, lowercase)
-        defs = list(find_definitions(text, lex))
-        _add_acronym_mentions(passage, defs, found)
-        acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
-        if on_passage is not None:
-            on_passage(passage, doc, found)
-        mentions.extend(sorted(found, key=lambda m: m.start))
+        analyzer.add(passage, text, doc)
         if progress is not None:
             progress(1)
-    return DocumentAnalysis(PIPELINE_VERSION, tuple(mentions), tuple(acronyms))
+    return analyzer.result()

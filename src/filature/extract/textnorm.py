@@ -58,13 +58,19 @@ def accent_count(text: str) -> int:
     return sum(1 for c in text if c != strip_accents(c))
 
 
+_PLAIN: dict[int, str] = {}
+"""Each non-ASCII character seen by ``plain`` and what it becomes."""
+
+
 def plain(text: str) -> str:
     """Accents removed character by character, so that offsets are kept ("É" -> "E")."""
-    out = []
-    for c in text:
-        bare = strip_accents(c)
-        out.append(bare if len(bare) == 1 else c)
-    return "".join(out)
+    if text.isascii():
+        return text
+    for c in set(text):
+        if ord(c) > 127 and ord(c) not in _PLAIN:
+            bare = strip_accents(c)
+            _PLAIN[ord(c)] = bare if len(bare) == 1 else c
+    return text.translate(_PLAIN)
 
 
 def unquote(text: str) -> str:

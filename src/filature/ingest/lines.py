@@ -76,9 +76,9 @@ def is_all_caps(s: str) -> bool:
     """A short line written in capitals (a heading in most documents)."""
     if len(s) > 120:
         return False
-    upper = sum(1 for ch in s if ch.isupper())
-    lower = sum(1 for ch in s if ch.islower())
-    visible = sum(1 for ch in s if not ch.isspace())
+    upper = sum(map(str.isupper, s))
+    lower = sum(map(str.islower, s))
+    visible = len(s) - sum(map(str.isspace, s))
     letters = upper + lower
     return upper >= 4 and upper >= 0.85 * letters and letters >= 0.5 * visible
 

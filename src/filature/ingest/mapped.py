@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 LINE_BREAKS = frozenset("\n\x0b\x0c\x85\u2028\u2029")
 _DROPPED = frozenset("\u00ad\u200b\u2060\ufeff")
+_SPACE_RUN = re.compile(" ( +)")
 
 
 @dataclass
@@ -22,21 +25,20 @@ class Mapped:
 
     def keep(self, mask: Iterable[bool]) -> Mapped:
         """Keep only the characters whose mask entry is true."""
-        chars: list[str] = []
-        offs: list[int] = []
-        for ch, off, ok in zip(self.text, self.offs, mask, strict=True):
-            if ok:
-                chars.append(ch)
-                offs.append(off)
-        return Mapped("".join(chars), offs)
+        flags = list(mask)
+        if len(flags) != len(self.text) or len(self.offs) != len(self.text):
+            raise ValueError("the mask, the text and the offsets differ in length")
+        return Mapped("".join(compress(self.text, flags)), list(compress(self.offs, flags)))
 
     def delete_spans(self, spans: Iterable[tuple[int, int]]) -> Mapped:
         """Remove the characters of every ``[start, end)`` span."""
         mask = [True] * len(self.text)
+        deleted = False
         for start, end in spans:
-            for i in range(start, end):
-                mask[i] = False
-        return self.keep(mask)
+            if end > start:
+                mask[start:end] = [False] * (end - start)
+                deleted = True
+        return self.keep(mask) if deleted else Mapped(self.text, list(self.offs))
 
     def replace_chars(self, changes: dict[int, str]) -> Mapped:
         """Replace single characters in place (same length, same offsets)."""
@@ -57,10 +59,7 @@ class Mapped:
 
     def collapse_spaces(self) -> Mapped:
         """Turn every run of horizontal whitespace into one plain space (first offset kept)."""
-        mask = [
-            not (ch == " " and i > 0 and self.text[i - 1] == " ") for i, ch in enumerate(self.text)
-        ]
-        return self.keep(mask)
+        return self.delete_spans(m.span(1) for m in _SPACE_RUN.finditer(self.text))
 
 
 def _char_action(ch: str) -> str | None:
@@ -79,6 +78,10 @@ def _char_action(ch: str) -> str | None:
     return ch
 
 
+# Characters ``_char_action`` may change: whitespace but the plain space, controls, dropped.
+_SPECIAL = re.compile("[^\\S ]|[\x00-\x1f\x7f-\x9f" + "".join(sorted(_DROPPED)) + "]")
+
+
 def normalise_chars(text: str) -> Mapped:
     """Map raw decoded text to safe characters, keeping the offset of each one.
 
@@ -89,7 +92,14 @@ def normalise_chars(text: str) -> Mapped:
     chars: list[str] = []
     offs: list[int] = []
     n = len(text)
-    for i, ch in enumerate(text):
+    done = 0
+    for match in _SPECIAL.finditer(text):
+        i = match.start()
+        if i > done:
+            chars.append(text[done:i])
+            offs.extend(range(done, i))
+        done = i + 1
+        ch = text[i]
         if ch == "\r":
             if i + 1 < n and text[i + 1] == "\n":
                 continue
@@ -100,6 +110,9 @@ def normalise_chars(text: str) -> Mapped:
         if action is not None:
             chars.append(action)
             offs.append(i)
+    if done < n:
+        chars.append(text[done:])
+        offs.extend(range(done, n))
     return Mapped("".join(chars), offs)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = (
     "documents",
@@ -18,12 +18,20 @@ TABLES = (
     "meta",
     "base_entities",
     "base_aliases",
-    "base_mentions",
+    "hidden_mentions",
     "base_relations",
     "base_evidence",
 )
-"""Version 2 added the ``base_*`` tables: the entities, mentions and relations before curation,
-from which ``filature.curation.database.derive`` recomputes the curated tables."""
+"""Version 2 added the state before curation, from which ``filature.curation.database.derive``
+recomputes the curated tables. Version 3 keeps it lean: each mention is stored once, in
+``mentions`` with its uncurated ``base_entity_id`` or, when curation hides it (a dropped entity,
+a duplicate after a merge), in ``hidden_mentions``; ``base_relations`` and ``base_evidence`` hold
+the stated relations only (co-occurrences are recounted from the mentions); ``evidence`` is
+clustered by relation. Foreign keys into tables that are only ever written whole, by a build
+(``WRITE_ONCE``), have no index: no row of theirs is ever deleted, and no query needs one."""
+
+WRITE_ONCE = ("documents", "passages", "base_entities", "base_relations")
+"""Tables a build writes and nothing changes afterwards (curation rewrites the others)."""
 
 SCHEMA_SQL = """
 CREATE TABLE documents (
@@ -77,7 +85,8 @@ CREATE TABLE mentions (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     surface TEXT NOT NULL,
-    role TEXT
+    role TEXT,
+    base_entity_id INTEGER
 );
 CREATE INDEX idx_mentions_entity_id ON mentions(entity_id, passage_id);
 CREATE INDEX idx_mentions_passage_id ON mentions(passage_id);
@@ -103,10 +112,9 @@ CREATE TABLE evidence (
     relation_id INTEGER NOT NULL REFERENCES relations(id),
     passage_id INTEGER NOT NULL REFERENCES passages(id),
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE INDEX idx_evidence_relation_id ON evidence(relation_id);
-CREATE INDEX idx_evidence_passage_id ON evidence(passage_id);
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (relation_id, passage_id, start, "end")
+) WITHOUT ROWID;
 CREATE TABLE files (
     path TEXT PRIMARY KEY,
     status TEXT NOT NULL,
@@ -128,7 +136,7 @@ CREATE TABLE base_aliases (
     alias TEXT NOT NULL,
     PRIMARY KEY (base_entity_id, alias)
 ) WITHOUT ROWID;
-CREATE TABLE base_mentions (
+CREATE TABLE hidden_mentions (
     id INTEGER PRIMARY KEY,
     base_entity_id INTEGER NOT NULL REFERENCES base_entities(id),
     passage_id INTEGER NOT NULL REFERENCES passages(id),
@@ -137,8 +145,6 @@ CREATE TABLE base_mentions (
     surface TEXT NOT NULL,
     role TEXT
 );
-CREATE INDEX idx_base_mentions_base_entity_id ON base_mentions(base_entity_id);
-CREATE INDEX idx_base_mentions_passage_id ON base_mentions(passage_id);
 CREATE TABLE base_relations (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES base_entities(id),
@@ -155,17 +161,12 @@ CREATE TABLE base_relations (
     agreement_id INTEGER REFERENCES base_entities(id),
     weight INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX idx_base_relations_source_id ON base_relations(source_id);
-CREATE INDEX idx_base_relations_target_id ON base_relations(target_id);
-CREATE INDEX idx_base_relations_agreement_id ON base_relations(agreement_id);
 CREATE TABLE base_evidence (
     base_relation_id INTEGER NOT NULL REFERENCES base_relations(id),
     passage_id INTEGER NOT NULL REFERENCES passages(id),
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL
 );
-CREATE INDEX idx_base_evidence_base_relation_id ON base_evidence(base_relation_id);
-CREATE INDEX idx_base_evidence_passage_id ON base_evidence(passage_id);
 """
 
 

@@ -5,21 +5,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
-from filature.curation.database import derive
+from filature.curation.database import COOCCURRENCE, derive
 from filature.curation.entries import Entry
 from filature.models import Document, Entity, Extraction, FileReport, Relation
 from filature.store.connect import DatabaseProblem, harden
 from filature.store.schema import SCHEMA_VERSION, create_schema
 
 SIDECARS = ("-journal", "-wal", "-shm")
-BATCH = 2000
 
 
 class BuildLocked(Exception):
@@ -129,24 +126,25 @@ def _write(
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
         create_schema(conn)
-        db = sqlite_utils.Database(conn)
-        passage_ids = _write_documents(db, documents)
-        mentions = _write_entities(db, documents, extraction.entities, passage_ids)
-        relations = _write_relations(db, extraction.relations, passage_ids)
-        write_base(conn, symmetric)
+        passage_ids = _write_documents(conn, documents)
+        mentions = _write_entities(conn, documents, extraction.entities, passage_ids)
+        _write_base(conn, extraction.relations, passage_ids, symmetric)
         entities = len(extraction.entities)
+        relations = len(extraction.relations)
         if curation is not None:
             derive(conn, curation)
             entities, mentions, relations = (
                 int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("entities", "mentions", "relations")
             )
-        db.table("files").insert_all(
-            {"path": f.path, "status": f.status, "reason": f.reason, "encoding": f.encoding}
-            for f in files
+        else:
+            _write_relations(conn, extraction.relations, passage_ids)
+        conn.executemany(
+            "INSERT INTO files (path, status, reason, encoding) VALUES (?, ?, ?, ?)",
+            [(f.path, f.status, f.reason, f.encoding) for f in files],
         )
         rows = {**meta, "schema_version": str(SCHEMA_VERSION)}
-        db.table("meta").insert_all({"key": k, "value": v} for k, v in rows.items())
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(rows.items()))
         conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
         conn.commit()
         conn.execute("PRAGMA synchronous = FULL")
@@ -175,154 +173,143 @@ def _check(conn: sqlite3.Connection) -> None:
 
 
 def _write_documents(
-    db: sqlite_utils.Database, documents: Sequence[Document]
+    conn: sqlite3.Connection, documents: Sequence[Document]
 ) -> dict[tuple[int, int], int]:
-    passage_ids: dict[tuple[int, int], int] = {}
-    db.table("documents").insert_all(
-        {
-            "id": i + 1,
-            "path": d.path,
-            "title": d.title,
-            "sha256": d.sha256,
-            "encoding": d.encoding,
-            "chars": d.chars,
-        }
-        for i, d in enumerate(documents)
+    conn.executemany(
+        "INSERT INTO documents (id, path, title, sha256, encoding, chars) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(i + 1, d.path, d.title, d.sha256, d.encoding, d.chars) for i, d in enumerate(documents)],
     )
+    passage_ids: dict[tuple[int, int], int] = {}
 
-    def rows() -> Iterable[dict[str, object]]:
+    def rows() -> Iterator[tuple[object, ...]]:
         for i, doc in enumerate(documents):
             for p in doc.passages:
                 pid = len(passage_ids) + 1
                 passage_ids[(i, p.seq)] = pid
-                yield {
-                    "id": pid,
-                    "document_id": i + 1,
-                    "seq": p.seq,
-                    "start": p.start,
-                    "end": p.end,
-                    "line_start": p.line_start,
-                    "line_end": p.line_end,
-                    "zone": p.zone,
-                    "text": p.text,
-                }
+                yield (pid, i + 1, p.seq, p.start, p.end, p.line_start, p.line_end, p.zone, p.text)
 
-    db.table("passages").insert_all(rows(), batch_size=BATCH)
+    conn.executemany(
+        'INSERT INTO passages (id, document_id, seq, start, "end", line_start, line_end, zone, '
+        "text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows(),
+    )
     return passage_ids
 
 
 def _write_entities(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     documents: Sequence[Document],
     entities: Sequence[Entity],
     passage_ids: Mapping[tuple[int, int], int],
 ) -> int:
+    """The extraction's entities, aliases and mentions, both as the uncurated state (``base_*``,
+    ``mentions.base_entity_id``) and as the curated tables before any curation."""
     zones = {(i, p.seq): p.zone for i, doc in enumerate(documents) for p in doc.passages}
-    count = 0
 
-    def entity_rows() -> Iterable[dict[str, object]]:
+    def entity_rows() -> Iterator[tuple[object, ...]]:
         for e in entities:
             footnotes = sum(
                 1 for m in e.mentions if zones[(m.doc_index, m.passage_seq)] == "footnote"
             )
             docs = [m.doc_index for m in e.mentions]
-            yield {
-                "id": e.key + 1,
-                "name": e.name,
-                "type": e.type,
-                "mention_count": len(e.mentions),
-                "body_mentions": len(e.mentions) - footnotes,
-                "footnote_mentions": footnotes,
-                "first_document_id": min(docs) + 1 if docs else None,
-                "last_document_id": max(docs) + 1 if docs else None,
-            }
+            yield (
+                e.key + 1,
+                e.name,
+                e.type,
+                len(e.mentions),
+                len(e.mentions) - footnotes,
+                footnotes,
+                min(docs) + 1 if docs else None,
+                max(docs) + 1 if docs else None,
+            )
 
-    def mention_rows() -> Iterable[dict[str, object]]:
+    conn.executemany(
+        "INSERT INTO entities (id, name, type, mention_count, body_mentions, footnote_mentions, "
+        "first_document_id, last_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entity_rows(),
+    )
+    conn.executemany(
+        "INSERT INTO base_entities (id, name, type, entity_id) VALUES (?, ?, ?, ?)",
+        [(e.key + 1, e.name, e.type, e.key + 1) for e in entities],
+    )
+    aliases = [(e.key + 1, a) for e in entities for a in dict.fromkeys(e.aliases)]
+    conn.executemany("INSERT INTO aliases (entity_id, alias) VALUES (?, ?)", aliases)
+    conn.executemany("INSERT INTO base_aliases (base_entity_id, alias) VALUES (?, ?)", aliases)
+    count = 0
+
+    def mention_rows() -> Iterator[tuple[object, ...]]:
         nonlocal count
         for e in entities:
             for m in e.mentions:
                 count += 1
-                yield {
-                    "id": count,
-                    "entity_id": e.key + 1,
-                    "passage_id": passage_ids[(m.doc_index, m.passage_seq)],
-                    "start": m.start,
-                    "end": m.end,
-                    "surface": m.surface,
-                    "role": m.role,
-                }
+                pid = passage_ids[(m.doc_index, m.passage_seq)]
+                yield (count, e.key + 1, pid, m.start, m.end, m.surface, m.role, e.key + 1)
 
-    db.table("entities").insert_all(entity_rows(), batch_size=BATCH)
-    db.table("aliases").insert_all(
-        ({"entity_id": e.key + 1, "alias": a} for e in entities for a in dict.fromkeys(e.aliases)),
-        batch_size=BATCH,
+    conn.executemany(
+        'INSERT INTO mentions (id, entity_id, passage_id, start, "end", surface, role, '
+        "base_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        mention_rows(),
     )
-    db.table("mentions").insert_all(mention_rows(), batch_size=BATCH)
     return count
 
 
+_RELATION_COLUMNS = (
+    "source_id, target_id, type, confidence, rule, role, date, amount, currency, period, "
+    "agreement_id, weight"
+)
+
+
+def _relation_row(i: int, r: Relation) -> tuple[object, ...]:
+    agreement = None if r.agreement_key is None else r.agreement_key + 1
+    return (
+        *(i + 1, r.source_key + 1, r.target_key + 1, r.type, r.confidence, r.rule, r.role),
+        *(r.date, r.amount, r.currency, r.period, agreement, r.weight),
+    )
+
+
 def _write_relations(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     relations: Sequence[Relation],
     passage_ids: Mapping[tuple[int, int], int],
 ) -> int:
-    db.table("relations").insert_all(
-        (
-            {
-                "id": i + 1,
-                "source_id": r.source_key + 1,
-                "target_id": r.target_key + 1,
-                "type": r.type,
-                "confidence": r.confidence,
-                "rule": r.rule,
-                "role": r.role,
-                "date": r.date,
-                "amount": r.amount,
-                "currency": r.currency,
-                "period": r.period,
-                "agreement_id": None if r.agreement_key is None else r.agreement_key + 1,
-                "weight": r.weight,
-            }
-            for i, r in enumerate(relations)
-        ),
-        batch_size=BATCH,
+    conn.executemany(
+        f"INSERT INTO relations (id, {_RELATION_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+        (_relation_row(i, r) for i, r in enumerate(relations)),
     )
-    db.table("evidence").insert_all(
+    conn.executemany(
+        'INSERT INTO evidence (relation_id, passage_id, start, "end") VALUES (?, ?, ?, ?)',
         (
-            {
-                "relation_id": i + 1,
-                "passage_id": passage_ids[(ev.doc_index, ev.passage_seq)],
-                "start": ev.start,
-                "end": ev.end,
-            }
+            (i + 1, passage_ids[(ev.doc_index, ev.passage_seq)], ev.start, ev.end)
             for i, r in enumerate(relations)
             for ev in r.evidence
         ),
-        batch_size=BATCH,
     )
     return len(relations)
 
 
-def write_base(conn: sqlite3.Connection, symmetric: frozenset[str]) -> None:
-    """Copy the entities, aliases, mentions and relations just written into the ``base_*``
-    tables, the uncurated state that curation starts from."""
-    conn.executescript(
-        """
-        INSERT INTO base_entities (id, name, type, entity_id)
-            SELECT id, name, type, id FROM entities;
-        INSERT INTO base_aliases (base_entity_id, alias) SELECT entity_id, alias FROM aliases;
-        INSERT INTO base_mentions (id, base_entity_id, passage_id, start, "end", surface, role)
-            SELECT id, entity_id, passage_id, start, "end", surface, role FROM mentions;
-        INSERT INTO base_relations (id, source_id, target_id, type, confidence, rule, role, date,
-                amount, currency, period, agreement_id, weight)
-            SELECT id, source_id, target_id, type, confidence, rule, role, date, amount, currency,
-                period, agreement_id, weight FROM relations;
-        INSERT INTO base_evidence (base_relation_id, passage_id, start, "end")
-            SELECT relation_id, passage_id, start, "end" FROM evidence ORDER BY rowid;
-        """
+def _write_base(
+    conn: sqlite3.Connection,
+    relations: Sequence[Relation],
+    passage_ids: Mapping[tuple[int, int], int],
+    symmetric: frozenset[str],
+) -> None:
+    """The stated relations before curation and their evidence (``base_*``); co-occurrences are
+    not kept: ``derive`` counts them again from the mentions. Ids are those of ``relations``."""
+    stated = [(i, r) for i, r in enumerate(relations) if r.type != COOCCURRENCE]
+    conn.executemany(
+        f"INSERT INTO base_relations (id, {_RELATION_COLUMNS}, symmetric) "
+        f"VALUES ({', '.join('?' * 14)})",
+        ((*_relation_row(i, r), int(r.type in symmetric)) for i, r in stated),
     )
     conn.executemany(
-        "UPDATE base_relations SET symmetric = 1 WHERE type = ?", [(t,) for t in sorted(symmetric)]
+        'INSERT INTO base_evidence (base_relation_id, passage_id, start, "end") '
+        "VALUES (?, ?, ?, ?)",
+        (
+            (i + 1, passage_ids[(ev.doc_index, ev.passage_seq)], ev.start, ev.end)
+            for i, r in stated
+            for ev in r.evidence
+        ),
     )
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from filature.extract.acronyms import MIN_COVERAGE, coverage
 from filature.extract.relations.lexicon import fold
 from filature.extract.relations.types import MentionSpan
 from filature.extract.textnorm import is_acronym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _DESCEND = {"nmod", "appos", "flat:name", "flat", "compound", "fixed", "obl:arg", "obl", "obl:mod"}
 _LIST_GAP = re.compile(
@@ -43,8 +45,9 @@ def case_words(token: Token) -> str:
 class MentionIndex:
     """The mentions of one parsed passage, located on its tokens."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[MentionSpan]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[MentionSpan], text: str | None = None) -> None:
         self.doc = doc
+        self.text: str = doc.text if text is None else text
         self.mentions = tuple(mentions)
         self.by_token: dict[int, int] = {}
         self.tokens: dict[int, tuple[int, int]] = {}
@@ -87,13 +90,13 @@ class MentionIndex:
     def _named_by_acronym(self, token: Token, hit: int) -> int:
         """ "le mécanisme de coopération de l'Union africaine (AFRIPOL)": an acronym in
         apposition that does not abbreviate the complement names the whole phrase."""
-        name = self.doc.text[self.mentions[hit].start : self.mentions[hit].end]
+        name = self.text[self.mentions[hit].start : self.mentions[hit].end]
         for c in token.children:
             other = self.at(c) if c.dep_ == "appos" else None
             if other is None or other == hit:
                 continue
             m = self.mentions[other]
-            acronym = self.doc.text[m.start : m.end]
+            acronym = self.text[m.start : m.end]
             if is_acronym(acronym) and coverage(acronym, name) < MIN_COVERAGE:
                 return other
         return hit
@@ -169,7 +172,7 @@ class MentionIndex:
         """Mentions listed after mention ``index`` (separated by commas, "et", "ou", articles)."""
         out: list[int] = []
         current = self.mentions[index]
-        text = self.doc.text
+        text = self.text
         for j, m in sorted(enumerate(self.mentions), key=lambda p: p[1].start):
             if m.start < current.end:
                 continue
@@ -191,7 +194,7 @@ class MentionIndex:
         """Mentions listed just before mention ``index`` ("les États-Unis et la Chine")."""
         out: list[int] = []
         current = self.mentions[index]
-        text = self.doc.text
+        text = self.text
         for j, m in sorted(enumerate(self.mentions), key=lambda p: -p[1].end):
             if m.end > current.start:
                 continue

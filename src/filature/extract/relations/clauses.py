@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex, case_words, is_relative
 from filature.extract.relations.lexicon import fold
 from filature.extract.relations.quantities import Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SUBJ = {"nsubj", "nsubj:pass"}
 # Nouns of prepositional locutions ("à la suite de", "à l'occasion de") are never a partner.

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-
-from spacy.tokens import Span as SentSpan
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.lexicon import RelationLexicon
 from filature.extract.relations.quantities import Found, Money
 from filature.extract.relations.types import RelationCandidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SentSpan
+    from spacy.tokens import Token
 
 
 @dataclass

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lemmas import ensure_lemmas
 from filature.extract.relations.lexicon import RelationLexicon, load_relation_lexicon
-from filature.extract.relations.nouns import apply_noun_rules
+from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
 from filature.extract.relations.quantities import find_amounts, find_dates
 from filature.extract.relations.roles import apply_role_rules
 from filature.extract.relations.types import MentionSpan, RelationCandidate
-from filature.extract.relations.verbs import apply_verb_rules
+from filature.extract.relations.verbs import VERBAL, apply_verb_rules
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-def ensure_lemmas(doc: Doc) -> None:
-    """Lemmatise ``doc`` in place if the pipeline that parsed it had its lemmatizer disabled."""
-    if doc.has_annotation("LEMMA") or len(doc) == 0:
-        return
-    from filature.extract.nlp import load_nlp
-
-    try:
-        load_nlp().get_pipe("lemmatizer")(doc)
-    except KeyError:  # no lemmatizer at all: rules fall back on the token text
-        return
+__all__ = ["ensure_lemmas", "find_candidates"]
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Token | None:
@@ -33,28 +26,44 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
+def _trigger_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens verb or noun rules can start from (verbs, adjectives, nouns):
+    the others are never looked at, and making a Token object for each costs time."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS
+
+    triggers = {IDS[pos] for pos in VERBAL | NOUNISH}
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in triggers]
+
+
 def find_candidates(
-    doc: Doc, mentions: Sequence[MentionSpan], lexicon: RelationLexicon | None = None
+    doc: Doc,
+    mentions: Sequence[MentionSpan],
+    lexicon: RelationLexicon | None = None,
+    *,
+    text: str | None = None,
 ) -> list[RelationCandidate]:
     """Typed relations between the ``mentions`` of one parsed passage ``doc``.
 
     Offsets are into ``doc.text``; every candidate's source and target are exactly the spans of
-    two of ``mentions``; its evidence is the sentence that states it.
+    two of ``mentions``; its evidence is the sentence that states it. ``text``, if given, is
+    ``doc.text`` (the text that was parsed), which spaCy would otherwise rebuild token by token.
     """
     if len(mentions) < 2:
         return []
-    ensure_lemmas(doc)
-    index = MentionIndex(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
+    index = MentionIndex(doc, sorted(mentions, key=lambda m: (m.start, m.end)), text)
     emitter = Emitter(index, lexicon or load_relation_lexicon())
-    for d in find_dates(doc.text):
+    text = index.text
+    for d in find_dates(text):
         tok = _token_at(doc, d.start, d.end)
         if tok is not None and index.at(tok) is None:
             emitter.dates.append((d, tok))
-    for a in find_amounts(doc.text):
+    for a in find_amounts(text):
         tok = _token_at(doc, a.start, a.end)
         if tok is not None:
             emitter.amounts.append((a, tok))
-    for token in doc:
+    for i in _trigger_positions(doc):
+        token = doc[i]
         apply_verb_rules(emitter, token)
         apply_noun_rules(emitter, token)
     apply_role_rules(emitter)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase, accent-free, apostrophes unified (the form lexicon words are compared in)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return out.replace("’", "'").replace("œ", "oe")

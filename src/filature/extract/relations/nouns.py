@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import case_words
 from filature.extract.relations.clauses import (
@@ -14,7 +14,10 @@ from filature.extract.relations.clauses import (
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lexicon import NounRule, fold
 
-_NOUNISH = {"NOUN", "PROPN"}
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOUNISH = {"NOUN", "PROPN"}
 _PARTNER_DEPS = {"nmod", "obl", "obl:arg", "obl:mod"}
 _LOCUTIONS = {"destination", "profit", "intention", "benefice"}
 
@@ -118,7 +121,7 @@ def _participle_agents(emitter: Emitter, noun: Token) -> list[int]:
 
 def apply_noun_rules(emitter: Emitter, token: Token) -> None:
     """Apply every noun rule whose word is ``token``."""
-    if token.pos_ not in _NOUNISH:
+    if token.pos_ not in NOUNISH:
         return
     word = fold(token.text)
     nouns = emitter.lexicon.nouns

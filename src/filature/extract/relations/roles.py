@@ -6,12 +6,17 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
+from filature.extract.phrases import phrase_index, token_texts
 from filature.extract.relations.actors import MentionIndex, case_words
 from filature.extract.relations.clauses import clause_date
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
 _WINDOW = 14
@@ -20,15 +25,15 @@ _TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "m
 
 def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """Token ranges ``[i, j)`` of role words ("vice-ministre", "directeur général")."""
-    words = [fold(t.text) for t in doc]
+    words = [fold(w) for w in token_texts(doc)]
+    index = phrase_index(roles)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        for role in roles:
-            if tuple(words[i : i + len(role)]) == role:
-                out.append((i, i + len(role)))
-                i += len(role)
-                break
+        n = index.match(words, i)
+        if n:
+            out.append((i, i + n))
+            i += n
         else:
             i += 1
     return out
@@ -107,7 +112,7 @@ def _subject_holder(
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubj:pass"} and any(k.dep_ == "cop" for k in head.children):
             return index.at(c), head
-    if head.dep_ in {"xcomp", "obj"} and fold(head.head.lemma_ or head.head.text) in verbs:
+    if head.dep_ in {"xcomp", "obj"} and fold(lemma(head.head) or head.head.text) in verbs:
         verb = head.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubj:pass"}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.clauses import (
@@ -13,15 +13,19 @@ from filature.extract.relations.clauses import (
     object_tokens,
 )
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import VerbRule, fold
 
-_VERBAL = {"VERB", "AUX", "ADJ"}
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERBAL = {"VERB", "AUX", "ADJ"}
 _OBL = {"obl", "obl:mod", "obl:arg"}
 _WEAK = 0.85
 
 
 def _lemma(token: Token) -> str:
-    return fold(token.lemma_ or token.text)
+    return fold(lemma(token) or token.text)
 
 
 def _heads_ok(rule: VerbRule, verb: Token) -> bool:
@@ -31,7 +35,7 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
         g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
     ]
     return any(
-        fold(t.lemma_ or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
+        fold(lemma(t) or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
         for t in (*object_tokens(verb), *misattached)
     )
 
@@ -63,7 +67,7 @@ def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> l
 
 def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     """Emit every relation the verb rules of the lexicon find around ``verb``."""
-    if verb.pos_ not in _VERBAL:
+    if verb.pos_ not in VERBAL:
         return
     lemma = _lemma(verb)
     index, lex = emitter.index, emitter.lexicon
