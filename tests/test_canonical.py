@@ -7,15 +7,13 @@ from typing import Any
 
 import pytest
 
+from docfactory import write_documents
 from filature.extract.lexicon import load_lexicon
 from filature.extract.merge import _shortened, _spells
 from filature.extract.persons import same_person
 from filature.extract.run import extract_all
 from filature.extract.spans import noise_reason, prepare_text, trim_span
 from filature.extract.textnorm import norm_key, person_display, repair_ocr
-from filature.ingest.document import load_document
-from filature.ingest.read import read_source
-from filature.models import Document, SourceText
 
 
 def trimmed(text: str, surface: str) -> tuple[str, str | None] | None:
@@ -118,21 +116,11 @@ def test_acronym_spelled_by_word_prefixes_or_shortened_long_form() -> None:
     assert not _shortened(["forces", "nations", "unies"], long_words, lex)
 
 
-def _documents(folder: Path, texts: dict[str, str]) -> list[Document]:
-    documents = []
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        source = read_source(folder / name, folder)
-        assert isinstance(source, SourceText)
-        documents.append(load_document(source))
-    return documents
-
-
 @pytest.mark.slow
 def test_publishers_glosses_agreement_subjects_and_coordinated_places(
     nlp: Any, tmp_path: Path
 ) -> None:
-    documents = _documents(
+    documents = write_documents(
         tmp_path,
         {
             "a.txt": (

@@ -9,49 +9,20 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "filature"
 
+HEAVY = ("spacy", "textual", "thinc")
+PIPELINE = ("filature.extract", "filature.build", "filature.ingest")
+READERS = (*HEAVY, *PIPELINE, "filature.tui")  # export, card, dossier: read the database only
+
 FORBIDDEN = {
     "tui": ("spacy", "filature.extract", "filature.build", "filature.ingest", "thinc"),
     "query": ("spacy", "textual", "filature.extract", "filature.build", "filature.tui"),
     "store": ("spacy", "textual", "filature.extract", "filature.tui", "thinc"),
     "ingest": ("spacy", "textual", "filature.tui", "filature.store"),
     "models": ("spacy", "textual", "filature."),
-    "curation": (
-        "spacy",
-        "textual",
-        "thinc",
-        "filature.extract",
-        "filature.build",
-        "filature.ingest",
-        "filature.tui",
-        "filature.query",
-    ),
-    "export": (
-        "spacy",
-        "textual",
-        "thinc",
-        "filature.extract",
-        "filature.build",
-        "filature.ingest",
-        "filature.tui",
-    ),
-    "card": (
-        "spacy",
-        "textual",
-        "thinc",
-        "filature.extract",
-        "filature.build",
-        "filature.ingest",
-        "filature.tui",
-    ),
-    "dossier": (
-        "spacy",
-        "textual",
-        "thinc",
-        "filature.extract",
-        "filature.build",
-        "filature.ingest",
-        "filature.tui",
-    ),
+    "curation": (*READERS, "filature.query"),
+    "export": READERS,
+    "card": READERS,
+    "dossier": READERS,
 }
 
 

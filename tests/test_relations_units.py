@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from docfactory import write_documents
 from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import load_lexicon
 from filature.extract.nlp import SENTENCE_GUARD, sentence_guard
@@ -22,9 +23,7 @@ from filature.extract.relations import (
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.quantities import find_amounts, find_dates, find_periods
 from filature.extract.run import extract_all
-from filature.ingest.document import load_document
-from filature.ingest.read import read_source
-from filature.models import Document, Entity, Mention, SourceText
+from filature.models import Entity, Mention
 
 
 def spans(text: str, *names: tuple[str, str]) -> list[MentionSpan]:
@@ -321,16 +320,6 @@ def test_no_sentence_starts_on_a_lowercase_word_after_a_name(nlp: Any) -> None:
     assert {(s, t) for s, t, *_ in got} == {("Lima", "Bolivie"), ("Lima", "Paraguay")}
 
 
-def _corpus(folder: Path, texts: dict[str, str]) -> list[Document]:
-    documents = []
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        source = read_source(folder / name, folder)
-        assert isinstance(source, SourceText)
-        documents.append(load_document(source))
-    return documents
-
-
 @pytest.mark.slow
 def test_a_title_names_an_institution_only_if_its_document_names_it(
     nlp: Any, tmp_path: Path
@@ -340,7 +329,7 @@ def test_a_title_names_an_institution_only_if_its_document_names_it(
     )
     spans = {s.name for s in institution_spans(doc, load_lexicon(), load_relation_lexicon().roles)}
     assert spans == {"ministère de la Santé publique", "parti radical"}
-    documents = _corpus(
+    documents = write_documents(
         tmp_path,
         {
             "a.txt": (

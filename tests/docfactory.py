@@ -1,0 +1,20 @@
+"""Documents for extraction tests: texts written as real files and read by the real ingest layer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filature.ingest.document import load_document
+from filature.ingest.read import read_source
+from filature.models import Document, SourceText
+
+
+def write_documents(folder: Path, texts: dict[str, str]) -> list[Document]:
+    """Write each ``name -> text`` into ``folder`` and load it as a Document, in order."""
+    documents = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        source = read_source(folder / name, folder)
+        assert isinstance(source, SourceText)
+        documents.append(load_document(source))
+    return documents
