@@ -18,7 +18,7 @@ from typing import Any
 from bench.report import Figure, Results, load_average, machine, now, text_table, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
-MEASUREMENTS = ("build", "incremental", "memory", "fuzzy", "app", "size")
+MEASUREMENTS = ("build", "incremental", "memory", "fuzzy", "app", "size", "curation")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -83,7 +83,7 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         results.details[name] = details
         log(f"{name} done in {time.perf_counter() - started:.0f} s")
 
-    if only & {"build", "memory", "size"}:
+    if only & {"build", "memory", "size", "curation"}:
 
         def build() -> tuple[list[Figure], dict[str, Any]]:
             nonlocal build_db
@@ -94,6 +94,11 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
             return outcome.figures, outcome.details
 
         step("build", build)
+    if "curation" in only and build_db is not None:
+        from bench.curation import measure_curation
+
+        db = build_db
+        step("curation", lambda: measure_curation(db, work / "curation", f"{args.times}× seeds"))
     if "incremental" in only:
         step("incremental", lambda: measure_incremental(args.seeds, work / "incremental"))
     if "fuzzy" in only:

@@ -14,14 +14,13 @@ from bench.report import Figure
 from bench.tmux import Tmux
 
 
-def _top_entity(db: Path) -> tuple[str, int]:
-    """The first row of the entity list and how many passages its excerpts pane counts."""
+def _top_entities(db: Path, count: int = 1) -> list[tuple[str, int]]:
+    """The first rows of the entity list and how many passages each one's excerpts pane counts."""
     from filature.query import count_excerpts, list_entities
 
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        top = list_entities(conn, None, 1)[0]
-        return top.name, count_excerpts(conn, top.id)
+        return [(e.name, count_excerpts(conn, e.id)) for e in list_entities(conn, None, count)]
     finally:
         conn.close()
 
@@ -32,7 +31,7 @@ def _subtitle(count: int) -> str:
 
 def first_paint(tmux: Tmux, db: Path) -> dict[str, Any]:
     """Start the app on ``db``; seconds to the entity list, to the excerpts, then memory."""
-    name, count = _top_entity(db)
+    name, count = _top_entities(db)[0]
     head = name[:12]
     tmux.respawn(f"{PYTHON} -m filature.tui {db}")
     started = time.perf_counter()
@@ -79,7 +78,12 @@ def _ms(values: list[float]) -> str:
 
 
 def _selection_figures(
-    tmux: Tmux, run: dict[str, Any], info: dict[str, Any], label: str, key: str
+    tmux: Tmux,
+    run: dict[str, Any],
+    info: dict[str, Any],
+    label: str,
+    key: str,
+    title: str | None = None,
 ) -> list[Figure]:
     big, small = selection(
         tmux, run["pid"], int(info["big_passages"]), int(info["second_passages"])
@@ -90,7 +94,7 @@ def _selection_figures(
     return [
         Figure(
             f"app.select_5000_{key}",
-            f"Select an entity with {info['big_passages']:,} mentions ({label})",
+            title or f"Select an entity with {info['big_passages']:,} mentions ({label})",
             statistics.median(big) * 1000,
             "ms",
             target=100.0,
@@ -121,6 +125,11 @@ def measure_app(
             real = first_paint(tmux, build_db)
             details["build_db"] = real
             figures += _paint_figures(real, build_label, "build")
+            (top, top_count), (second, second_count) = _top_entities(build_db, 2)
+            info = {"big_passages": top_count, "second_passages": second_count}
+            title = f"Select the top entity, {top}: {top_count:,} passages ({build_label})"
+            figures += _selection_figures(tmux, real, info, build_label, "build", title)
+            real["selection_from"] = second
         for db, info, label, key in dbs:
             run = first_paint(tmux, db)
             if build_db is None or key != "similar":

@@ -29,10 +29,11 @@ def main() -> None:
     parser.add_argument("--n-process", type=int, default=0, help="0: the build's setting")
     args = parser.parse_args()
 
-    from filature.build import DEFAULT_MAX_BYTES, read_corpus
+    from filature.build import DEFAULT_MAX_BYTES
     from filature.extract import analyze
     from filature.extract.nlp import load_nlp
     from filature.extract.spans import prepare_text
+    from filature.ingest.corpus import read_corpus
 
     documents, _ = read_corpus(args.source, DEFAULT_MAX_BYTES, lambda s, d, t: None)
     texts = [prepare_text(p.text) for d in documents for p in d.passages]

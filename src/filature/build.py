@@ -12,10 +12,8 @@ from pathlib import Path
 from filature import __version__
 from filature.curation.entries import load_curation
 from filature.errors import SourceProblem
-from filature.ingest.discover import discover_files
-from filature.ingest.document import load_document
-from filature.ingest.read import read_source
-from filature.models import Document, FileReport, SourceText
+from filature.ingest.corpus import read_corpus
+from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.writer import (
     WriteStats,
@@ -112,38 +110,6 @@ def build(
         report("write", 1, 1)
     seconds = time.perf_counter() - started
     return BuildReport(db_path, tuple(files), stats, seconds, len(documents) - cached, cached)
-
-
-def read_corpus(
-    source: Path, max_bytes: int, report: Progress
-) -> tuple[list[Document], list[FileReport]]:
-    """Read every file under ``source``: the documents that loaded and each file's fate."""
-    paths, files = discover_files(source)
-    documents: list[Document] = []
-    for n, path in enumerate(paths, start=1):
-        result = read_source(path, source, max_bytes)
-        if isinstance(result, SourceText):
-            try:
-                document = load_document(result)
-            except Exception as exc:  # one broken file never stops a build
-                files.append(FileReport(result.rel_path, "skipped", f"could not be cleaned: {exc}"))
-            else:
-                if document.passages:
-                    documents.append(document)
-                    files.append(_ok_report(result))
-                else:
-                    files.append(FileReport(result.rel_path, "skipped", "no text after cleaning"))
-        else:
-            files.append(result)
-        report("read", n, len(paths))
-    files.sort(key=lambda f: f.path)
-    return documents, files
-
-
-def _ok_report(source: SourceText) -> FileReport:
-    if source.warnings:
-        return FileReport(source.rel_path, "warning", "; ".join(source.warnings), source.encoding)
-    return FileReport(source.rel_path, "ok", "", source.encoding)
 
 
 def corpus_fingerprint(documents: list[Document]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -13,7 +14,7 @@ from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import is_acronym, norm_key
-from filature.models import Document, EntityType
+from filature.models import Document, EntityType, Passage
 
 
 def acronym_table(analyses: Sequence[DocumentAnalysis]) -> dict[str, str]:
@@ -25,10 +26,35 @@ def acronym_table(analyses: Sequence[DocumentAnalysis]) -> dict[str, str]:
     return {acr: forms.most_common(1)[0][0] for acr, forms in seen.items()}
 
 
-def _pattern(form: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in form.split()]
-    flags = 0 if is_acronym(form) else re.IGNORECASE
-    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", flags)
+def _pattern(form: str, *, lowered: bool) -> re.Pattern[str]:
+    """The form as whole words, any run of spaces between them. The first word comes first in
+    the pattern (the word-start check follows it) so that the regex engine can scan for it as
+    a literal; ``lowered`` forms are searched in lowercased text, case-sensitively, for the
+    same reason."""
+    words = [re.escape(w.lower() if lowered else w) for w in form.split()]
+    start = rf"(?<![\w-]{words[0]})"
+    return re.compile(words[0] + start + "".join(rf"\s+{w}" for w in words[1:]) + r"(?![\w-])")
+
+
+_SEPARATOR = "\n\x00\n"  # no form can match across it: \x00 is neither a word nor a space
+
+
+def _joined_passages(
+    documents: Sequence[Document],
+) -> tuple[str, list[int], list[tuple[int, Passage]]]:
+    """Every passage in one string (one regex scan per form instead of one per passage), each
+    passage's start in it, and which document and passage each start belongs to."""
+    texts: list[str] = []
+    starts: list[int] = []
+    where: list[tuple[int, Passage]] = []
+    position = 0
+    for i, doc in enumerate(documents):
+        for p in doc.passages:
+            texts.append(p.text)
+            starts.append(position)
+            where.append((i, p))
+            position += len(p.text) + len(_SEPARATOR)
+    return _SEPARATOR.join(texts), starts, where
 
 
 def bare_uses(
@@ -42,22 +68,26 @@ def bare_uses(
     for m in mentions:
         taken.setdefault((m.doc_index, m.raw.passage_seq), []).append((m.raw.start, m.raw.end))
     added: list[Located] = []
+    if not acronyms:
+        return added
+    text, starts, where = _joined_passages(documents)
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters lowercase to two characters ("İ")
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for acronym, long_form in acronyms.items():
         etype: EntityType = head_type(long_form, lex) or "organization"
         for form in (acronym, long_form):
-            pattern = _pattern(form)
-            for i, doc in enumerate(documents):
-                for p in doc.passages:
-                    spans = taken.setdefault((i, p.seq), [])
-                    for hit in pattern.finditer(p.text):
-                        s, e = hit.span()
-                        if any(s < b and a < e for a, b in spans):
-                            continue
-                        spans.append((s, e))
-                        raw = RawMention(
-                            p.seq, s, e, p.text[s:e], form, etype, "ACRONYM-USE", None, p.zone
-                        )
-                        added.append(Located(i, raw))
+            lowered = not is_acronym(form)
+            for hit in _pattern(form, lowered=lowered).finditer(lower if lowered else text):
+                k = bisect_right(starts, hit.start()) - 1
+                i, p = where[k]
+                s, e = hit.start() - starts[k], hit.end() - starts[k]
+                spans = taken.setdefault((i, p.seq), [])
+                if any(s < b and a < e for a, b in spans):
+                    continue
+                spans.append((s, e))
+                raw = RawMention(p.seq, s, e, p.text[s:e], form, etype, "ACRONYM-USE", None, p.zone)
+                added.append(Located(i, raw))
     return added
 
 

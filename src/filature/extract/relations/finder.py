@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import ensure_lemmas
-from filature.extract.relations.lexicon import RelationLexicon, load_relation_lexicon
+from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
 from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
 from filature.extract.relations.quantities import find_amounts, find_dates
 from filature.extract.relations.roles import apply_role_rules
 from filature.extract.relations.types import MentionSpan, RelationCandidate
-from filature.extract.relations.verbs import VERBAL, apply_verb_rules
+from filature.extract.relations.verbs import VERBAL, apply_verb_rules, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,14 +26,38 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-def _trigger_positions(doc: Doc) -> list[int]:
-    """Indices of the tokens verb or noun rules can start from (verbs, adjectives, nouns):
-    the others are never looked at, and making a Token object for each costs time."""
-    from spacy.attrs import POS
+_FOLDED_TEXT: dict[int, str] = {}
+_FOLDED_LEMMA: dict[tuple[int, int], str] = {}
+
+
+def _rule_tokens(doc: Doc, lexicon: RelationLexicon) -> list[tuple[int, bool, bool]]:
+    """(index, verb rules may apply, noun rules may apply) for the tokens some rule starts
+    from; read from arrays, since making a Token object for each of the others costs time."""
+    from spacy.attrs import ORTH, POS
     from spacy.parts_of_speech import IDS
 
-    triggers = {IDS[pos] for pos in VERBAL | NOUNISH}
-    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in triggers]
+    verbal, nounish = {IDS[p] for p in VERBAL}, {IDS[p] for p in NOUNISH}
+    verb_lemmas, noun_words = lexicon.verb_lemmas, lexicon.noun_words
+    memo = not doc.has_annotation("LEMMA")  # lemmas computed on demand, by (word, POS)
+    strings = doc.vocab.strings
+    found: list[tuple[int, bool, bool]] = []
+    for i, (orth, pos) in enumerate(doc.to_array([ORTH, POS]).tolist()):
+        verb = noun = False
+        if pos in verbal:
+            folded = _FOLDED_LEMMA.get((orth, pos)) if memo else None
+            if folded is None:
+                folded = verb_lemma(doc[i])
+                if memo:
+                    _FOLDED_LEMMA[orth, pos] = folded
+            verb = folded in verb_lemmas
+        if pos in nounish:
+            word = _FOLDED_TEXT.get(orth)
+            if word is None:
+                word = _FOLDED_TEXT[orth] = fold(strings[orth])
+            noun = word in noun_words
+        if verb or noun:
+            found.append((i, verb, noun))
+    return found
 
 
 def find_candidates(
@@ -62,9 +86,11 @@ def find_candidates(
         tok = _token_at(doc, a.start, a.end)
         if tok is not None:
             emitter.amounts.append((a, tok))
-    for i in _trigger_positions(doc):
+    for i, verb, noun in _rule_tokens(doc, emitter.lexicon):
         token = doc[i]
-        apply_verb_rules(emitter, token)
-        apply_noun_rules(emitter, token)
+        if verb:
+            apply_verb_rules(emitter, token)
+        if noun:
+            apply_noun_rules(emitter, token)
     apply_role_rules(emitter)
     return emitter.candidates()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,16 @@ class RelationLexicon:
     symmetric: frozenset[str]
     triggers: dict[str, frozenset[str]]
     table_headers: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every lemma some verb rule starts from."""
+        return frozenset(w for rule in self.verbs for w in rule.lemmas)
+
+    @cached_property
+    def noun_words(self) -> frozenset[str]:
+        """Every word some noun rule starts from."""
+        return frozenset(w for rule in self.nouns for w in rule.words)
 
     def fits(self, rel_type: str, source_type: str, target_type: str) -> bool:
         """True if the entity types may stand at the ends of a relation of this type."""

@@ -24,7 +24,8 @@ _OBL = {"obl", "obl:mod", "obl:arg"}
 _WEAK = 0.85
 
 
-def _lemma(token: Token) -> str:
+def verb_lemma(token: Token) -> str:
+    """The folded lemma verb rules compare with their ``lemmas``."""
     return fold(lemma(token) or token.text)
 
 
@@ -69,7 +70,7 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     """Emit every relation the verb rules of the lexicon find around ``verb``."""
     if verb.pos_ not in VERBAL:
         return
-    lemma = _lemma(verb)
+    lemma = verb_lemma(verb)
     index, lex = emitter.index, emitter.lexicon
     rules = [r for r in lex.verbs if lemma in r.lemmas and _heads_ok(r, verb)]
     if not rules:

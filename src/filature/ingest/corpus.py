@@ -1,0 +1,90 @@
+"""Reading a whole folder: every file read, cleaned and split, in worker processes when the
+corpus is large enough for them to pay (cleaning is pure Python and one core per file)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from filature.ingest.discover import discover_files
+from filature.ingest.document import load_document
+from filature.ingest.read import read_source
+from filature.models import Document, FileReport, SourceText
+
+PARALLEL_MIN_FILES = 16
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+"""Below either, starting worker processes (~0.1 s) costs more than it saves."""
+
+ReadProgress = Callable[[str, int, int], None]
+
+
+def read_one(path: Path, source: Path, max_bytes: int) -> tuple[Document | None, FileReport]:
+    """One file's document (None if it was skipped) and its fate."""
+    result = read_source(path, source, max_bytes)
+    if not isinstance(result, SourceText):
+        return None, result
+    try:
+        document = load_document(result)
+    except Exception as exc:  # one broken file never stops a build
+        return None, FileReport(result.rel_path, "skipped", f"could not be cleaned: {exc}")
+    if not document.passages:
+        return None, FileReport(result.rel_path, "skipped", "no text after cleaning")
+    return document, _ok_report(result)
+
+
+def _ok_report(source: SourceText) -> FileReport:
+    if source.warnings:
+        return FileReport(source.rel_path, "warning", "; ".join(source.warnings), source.encoding)
+    return FileReport(source.rel_path, "ok", "", source.encoding)
+
+
+def _worth_workers(paths: list[Path]) -> bool:
+    if (os.cpu_count() or 1) < 2 or len(paths) < PARALLEL_MIN_FILES:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total >= PARALLEL_MIN_BYTES
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+
+
+def _results(
+    paths: list[Path], source: Path, max_bytes: int
+) -> Iterator[tuple[Document | None, FileReport]]:
+    read = partial(read_one, source=source, max_bytes=max_bytes)
+    if not _worth_workers(paths):
+        yield from map(read, paths)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    workers = min(os.cpu_count() or 2, 4)
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
+    ) as pool:
+        yield from pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
+
+
+def read_corpus(
+    source: Path, max_bytes: int, report: ReadProgress
+) -> tuple[list[Document], list[FileReport]]:
+    """Read every file under ``source``: the documents that loaded and each file's fate
+    (sorted by path); documents keep the discovery order."""
+    paths, files = discover_files(source)
+    documents: list[Document] = []
+    for n, (document, fate) in enumerate(_results(paths, source, max_bytes), start=1):
+        if document is not None:
+            documents.append(document)
+        files.append(fate)
+        report("read", n, len(paths))
+    files.sort(key=lambda f: f.path)
+    return documents, files
