@@ -7,10 +7,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
-from filature.extract.lexicon import Lexicon
+from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import is_acronym, norm_key
@@ -110,8 +111,16 @@ OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
 
 
 def mention_key(raw: RawMention, lex: Lexicon) -> str:
-    """``name_key`` of a mention's name and type."""
-    return name_key(raw.name, raw.type, lex, operation_head=raw.label in OPERATION_RULES)
+    """``name_key`` of a mention's name and type (memoised for the shipped lexicon)."""
+    operation_head = raw.label in OPERATION_RULES
+    if lex is load_lexicon():
+        return _shipped_key(raw.name, raw.type, operation_head)
+    return name_key(raw.name, raw.type, lex, operation_head=operation_head)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shipped_key(name: str, etype: EntityType, operation_head: bool) -> str:
+    return name_key(name, etype, load_lexicon(), operation_head=operation_head)
 
 
 def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:

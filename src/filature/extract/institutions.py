@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.lexicon import Lexicon
-from filature.extract.phrases import PhraseIndex, phrase_index, token_texts
+from filature.extract.phrases import PhraseIndex, folded_token_texts, phrase_index, phrase_starts
 from filature.extract.textnorm import collapse, fold
 
 if TYPE_CHECKING:
@@ -102,18 +102,20 @@ def institution_spans(
     """Institutions named after a title: "ministre de X" gives "ministère de X" (the words of
     ``lex.institutions``); any role of ``member_roles`` followed by "de" and a lowercase
     organisation noun gives that organisation ("membre du parti communiste")."""
-    words = [fold(w) for w in token_texts(doc)]
+    words = folded_token_texts(doc, fold)
     made_of, titles = _titles(tuple(lex.institutions))
     members = phrase_index(member_roles)
-    i = 0
-    while i < len(doc):
+    after = 0  # the words of a title are not searched for another one
+    for i in phrase_starts(words, titles, members):
+        if i < after:
+            continue
         n = titles.match(words, i)
         institution = made_of.get(" ".join(words[i : i + n])) if n else None
         if not n:
             n = members.match(words, i)
         if not n:
-            i += 1
             continue
+        after = i + n
         found = _complement_start(doc, i + n, lex)
         if found is not None:
             prep, k = found
@@ -124,4 +126,3 @@ def institution_spans(
                 yield InstitutionSpan(start_char, end_char, f"{institution} {tail}")
             elif doc[k].text.islower() and words[k] in lex.organization_heads and end > k + 1:
                 yield InstitutionSpan(start_char, end_char, collapse(doc.text[start_char:end_char]))
-        i += n

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from filature.extract.textnorm import fold
@@ -31,6 +31,15 @@ class Lexicon:
     demonyms: frozenset[str]
     stopwords: frozenset[str]
     institutions: tuple[tuple[str, str], ...]
+
+    @cached_property
+    def titles_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """``titles`` grouped by their first word, longest first as in ``titles``."""
+        groups: dict[str, list[tuple[str, ...]]] = {}
+        for title in self.titles:
+            if title:
+                groups.setdefault(title[0], []).append(title)
+        return {first: tuple(group) for first, group in groups.items()}
 
 
 def _folded(words: list[str]) -> frozenset[str]:

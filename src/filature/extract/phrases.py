@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,11 @@ class PhraseIndex:
             if phrase:
                 groups.setdefault(phrase[0], []).append(phrase)
         self._by_first = {first: tuple(group) for first, group in groups.items()}
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words some phrase starts with."""
+        return frozenset(self._by_first)
 
     def match(self, words: Sequence[str], i: int) -> int:
         """The length of the first phrase that the words at ``i`` start with, or 0."""
@@ -45,3 +50,27 @@ def token_texts(doc: Doc) -> list[str]:
 
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+_FOLDED: dict[Callable[[str], str], dict[int, str]] = {}
+
+
+def folded_token_texts(doc: Doc, fold: Callable[[str], str]) -> list[str]:
+    """``fold`` of every token's text, memoised by the token's string id (a hash of its text)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    memo = _FOLDED.setdefault(fold, {})
+    words: list[str] = []
+    for orth in doc.to_array(ORTH).tolist():
+        word = memo.get(orth)
+        if word is None:
+            word = memo[orth] = fold(strings[orth])
+        words.append(word)
+    return words
+
+
+def phrase_starts(words: Sequence[str], *indexes: PhraseIndex) -> Iterator[int]:
+    """The positions in ``words`` where a phrase of any of ``indexes`` may start."""
+    firsts = frozenset().union(*(index.first_words for index in indexes))
+    return (i for i, word in enumerate(words) if word in firsts)

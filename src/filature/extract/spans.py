@@ -51,8 +51,11 @@ def _first_piece(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _match_title(words: list[str], lex: Lexicon) -> int:
     """How many leading ``words`` form a title or honorific (0 if none)."""
-    folded = [fold(w).rstrip(".") for w in words]
-    for title in lex.titles:
+    if not words:
+        return 0
+    titles = lex.titles_by_first.get(fold(words[0]).rstrip("."), ())
+    folded = [fold(w).rstrip(".") for w in words] if titles else []
+    for title in titles:
         if tuple(folded[: len(title)]) == title and len(words) > len(title):
             n = len(title)
             while n < len(words) - 1 and folded[n] in lex.demonyms:
@@ -152,7 +155,7 @@ def trim_span(
 
 def _role_before(before: str, lex: Lexicon) -> str | None:
     """A title written just before a name ("le professeur HE Bingsong")."""
-    words = before.split()[-4:]
+    words = before.rsplit(None, 4)[-4:]
     for k in range(len(words), 0, -1):
         tail = words[-k:]
         if tail[0] in lex.honorifics and k == 1:

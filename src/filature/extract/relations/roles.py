@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.phrases import phrase_index, token_texts
+from filature.extract.phrases import folded_token_texts, phrase_index, phrase_starts
 from filature.extract.relations.actors import MentionIndex, case_words
 from filature.extract.relations.clauses import clause_date
 from filature.extract.relations.emit import Emitter
@@ -25,17 +25,17 @@ _TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "m
 
 def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """Token ranges ``[i, j)`` of role words ("vice-ministre", "directeur général")."""
-    words = [fold(w) for w in token_texts(doc)]
+    words = folded_token_texts(doc, fold)
     index = phrase_index(roles)
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
+    after = 0  # a role's words are not searched for another role
+    for i in phrase_starts(words, index):
+        if i < after:
+            continue
         n = index.match(words, i)
         if n:
             out.append((i, i + n))
-            i += n
-        else:
-            i += 1
+            after = i + n
     return out
 
 
