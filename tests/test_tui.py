@@ -121,6 +121,38 @@ async def test_typing_in_the_list_filters_as_you_type(db: Path) -> None:
         assert isinstance(app.focused, RelationsTree)
 
 
+async def test_ctrl_f_from_a_document_goes_back_to_the_search_and_its_results(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "interpol")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == [
+            "MainScreen",
+            "FindScreen",
+            "DocumentScreen",
+        ]
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["MainScreen", "FindScreen"]
+        assert app.screen.query_one(Input).value == "interpol"
+
+
+async def test_ctrl_k_jumps_even_from_the_filter_box(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        box = app.main.query_one("#entity-filter", Input)
+        box.focus()
+        await type_text(pilot, "mi")
+        await pilot.press("home", "ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, JumpScreen)
+        assert box.value == "mi"  # not cut by Input's own ctrl+k
+
+
 async def test_relations_grouped_with_co_occurrences_collapsed_and_enter_jumps(db: Path) -> None:
     app = app_for(db)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -140,6 +172,58 @@ async def test_relations_grouped_with_co_occurrences_collapsed_and_enter_jumps(d
         await pilot.press("enter")
         await settle(pilot)
         assert shown_name(app) == "Interpol"
+
+
+async def test_header_lays_out_again_only_when_its_line_count_changes(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        header = app.main.query_one(EntityHeader)
+        layouts: list[bool] = []
+        real = EntityHeader.update
+
+        def spy(self: EntityHeader, content: object = "", *, layout: bool = True) -> None:
+            layouts.append(layout)
+            real(self, content, layout=layout)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(EntityHeader, "update", spy)
+        await jump(pilot, "meng")  # the first update after a resize lays out
+        await jump(pilot, "xi jinping")
+        await jump(pilot, "meng")
+        assert layouts[1:] == [False, False] and header.size.height == 2
+        await pilot.resize_terminal(64, 30)  # Interpol's aliases now take two lines
+        await settle(pilot)
+        await jump(pilot, "interpol")
+        assert layouts[-1] is True and header.size.height == 3
+        assert "Organisation internationale" in "".join(
+            str(line.text) for line in header.render_lines(header.region.reset_offset)
+        )
+        await jump(pilot, "pekin")
+        assert layouts[-1] is True and header.size.height == 2
+
+
+async def test_co_occurrences_are_made_when_their_group_is_opened(db: Path) -> None:
+    app = app_for(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "meng")
+        tree = app.main.query_one(RelationsTree)
+        group = tree.root.children[-1]
+        assert str(group.label) == "Co-occurrences  2" and not group.children
+        tree.focus()
+        await pilot.press("j", "j", "j", "j", "j", "space")
+        await settle(pilot)
+        assert group.is_expanded
+        rows = [leaf.data for leaf in group.children]
+        assert rows == [r for r in tree.rows if r.is_co_occurrence] and len(rows) == 2
+        await pilot.press("j")
+        await settle(pilot)
+        assert tree.current is rows[0]
+        await pilot.press("space", "space")  # closed and opened again: made once
+        await settle(pilot)
+        assert [leaf.data for leaf in group.children] == rows
 
 
 async def test_fuzzy_jump_tolerates_typos_and_shows_the_alias(db: Path) -> None:

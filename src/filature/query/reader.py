@@ -125,10 +125,13 @@ def excerpts_for_entity(
     conn: sqlite3.Connection, entity_id: int, offset: int = 0, limit: int = 50
 ) -> list[Excerpt]:
     """One page of the passages that mention the entity: body first, then footnotes."""
-    rows = conn.execute(
-        f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.id = p.document_id "
-        "WHERE p.id IN (SELECT passage_id FROM mentions WHERE entity_id = ?) "
-        f"ORDER BY {ZONE_RANK}, p.document_id, p.seq LIMIT ? OFFSET ?",
+    rows = conn.execute(  # the page is chosen on ids first: sorting texts costs more
+        f"SELECT {PASSAGE_COLUMNS} FROM ("
+        f" SELECT p.id AS id, {ZONE_RANK} AS rank, p.document_id AS doc, p.seq AS seq"
+        " FROM passages p WHERE p.id IN (SELECT passage_id FROM mentions WHERE entity_id = ?)"
+        " ORDER BY rank, doc, seq LIMIT ? OFFSET ?) AS page "
+        "JOIN passages p ON p.id = page.id JOIN documents d ON d.id = p.document_id "
+        "ORDER BY page.rank, page.doc, page.seq",
         (entity_id, limit, offset),
     ).fetchall()
     ids = [int(r[0]) for r in rows]

@@ -54,6 +54,8 @@ CREATE TABLE passages (
     text TEXT NOT NULL
 );
 CREATE INDEX idx_passages_document_id ON passages(document_id, seq);
+-- Sorting an entity's passages and counting its documents, without reading their text.
+CREATE INDEX idx_passages_order ON passages(id, zone, document_id, seq);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     text, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );

@@ -6,12 +6,13 @@ import asyncio
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from filature.query import Excerpt, FuzzyHit
 from filature.query.text import printable
@@ -28,7 +29,7 @@ from filature.tui.render import citation
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.workarounds import install as install_workarounds
-from filature.tui.workarounds import open_command_palette
+from filature.tui.workarounds import open_command_palette, palette_open
 
 THEMES = ("textual-dark", "textual-light")
 install_workarounds()
@@ -87,11 +88,22 @@ class FilatureApp(App[None]):
                 return screen
         raise LookupError("the main screen is not running")
 
+    def _bring_up(self, kind: type[Screen[Any]]) -> bool:
+        """Close the screens above an open screen of this kind; False if none is open.
+
+        Dialogs are never stacked twice: a flood of keys would otherwise pile screens whose
+        backgrounds render one another, until Python's recursion limit."""
+        if not any(isinstance(screen, kind) for screen in self.screen_stack):
+            return False
+        while not isinstance(self.screen, kind):
+            self.pop_screen()
+        return True
+
     def action_jump(self) -> None:
-        """Open the fuzzy jump."""
+        """Open the fuzzy jump (or go back to the one open)."""
         from filature.tui.screens.jump import JumpScreen
 
-        if not isinstance(self.screen, JumpScreen):
+        if not self._bring_up(JumpScreen):
             self.push_screen(JumpScreen(self.catalog), self._jump_to)
 
     def _jump_to(self, entity_id: int | None) -> None:
@@ -99,20 +111,26 @@ class FilatureApp(App[None]):
             self.open_entity(entity_id)
 
     def action_find(self) -> None:
-        """Open the full-text search."""
+        """Open the full-text search (or go back to the one open, with its results)."""
         from filature.tui.screens.find import FindScreen
 
-        if not isinstance(self.screen, FindScreen):
+        if not self._bring_up(FindScreen):
             self.push_screen(FindScreen(self.catalog))
 
     def action_help(self) -> None:
         """Show every key binding."""
-        if not isinstance(self.screen, HelpScreen):
+        if not self._bring_up(HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""
         open_command_palette(self)
+
+    def action_change_theme(self) -> None:
+        """The palette's "Theme" chooser: one at most (Enter repeated in the palette used to
+        stack a chooser per key, until rendering them overflowed Python's stack)."""
+        if not palette_open(self):
+            super().action_change_theme()
 
     def action_toggle_theme(self) -> None:
         """Switch between Textual's dark and light themes."""
@@ -129,6 +147,8 @@ class FilatureApp(App[None]):
         """Open an excerpt's passage in its whole document."""
         from filature.tui.screens.document import DocumentScreen
 
+        if isinstance(self.screen, DocumentScreen):
+            self.pop_screen()  # replaced, not stacked
         self.push_screen(DocumentScreen(self.catalog, excerpt.document_id, excerpt.passage_id))
 
     def copy_excerpt(self, excerpt: Excerpt | None) -> None:

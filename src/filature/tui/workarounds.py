@@ -70,10 +70,13 @@ class SafeCommandPalette(CommandPalette):
             return
 
 
+def palette_open(app: App[Any]) -> bool:
+    """Whether a command palette (of any kind) is on the screen stack."""
+    return any(isinstance(screen, CommandPalette) for screen in app.screen_stack)
+
+
 def open_command_palette(app: App[Any]) -> None:
     """Open the palette unless one is already on the screen stack."""
-    if app.use_command_palette and not any(
-        isinstance(screen, CommandPalette) for screen in app.screen_stack
-    ):
+    if app.use_command_palette and not palette_open(app):
         palette = SafeCommandPalette(id="--command-palette") if _gather_commands else None
         app.push_screen(palette or CommandPalette(id="--command-palette"))

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.widgets import Static
 
 from filature.query import EntityCard
 from filature.tui.render import flat, type_badge
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap  # what Textual itself passes its styles as
+
 MAX_ALIASES = 12
+MAX_LINES = 3
 
 
 class EntityHeader(Static):
@@ -25,12 +31,13 @@ class EntityHeader(Static):
         """A header showing nothing yet."""
         super().__init__(Content("No entity selected."), id=id, markup=False)
         self.card: EntityCard | None = None
+        self._height = -1
 
     def show(self, card: EntityCard | None) -> None:
         """Show an entity (or a hint when there is none)."""
         self.card = card
         if card is None:
-            self.update(Content("No entity selected: pick one on the left, or press ctrl+k."))
+            self._update(Content("No entity selected: pick one on the left, or press ctrl+k."))
             return
         mentions = f"{card.mention_count:,} mention{'s' if card.mention_count != 1 else ''}"
         where = f" in {card.document_count:,} document{'s' if card.document_count != 1 else ''}"
@@ -49,4 +56,19 @@ class EntityHeader(Static):
             )
         else:
             aliases = Content("no other name").stylize("italic $text-muted")
-        self.update(Content.assemble(first, "\n", aliases))
+        self._update(Content.assemble(first, "\n", aliases))
+
+    def on_resize(self) -> None:
+        self._height = -1  # the lines the content takes depend on the width
+
+    def _update(self, content: Content) -> None:
+        """Show ``content``, with a layout pass only if it takes another number of lines (a
+        layout redraws every pane, and most entities' headers take two lines)."""
+        width = self.content_region.width
+        height = (
+            min(content.get_height(cast("RulesMap", self.styles), width), MAX_LINES)
+            if width
+            else -1
+        )
+        self.update(content, layout=height != self._height)
+        self._height = height

@@ -136,7 +136,8 @@ class EntityList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self.rows) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        self.refresh_line(old)  # a scroll, if any, redraws the rest
+        self.refresh_line(new)
         if self.rows:
             self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
             self.post_message(self.Highlighted(self.rows[new].id))

@@ -14,6 +14,7 @@ from filature.models import ENTITY_TYPES
 from filature.query import EntityRow
 from filature.tui.render import type_filter_label
 from filature.tui.widgets.entity_list import EntityList
+from filature.tui.widgets.filter_box import FilterBox
 
 ALL = "all"
 
@@ -43,7 +44,7 @@ class EntityPane(Vertical):
             (type_filter_label(t, self.counts[t]), t) for t in self.types[1:]
         ]
         yield Select(options, value=ALL, allow_blank=False, compact=True, id="entity-type")
-        yield Input(
+        yield FilterBox(
             placeholder="Filter names…", compact=True, select_on_focus=False, id="entity-filter"
         )
         yield EntityList(id="entity-list")

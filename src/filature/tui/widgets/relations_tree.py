@@ -11,6 +11,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from filature.query import RelationRow
 from filature.tui.render import flat, relation_detail, relation_heading
@@ -44,6 +45,8 @@ class RelationsTree(Tree[RelationRow | None]):
         self.show_root = False
         self.guide_depth = 2
         self.rows: list[RelationRow] = []
+        self._co_occurrences: list[RelationRow] = []
+        self._co_node: TreeNode[RelationRow | None] | None = None
 
     def show(self, rows: list[RelationRow]) -> None:
         """Replace the tree with these relations."""
@@ -56,12 +59,13 @@ class RelationsTree(Tree[RelationRow | None]):
             node = self.root.add(_heading(relation_heading(rtype), len(members)), expand=True)
             for row in members:
                 node.add_leaf(_label(row), row)
+        # Filled when first opened: a big entity has hundreds, and making them costs a redraw.
+        self._co_occurrences = co
+        self._co_node = None
         if co:
-            node = self.root.add(_heading("Co-occurrences", len(co)), expand=False)
-            for row in co[:MAX_CO_OCCURRENCES]:
-                node.add_leaf(_label(row), row)
-            if len(co) > MAX_CO_OCCURRENCES:
-                node.add_leaf(Text(f"… and {len(co) - MAX_CO_OCCURRENCES:,} more", style="dim"))
+            self._co_node = self.root.add(
+                _heading("Co-occurrences", len(co)), expand=False, allow_expand=True
+            )
         if not rows:
             self.root.add_leaf(Text("No relations recorded for this entity.", style="dim italic"))
         self.cursor_line = 0
@@ -71,6 +75,18 @@ class RelationsTree(Tree[RelationRow | None]):
         """The relation under the cursor, if any."""
         node = self.cursor_node
         return node.data if node is not None else None
+
+    @on(Tree.NodeExpanded)
+    def _fill_co_occurrences(self, event: Tree.NodeExpanded[RelationRow | None]) -> None:
+        event.stop()
+        node = self._co_node
+        if event.node is not node or node is None or node.children:
+            return
+        co = self._co_occurrences
+        for row in co[:MAX_CO_OCCURRENCES]:
+            node.add_leaf(_label(row), row)
+        if len(co) > MAX_CO_OCCURRENCES:
+            node.add_leaf(Text(f"… and {len(co) - MAX_CO_OCCURRENCES:,} more", style="dim"))
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[RelationRow | None]) -> None:
