@@ -26,6 +26,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--times", type=int, default=100, help="corpus = seeds × N (100)")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="bare spaCy and the build, alternated this many times; the fastest of each counts",
+    )
+    parser.add_argument(
         "--only",
         default=",".join(MEASUREMENTS),
         help=f"comma-separated subset of {','.join(MEASUREMENTS)}",
@@ -88,7 +94,7 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         def build() -> tuple[list[Figure], dict[str, Any]]:
             nonlocal build_db
             outcome = measure_build(
-                args.seeds, work / "build", args.times, only, args.bare_n_process
+                args.seeds, work / "build", args.times, only, args.bare_n_process, args.rounds
             )
             build_db = outcome.db_path
             return outcome.figures, outcome.details
