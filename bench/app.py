@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.procs import PYTHON, ROOT, status_kb, wait_idle
-from bench.report import Figure
+from bench.report import Figure, series
 from bench.tmux import Tmux
 
 
@@ -73,10 +73,6 @@ def selection(
     return big, small
 
 
-def _ms(values: list[float]) -> str:
-    return ", ".join(f"{v * 1000:.0f}" for v in values)
-
-
 def _selection_figures(
     tmux: Tmux,
     run: dict[str, Any],
@@ -100,7 +96,8 @@ def _selection_figures(
             target=100.0,
             bound="max",
             note=f"median of {len(big)}, key sent to excerpts on screen (tmux polling); all: "
-            f"{_ms(big)} ms; an entity with {info['second_passages']} mentions: {_ms(small)} ms "
+            f"{series(big, 0, 1000)} ms; an entity with {info['second_passages']} mentions: "
+            f"{series(small, 0, 1000)} ms "
             f"(the terminal round trip); VmHWM after: {run['hwm_after_selection_mb']:.0f} MB",
         )
     ]

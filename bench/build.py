@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.corpus import replicate_seeds, word_count
 from bench.procs import run_python
-from bench.report import Figure
+from bench.report import Figure, series
 
 GB = 1024.0
 
@@ -54,10 +53,6 @@ def _span(stages: dict[str, dict[str, float]], a: tuple[str, str], b: tuple[str,
         return stages[b[0]][b[1]] - stages[a[0]][a[1]]
     except KeyError:
         return float("nan")
-
-
-def _seconds(values: Iterable[float]) -> str:
-    return ", ".join(f"{v:.1f}" for v in values)
 
 
 def measure_build(
@@ -109,8 +104,8 @@ def measure_build(
         details["bare_spacy"] = bare
     rounds_note = (
         f"; best of {rounds} alternated rounds: bare "
-        f"{_seconds(b['pipe_seconds'] for b in bare_runs)} s, build "
-        f"{_seconds(b['build_seconds'] for _, b in build_runs)} s"
+        f"{series(b['pipe_seconds'] for b in bare_runs)} s, build "
+        f"{series(b['build_seconds'] for _, b in build_runs)} s"
         if rounds > 1 and bare_runs
         else ""
     )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.report import Figure
+from bench.report import Figure, series
 
 
 def measure_curation(
@@ -43,7 +43,7 @@ def measure_curation(
         statistics.median(seconds),
         "s",
         note=f"median of {rounds}: rename {name!r} ({mentions:,} mentions) and derive the "
-        f"curated tables again ({rows}); all: {', '.join(f'{s:.2f}' for s in seconds)} s",
+        f"curated tables again ({rows}); all: {series(seconds, 2)} s",
     )
     return [figure], details
 

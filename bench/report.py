@@ -6,6 +6,7 @@ import json
 import os
 import platform
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -52,6 +53,11 @@ class Results:
     figures: list[Figure] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+
+
+def series(values: Iterable[float], digits: int = 1, scale: float = 1.0) -> str:
+    """Measured values, comma-separated, for a note ("225.2, 223.4")."""
+    return ", ".join(f"{v * scale:.{digits}f}" for v in values)
 
 
 def _number(value: float, unit: str) -> str:

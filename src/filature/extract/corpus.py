@@ -7,11 +7,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
-from filature.extract.lexicon import Lexicon, load_lexicon
+from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import is_acronym, norm_key
@@ -32,9 +31,18 @@ def _pattern(form: str, *, lowered: bool) -> re.Pattern[str]:
     the pattern (the word-start check follows it) so that the regex engine can scan for it as
     a literal; ``lowered`` forms are searched in lowercased text, case-sensitively, for the
     same reason."""
-    words = [re.escape(w.lower() if lowered else w) for w in form.split()]
+    words = [re.escape(_lower(w) if lowered else w) for w in form.split()]
     start = rf"(?<![\w-]{words[0]})"
     return re.compile(words[0] + start + "".join(rf"\s+{w}" for w in words[1:]) + r"(?![\w-])")
+
+
+def _lower(text: str) -> str:
+    """Lowercase, keeping every offset: the few letters that lowercase to two characters
+    ("İ") stay as they are."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 _SEPARATOR = "\n\x00\n"  # no form can match across it: \x00 is neither a word nor a space
@@ -72,9 +80,7 @@ def bare_uses(
     if not acronyms:
         return added
     text, starts, where = _joined_passages(documents)
-    lower = text.lower()
-    if len(lower) != len(text):  # a few letters lowercase to two characters ("İ")
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lower = _lower(text)
     for acronym, long_form in acronyms.items():
         etype: EntityType = head_type(long_form, lex) or "organization"
         for form in (acronym, long_form):
@@ -111,16 +117,8 @@ OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
 
 
 def mention_key(raw: RawMention, lex: Lexicon) -> str:
-    """``name_key`` of a mention's name and type (memoised for the shipped lexicon)."""
-    operation_head = raw.label in OPERATION_RULES
-    if lex is load_lexicon():
-        return _shipped_key(raw.name, raw.type, operation_head)
-    return name_key(raw.name, raw.type, lex, operation_head=operation_head)
-
-
-@lru_cache(maxsize=1 << 16)
-def _shipped_key(name: str, etype: EntityType, operation_head: bool) -> str:
-    return name_key(name, etype, load_lexicon(), operation_head=operation_head)
+    """``name_key`` of a mention's name and type."""
+    return name_key(raw.name, raw.type, lex, operation_head=raw.label in OPERATION_RULES)
 
 
 def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:

@@ -21,11 +21,8 @@ class PhraseIndex:
             if phrase:
                 groups.setdefault(phrase[0], []).append(phrase)
         self._by_first = {first: tuple(group) for first, group in groups.items()}
-
-    @property
-    def first_words(self) -> frozenset[str]:
+        self.first_words = frozenset(self._by_first)
         """The words some phrase starts with."""
-        return frozenset(self._by_first)
 
     def match(self, words: Sequence[str], i: int) -> int:
         """The length of the first phrase that the words at ``i`` start with, or 0."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from filature.extract.phrases import folded_token_texts
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import ensure_lemmas
@@ -26,7 +27,6 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-_FOLDED_TEXT: dict[int, str] = {}
 _FOLDED_LEMMA: dict[tuple[int, int], str] = {}
 
 
@@ -39,10 +39,10 @@ def _rule_tokens(doc: Doc, lexicon: RelationLexicon) -> list[tuple[int, bool, bo
     verbal, nounish = {IDS[p] for p in VERBAL}, {IDS[p] for p in NOUNISH}
     verb_lemmas, noun_words = lexicon.verb_lemmas, lexicon.noun_words
     memo = not doc.has_annotation("LEMMA")  # lemmas computed on demand, by (word, POS)
-    strings = doc.vocab.strings
+    words = folded_token_texts(doc, fold)
     found: list[tuple[int, bool, bool]] = []
     for i, (orth, pos) in enumerate(doc.to_array([ORTH, POS]).tolist()):
-        verb = noun = False
+        verb = False
         if pos in verbal:
             folded = _FOLDED_LEMMA.get((orth, pos)) if memo else None
             if folded is None:
@@ -50,11 +50,7 @@ def _rule_tokens(doc: Doc, lexicon: RelationLexicon) -> list[tuple[int, bool, bo
                 if memo:
                     _FOLDED_LEMMA[orth, pos] = folded
             verb = folded in verb_lemmas
-        if pos in nounish:
-            word = _FOLDED_TEXT.get(orth)
-            if word is None:
-                word = _FOLDED_TEXT[orth] = fold(strings[orth])
-            noun = word in noun_words
+        noun = pos in nounish and words[i] in noun_words
         if verb or noun:
             found.append((i, verb, noun))
     return found

@@ -45,7 +45,6 @@ class RelationsTree(Tree[RelationRow | None]):
         self.show_root = False
         self.guide_depth = 2
         self.rows: list[RelationRow] = []
-        self._co_occurrences: list[RelationRow] = []
         self._co_node: TreeNode[RelationRow | None] | None = None
 
     def show(self, rows: list[RelationRow]) -> None:
@@ -60,7 +59,6 @@ class RelationsTree(Tree[RelationRow | None]):
             for row in members:
                 node.add_leaf(_label(row), row)
         # Filled when first opened: a big entity has hundreds, and making them costs a redraw.
-        self._co_occurrences = co
         self._co_node = None
         if co:
             self._co_node = self.root.add(
@@ -82,7 +80,7 @@ class RelationsTree(Tree[RelationRow | None]):
         node = self._co_node
         if event.node is not node or node is None or node.children:
             return
-        co = self._co_occurrences
+        co = [r for r in self.rows if r.is_co_occurrence]
         for row in co[:MAX_CO_OCCURRENCES]:
             node.add_leaf(_label(row), row)
         if len(co) > MAX_CO_OCCURRENCES:
