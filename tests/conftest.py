@@ -1,4 +1,5 @@
-"""Shared fixtures: the seeds built once with the real pipeline, and the real spaCy model."""
+"""Shared fixtures: the seeds built once with the real pipeline, the real spaCy model, a
+private tmux server and a folder the nobody user can use."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from reliability import Tmux, open_folder, remove_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -29,3 +32,23 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     build(SEEDS, db)
     db.chmod(0o444)
     yield db
+
+
+@pytest.fixture()
+def tmux() -> Iterator[Tmux]:
+    """A private tmux server, killed afterwards."""
+    server = Tmux()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture()
+def shared() -> Iterator[Path]:
+    """A folder nobody can use too (pytest's are private to root), removed afterwards."""
+    folder = open_folder("filature-rel-")
+    try:
+        yield folder
+    finally:
+        remove_tree(folder)

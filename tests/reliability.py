@@ -77,6 +77,15 @@ def filature(
     )
 
 
+def start_build(db: Path) -> subprocess.Popen[bytes]:
+    """``filature build seeds --db DB`` as a real process (stderr kept for the assertions)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "filature", "build", str(ROOT / "seeds"), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
 def open_folder(prefix: str) -> Path:
     """A fresh folder anyone may read and write (pytest's are private to root), removed at exit."""
     folder = Path(tempfile.mkdtemp(prefix=prefix))

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import SEEDS
 
+from reliability import start_build
+
 TABLES = ("documents", "passages", "entities", "aliases", "mentions", "relations", "evidence")
 
 
@@ -24,14 +26,6 @@ def counts(db: Path) -> dict[str, int]:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
         conn.close()
-
-
-def start_build(db: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "filature", "build", str(SEEDS), "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import shlex
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,19 +21,9 @@ from typer.testing import CliRunner
 from dbfactory import write_sample
 from filature.cli import app as cli_app
 from filature.store.schema import SCHEMA_VERSION
-from reliability import NOBODY, env_without_size, filature, open_folder, remove_tree
+from reliability import NOBODY, env_without_size, filature
 
 runner = CliRunner()
-
-
-@pytest.fixture()
-def shared() -> Iterator[Path]:
-    """A folder nobody can use too (pytest's are private to root), removed afterwards."""
-    folder = open_folder("filature-rel-")
-    try:
-        yield folder
-    finally:
-        remove_tree(folder)
 
 
 def truncate(fraction: float) -> Callable[[Path], None]:

@@ -26,6 +26,7 @@ from filature.tui.app import make_app
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.widgets.entity_list import EntityList
+from reliability import start_build
 
 pytestmark = pytest.mark.slow
 
@@ -44,14 +45,6 @@ def snapshot(db: Path) -> dict[str, object]:
         return found
     finally:
         conn.close()
-
-
-def start_build(db: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "filature", "build", str(SEEDS), "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
 
 
 def with_seed_cache(seed_db: Path, db: Path) -> None:

@@ -4,7 +4,6 @@ is refused; the message says where the text went, and says so when no clipboard 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,6 @@ def clipboard_db(path: Path) -> Path:
     b.document(PATH, TITLE, [("body", TEXT)])
     b.entity("北京", "place")
     return b.write(path)
-
-
-@pytest.fixture()
-def tmux() -> Iterator[Tmux]:
-    server = Tmux()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.mark.slow

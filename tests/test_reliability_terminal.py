@@ -9,7 +9,6 @@ import shlex
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,6 @@ from reliability import (
     Tmux,
     app_command,
     hostile_corpus,
-    open_folder,
-    remove_tree,
 )
 
 pytestmark = pytest.mark.slow
@@ -37,25 +34,6 @@ def corpus() -> Corpus:
     built = hostile_corpus()
     assert built.result.returncode == 0, built.result.stderr
     return built
-
-
-@pytest.fixture()
-def shared() -> Iterator[Path]:
-    """A folder nobody can use too (pytest's are private to root), removed afterwards."""
-    folder = open_folder("filature-rel-")
-    try:
-        yield folder
-    finally:
-        remove_tree(folder)
-
-
-@pytest.fixture()
-def tmux() -> Iterator[Tmux]:
-    server = Tmux()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def cli(*args: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,6 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def tmux() -> Iterator[Tmux]:
-    server = Tmux()
-    yield server
-    server.kill()
 
 
 def test_fuzzy_jump_and_copy_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> None:
