@@ -17,7 +17,7 @@ from reliability import ROOT, TMUX_MISSING
 
 TESTS = [
     "tests/test_tmux.py::test_fuzzy_jump_and_copy_in_a_real_terminal",
-    "tests/test_startup.py",
+    "tests/test_startup.py::test_no_argument_builds_the_seeds_with_progress_then_opens_the_explorer",
 ]
 
 

@@ -26,7 +26,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CURATION_FILE = "curation.toml"
 
 Progress = Callable[[str, int, int], None]
-"""Called with (stage, done, total); stages are "read", "analyse" and "write"."""
+"""Called with (stage, done, total); stages are "read", "model" (loading the language model,
+only when some document is not in the cache), "analyse" and "write"."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,12 @@ def build(
             done += n
             report("analyse", done, total)
 
-        report("analyse", 0, total)
+        def loading(loaded: bool) -> None:
+            report("model", int(loaded), 1)
+
         cache = AnalysisCache(cache_path(db_path)) if use_cache else None
         try:
-            extraction = extract_all(documents, cache=cache, progress=advance)
+            extraction = extract_all(documents, cache=cache, progress=advance, loading=loading)
         finally:
             if cache is not None:
                 cache.close()

@@ -92,8 +92,26 @@ def main_callback(
     from filature.build import needs_build
 
     if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
+        what = "missing" if not DEFAULT_DB.exists() else "older than the documents"
+        err.print(
+            Text(
+                f"Building {DEFAULT_DB} from {DEFAULT_SOURCE}/ ({DEFAULT_DB.name} is {what}); "
+                "the first build loads spaCy's French model and analyses every passage."
+            )
+        )
         build(DEFAULT_SOURCE, DEFAULT_DB)
+        _wait_for_enter()
     _open_explorer(DEFAULT_DB)
+
+
+def _wait_for_enter() -> None:
+    """Keep the build summary on screen until the user opens the explorer (terminals only)."""
+    if not (sys.stdin.isatty() and out.is_terminal):
+        return
+    try:
+        out.input("Press Enter to open the explorer (Ctrl-C to stop here). ")
+    except EOFError:
+        return
 
 
 @app.command()
