@@ -9,7 +9,7 @@ PIP_INSTALL := $(BIN)/python -m pip install --only-binary :all: --progress-bar o
 .PHONY: run test test-ftm lint bench build clean
 
 $(STAMP): pyproject.toml
-	@echo "Installing filature and its dependencies into $(VENV) (about 2 minutes the first time, mostly spaCy and its French model; nothing is compiled)..."
+	@echo "Installing filature and its dependencies into $(VENV) (2 to 3 minutes the first time, mostly spaCy and its French model; nothing is compiled)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(PIP_INSTALL) -e '.[dev]'
