@@ -92,13 +92,15 @@ def main_callback(
     from filature.build import needs_build
 
     if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
-        what = "missing" if not DEFAULT_DB.exists() else "older than the documents"
-        err.print(
-            Text(
-                f"Building {DEFAULT_DB} from {DEFAULT_SOURCE}/ ({DEFAULT_DB.name} is {what}); "
-                "the first build loads spaCy's French model and analyses every passage."
+        if DEFAULT_SOURCE.is_dir():
+            what = "missing" if not DEFAULT_DB.exists() else "older than the documents"
+            err.print(
+                Text(
+                    f"Building {DEFAULT_DB} from {DEFAULT_SOURCE}/ ({DEFAULT_DB.name} is {what}); "
+                    "the first build loads spaCy's French model and analyses every passage."
+                ),
+                soft_wrap=True,
             )
-        )
         build(DEFAULT_SOURCE, DEFAULT_DB)
         _wait_for_enter()
     _open_explorer(DEFAULT_DB)
