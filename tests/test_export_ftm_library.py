@@ -145,6 +145,18 @@ def test_values_are_cleaned_as_the_library_cleans_them(prop: str, value: str) ->
     assert clean_value(prop, value) == _library_value(prop, value)
 
 
+SAMPLES = [
+    "cn", "FR", " cn ", "xx", "France", "2016-02-30", "2016-1-5", " 2016 ", "0999", "2016-00-05",
+    "ab\ncd", '"Quoted"', "'x'", "", " ", "\x00", "a;b", "x,,y", "Meng\u00a0Hongwei", "e\u0301",
+    "1,000", "2000000.0", "deadbeef", "-abc", "a" * 400, "a " * 600, "<BR>rue\tx",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("prop", sorted(set(PROPERTIES) - {"mimeType"}))
+def test_sample_values_are_cleaned_as_the_library_cleans_them(prop: str) -> None:
+    assert [clean_value(prop, v) for v in SAMPLES] == [_library_value(prop, v) for v in SAMPLES]
+
+
 def test_the_media_types_written_are_the_library_ones() -> None:
     for value in sorted(MIME_TYPES):
         assert clean_value("mimeType", value) == _library_value("mimeType", value) == value

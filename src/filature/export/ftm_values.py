@@ -98,7 +98,8 @@ def _type_clean(kind: str, text: str) -> str | None:
     elif kind == "mimetype":
         return text if text in MIME_TYPES else None
     elif kind == "country":
-        return text if text.lower().strip() in country_codes() else None
+        code = text.lower().strip()
+        return code if code in country_codes() else None
     return text or None
 
 
