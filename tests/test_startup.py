@@ -54,6 +54,17 @@ def test_no_argument_builds_the_seeds_with_progress_then_opens_the_explorer(
         tmux.run("respawn-pane", "-k", "-t", "main", "-c", str(tmp_path), " ".join(command))
         tmux.wait(lambda: "Entities" in tmux.screen(), "the explorer again", 30)
         assert (tmp_path / "db" / "filature.db").stat().st_mtime == built
+        tmux.keys("q")
+        tmux.wait(tmux.dead, "the app to quit again", 20)
+        tmux.run("clear-history", "-t", "main")
+        next((tmp_path / "seeds").glob("*.txt")).touch()
+        tmux.run("respawn-pane", "-k", "-t", "main", "-c", str(tmp_path), " ".join(command))
+        tmux.wait(lambda: "Press Enter to open the explorer" in tmux.screen(), "a rebuild", 120)
+        screen = tmux.screen()
+        assert "filature.db is older than the documents" in screen
+        assert "5 documents analysed" not in screen and "Loading the language model" not in screen
+        tmux.keys("Enter")
+        tmux.wait(lambda: "Entities" in tmux.screen(), "the explorer after the rebuild", 60)
     finally:
         tmux.kill()
 

@@ -93,17 +93,18 @@ def main_callback(
 
     if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
         if DEFAULT_SOURCE.is_dir():
-            what = "missing" if not DEFAULT_DB.exists() else "older than the documents"
-            err.print(
-                Text(
-                    f"Building {DEFAULT_DB} from {DEFAULT_SOURCE}/ ({DEFAULT_DB.name} is {what}); "
-                    "the first build loads spaCy's French model and analyses every passage."
-                ),
-                soft_wrap=True,
-            )
+            err.print(Text(_why_build(DEFAULT_SOURCE, DEFAULT_DB)), soft_wrap=True)
         build(DEFAULT_SOURCE, DEFAULT_DB)
         _wait_for_enter()
     _open_explorer(DEFAULT_DB)
+
+
+def _why_build(source: Path, db: Path) -> str:
+    if not db.exists():
+        why = f"{db.name} is missing: a first build loads spaCy's French model, then analyses"
+        return f"Building {db} from {source}/ ({why} every passage)."
+    why = f"{db.name} is older than the documents: only the changed ones are analysed"
+    return f"Building {db} from {source}/ ({why})."
 
 
 def _wait_for_enter() -> None:
