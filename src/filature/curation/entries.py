@@ -187,12 +187,18 @@ def _syntax_error(text: str, exc: tomllib.TOMLDecodeError) -> CurationError:
     message = str(exc)
     place = _TOML_PLACE.search(message)
     what = message[: place.start()] if place else message
+    lines = text.split("\n")
     if place and place.group(1):
         line, column = int(place.group(1)), int(place.group(2))
     else:
-        lines = text.split("\n")
         line, column = len(lines), len(lines[-1]) + 1
     what = (what[:1].lower() + what[1:]) or "invalid TOML"
+    if not "".join(lines[line - 1 :]).strip():
+        # Past the last line written (an unclosed bracket or string): point at its end.
+        filled = [n for n, text in enumerate(lines[: line - 1]) if text.strip()]
+        if filled:
+            line, column = filled[-1] + 1, len(lines[filled[-1]]) + 1
+        what += " at the end of the file"
     return CurationError(
         f"TOML syntax error: {what}",
         line=line,
