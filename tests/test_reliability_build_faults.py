@@ -158,4 +158,5 @@ def test_ctrl_c_while_the_command_starts_is_one_line(tmp_path: Path, delay: floa
     before = db.read_bytes()
     proc = start(db)
     time.sleep(delay)
-    interrupted(proc, db, before)
+    message = interrupted(proc, db, before)
+    assert "database" in message or str(db) in message, message  # what became of it

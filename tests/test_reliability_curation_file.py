@@ -160,3 +160,25 @@ def test_browse_warns_when_the_curation_file_of_the_database_is_invalid(tmp_path
 
     screen = anyio.run(run)
     assert "line 3" in screen and "persn" in screen and "read-only" in screen, screen
+
+
+def test_a_pipe_in_place_of_the_curation_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    source = tmp_path / "corpus"
+    source.mkdir()
+    (source / "note.txt").write_text("Interpol coopère avec la police de Lyon.\n")
+    os.mkfifo(source / "curation.toml")  # reading it would wait for a writer forever
+    done = filature("build", str(source), "--db", str(tmp_path / "filature.db"), timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "not a regular file" in check_message(done.stderr, source / "curation.toml", None, None)
+
+
+def test_a_curation_file_named_on_the_command_line_must_exist(tmp_path: Path) -> None:
+    source = tmp_path / "corpus"
+    source.mkdir()
+    (source / "note.txt").write_text("Interpol coopère avec la police de Lyon.\n")
+    missing = tmp_path / "decisions.toml"
+    db = tmp_path / "filature.db"
+    done = filature("build", str(source), "--db", str(db), "--curation", str(missing))
+    assert done.returncode == 2, done.stderr
+    assert "no such file" in check_message(done.stderr, missing, None, None)
+    assert not db.exists()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
-from filature.curation.entries import load_curation
+from filature.curation.entries import CurationError, load_curation
 from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.ingest.discover import latest_change
@@ -134,6 +134,10 @@ def _build_locked(
     follow_links: bool,
 ) -> tuple[WriteStats, list[FileReport], int, int]:
     curation_path = curation if curation is not None else source / CURATION_FILE
+    if curation is not None and not curation.exists():
+        raise CurationError(
+            "no such file", path=curation, action="check the path given to --curation"
+        )
     entries = load_curation(curation_path).entries  # a bad file stops the build before any work
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
     from filature.extract.run import extract_all, pipeline_version, symmetric_types

@@ -149,6 +149,12 @@ def load_curation(path: Path) -> Curation:
             path=path,
             action="move the folder {file} away; the curation file is a TOML text file",
         )
+    if path.exists() and not path.is_file():  # a pipe would make the build wait forever
+        raise CurationError(
+            "this is not a regular file",
+            path=path,
+            action="replace {file} by a TOML text file, or remove it",
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
