@@ -21,6 +21,7 @@ from filature.store.schema import SCHEMA_VERSION
 from reliability import ROOT, env_without_size, filature
 
 SEEDS = ROOT / "seeds"
+Popen = subprocess.Popen[str]
 
 
 def without_progress(stderr: str) -> str:
@@ -115,11 +116,11 @@ def test_a_database_of_a_newer_schema_is_never_overwritten(tmp_path: Path) -> No
     assert "Fix: filature build" not in message  # that would be refused (or lose the file)
 
 
-def start(db: Path) -> subprocess.Popen[str]:
+def start(db: Path, command: tuple[str, ...] = (sys.executable, "-m", "filature")) -> Popen:
     env = env_without_size()
     env["PYTHONPATH"] = str(ROOT / "src")
     return subprocess.Popen(
-        [sys.executable, "-m", "filature", "build", str(SEEDS), "--db", str(db)],
+        [*command, "build", str(SEEDS), "--db", str(db)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -127,7 +128,7 @@ def start(db: Path) -> subprocess.Popen[str]:
     )
 
 
-def interrupted(proc: subprocess.Popen[str], db: Path, before: bytes) -> str:
+def interrupted(proc: Popen, db: Path, before: bytes) -> str:
     """Interrupt, then check the exit status, the one line printed and the database."""
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
@@ -150,13 +151,22 @@ def test_ctrl_c_during_a_build_says_the_previous_database_is_kept(tmp_path: Path
     assert f"the previous {db} is kept" in message, message
 
 
-@pytest.mark.parametrize("delay", [0.25, 0.4, 0.6])
-def test_ctrl_c_while_the_command_starts_is_one_line(tmp_path: Path, delay: float) -> None:
+SCRIPT = Path(sys.executable).with_name("filature")  # the installed console script
+
+
+@pytest.mark.parametrize(
+    ("delay", "script"), [(0.25, False), (0.4, False), (0.6, False), (0.4, True)]
+)
+def test_ctrl_c_while_the_command_starts_is_one_line(
+    tmp_path: Path, delay: float, script: bool
+) -> None:
     import time
 
+    if script and not SCRIPT.exists():
+        pytest.skip(f"no console script at {SCRIPT}")
     db = write_sample(tmp_path / "filature.db")
     before = db.read_bytes()
-    proc = start(db)
+    proc = start(db, (str(SCRIPT),)) if script else start(db)
     time.sleep(delay)
     message = interrupted(proc, db, before)
     assert "database" in message or str(db) in message, message  # what became of it

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shlex
 import shutil
 import sqlite3
 import sys
@@ -128,9 +129,8 @@ def test_bare_filature_opens_the_existing_database_read_only_with_a_warning(
     bad_line = data.decode().splitlines().index('why = "x"') + 1
     before = db.read_bytes()
     command = ["env", "-u", "COLUMNS", "-u", "LINES", "PYTHONPATH=" + str(ROOT / "src")]
-    tmux.start(
-        ["sh", "-c", f"cd {tmp_path} && exec {' '.join(command)} {sys.executable} -m filature"]
-    )
+    command += [sys.executable, "-m", "filature"]
+    tmux.start(["sh", "-c", f"cd {shlex.quote(str(tmp_path))} && exec {shlex.join(command)}"])
     tmux.wait_for("Entities", timeout=120)
     tmux.wait(lambda: f"line {bad_line}" in tmux.screen(), "the warning about the curation file")
     screen = tmux.screen()

@@ -78,7 +78,8 @@ def disk_full(db_path: Path, existed: bool) -> DiskFull:
         free = ""
     kept = f"the previous {db_path} is intact" if existed else f"no {db_path} was written"
     return DiskFull(
-        f"Disk full: the new database did not fit in {folder}{free}; the build stopped and {kept}.",
+        f"Disk full: no space left in {folder}{free} for the new database; the build stopped "
+        f"and {kept}.",
         f"free some space in {folder}, or build elsewhere with --db OTHER/FOLDER/filature.db",
     )
 
