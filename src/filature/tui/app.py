@@ -84,10 +84,18 @@ class FilatureApp(App[None]):
             return
         path = self.catalog.path
         detail = cause.message if isinstance(cause, DatabaseProblem) else str(cause)
-        message = (
-            f"filature: {path} can no longer be read ({detail}): it was changed or damaged "
-            f"while the explorer had it open. Fix: {rebuild_command(path)}, then open it again."
-        )
+        code = getattr(cause, "sqlite_errorcode", None)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            message = (
+                f"filature: {path} stayed locked by another process ({detail}). "
+                "Fix: let that process finish (or stop it), then open the database again."
+            )
+        else:
+            message = (
+                f"filature: {path} can no longer be read ({detail}): it was changed or damaged "
+                f"while the explorer had it open. Fix: {rebuild_command(path)}, then open it "
+                "again."
+            )
         from rich.text import Text
 
         self.exit(return_code=2, message=Text(printable_line(message), style="bold red"))
