@@ -16,15 +16,22 @@ Entries apply in the order they appear in the file.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from filature.curation.problems import CurationError as CurationError  # re-exported
+from filature.curation.problems import (
+    EntryError,
+    Locator,
+    did_you_mean,
+    key_of,
+    not_utf8,
+    syntax_error,
+)
 from filature.models import ENTITY_TYPES
 
 SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
@@ -38,65 +45,6 @@ _REQUIRED: dict[str, dict[str, type]] = {
 }
 _OPTIONAL = ("type", "date", "note")
 HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(#.*)?$")
-
-
-class CurationError(ValueError):
-    """The curation file cannot be read or has an invalid entry: what is wrong, where (file,
-    line and column, when known) and how to fix it."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: Path | None = None,
-        line: int | None = None,
-        column: int | None = None,
-        fix: str | None = None,
-        action: str | None = None,
-    ) -> None:
-        """``fix`` says what to change at that line; ``action`` is a whole fix on its own."""
-        super().__init__(message)
-        self.message = message
-        self.path = path
-        self.line = line
-        self.column = column
-        self.hint = fix
-        self.action = action
-
-    def at(self, path: Path) -> CurationError:
-        """The same error, naming the file it was found in."""
-        return CurationError(
-            self.message,
-            path=path,
-            line=self.line,
-            column=self.column,
-            fix=self.hint,
-            action=self.action,
-        )
-
-    @property
-    def where(self) -> str:
-        """ "FILE, line L, column C" (as much of it as is known)."""
-        parts = [str(self.path)] if self.path is not None else []
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-            if self.column is not None:
-                parts.append(f"column {self.column}")
-        return ", ".join(parts)
-
-    @property
-    def fix(self) -> str:
-        """What to do about it."""
-        where = f" of {self.path}" if self.path is not None else ""
-        if self.action is not None:
-            return self.action.format(file=self.path or "the curation file")
-        if self.line is not None:
-            place = f"correct line {self.line}{where}"
-            return f"{place}: {self.hint}" if self.hint else place
-        return self.hint or f"correct the curation file{where}"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 @dataclass(frozen=True)
@@ -166,51 +114,11 @@ def load_curation(path: Path) -> Curation:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _not_utf8(data, exc).at(path) from exc
+        raise not_utf8(data, exc).at(path) from exc
     try:
         return parse_curation(text)
     except CurationError as exc:
         raise exc.at(path) from exc
-
-
-def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> CurationError:
-    before = data[: exc.start]
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    bad = data[exc.start : exc.end].hex(" ").upper()
-    return CurationError(
-        f"byte {bad} is not UTF-8 (the file is in another encoding)",
-        line=before.count(b"\n") + 1,
-        column=column,
-        action="save {file} as UTF-8",
-    )
-
-
-_TOML_PLACE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
-
-
-def _syntax_error(text: str, exc: tomllib.TOMLDecodeError) -> CurationError:
-    message = str(exc)
-    place = _TOML_PLACE.search(message)
-    what = message[: place.start()] if place else message
-    lines = text.split("\n")
-    if place and place.group(1):
-        line, column = int(place.group(1)), int(place.group(2))
-    else:
-        line, column = len(lines), len(lines[-1]) + 1
-    what = (what[:1].lower() + what[1:]) or "invalid TOML"
-    if not "".join(lines[line - 1 :]).strip():
-        # Past the last line written (an unclosed bracket or string): point at its end.
-        filled = [n for n, text in enumerate(lines[: line - 1]) if text.strip()]
-        if filled:
-            line, column = filled[-1] + 1, len(lines[filled[-1]]) + 1
-        what += " at the end of the file"
-    return CurationError(
-        f"TOML syntax error: {what}",
-        line=line,
-        column=column,
-        fix='each entry is a [[section]] line followed by key = "text" lines',
-    )
 
 
 def parse_curation(text: str) -> Curation:
@@ -219,14 +127,14 @@ def parse_curation(text: str) -> Curation:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(text, exc) from exc
-    locate = _Locator(text)
+        raise syntax_error(text, exc) from exc
+    locate = Locator(text)
     unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
         name = unknown[0]
         line, column = locate.section(name)
         raise CurationError(
-            f"unknown section {name!r}{_did_you_mean(name, SECTIONS)}",
+            f"unknown section {name!r}{did_you_mean(name, SECTIONS)}",
             line=line,
             column=column,
             fix=f"the sections are {', '.join(f'[[{s}]]' for s in SECTIONS)}",
@@ -247,7 +155,7 @@ def parse_curation(text: str) -> Curation:
             try:
                 entries.append(check_entry(section, item))
             except CurationError as exc:
-                line, column = locate.entry(section, index, _key_of(exc))
+                line, column = locate.entry(section, index, key_of(exc))
                 raise CurationError(
                     exc.message, line=line, column=column, fix=exc.hint, action=exc.action
                 ) from exc
@@ -269,23 +177,6 @@ def parse_curation(text: str) -> Curation:
     return Curation(tuple(e for s in SECTIONS for e in by_section[s]), None)
 
 
-class _EntryError(CurationError):
-    """An invalid entry, with the key at fault (to find its line)."""
-
-    def __init__(self, message: str, key: str | None = None, fix: str | None = None) -> None:
-        super().__init__(message, fix=fix)
-        self.key = key
-
-
-def _key_of(exc: CurationError) -> str | None:
-    return exc.key if isinstance(exc, _EntryError) else None
-
-
-def _did_you_mean(name: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _keys_of(section: str) -> tuple[str, ...]:
     extra = ("to",) if section == "split" else ()
     return (*_REQUIRED[section], *extra, *_OPTIONAL)
@@ -295,46 +186,46 @@ def check_entry(section: str, item: object) -> Entry:
     """Validate one entry of ``section``; raise CurationError with what is wrong."""
     keys = _keys_of(section)
     if not isinstance(item, dict):
-        raise _EntryError(f"each [[{section}]] must be a table")
+        raise EntryError(f"each [[{section}]] must be a table")
     allowed = set(keys)
     for key in item:
         if key not in allowed:
-            raise _EntryError(
-                f"[[{section}]] has an unknown key {key!r}{_did_you_mean(key, keys)}",
+            raise EntryError(
+                f"[[{section}]] has an unknown key {key!r}{did_you_mean(key, keys)}",
                 key,
                 f"the keys of [[{section}]] are {', '.join(keys)}",
             )
     required = _REQUIRED[section]
     for key, kind in required.items():
         if key not in item:
-            raise _EntryError(
+            raise EntryError(
                 f"[[{section}]] lacks {key} = {_example(kind)}",
                 None,
                 f"add {key} = {_example(kind)}",
             )
         if not isinstance(item[key], kind):
-            raise _EntryError(f"[[{section}]] {key} must be {_example(kind)}", key)
+            raise EntryError(f"[[{section}]] {key} must be {_example(kind)}", key)
     for key in ("names", "aliases"):
         if key in required and not all(isinstance(v, str) for v in item[key]):
-            raise _EntryError(f"[[{section}]] {key} must be a list of strings", key)
+            raise EntryError(f"[[{section}]] {key} must be a list of strings", key)
     data = dict(item)
     if isinstance(data.get("date"), datetime | date):
         data["date"] = data["date"].isoformat()
     for key in ("date", "note", "to"):
         if key in data and not isinstance(data[key], str):
-            raise _EntryError(f"[[{section}]] {key} must be a string", key)
+            raise EntryError(f"[[{section}]] {key} must be a string", key)
     types = ", ".join(ENTITY_TYPES)
     if "type" in data and data["type"] not in ENTITY_TYPES:
         name = str(data["type"])
-        raise _EntryError(
-            f"unknown type {name!r}{_did_you_mean(name, ENTITY_TYPES)}",
+        raise EntryError(
+            f"unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
             "type",
             f"use one of {types}",
         )
     if section in {"retype", "split"} and "to" in data and data["to"] not in ENTITY_TYPES:
         name = str(data["to"])
-        raise _EntryError(
-            f"[[{section}]] to: unknown type {name!r}{_did_you_mean(name, ENTITY_TYPES)}",
+        raise EntryError(
+            f"[[{section}]] to: unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
             "to",
             f"use one of {types}",
         )
@@ -343,58 +234,6 @@ def check_entry(section: str, item: object) -> Entry:
 
 def _example(kind: type) -> str:
     return '["..."]' if kind is list else '"..."'
-
-
-_TABLE = re.compile(r"^([ \t]*)\[\[?[ \t]*([A-Za-z0-9_-]+)")
-_KEY = re.compile(r"^([ \t]*)(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))[ \t]*[=.]")
-
-
-class _Locator:
-    """Where sections and keys are written in the text of a curation file (1-based line and
-    column), found line by line; (None, None) when the file is written too unusually."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-
-    def _tables(self) -> Iterator[tuple[int, str, int]]:
-        for n, line in enumerate(self.lines):
-            if m := _TABLE.match(line):
-                yield n, m.group(2), len(m.group(1)) + 1
-
-    def _key(self, line: str) -> tuple[str, int] | None:
-        m = _KEY.match(line)
-        if m is None:
-            return None
-        return next(g for g in m.groups()[1:] if g is not None), len(m.group(1)) + 1
-
-    def section(self, name: str) -> tuple[int | None, int | None]:
-        """The first table header or top-level key called ``name``."""
-        for n, table, column in self._tables():
-            if table == name:
-                return n + 1, column
-        for n, line in enumerate(self.lines):
-            if line.lstrip().startswith("["):
-                break
-            key = self._key(line)
-            if key is not None and key[0] == name:
-                return n + 1, key[1]
-        return None, None
-
-    def entry(self, section: str, index: int, key: str | None) -> tuple[int | None, int | None]:
-        """Entry number ``index`` of ``section``, on the line of ``key`` when given."""
-        headers = [n for n, table, _ in self._tables() if table == section]
-        if index >= len(headers):
-            return None, None
-        start = headers[index]
-        column = len(self.lines[start]) - len(self.lines[start].lstrip()) + 1
-        if key is not None:
-            for n in range(start + 1, len(self.lines)):
-                if _TABLE.match(self.lines[n]):
-                    break
-                found = self._key(self.lines[n])
-                if found is not None and found[0] == key:
-                    return n + 1, found[1]
-        return start + 1, column
 
 
 def describe(entry: Entry) -> str:
