@@ -132,6 +132,9 @@ def interrupted(proc: Popen, db: Path, before: bytes) -> str:
     """Interrupt, then check the exit status, the one line printed and the database."""
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
+    frames = [line for line in stderr.splitlines() if line.strip().startswith('File "')]
+    if proc.returncode != 130 and not any("/filature/" in line for line in frames):
+        pytest.skip(f"the interrupt landed before Python ran any filature code: {frames[-1:]}")
     assert proc.returncode == 130, (proc.returncode, stderr)
     message = one_line(without_progress(stderr))
     assert message.startswith("Interrupted"), message
