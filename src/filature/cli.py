@@ -50,7 +50,7 @@ def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
     """Print a one-line error (and the command that fixes it) and exit non-zero."""
     line = f"Error: {printable_line(message)}"
     if fix:
-        line += f" Fix: {fix}"
+        line += f" Fix: {printable_line(fix)}"
     err.print(Text(line, style="bold red"), soft_wrap=True)
     raise typer.Exit(code)
 
