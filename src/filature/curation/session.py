@@ -51,12 +51,34 @@ class CurationSession:
         if not self.curatable:
             return "This database holds no uncurated entities; rebuild it with filature build."
         folder = self.path.parent
-        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        if not folder.exists():
+            return (
+                f"The folder {folder} is missing (moved or deleted): no decision can be recorded."
+            )
+        if not folder.is_dir():
+            return f"{folder} is not a folder: no decision can be recorded."
+        if not os.access(folder, os.W_OK | os.X_OK):
             return f"The folder {folder} is read-only: no decision can be recorded."
+        invalid = self.file_problem()
+        if invalid is not None:
+            return invalid
         if self.path.exists() and not os.access(self.path, os.W_OK):
             return f"{self.path} is read-only: no decision can be recorded."
         if not os.access(self.db_path, os.W_OK) or not os.access(self.db_path.parent, os.W_OK):
             return f"The database {self.db_path} is read-only: no decision can be applied."
+        return None
+
+    def file_problem(self) -> str | None:
+        """Why the curation file cannot be read (the explorer then only reads), or None."""
+        if self.path is None:
+            return None
+        try:
+            load_curation(self.path)
+        except CurationError as exc:
+            return (
+                f"{exc}. The explorer is read-only until it is fixed (no decision can be "
+                f"recorded). Fix: {exc.fix}."
+            )
         return None
 
     def entries(self) -> tuple[Entry, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,9 +14,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from filature.query import Excerpt, FuzzyHit
-from filature.query.text import printable
+from filature.query.text import printable, printable_line
+from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.tui.catalog import Catalog
 from filature.tui.clipboard import (
     clean_for_copy,
@@ -62,6 +65,40 @@ class FilatureApp(App[None]):
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.push_screen(MainScreen(self.catalog))  # which calls warm_index once it is drawn
+        self.call_after_refresh(self._warn_curation_file)
+
+    def _warn_curation_file(self) -> None:
+        """Say at once when the curation file is invalid: the explorer then only reads."""
+        problem = self.main.curator.curation.file_problem()
+        if problem is not None:
+            self.notify(
+                problem, title="Curation file", severity="warning", timeout=60, markup=False
+            )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A database that became unreadable while open (truncated, replaced by garbage) ends
+        the app with a one-line message and exit status 2; anything else is Textual's."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if not isinstance(cause, sqlite3.DatabaseError | DatabaseProblem):
+            super()._handle_exception(error)
+            return
+        path = self.catalog.path
+        detail = cause.message if isinstance(cause, DatabaseProblem) else str(cause)
+        code = getattr(cause, "sqlite_errorcode", None)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            message = (
+                f"filature: {path} stayed locked by another process ({detail}). "
+                "Fix: let that process finish (or stop it), then open the database again."
+            )
+        else:
+            message = (
+                f"filature: {path} can no longer be read ({detail}): it was changed or damaged "
+                f"while the explorer had it open. Fix: {rebuild_command(path)}, then open it "
+                "again."
+            )
+        from rich.text import Text
+
+        self.exit(return_code=2, message=Text(printable_line(message), style="bold red"))
 
     @work(thread=True, exclusive=True, group="index")
     def _warm_index(self) -> None:
