@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
-from filature.curation.entries import load_curation
+from filature.curation.state import META_DB, META_FILE, read_curation
 from filature.errors import SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.models import Document, FileReport
@@ -39,6 +39,7 @@ class BuildReport:
     seconds: float
     analysed: int = 0
     cached: int = 0
+    curation: Path | None = None
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -74,8 +75,10 @@ def build(
     with build_lock(db_path):
         remove_stray_temporaries(db_path)
         documents, files = read_corpus(source, max_bytes, report)
-        curation_path = curation if curation is not None else source / CURATION_FILE
-        entries = load_curation(curation_path).entries
+        curation_path = (
+            curation or recorded_curation(source, db_path) or source / CURATION_FILE
+        ).resolve()
+        curation_file = read_curation(curation_path)
         from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
         total = sum(len(d.passages) for d in documents)
@@ -101,15 +104,44 @@ def build(
             "filature_version": __version__,
             "corpus_sha256": corpus_fingerprint(documents),
             "source": str(source.resolve()),
-            "curation_path": str(curation_path.resolve()),
+            META_FILE: str(curation_path),
+            META_DB: str(db_path.resolve()),
         }
         symmetric = symmetric_types()
         stats = write_database(
-            db_path, documents, extraction, files, meta, curation=entries, symmetric=symmetric
+            db_path,
+            documents,
+            extraction,
+            files,
+            meta,
+            curation_file=curation_file,
+            symmetric=symmetric,
         )
         report("write", 1, 1)
     seconds = time.perf_counter() - started
-    return BuildReport(db_path, tuple(files), stats, seconds, len(documents) - cached, cached)
+    analysed = len(documents) - cached
+    return BuildReport(db_path, tuple(files), stats, seconds, analysed, cached, curation_path)
+
+
+def recorded_curation(source: Path, db_path: Path) -> Path | None:
+    """The curation file the database at ``db_path`` follows, if it was built from ``source``
+    (so that a database built once with ``--curation FILE`` keeps following that file)."""
+    import sqlite3
+
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if meta.get("source") != str(source.resolve()) or not meta.get(META_FILE):
+        return None
+    return Path(str(meta[META_FILE]))
 
 
 def corpus_fingerprint(documents: list[Document]) -> str:

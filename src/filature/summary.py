@@ -32,3 +32,7 @@ def print_summary(console: Console, report: BuildReport) -> None:
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )
+    if report.curation is not None:
+        console.print(
+            Text(safe_text(f"Curation decisions: {report.curation}", keep_newlines=False))
+        )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from filature.curation.session import CurationSession
 from filature.query import Excerpt, FuzzyHit
 from filature.query.text import printable
 from filature.tui.catalog import Catalog
@@ -28,6 +31,7 @@ from filature.tui.commands import EntityCommands
 from filature.tui.render import citation
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
 from filature.tui.workarounds import open_command_palette, palette_open
 
@@ -58,10 +62,39 @@ class FilatureApp(App[None]):
         self.catalog = catalog
         self.system_clipboard = system_clipboard
         self.sub_title = catalog.path.name
+        self.watcher = Watcher(self)
+        self.startup_note: str | None = None
+        self._busy_said = 0.0
+        catalog.on_busy = self._database_busy
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.push_screen(MainScreen(self.catalog))  # which calls warm_index once it is drawn
+        self.set_interval(WATCH_SECONDS, self.watcher.check)
+        if self.startup_note:
+            self.notify(self.startup_note, title="Curation", severity="warning", markup=False)
+
+    @property
+    def curation(self) -> CurationSession:
+        """The session recording this app's curation decisions."""
+        return self.watcher.session
+
+    def reload_views(self) -> None:
+        """Show the database as it is now (after a rebuild, or decisions made elsewhere)."""
+        try:
+            main = self.main
+        except LookupError:
+            return
+        main.curator.curation_changed({})
+
+    def _database_busy(self, message: str) -> None:
+        """Say (at most every 5 s, from any thread) that a read met a locked database."""
+        if threading.get_ident() != self._thread_id:
+            self.call_from_thread(self._database_busy, message)
+            return
+        if time.monotonic() - self._busy_said > 5:
+            self._busy_said = time.monotonic()
+            self.notify(message, title="Database busy", severity="warning", markup=False)
 
     @work(thread=True, exclusive=True, group="index")
     def _warm_index(self) -> None:
@@ -219,4 +252,9 @@ def make_app(db_path: Path, *, system_clipboard: bool = True) -> FilatureApp:
     Raises ``store.connect.DatabaseProblem`` (with ``.message`` and ``.fix``) if the database
     is missing, broken or of another schema version, before anything is drawn.
     """
-    return FilatureApp(Catalog(db_path), system_clipboard=system_clipboard)
+    from filature.curation.sync import sync
+
+    note = sync(db_path)
+    app = FilatureApp(Catalog(db_path), system_clipboard=system_clipboard)
+    app.startup_note = note
+    return app
