@@ -1,7 +1,7 @@
 """One writer at a time for a curation file, across processes.
 
 Every write of ``curation.toml`` (an explorer's decision, an undo, a revert, the end of a build,
-a re-derivation on open) holds an exclusive ``flock`` on a lock file beside it,
+a re-derivation on open) holds an exclusive lock on a file beside it,
 ``.curation.toml.lock``, for the whole read-change-write-apply sequence: two explorers on the
 same database queue up instead of overwriting each other's decisions. The lock file is never
 replaced, so the lock holds across the atomic ``os.replace`` of the curation file itself.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,23 +60,48 @@ def curation_lock(
         raise CurationError(
             f"Cannot lock {path} ({exc.strerror or exc}); no decision can be recorded."
         ) from exc
+    deadline = time.monotonic() + wait
     try:
-        deadline = time.monotonic() + wait
-        while True:
+        if not _IN_PROCESS.acquire(timeout=wait):
+            raise _busy(path, wait)
+        try:
+            _take(fd, _GATE, deadline, path, wait)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise CurationError(
-                        f"Another filature process has been writing {path} for over "
-                        f"{wait:.0f} s; nothing changed. Try again in a moment."
-                    ) from None
-                time.sleep(0.02)
-        remove_leftovers(path)
-        yield
+                _take(fd, _MAIN, deadline, path, wait)
+            finally:
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _GATE)
+            remove_leftovers(path)
+            yield
+        finally:
+            _IN_PROCESS.release()
     finally:
         os.close(fd)  # closing releases the lock
+
+
+# Two byte-range locks make a turnstile: a waiter holds the gate while it waits for the main
+# lock, so the process that just released the main lock cannot take it again before it.
+_GATE, _MAIN = 0, 1
+_IN_PROCESS = threading.Lock()  # record locks belong to the process, not to a thread
+
+
+def _take(fd: int, byte: int, deadline: float, path: Path, wait: float) -> None:
+    while True:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, byte)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise CurationError(f"Cannot lock {path} ({exc.strerror or exc}).") from exc
+        if time.monotonic() >= deadline:
+            raise _busy(path, wait)
+        time.sleep(0.005)
+
+
+def _busy(path: Path, wait: float) -> CurationError:
+    return CurationError(
+        f"Another filature process has been writing {path} for over {wait:.0f} s; "
+        "nothing changed. Try again in a moment."
+    )
 
 
 def remove_leftovers(path: Path) -> list[Path]:
