@@ -90,9 +90,7 @@ def test_two_processes_deciding_at_once_lose_nothing(copy: Copy, tmp_path: Path)
     assert entries[: len(before)] == before
     added = entries[len(before) :]
     assert sorted(e.get("name") for e in added if e.section == "rename") == sorted(renamed)
-    assert sorted(e.get("names")[0] for e in added if e.section == "merge") == sorted(
-        merged[::2]
-    )
+    assert sorted(e.get("names")[0] for e in added if e.section == "merge") == sorted(merged[::2])
     for name in renamed:
         assert copy.entity(f"{name} (renamed)") is not None, name
     for name, into in zip(merged[::2], merged[1::2], strict=True):
@@ -220,3 +218,30 @@ def test_undo_removes_its_entry_and_keeps_the_users_comments(copy: Copy) -> None
     assert isinstance(undone, Entry) and undone.section == "rename"
     assert copy.curation.read_text("utf-8") == original + notes
     assert copy.entity(name) is not None
+
+
+def test_a_decision_on_a_database_another_process_keeps_locked_changes_nothing(
+    copy: Copy,
+) -> None:
+    text, before = copy.curation.read_bytes(), copy.tables()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()",
+            str(copy.db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(CurationError, match="busy"):
+            session(copy.db).decide(new_entry("drop", name=distinct_names(copy, 1)[0]))
+    finally:
+        holder.communicate("", timeout=30)
+    assert copy.curation.read_bytes() == text
+    assert copy.tables() == before
+    assert not list(copy.seeds.glob(".curation.toml.tmp-*"))

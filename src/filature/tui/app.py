@@ -65,6 +65,8 @@ class FilatureApp(App[None]):
         self.watcher = Watcher(self)
         self.startup_note: str | None = None
         self._busy_said = 0.0
+        self.busy_pending = False
+        """A read met a locked database: the views are reloaded once it is free."""
         catalog.on_busy = self._database_busy
 
     def on_mount(self) -> None:
@@ -92,6 +94,7 @@ class FilatureApp(App[None]):
         if threading.get_ident() != self._thread_id:
             self.call_from_thread(self._database_busy, message)
             return
+        self.busy_pending = True
         if time.monotonic() - self._busy_said > 5:
             self._busy_said = time.monotonic()
             self.notify(message, title="Database busy", severity="warning", markup=False)

@@ -1,8 +1,9 @@
 """Reads that survive a database locked by another process.
 
 SQLite waits 5 s for a writer that holds the database's lock, then raises "database is
-locked". The explorer's reads then return an empty result, and the catalog's ``on_busy``
-callback says why, instead of the error closing the app."""
+locked". The explorer's reads then return an empty result, and the catalog says why (and
+stops waiting on every read until the database is free again), instead of the error closing
+the app."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ BUSY_MESSAGE = (
 
 
 class _Watched(Protocol):
-    on_busy: Callable[[str], None] | None
+    def busy_seen(self, message: str) -> None: ...
 
 
 S = TypeVar("S", bound=_Watched)
@@ -36,7 +37,7 @@ def is_busy(exc: BaseException) -> bool:
 def guarded(
     default: Callable[[], Any],
 ) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
-    """Decorate a read method: on a busy database, tell ``self.on_busy`` and return
+    """Decorate a read method: on a busy database, tell ``self.busy_seen`` and return
     ``default()`` instead of raising."""
 
     def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
@@ -46,8 +47,7 @@ def guarded(
             except sqlite3.OperationalError as exc:
                 if not is_busy(exc):
                     raise
-                if self.on_busy is not None:
-                    self.on_busy(BUSY_MESSAGE)
+                self.busy_seen(BUSY_MESSAGE)
                 result: R = default()
                 return result
 

@@ -11,6 +11,8 @@ from filature import query
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
+BUSY_MS = 5000
+
 
 class Catalog:
     """Read-only queries for the app; safe to call from the UI thread and from thread workers.
@@ -104,6 +106,17 @@ class Catalog:
         """Forget the fuzzy index after the database changed (curation); rebuilt on next use."""
         with self._index_lock:
             self._index = None
+
+    def busy_seen(self, message: str) -> None:
+        """A read met a database locked by another process: stop waiting on each read (one
+        wait is enough to know) until ``patient`` is called, and tell ``on_busy``."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        if self.on_busy is not None:
+            self.on_busy(message)
+
+    def patient(self) -> None:
+        """Wait again (5 s) for a writer's lock before a read gives up."""
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
 
     def reopen(self) -> None:
         """Read the file now at ``path`` (a rebuild replaced it); raises DatabaseProblem if it

@@ -9,6 +9,7 @@ an edit by hand), the file is applied if the database lacks it, and the views ar
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,28 @@ class Watcher:
         self.file_digest = new
         return True
 
+    def _free(self) -> bool:
+        """True if the database can be read now (without waiting for a lock)."""
+        try:
+            conn = sqlite3.connect(
+                f"{self.catalog.path.resolve().as_uri()}?mode=ro", uri=True, timeout=0
+            )
+            try:
+                conn.execute("SELECT 1 FROM entities LIMIT 1").fetchall()
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError):
+            return False
+        return True
+
     def check(self) -> None:
-        """Follow a rebuild or another process's decisions (called on a timer)."""
+        """Follow a rebuild or another process's decisions (called on a timer), and reload
+        the views once a database that was busy is free again."""
+        if self.app.busy_pending and self._free():
+            self.app.busy_pending = False
+            self.catalog.patient()
+            self.app.reload_views()
+            self.app.notify("The database is free again: reloaded.", markup=False)
         rebuilt = self.follow_rebuild()
         changed = self._file_changed()
         if not (rebuilt or changed):
