@@ -4,6 +4,7 @@ process are notifications while it keeps running, and nothing is lost or half-wr
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -23,6 +24,7 @@ from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.prompts import TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
+from reliability import Tmux, app_command
 
 pytestmark = pytest.mark.anyio
 WORKER = Path(__file__).with_name("curation_worker.py")
@@ -219,3 +221,39 @@ async def test_a_database_locked_by_another_process_is_a_notification(copy: Copy
         assert app.is_running
     assert copy.curation.read_bytes() == text
     assert copy.tables() == before
+
+
+def test_two_explorers_in_a_terminal_both_show_decisions_made_elsewhere(
+    copy: Copy, tmux: Tmux
+) -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    name = top_entity(copy)
+    tmux.start(app_command(copy.db))
+    tmux.run("new-window", "-d", "-t", "main", "-n", "second", shlex.join(app_command(copy.db)))
+    for target in ("main", "main:second"):
+        tmux.wait(lambda t=target: name in tmux.screen(t), f"{name} listed in {target}")
+    go = copy.seeds / "go"
+    go.touch()
+    first, second = [
+        str(n)
+        for (n,) in copy.rows(
+            "SELECT name FROM entities WHERE type = 'person' ORDER BY mention_count DESC LIMIT 2"
+        )
+    ]
+    for kind, names in (("rename", [name]), ("merge", [first, second])):
+        done = subprocess.run(
+            [sys.executable, str(WORKER), str(copy.db), str(go), kind, *names],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.stdout.strip() == "ok", done.stderr
+    for target in ("main", "main:second"):
+        tmux.wait(
+            lambda t=target: f"{name} (renamed)" in tmux.screen(t),
+            f"the rename shown in {target}",
+        )
+        assert not tmux.dead()
+    assert copy.entity(first) is None and first in copy.aliases(second)
