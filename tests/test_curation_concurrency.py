@@ -118,6 +118,9 @@ def test_a_decision_cut_short_is_applied_when_the_database_is_next_opened(
     assert copy.tables() == derived_afresh(copy, tmp_path)
     again = filature("entities", "--db", str(copy.db), "--json")
     assert again.returncode == 0 and "Note" not in again.stderr
+    stray.write_text("killed before the rename", encoding="utf-8")  # file and database agree
+    assert filature("entities", "--limit", "1", "--db", str(copy.db)).returncode == 0
+    assert not stray.exists()
 
 
 def test_decisions_killed_at_any_moment_leave_file_and_database_in_agreement(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filature.curation.database import has_base
 from filature.curation.entries import CurationError
-from filature.curation.lock import curation_lock, disk_full
+from filature.curation.lock import curation_lock, disk_full, temp_prefix
 from filature.curation.session import BUSY_SECONDS, apply_entries
 from filature.curation.state import META_SHA, curation_home, digest, read_curation, read_meta
 from filature.store.connect import harden
@@ -57,6 +57,7 @@ def sync(db_path: Path) -> str | None:
     recorded = meta.get(META_SHA)
     try:
         if digest(path) == recorded:
+            _clean(path)
             return None
     except CurationError as exc:
         return f"The curation file cannot be read ({exc}); the database shows older decisions."
@@ -93,6 +94,17 @@ def sync(db_path: Path) -> str | None:
         f"another explorer or an edit): its {count} decision{'s' if count != 1 else ''} "
         "were applied again."
     )
+
+
+def _clean(path: Path) -> None:
+    """Remove the temporary files of interrupted writes, if any (taking the lock to be sure
+    no live writer is using them)."""
+    if any(path.parent.glob(temp_prefix(path) + "*")) and os.access(path.parent, os.W_OK):
+        try:
+            with curation_lock(path):
+                pass  # taking the lock removes them
+        except CurationError:
+            pass  # a writer is busy: its own next write cleans up
 
 
 def _recorded(db_path: Path) -> str | None:
