@@ -92,7 +92,10 @@ class FilatureApp(App[None]):
     def _database_busy(self, message: str) -> None:
         """Say (at most every 5 s, from any thread) that a read met a locked database."""
         if threading.get_ident() != self._thread_id:
-            self.call_from_thread(self._database_busy, message)
+            try:
+                self.call_from_thread(self._database_busy, message)
+            except RuntimeError:
+                pass  # the app is closing
             return
         self.busy_pending = True
         if time.monotonic() - self._busy_said > 5:
