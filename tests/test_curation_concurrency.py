@@ -227,6 +227,7 @@ def test_a_decision_on_a_database_another_process_keeps_locked_changes_nothing(
     copy: Copy,
 ) -> None:
     text, before = copy.curation.read_bytes(), copy.tables()
+    deciding, name = session(copy.db), distinct_names(copy, 1)[0]
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -242,7 +243,7 @@ def test_a_decision_on_a_database_another_process_keeps_locked_changes_nothing(
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         with pytest.raises(CurationError, match="busy"):
-            session(copy.db).decide(new_entry("drop", name=distinct_names(copy, 1)[0]))
+            deciding.decide(new_entry("drop", name=name))
     finally:
         holder.communicate("", timeout=30)
     assert copy.curation.read_bytes() == text

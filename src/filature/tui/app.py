@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import threading
 import time
@@ -92,10 +93,8 @@ class FilatureApp(App[None]):
     def _database_busy(self, message: str) -> None:
         """Say (at most every 5 s, from any thread) that a read met a locked database."""
         if threading.get_ident() != self._thread_id:
-            try:
+            with contextlib.suppress(RuntimeError):  # the app is closing
                 self.call_from_thread(self._database_busy, message)
-            except RuntimeError:
-                pass  # the app is closing
             return
         self.busy_pending = True
         if time.monotonic() - self._busy_said > 5:

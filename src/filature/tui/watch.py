@@ -62,13 +62,15 @@ class Watcher:
             return False
         try:
             self.catalog.reopen()
+            session = CurationSession(self.catalog.path, self.catalog.conn)
         except DatabaseProblem as exc:
             self.app.notify(exc.message, severity="error", title="Database", markup=False)
             return False
+        except sqlite3.OperationalError:
+            return False  # locked by another process: tried again at the next check
         self.opened = now
-        made = self.session.made
-        self.session = CurationSession(self.catalog.path, self.catalog.conn)
-        self.session.made = made
+        session.made = self.session.made
+        self.session = session
         self.file_stamp = stamp(self.session.path)
         self.file_digest = self._digest()
         return True
