@@ -55,6 +55,8 @@ def sync(db_path: Path) -> str | None:
     if path is None or home.copy_of is not None or not curatable:
         return None
     recorded = meta.get(META_SHA)
+    if recorded is None:
+        return None  # built before hashes were recorded: nothing is known to be missing
     try:
         if digest(path) == recorded:
             _clean(path)
@@ -63,8 +65,6 @@ def sync(db_path: Path) -> str | None:
         return f"The curation file cannot be read ({exc}); the database shows older decisions."
     writable = os.access(db_path, os.W_OK) and os.access(db_path.parent, os.W_OK)
     if not writable or not os.access(path.parent, os.W_OK):
-        if recorded is None:
-            return None  # built before hashes were recorded: nothing known to be missing
         return (
             f"{path} changed since {db_path} was curated, and the database is read-only: it "
             "shows older decisions. Rebuild it: filature build"
@@ -86,8 +86,6 @@ def sync(db_path: Path) -> str | None:
                 "that it lacks were not applied; they will be at the next start."
             )
         return f"The decisions of {path} could not be applied to {db_path} ({exc})."
-    if recorded is None:
-        return None
     count = len(current.entries)
     return (
         f"{path} had changed since the database was last curated (an interrupted decision, "
