@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
-from filature.curation.entries import CurationError, load_curation
+from filature.curation.entries import CurationError
+from filature.curation.state import META_DB, META_FILE, read_curation
 from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.ingest.discover import latest_change
@@ -45,6 +46,7 @@ class BuildReport:
     seconds: float
     analysed: int = 0
     cached: int = 0
+    curation: Path | None = None
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -121,9 +123,9 @@ def build(
         if _is_disk_full(exc):
             raise disk_full(db_path, existed) from exc
         raise
-    stats, files, analysed, cached = made
+    stats, files, analysed, cached, curation_path = made
     seconds = time.perf_counter() - started
-    return BuildReport(db_path, tuple(files), stats, seconds, analysed, cached)
+    return BuildReport(db_path, tuple(files), stats, seconds, analysed, cached, curation_path)
 
 
 def _build_locked(
@@ -134,13 +136,15 @@ def _build_locked(
     report: Progress,
     use_cache: bool,
     follow_links: bool,
-) -> tuple[WriteStats, list[FileReport], int, int]:
-    curation_path = curation if curation is not None else source / CURATION_FILE
+) -> tuple[WriteStats, list[FileReport], int, int, Path]:
     if curation is not None and not curation.exists():
         raise CurationError(
             "no such file", path=curation, action="check the path given to --curation"
         )
-    entries = load_curation(curation_path).entries  # a bad file stops the build before any work
+    curation_path = (
+        curation or recorded_curation(source, db_path) or source / CURATION_FILE
+    ).resolve()
+    curation_file = read_curation(curation_path)  # a bad file stops the build before any work
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
     from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
@@ -169,14 +173,40 @@ def _build_locked(
         "filature_version": __version__,
         "corpus_sha256": corpus_fingerprint(documents),
         "source": str(source.resolve()),
-        "curation_path": str(curation_path.resolve()),
+        META_FILE: str(curation_path),
+        META_DB: str(db_path.resolve()),
     }
     symmetric = symmetric_types()
     stats = write_database(
-        db_path, documents, extraction, files, meta, curation=entries, symmetric=symmetric
+        db_path,
+        documents,
+        extraction,
+        files,
+        meta,
+        curation_file=curation_file,
+        symmetric=symmetric,
     )
     report("write", 1, 1)
-    return stats, files, len(documents) - cached, cached
+    return stats, files, len(documents) - cached, cached, curation_path
+
+
+def recorded_curation(source: Path, db_path: Path) -> Path | None:
+    """The curation file the database at ``db_path`` follows, if it was built from ``source``
+    (so that a database built once with ``--curation FILE`` keeps following that file)."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if meta.get("source") != str(source.resolve()) or not meta.get(META_FILE):
+        return None
+    return Path(str(meta[META_FILE]))
 
 
 def corpus_fingerprint(documents: list[Document]) -> str:

@@ -90,6 +90,17 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_ino, info.st_mtime_ns
 
 
+def open_database(db: Path) -> sqlite3.Connection:
+    """Open the database read-only, after applying the curation file if it is ahead of it
+    (a note on stderr says so, or why it could not be done)."""
+    from filature.curation.sync import sync
+
+    note = sync(db)
+    if note:
+        err.print(Text(f"Note: {printable_line(note)}", style="yellow"))
+    return open_readonly(db)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"filature {__version__}")
@@ -217,7 +228,7 @@ def entities(
     if type is not None and type not in ENTITY_TYPES:
         fail(f"Unknown type {type!r}.", f"use one of: {', '.join(ENTITY_TYPES)}")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         from filature.query.listing import list_entities
 
         rows = list_entities(conn, type, limit)
@@ -252,7 +263,7 @@ def show(
     from filature.card import card_as_json, card_renderable, entity_card, resolve_entity
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         card = entity_card(conn, resolve_entity(conn, name, type))
     if as_json:
         out.print_json(json.dumps(card_as_json(card), ensure_ascii=False))
@@ -277,7 +288,7 @@ def dossier(
     if format not in ("md", "html"):
         fail(f"Unknown format {format!r}.", "use --format md or --format html")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         path = write_dossier(conn, resolve_entity(conn, name, type), format, out_path)  # type: ignore[arg-type]
     out.print(Text(f"Wrote {printable_line(str(path))}"))
 
@@ -299,7 +310,7 @@ def export(
     if format not in FORMATS:
         fail(f"Unknown format {format!r}.", f"use one of: {', '.join(FORMATS)}")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         result = export_database(conn, format, out_path, cooccurrence=cooccurrence)
     paths = ", ".join(printable_line(str(p)) for p in result.paths)
     out.print(
@@ -328,7 +339,7 @@ def relations(
     from filature.query.listing import list_relations
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         entity_id = resolve_entity(conn, entity) if entity else None
         rows = list_relations(conn, entity_id, type, cooccurrence=cooccurrence, limit=limit)
     if as_json:
@@ -369,7 +380,7 @@ def search(
         except ValueError as exc:
             fail(str(exc))
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         hits = fuzzy_search(conn, query, limit=max(1, min(limit, 500)), etype=etype)
     if as_json:
         out.print_json(json.dumps([describe_hit_json(h) for h in hits], ensure_ascii=False))
@@ -401,7 +412,7 @@ def find(
     from filature.query import describe_hit_json, full_text_search
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         result = full_text_search(conn, text, max(1, min(limit, 1000)))
     if as_json:
         out.print_json(json.dumps([describe_hit_json(h) for h in result.hits], ensure_ascii=False))

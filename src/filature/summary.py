@@ -33,3 +33,5 @@ def print_summary(console: Console, report: BuildReport) -> None:
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )
+    if report.curation is not None:
+        console.print(Text(printable_line(f"Curation decisions: {report.curation}")))

@@ -91,6 +91,12 @@ def load_curation(path: Path) -> Curation:
 
     A UTF-8 byte-order mark is accepted. Every problem raises ``CurationError`` naming the
     file, the line and column, what is wrong and the fix."""
+    return decode_curation(curation_bytes(path), path)
+
+
+def curation_bytes(path: Path) -> bytes:
+    """The bytes of the curation file at ``path`` (none when it does not exist); a folder, a
+    pipe or an unreadable file raises ``CurationError``."""
     if path.is_dir():
         raise CurationError(
             "this is a folder, not a curation file",
@@ -104,13 +110,19 @@ def load_curation(path: Path) -> Curation:
             action="replace {file} by a TOML text file, or remove it",
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        return EMPTY
+        return b""
     except OSError as exc:
         raise CurationError(
             f"cannot be read ({exc.strerror or exc})", path=path, action="chmod u+r {file}"
         ) from exc
+
+
+def decode_curation(data: bytes, path: Path) -> Curation:
+    """Decode and check the bytes of the curation file at ``path``."""
+    if not data:
+        return EMPTY
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
