@@ -76,9 +76,18 @@ class FilatureApp(App[None]):
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.push_screen(MainScreen(self.catalog))  # which calls warm_index once it is drawn
-        self.call_after_refresh(self._warn_curation_file)
         self.set_interval(WATCH_SECONDS, self.watcher.check)
-        if self.startup_note:
+        self.call_after_refresh(self._warn_curation_file)
+
+    def _warn_curation_file(self) -> None:
+        """Say at once when the curation file is invalid (the explorer then only reads), or
+        else what opening did with it."""
+        problem = self.curation.file_problem()
+        if problem is not None:
+            self.notify(
+                problem, title="Curation file", severity="warning", timeout=60, markup=False
+            )
+        elif self.startup_note:
             self.notify(self.startup_note, title="Curation", severity="warning", markup=False)
 
     @property
@@ -104,14 +113,6 @@ class FilatureApp(App[None]):
         if time.monotonic() - self._busy_said > 5:
             self._busy_said = time.monotonic()
             self.notify(message, title="Database busy", severity="warning", markup=False)
-
-    def _warn_curation_file(self) -> None:
-        """Say at once when the curation file is invalid: the explorer then only reads."""
-        problem = self.curation.file_problem()
-        if problem is not None:
-            self.notify(
-                problem, title="Curation file", severity="warning", timeout=60, markup=False
-            )
 
     def _handle_exception(self, error: Exception) -> None:
         """A database that became unreadable while open (truncated, replaced by garbage) ends
