@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,7 +18,7 @@ from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
-from filature.tui.render import entity_card_text, flat
+from filature.tui.render import entity_card_text, flat, type_name
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
@@ -36,21 +36,21 @@ FIRST_ROWS = 500
 class MainScreen(Screen[None]):
     """Three panes and a header; keeps the history of the entities shown."""
 
+    # No printable key is bound here: whatever is typed on this screen goes to the name filter
+    # (``on_key``), so typing a name never runs a command. Curation waits behind ctrl+e.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
-        Binding("C", "copy_card", "Copy card", show=False, tooltip="Copy the entity card"),
-        Binding("d", "dossier", "Dossier", show=False, tooltip="Write the entity's dossier"),
+        Binding("ctrl+c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
+        Binding(
+            "ctrl+e",
+            "entity_menu",
+            "Curate",
+            tooltip="Entity menu: merge, rename, type, drop, split, undo, copy card, dossier",
+        ),
+        Binding("ctrl+u", "curation_list", "Decisions", show=False, tooltip="List every decision"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter"),
         Binding("alt+left,backspace", "back", "Back", tooltip="Previous entity"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
         Binding("enter", "open_excerpt", "Open", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
-        Binding("m", "merge", "Merge", show=False, tooltip="Merge the entity into another"),
-        Binding("r", "rename", "Rename", show=False, tooltip="Rename the entity"),
-        Binding("y", "retype", "Retype", show=False, tooltip="Change the entity's type"),
-        Binding("x", "drop", "Drop", show=False, tooltip="Drop the entity (false positive)"),
-        Binding("s", "split", "Split", show=False, tooltip="Split an alias off the entity"),
-        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last curation decision"),
-        Binding("U,ctrl+u", "curation_list", "Curation", show=False, tooltip="List every decision"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -254,6 +254,36 @@ class MainScreen(Screen[None]):
             self.notify("No later entity.", timeout=2, markup=False)
             return
         self.show_entity(entity_id, record=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed in a list or pane goes to the name filter, never to a command."""
+        if event.is_printable and event.character and self._types_ahead():
+            event.stop()
+            event.prevent_default()
+            self.query_one(EntityPane).type_ahead(event.character)
+
+    def _types_ahead(self) -> bool:
+        return isinstance(self.focused, EntityList | RelationsTree | ExcerptList)
+
+    def action_clear_filter(self) -> None:
+        """Escape: empty the name filter (the selected entity stays) and go back to the list."""
+        self.query_one(EntityPane).clear_filter()
+
+    def action_entity_menu(self) -> None:
+        """Open the menu of actions on the selected entity (curation among them)."""
+        from filature.tui.screens.entity_menu import EntityMenu
+
+        card = self.catalog.card(self.entity_id) if self.entity_id is not None else None
+        if card is None:
+            title = "Curate (no entity selected)"
+        else:
+            mentions = f"{card.mention_count:,} mention{'s' if card.mention_count != 1 else ''}"
+            title = f"{flat(card.name)} · {type_name(card.type)} · {mentions}"
+        self.app.push_screen(EntityMenu(title), self._menu_chosen)
+
+    def _menu_chosen(self, action: str | None) -> None:
+        if action is not None:
+            getattr(self, f"action_{action}")()
 
     def action_merge(self) -> None:
         """Merge the selected entity into another (picked with the fuzzy jump)."""
