@@ -68,6 +68,9 @@ def test_typing_every_alias_of_the_top_entities_changes_nothing(
     tmux.type("meng hong")  # the names went to the filter: this one selects Meng Hongwei
     tmux.keys("Enter")
     tmux.wait_for("Meng Hongwei  ● person")
+    tmux.type("xi jinping")  # typed from the relations pane, in one go: a new filter
+    tmux.keys("Enter")
+    tmux.wait_for("Xi Jinping  ● person")
     tmux.keys("C-q")
     tmux.wait(tmux.dead, "the app to quit on ctrl+q")
     assert (digest(copy.db), digest(copy.curation)) == before

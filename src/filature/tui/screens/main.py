@@ -256,14 +256,15 @@ class MainScreen(Screen[None]):
         self.show_entity(entity_id, record=False)
 
     def on_key(self, event: events.Key) -> None:
-        """A character typed in a list or pane goes to the name filter, never to a command."""
-        if event.is_printable and event.character and self._types_ahead():
+        """A character typed in a list or pane goes to the name filter, never to a command
+        (typed in the relations or the excerpts, it starts a new filter)."""
+        if event.is_printable and event.character:
+            # Keys already queued for a pane arrive here after the first one moved the focus
+            # to the filter box: those go on the filter too.
             event.stop()
             event.prevent_default()
-            self.query_one(EntityPane).type_ahead(event.character)
-
-    def _types_ahead(self) -> bool:
-        return isinstance(self.focused, EntityList | RelationsTree | ExcerptList)
+            fresh = isinstance(self.focused, RelationsTree | ExcerptList)
+            self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
 
     def action_clear_filter(self) -> None:
         """Escape: empty the name filter (the selected entity stays) and go back to the list."""

@@ -99,11 +99,16 @@ class EntityPane(Vertical):
         else:
             self.post_message(EntityList.Chosen(entity_id))
 
-    def type_ahead(self, character: str) -> None:
-        """A character typed in a list: add it to the name filter, which takes the focus."""
+    def type_ahead(self, character: str, *, fresh: bool = False) -> None:
+        """A character typed in a list: add it to the name filter (or, ``fresh``, start the
+        filter again with it); the filter box takes the focus."""
         box = self.query_one("#entity-filter", Input)
-        box.focus()
-        box.insert_text_at_cursor(character)
+        self.screen.set_focus(box)  # at once: the next key may already be waiting
+        if fresh:
+            box.value = character
+            box.cursor_position = len(character)
+        else:
+            box.insert_text_at_cursor(character)
 
     def clear_filter(self) -> None:
         """Empty the name filter (the entity under the cursor stays) and focus the list."""
