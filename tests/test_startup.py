@@ -34,7 +34,7 @@ def test_no_argument_builds_the_seeds_with_progress_then_opens_the_explorer(
         assert "Chine" in screen
         assert (tmp_path / "db" / "filature.db").is_file()
         built = (tmp_path / "db" / "filature.db").stat().st_mtime
-        tmux.keys("q")
+        tmux.keys("C-q")
         tmux.wait(tmux.dead, "the app to quit", 20)
         tmux.run("respawn-pane", "-k", "-t", "main", "-c", str(tmp_path), " ".join(command))
         tmux.wait(lambda: "Entities" in tmux.screen(), "the explorer again", 30)

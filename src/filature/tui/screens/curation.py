@@ -64,7 +64,7 @@ class CurationScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         box = self.query_one("#curation-box")
         box.border_title = "Curation decisions"
-        box.border_subtitle = flat(str(self.session.path or "no curation file"))
+        box.border_subtitle = Content(flat(str(self.session.path or "no curation file")))
         self.reload()
         self.query_one("#curation-entries").focus()
 

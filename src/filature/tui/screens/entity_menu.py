@@ -61,8 +61,15 @@ class EntityMenu(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#menu-box").border_title = self.title_text
+        self.query_one("#menu-box").border_title = Content(self.title_text)
         self.query_one("#menu-items", OptionList).focus()
+
+    def press(self, character: str) -> None:
+        """A letter typed before the menu took the keys: pick its action, if it has one."""
+        for key, action, _ in ITEMS:
+            if key == character:
+                self.dismiss(action)
+                return
 
     def action_pick(self, action: str) -> None:
         """Close the menu with ``action``."""

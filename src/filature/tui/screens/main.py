@@ -9,6 +9,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Select
 from textual.worker import get_current_worker
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 # At start-up the list shows this many entities at once, the rest once read (in a thread):
 # sorting 100,000 entities takes SQLite a few tenths of a second.
 FIRST_ROWS = 500
+MENU_KEYS = {"ctrl+e": "entity_menu", "ctrl+u": "curation_list"}
 
 
 class MainScreen(Screen[None]):
@@ -166,7 +168,7 @@ class MainScreen(Screen[None]):
         found = self.catalog.relation_excerpts(relation.id)
         excerpts.show(found, len(found))
         arrow = "→" if relation.direction == "out" else "←"
-        excerpts.border_title = f"Excerpts {arrow} {flat(relation.counterpart_name)}"
+        excerpts.border_title = Content(f"Excerpts {arrow} {flat(relation.counterpart_name)}")
         excerpts.border_subtitle = f"{len(found):,} supporting"
 
     @on(EntityList.Highlighted)
@@ -258,11 +260,24 @@ class MainScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         """A character typed in a list or pane goes to the name filter, never to a command
         (typed in the relations or the excerpts, it starts a new filter)."""
-        if event.is_printable and event.character:
-            # Keys already queued for a pane arrive here after the first one moved the focus
-            # to the filter box: those go on the filter too.
+        if event.key in MENU_KEYS:
+            # Here rather than through the bindings, which the app checks after this screen
+            # has seen the next keys: the letter typed right after ctrl+e must reach the menu.
+            # The filter box's own ctrl+e and ctrl+u (Input keys) yield too.
             event.stop()
             event.prevent_default()
+            if self.app.screen is self:
+                getattr(self, f"action_{MENU_KEYS[event.key]}")()
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            from filature.tui.screens.entity_menu import EntityMenu
+
+            if isinstance(self.app.screen, EntityMenu):  # queued before the menu was open
+                self.app.screen.press(event.character)
+                return
+            # Keys already queued for a pane arrive here after the first one moved the focus
+            # to the filter box: those go on the filter too.
             fresh = isinstance(self.focused, RelationsTree | ExcerptList)
             self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
 

@@ -33,7 +33,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Static(Content(self.hint), id="prompt-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#prompt-box").border_title = self.title_text
+        self.query_one("#prompt-box").border_title = Content(self.title_text)
         self.query_one("#prompt-input", Input).focus()
 
     @on(Input.Submitted, "#prompt-input")
@@ -61,7 +61,7 @@ class ChoicePrompt(ModalScreen[str | None]):
             yield Static(Content("Enter chooses · Esc cancels"), id="prompt-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#choice-box").border_title = self.title_text
+        self.query_one("#choice-box").border_title = Content(self.title_text)
         options = self.query_one("#choices", OptionList)
         values = [value for _, value in self.choices]
         options.highlighted = values.index(self.current) if self.current in values else 0
@@ -99,4 +99,4 @@ class ConfirmPrompt(ModalScreen[bool]):
             yield Static(Content(f"y: {self.yes} · n or Esc: cancel"), id="prompt-status")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-box").border_title = self.title_text
+        self.query_one("#confirm-box").border_title = Content(self.title_text)

@@ -9,15 +9,13 @@ from textual.widgets import Input
 
 
 class FilterBox(Input):
-    """A one-line text box where ctrl+k, ctrl+e and ctrl+u keep their meaning in the app.
+    """A one-line text box where ctrl+k still opens the fuzzy jump.
 
-    Textual's Input binds them to "delete to the end", "go to the end" and "delete to the
-    start" of the line, which would otherwise swallow the jump, the entity menu and the list
-    of decisions whenever the filter has the focus (End, Home and Escape still edit the box).
+    Textual's Input binds ctrl+k to "delete to the end of the line", which would otherwise
+    swallow the app's main key whenever the filter has the focus (the main screen takes
+    ctrl+e and ctrl+u, also Input keys, before the box sees them).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "app.jump", "Jump", show=False),
-        Binding("ctrl+e", "screen.entity_menu", "Curate", show=False),
-        Binding("ctrl+u", "screen.curation_list", "Decisions", show=False),
     ]
