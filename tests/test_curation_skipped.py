@@ -91,3 +91,19 @@ async def test_the_app_says_when_a_revert_leaves_a_merge_into_nothing(copy: Copy
         ), said
     assert copy.entity("Continent asiatique") is None
     assert copy.entity("Afrique") is not None and copy.entity("Asie") is not None
+
+
+def test_undoing_a_revert_puts_the_entry_back_in_its_place_in_a_changed_file() -> None:
+    from filature.curation import parse_curation
+    from filature.curation.edit import appended, removed
+    from filature.curation.session import Step, new_entry, restored
+
+    text = SHIPPED.read_text(encoding="utf-8") + "\n# a closing remark of the analyst\n"
+    entries = parse_curation(text).entries
+    after = removed(text, 2)
+    step = Step(entries[2], 2, text, after)
+    assert restored(after, step) == text  # unchanged since: exactly the text before
+    later = appended(after, new_entry("drop", name="Asie"))
+    back = parse_curation(restored(later, step)).entries
+    assert back[:-1] == entries and back[-1].get("name") == "Asie"
+    assert "# a closing remark of the analyst" in restored(later, step)
