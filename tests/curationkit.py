@@ -72,5 +72,6 @@ def curatable_copy(seed_db: Path, tmp_path: Path) -> Copy:
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'curation_path'", (str(seeds / "curation.toml"),)
         )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'db_path'", (str(db.resolve()),))
     conn.close()
     return Copy(db, seeds)

@@ -118,10 +118,28 @@ def raw_controls(app: App[None]) -> set[str]:
     return found
 
 
+TMUX_MISSING = "tmux is not installed: the terminal tests need tmux 3.x (apt-get install tmux)"
+
+
+def require_tmux() -> None:
+    """Skip the calling test when tmux is missing; under CI (``CI=true``) that is a failure."""
+    if shutil.which("tmux") is not None:
+        return
+    import pytest
+
+    if os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}:
+        pytest.fail(f"{TMUX_MISSING}; under CI=true it is required", pytrace=False)
+    pytest.skip(TMUX_MISSING)
+
+
 class Tmux:
-    """A private tmux server (``-L``, no configuration) with one pane; kill it in a finally."""
+    """A private tmux server (``-L``, no configuration) with one pane; kill it in a finally.
+
+    Creating one skips the test when tmux is missing (fails it under CI), see ``require_tmux``.
+    """
 
     def __init__(self) -> None:
+        require_tmux()
         self.name = f"filature-rel-{os.getpid()}-{time.monotonic_ns()}"
 
     def run(self, *args: str) -> str:

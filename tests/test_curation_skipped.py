@@ -27,7 +27,7 @@ def test_a_merge_into_nothing_renames_nothing_and_is_reported(copy: Copy) -> Non
     before = copy.tables()
     skipped: list[str] = []
     merge = Entry("merge", {"into": "Nulle Part Ailleurs", "names": ["Asie"]})
-    apply_entries(copy.db, (*load_curation(copy.curation).entries, merge), skipped)
+    apply_entries(copy.db, (*load_curation(copy.curation).entries, merge), skipped=skipped)
     assert copy.entity("Nulle Part Ailleurs") is None
     assert copy.entity("Asie") is not None
     assert copy.tables() == before
@@ -39,7 +39,7 @@ def test_a_rename_to_a_blank_name_is_ignored_and_reported(copy: Copy) -> None:
     before = copy.tables()
     skipped: list[str] = []
     rename = Entry("rename", {"name": "Asie", "to": "  "})
-    apply_entries(copy.db, (*load_curation(copy.curation).entries, rename), skipped)
+    apply_entries(copy.db, (*load_curation(copy.curation).entries, rename), skipped=skipped)
     assert copy.tables() == before
     assert len(skipped) == 1 and "blank" in skipped[0]
 
@@ -47,13 +47,13 @@ def test_a_rename_to_a_blank_name_is_ignored_and_reported(copy: Copy) -> None:
 def test_entries_that_match_nothing_at_all_stay_silent(copy: Copy) -> None:
     skipped: list[str] = []
     merge = Entry("merge", {"into": "Atlantide", "names": ["Lémurie"]})
-    apply_entries(copy.db, (*load_curation(copy.curation).entries, merge), skipped)
+    apply_entries(copy.db, (*load_curation(copy.curation).entries, merge), skipped=skipped)
     assert skipped == []
 
 
 def test_the_shipped_file_applies_whole(copy: Copy) -> None:
     skipped: list[str] = []
-    apply_entries(copy.db, load_curation(SHIPPED).entries, skipped)
+    apply_entries(copy.db, load_curation(SHIPPED).entries, skipped=skipped)
     assert skipped == []
     assert copy.entity("Organisation des Nations unies") is not None
     assert {"ONU", "Nations unies"} <= copy.aliases("Organisation des Nations unies")

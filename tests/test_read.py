@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from filature.ingest.discover import discover, discover_files
+from filature.ingest.discover import OUTSIDE, discover, discover_files
 from filature.ingest.read import read_source
 from filature.models import FileReport, SourceText
 
@@ -196,16 +196,21 @@ def test_discover_survives_symlink_loops_and_reports_them(tmp_path: Path) -> Non
     assert all(r.status == "skipped" for r in reports)
 
 
-def test_discover_follows_a_link_out_of_root_once(tmp_path: Path) -> None:
+def test_discover_follows_a_link_out_of_root_once_when_asked(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     root = tmp_path / "root"
     _write(outside, "x.txt", b"x")
     root.mkdir()
     (root / "one").symlink_to(outside)
     (root / "two").symlink_to(outside)
-    files, reports = discover_files(root)
+    files, reports = discover_files(root, follow_links=True)
     assert [p.relative_to(root).as_posix() for p in files] == ["one/x.txt"]
     assert [r.path for r in reports] == ["two"]
+    files, reports = discover_files(root)  # by default links out of the folder are not followed
+    assert files == []
+    assert [(r.path, r.reason) for r in reports] == [
+        (n, OUTSIDE.format(what="a folder")) for n in ("one", "two")
+    ]
 
 
 def test_discover_rejects_a_missing_folder(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from filature.query import full_text_search
+from filature.query.text import printable_line
 from filature.store.connect import open_readonly
-from filature.text import safe_text
 from reliability import (
     CP1252,
     HOSTILE_NAME,
@@ -62,7 +62,7 @@ def test_the_build_finishes_and_reports_every_file(corpus: Corpus) -> None:
     }
     assert not set(out) & RAW_CONTROL, "the summary passed a control character through"
     for path, (status, reason) in FATES.items():
-        path = safe_text(path)
+        path = printable_line(path)
         assert path in rows, f"{path} missing from the summary:\n{out}"
         assert f" {status} " in rows[path] + " ", rows[path]
         assert reason in rows[path], rows[path]

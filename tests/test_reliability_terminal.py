@@ -70,7 +70,7 @@ def test_cli_and_app_in_tmux_leave_title_screen_and_clipboard_alone(
     tmux.start(["sh", "-c", "; ".join(steps)], 200, 60)
     tmux.wait_for("AFTER-CLI", timeout=120)
     screen = tmux.screen()
-    assert "titre �]2;pwned-title�.txt" in screen, screen  # the summary, name made safe
+    assert "titre ␛]2;pwned-title␇.txt" in screen, screen  # the summary, controls made visible
     assert "BEFORE-FIND" in screen, "the screen was cleared"
     assert "presse-papiers ]52;c;aGFja2Vk" in screen, screen
     assert "]8;;https://evil.example/" in screen

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,11 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from filature import __version__
-from filature.curation.entries import load_curation
-from filature.errors import SourceProblem
+from filature.curation.entries import CurationError
+from filature.curation.state import META_DB, META_FILE, read_curation
+from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
+from filature.ingest.discover import latest_change
 from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
+from filature.store.connect import refuse_newer
 from filature.store.writer import (
     WriteStats,
     build_lock,
@@ -26,7 +32,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CURATION_FILE = "curation.toml"
 
 Progress = Callable[[str, int, int], None]
-"""Called with (stage, done, total); stages are "read", "analyse" and "write"."""
+"""Called with (stage, done, total); stages are "read", "model" (loading the language model,
+only when some document is not in the cache), "analyse" and "write"."""
 
 
 @dataclass(frozen=True)
@@ -39,14 +46,45 @@ class BuildReport:
     seconds: float
     analysed: int = 0
     cached: int = 0
+    curation: Path | None = None
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
         return tuple(f for f in self.files if f.status == "skipped")
 
 
+class DiskFull(Problem):
+    """The disk filled up during a build; the previous database is intact."""
+
+
 def _noop(stage: str, done: int, total: int) -> None:
     return None
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+            "disk is full" in str(exc)
+        )
+    return False
+
+
+def disk_full(db_path: Path, existed: bool) -> DiskFull:
+    """The message for a build stopped by a full disk: which folder, and that nothing is lost."""
+    folder = db_path.resolve().parent
+    try:
+        stats = os.statvfs(folder)
+        free = f" ({stats.f_bavail * stats.f_frsize // 1024:,} KB free)"
+    except OSError:
+        free = ""
+    kept = f"the previous {db_path} is intact" if existed else f"no {db_path} was written"
+    return DiskFull(
+        f"Disk full: no space left in {folder}{free} for the new database; the build stopped "
+        f"and {kept}.",
+        f"free some space in {folder}, or build elsewhere with --db OTHER/FOLDER/filature.db",
+    )
 
 
 def build(
@@ -57,59 +95,118 @@ def build(
     curation: Path | None = None,
     progress: Progress | None = None,
     use_cache: bool = True,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
     One bad file never stops the build: it is skipped and reported. The previous database
     stays intact until the new one is complete (see ``store.writer.write_database``).
     Per-document analyses are cached beside the database, so only changed documents go
-    through the NLP again.
+    through the NLP again. Symbolic links that lead outside ``source`` are skipped unless
+    ``follow_links``. Raises ``CurationError`` for an invalid curation file, ``DiskFull``
+    when the disk fills up, ``DatabaseProblem`` for a target of a newer schema version.
     """
     started = time.perf_counter()
-    report = progress or _noop
     if not source.exists():
         raise SourceProblem(f"No folder at {source}.")
     if not source.is_dir():
         raise SourceProblem(f"{source} is not a folder.")
-    with build_lock(db_path):
-        remove_stray_temporaries(db_path)
-        documents, files = read_corpus(source, max_bytes, report)
-        curation_path = curation if curation is not None else source / CURATION_FILE
-        entries = load_curation(curation_path).entries
-        from filature.extract.run import extract_all, pipeline_version, symmetric_types
-
-        total = sum(len(d.passages) for d in documents)
-        done = 0
-
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            report("analyse", done, total)
-
-        report("analyse", 0, total)
-        cache = AnalysisCache(cache_path(db_path)) if use_cache else None
-        try:
-            extraction = extract_all(documents, cache=cache, progress=advance)
-        finally:
-            if cache is not None:
-                cache.close()
-        cached = cache.hits if cache is not None else 0
-        report("write", 0, 1)
-        meta = {
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "pipeline_version": pipeline_version(),
-            "filature_version": __version__,
-            "corpus_sha256": corpus_fingerprint(documents),
-            "source": str(source.resolve()),
-            "curation_path": str(curation_path.resolve()),
-        }
-        symmetric = symmetric_types()
-        stats = write_database(
-            db_path, documents, extraction, files, meta, curation=entries, symmetric=symmetric
-        )
-        report("write", 1, 1)
+    existed = db_path.exists()
+    try:
+        with build_lock(db_path):
+            refuse_newer(db_path)
+            remove_stray_temporaries(db_path)
+            made = _build_locked(
+                source, db_path, max_bytes, curation, progress or _noop, use_cache, follow_links
+            )
+    except (OSError, sqlite3.Error) as exc:
+        if _is_disk_full(exc):
+            raise disk_full(db_path, existed) from exc
+        raise
+    stats, files, analysed, cached, curation_path = made
     seconds = time.perf_counter() - started
-    return BuildReport(db_path, tuple(files), stats, seconds, len(documents) - cached, cached)
+    return BuildReport(db_path, tuple(files), stats, seconds, analysed, cached, curation_path)
+
+
+def _build_locked(
+    source: Path,
+    db_path: Path,
+    max_bytes: int,
+    curation: Path | None,
+    report: Progress,
+    use_cache: bool,
+    follow_links: bool,
+) -> tuple[WriteStats, list[FileReport], int, int, Path]:
+    if curation is not None and not curation.exists():
+        raise CurationError(
+            "no such file", path=curation, action="check the path given to --curation"
+        )
+    curation_path = (
+        curation or recorded_curation(source, db_path) or source / CURATION_FILE
+    ).resolve()
+    curation_file = read_curation(curation_path)  # a bad file stops the build before any work
+    documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
+    from filature.extract.run import extract_all, pipeline_version, symmetric_types
+
+    total = sum(len(d.passages) for d in documents)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report("analyse", done, total)
+
+    def loading(loaded: bool) -> None:
+        report("model", int(loaded), 1)
+
+    cache = AnalysisCache(cache_path(db_path)) if use_cache else None
+    try:
+        extraction = extract_all(documents, cache=cache, progress=advance, loading=loading)
+    finally:
+        if cache is not None:
+            cache.close()
+    cached = cache.hits if cache is not None else 0
+    report("write", 0, 1)
+    meta = {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "pipeline_version": pipeline_version(),
+        "filature_version": __version__,
+        "corpus_sha256": corpus_fingerprint(documents),
+        "source": str(source.resolve()),
+        META_FILE: str(curation_path),
+        META_DB: str(db_path.resolve()),
+    }
+    symmetric = symmetric_types()
+    stats = write_database(
+        db_path,
+        documents,
+        extraction,
+        files,
+        meta,
+        curation_file=curation_file,
+        symmetric=symmetric,
+    )
+    report("write", 1, 1)
+    return stats, files, len(documents) - cached, cached, curation_path
+
+
+def recorded_curation(source: Path, db_path: Path) -> Path | None:
+    """The curation file the database at ``db_path`` follows, if it was built from ``source``
+    (so that a database built once with ``--curation FILE`` keeps following that file)."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if meta.get("source") != str(source.resolve()) or not meta.get(META_FILE):
+        return None
+    return Path(str(meta[META_FILE]))
 
 
 def corpus_fingerprint(documents: list[Document]) -> str:
@@ -120,15 +217,16 @@ def corpus_fingerprint(documents: list[Document]) -> str:
     return digest.hexdigest()
 
 
-def needs_build(source: Path, db_path: Path) -> bool:
-    """True if the database is missing or older than any file under ``source``."""
+def needs_build(source: Path, db_path: Path, *, curation: Path | None = None) -> bool:
+    """True if the database is missing or older than any document under ``source`` or than
+    the curation file."""
     if not db_path.exists():
         return True
     built = db_path.stat().st_mtime
-    for path in source.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime > built:
-                return True
-        except OSError:
-            continue
-    return False
+    curation_path = curation if curation is not None else source / CURATION_FILE
+    try:
+        if curation_path.stat().st_mtime > built:
+            return True
+    except OSError:
+        pass
+    return source.is_dir() and latest_change(source) > built

@@ -20,7 +20,7 @@ from rich.text import Text
 from filature.export.data import CO_OCCURRENCE, RelationRecord, clean, read_relations
 from filature.export.data import relation_label as _label
 from filature.export.excerpts import Excerpt, top_excerpts
-from filature.query.text import fold
+from filature.query.text import fold, printable_line
 
 Direction = Literal["out", "in", "both"]
 _ID = re.compile(r"#(\d+)")
@@ -328,7 +328,6 @@ def card_renderable(card: EntityCard) -> RenderableType:
         parts.append(Text("\nExcerpts", "bold"))
         for ex in card.excerpts:
             parts.append(Text(f"« {ex.text} »"))
-            parts.append(
-                Text(f"  {ex.document_title} ({ex.document_path}, lines {ex.lines})", "dim")
-            )
+            title, path = printable_line(ex.document_title), printable_line(ex.document_path)
+            parts.append(Text(f"  {title} ({path}, lines {ex.lines})", "dim"))
     return Group(*parts)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import filature.starting  # noqa: F401  (first: Ctrl-C while starting is one line)
+
+# isort: on
 import json
 import sqlite3
 import sys
@@ -17,12 +21,13 @@ from rich.text import Text
 
 from filature import __version__
 from filature.card import EntityLookupError
-from filature.errors import SourceProblem
+from filature.curation.entries import CurationError
+from filature.errors import Problem, SourceProblem
 from filature.export import ExportProblem
 from filature.models import ENTITY_TYPES
+from filature.query.text import printable, printable_line
 from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
 from filature.store.writer import BuildLocked
-from filature.text import safe_text
 
 DEFAULT_SOURCE = Path("seeds")
 
@@ -43,9 +48,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
     """Print a one-line error (and the command that fixes it) and exit non-zero."""
-    line = f"Error: {safe_text(message)}"
+    line = f"Error: {printable_line(message)}"
     if fix:
-        line += f" Fix: {fix}"
+        line += f" Fix: {printable_line(fix)}"
     err.print(Text(line, style="bold red"), soft_wrap=True)
     raise typer.Exit(code)
 
@@ -65,11 +70,35 @@ def clean_errors(db: Path | None = None) -> Iterator[None]:
         fail(str(exc), "wait for it to finish, then run the command again", code=3)
     except SourceProblem as exc:
         fail(str(exc), "filature build PATH/TO/FOLDER", code=2)
+    except CurationError as exc:
+        fail(f"{exc}.", exc.fix, code=2)
+    except Problem as exc:
+        fail(exc.message, exc.fix, code=2)
     except sqlite3.Error as exc:
         fix = rebuild_command(db) if db is not None else None
         fail(f"The database could not be read ({exc}).", fix, code=2)
     except OSError as exc:
         fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc), code=2)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's inode and modification time (a build replaces the file), None if absent."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns
+
+
+def open_database(db: Path) -> sqlite3.Connection:
+    """Open the database read-only, after applying the curation file if it is ahead of it
+    (a note on stderr says so, or why it could not be done)."""
+    from filature.curation.sync import sync
+
+    note = sync(db)
+    if note:
+        err.print(Text(f"Note: {printable_line(note)}", style="yellow"))
+    return open_readonly(db)
 
 
 def _version(value: bool) -> None:
@@ -87,13 +116,55 @@ def main_callback(
     ] = False,
 ) -> None:
     """With no command: build db/filature.db from seeds/ if needed, then open the explorer."""
+    from filature.starting import ready
+
     if ctx.invoked_subcommand is not None:
+        if ctx.invoked_subcommand != "build":
+            ready()  # a build takes over Ctrl-C itself, once it can say what was kept
         return
-    from filature.build import needs_build
+    from filature.build import CURATION_FILE, needs_build
 
     if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
-        build(DEFAULT_SOURCE, DEFAULT_DB)
+        try:
+            from filature.curation.entries import load_curation
+
+            load_curation(DEFAULT_SOURCE / CURATION_FILE)
+        except CurationError as exc:
+            if not DEFAULT_DB.exists():
+                fail(f"{exc}.", exc.fix, code=2)
+            err.print(
+                Text(
+                    f"Warning: {printable_line(str(exc))}; {DEFAULT_DB} was not rebuilt and opens "
+                    f"read-only (no curation decision) until that is fixed: {exc.fix}.",
+                    style="yellow",
+                ),
+                soft_wrap=True,
+            )
+        else:
+            if DEFAULT_SOURCE.is_dir():
+                err.print(Text(_why_build(DEFAULT_SOURCE, DEFAULT_DB)), soft_wrap=True)
+            build(DEFAULT_SOURCE, DEFAULT_DB)
+            _wait_for_enter()
+    ready()
     _open_explorer(DEFAULT_DB)
+
+
+def _why_build(source: Path, db: Path) -> str:
+    if not db.exists():
+        why = f"{db.name} is missing: a first build loads spaCy's French model, then analyses"
+        return f"Building {db} from {source}/ ({why} every passage)."
+    why = f"{db.name} is older than the documents: only the changed ones are analysed"
+    return f"Building {db} from {source}/ ({why})."
+
+
+def _wait_for_enter() -> None:
+    """Keep the build summary on screen until the user opens the explorer (terminals only)."""
+    if not (sys.stdin.isatty() and out.is_terminal):
+        return
+    try:
+        out.input("Press Enter to open the explorer (Ctrl-C to stop here). ")
+    except EOFError:
+        return
 
 
 @app.command()
@@ -107,15 +178,38 @@ def build(
         Path | None,
         typer.Option(help="Curation file to apply (default: curation.toml in the folder)."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links", help="Also read symbolic links that lead outside the folder."
+        ),
+    ] = False,
 ) -> None:
     """Build the database from a folder of .txt and .md documents."""
-    from filature.build import build as run_build
-    from filature.progress import build_progress
+    from filature.starting import ready
 
-    with clean_errors(db), build_progress(err) as progress:
-        report = run_build(
-            source, db, max_bytes=int(max_mb * 1024 * 1024), curation=curation, progress=progress
-        )
+    before = _identity(db)
+    try:
+        ready()
+        from filature.build import build as run_build
+        from filature.progress import build_progress
+
+        with clean_errors(db), build_progress(err) as progress:
+            report = run_build(
+                source,
+                db,
+                max_bytes=int(max_mb * 1024 * 1024),
+                curation=curation,
+                progress=progress,
+                follow_links=follow_links,
+            )
+    except KeyboardInterrupt:
+        if _identity(db) != before:
+            kept = f"the new {db} had just been written"
+        else:
+            kept = f"the previous {db} is kept" if before else f"no {db} was written"
+        err.print(Text(printable_line(f"Interrupted: the build stopped; {kept}.")), soft_wrap=True)
+        raise typer.Exit(130) from None
     from filature.summary import print_summary
 
     print_summary(out, report)
@@ -134,7 +228,7 @@ def entities(
     if type is not None and type not in ENTITY_TYPES:
         fail(f"Unknown type {type!r}.", f"use one of: {', '.join(ENTITY_TYPES)}")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         from filature.query.listing import list_entities
 
         rows = list_entities(conn, type, limit)
@@ -145,10 +239,10 @@ def entities(
     for row in rows:
         table.add_row(
             str(row["id"]),
-            Text(safe_text(str(row["name"]))),
+            Text(printable_line(str(row["name"]))),
             str(row["type"]),
             str(row["mention_count"]),
-            Text(safe_text(", ".join(str(a) for a in row["aliases"] if a != row["name"]))),
+            Text(printable_line(", ".join(str(a) for a in row["aliases"] if a != row["name"]))),
         )
     out.print(table)
 
@@ -169,7 +263,7 @@ def show(
     from filature.card import card_as_json, card_renderable, entity_card, resolve_entity
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         card = entity_card(conn, resolve_entity(conn, name, type))
     if as_json:
         out.print_json(json.dumps(card_as_json(card), ensure_ascii=False))
@@ -194,9 +288,9 @@ def dossier(
     if format not in ("md", "html"):
         fail(f"Unknown format {format!r}.", "use --format md or --format html")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         path = write_dossier(conn, resolve_entity(conn, name, type), format, out_path)  # type: ignore[arg-type]
-    out.print(Text(f"Wrote {path}"))
+    out.print(Text(f"Wrote {printable_line(str(path))}"))
 
 
 @app.command()
@@ -216,9 +310,9 @@ def export(
     if format not in FORMATS:
         fail(f"Unknown format {format!r}.", f"use one of: {', '.join(FORMATS)}")
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         result = export_database(conn, format, out_path, cooccurrence=cooccurrence)
-    paths = ", ".join(str(p) for p in result.paths)
+    paths = ", ".join(printable_line(str(p)) for p in result.paths)
     out.print(
         Text(f"Exported {result.entities} entities and {result.relations} relations to {paths}")
     )
@@ -245,7 +339,7 @@ def relations(
     from filature.query.listing import list_relations
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         entity_id = resolve_entity(conn, entity) if entity else None
         rows = list_relations(conn, entity_id, type, cooccurrence=cooccurrence, limit=limit)
     if as_json:
@@ -257,10 +351,10 @@ def relations(
         if row["amount"] is not None:
             detail = f"{row['amount']:,.0f} {row['currency'] or ''} {row['period'] or ''}".strip()
         table.add_row(
-            Text(safe_text(row["source"], keep_newlines=False)),
+            Text(printable_line(row["source"])),
             row["type"],
-            Text(safe_text(row["target"], keep_newlines=False)),
-            Text(safe_text(detail, keep_newlines=False)),
+            Text(printable_line(row["target"])),
+            Text(printable_line(detail)),
             row["date"] or "",
             str(len(row["evidence"])),
             row["rule"],
@@ -286,7 +380,7 @@ def search(
         except ValueError as exc:
             fail(str(exc))
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         hits = fuzzy_search(conn, query, limit=max(1, min(limit, 500)), etype=etype)
     if as_json:
         out.print_json(json.dumps([describe_hit_json(h) for h in hits], ensure_ascii=False))
@@ -298,10 +392,10 @@ def search(
     for hit in hits:
         table.add_row(
             str(hit.id),
-            Text(safe_text(hit.name, keep_newlines=False)),
+            Text(printable_line(hit.name)),
             hit.type,
             str(hit.mention_count),
-            Text(safe_text(hit.alias, keep_newlines=False)),
+            Text(printable_line(hit.alias)),
             f"{hit.score:.0f}",
         )
     out.print(table)
@@ -318,23 +412,24 @@ def find(
     from filature.query import describe_hit_json, full_text_search
 
     with clean_errors(db):
-        conn = open_readonly(db)
+        conn = open_database(db)
         result = full_text_search(conn, text, max(1, min(limit, 1000)))
     if as_json:
         out.print_json(json.dumps([describe_hit_json(h) for h in result.hits], ensure_ascii=False))
         return
     if not result.hits:
-        err.print(Text(safe_text(result.message or "No passage matches.", keep_newlines=False)))
+        err.print(Text(printable_line(result.message or "No passage matches.")))
         raise typer.Exit(1)
     for hit in result.hits:
         out.print(
             Text(
-                f"{hit.document_path}, lines {hit.line_start}–{hit.line_end} ({hit.zone}), "
+                f"{printable_line(hit.document_path)}, lines {hit.line_start}–{hit.line_end} "
+                f"({hit.zone}), "
                 f"passage {hit.passage_id}",
                 style="bold",
             )
         )
-        out.print(Text(safe_text(hit.text)), Text(""))
+        out.print(Text(printable(hit.text)), Text(""))
     out.print(Text(f"{len(result.hits)} of {result.total} passages."))
 
 
@@ -350,6 +445,8 @@ def _open_explorer(db: Path) -> None:
 
         explorer = make_app(db)
     explorer.run()
+    if explorer.return_code:
+        raise typer.Exit(explorer.return_code)
 
 
 def main() -> None:

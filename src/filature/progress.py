@@ -6,11 +6,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from filature.build import Progress as ProgressCallback
 
-STAGES = {"read": "Reading files", "analyse": "Analysing passages", "write": "Writing database"}
+STAGES = {
+    "read": "Reading files",
+    "model": "Loading the language model",
+    "analyse": "Analysing passages",
+    "write": "Writing database",
+}
+
+
+class _Count(MofNCompleteColumn):
+    """N/M, or nothing while the total is unknown (the model loading)."""
+
+    def render(self, task: Task) -> Text:
+        return Text("") if task.total is None else super().render(task)
 
 
 @contextmanager
@@ -22,17 +43,19 @@ def build_progress(console: Console) -> Iterator[ProgressCallback]:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        _Count(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(stage: str, done: int, total: int) -> None:
+        # The model loads in one step of unknown length: a pulsing bar until it is loaded.
+        size = None if stage == "model" and done == 0 else total
         if stage not in tasks:
-            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
-        bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=size)
+        bar.update(tasks[stage], completed=done, total=size)
 
     with bar:
         yield update

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from filature.build import BuildReport
-from filature.text import safe_text
+from filature.query.text import printable_line
 
 STATUS_STYLE = {"ok": "green", "warning": "yellow", "skipped": "red"}
 
@@ -17,18 +17,21 @@ def print_summary(console: Console, report: BuildReport) -> None:
     table = Table("file", "status", "encoding", "note", box=None, pad_edge=False)
     for f in report.files:
         table.add_row(
-            Text(safe_text(f.path, keep_newlines=False)),
+            Text(printable_line(f.path)),
             Text(f.status, style=STATUS_STYLE.get(f.status, "")),
             f.encoding or "",
-            Text(safe_text(f.reason, keep_newlines=False)),
+            Text(printable_line(f.reason)),
         )
     console.print(table)
     s = report.stats
     console.print(
         Text(
-            f"Built {report.db_path}: {s.documents} documents, {s.passages} passages, "
-            f"{s.entities} entities, {s.mentions} mentions, {s.relations} relations; "
+            f"Built {printable_line(str(report.db_path))}: {s.documents} documents, "
+            f"{s.passages} passages, {s.entities} entities, {s.mentions} mentions, "
+            f"{s.relations} relations; "
             f"{len(report.skipped)} files skipped; {report.analysed} documents analysed, "
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )
+    if report.curation is not None:
+        console.print(Text(printable_line(f"Curation decisions: {report.curation}")))

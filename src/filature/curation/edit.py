@@ -20,6 +20,7 @@ from filature.curation.entries import (
     check_entry,
     parse_curation,
 )
+from filature.curation.lock import curation_lock
 
 _ESCAPES = {
     '"': '\\"',
@@ -104,7 +105,9 @@ def appended(text: str, entry: Entry) -> str:
 
 
 def removed(text: str, index: int) -> str:
-    """``text`` without its entry number ``index`` (file order); comments around it stay."""
+    """``text`` without its entry number ``index`` (file order): its header, its keys and the
+    blank line written before it. Comments above the next entry, and comments and blank lines
+    after the entry's last key (a note the user added at the end), stay."""
     curation = parse_curation(text)
     if curation.header_lines is None:
         raise CurationError("entries cannot be located in this file; edit it by hand")
@@ -113,29 +116,33 @@ def removed(text: str, index: int) -> str:
     lines = text.splitlines(keepends=True)
     start = curation.header_lines[index]
     end = next((n for n in range(start + 1, len(lines)) if HEADER.match(lines[n])), len(lines))
-    if end < len(lines):  # comments just above the next entry belong to it
-        while end - 1 > start and lines[end - 1].lstrip().startswith("#"):
-            end -= 1
-    while end - 1 > start and not lines[end - 1].strip():
+    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].lstrip()[:1] == "#"):
         end -= 1
     if start > 0 and not lines[start - 1].strip():
         start -= 1
-    return "".join(lines[:start] + lines[end:])
+    elif end < len(lines) and not lines[end].strip():
+        end += 1  # no blank line before the entry: take the one after it
+    new = "".join(lines[:start] + lines[end:])
+    if parse_curation(new).entries != curation.entries[:index] + curation.entries[index + 1 :]:
+        raise CurationError("this entry cannot be removed cleanly; edit the file by hand")
+    return new
 
 
 def append_entry(path: Path, entry: Entry) -> Curation:
-    """Add ``entry`` at the end of the file at ``path`` (created if missing)."""
-    text = appended(read_text(path), entry)
-    write_atomic(path, text)
+    """Add ``entry`` at the end of the file at ``path`` (created if missing), holding its lock."""
+    with curation_lock(path):
+        text = appended(read_text(path), entry)
+        write_atomic(path, text)
     return parse_curation(text)
 
 
 def remove_entry(path: Path, index: int, expected: Entry | None = None) -> Curation:
     """Remove entry number ``index``; if ``expected`` is given it must be that entry."""
-    text = read_text(path)
-    entries = parse_curation(text).entries
-    if expected is not None and (index >= len(entries) or entries[index] != expected):
-        raise CurationError("the curation file changed; reopen the curation list")
-    new = removed(text, index)
-    write_atomic(path, new)
+    with curation_lock(path):
+        text = read_text(path)
+        entries = parse_curation(text).entries
+        if expected is not None and (index >= len(entries) or entries[index] != expected):
+            raise CurationError("the curation file changed; reopen the curation list")
+        new = removed(text, index)
+        write_atomic(path, new)
     return parse_curation(new)

@@ -23,6 +23,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from filature.curation.problems import CurationError as CurationError  # re-exported
+from filature.curation.problems import (
+    EntryError,
+    Locator,
+    did_you_mean,
+    key_of,
+    not_utf8,
+    syntax_error,
+)
 from filature.models import ENTITY_TYPES
 
 SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
@@ -34,12 +43,8 @@ _REQUIRED: dict[str, dict[str, type]] = {
     "alias": {"name": str, "aliases": list},
     "split": {"name": str, "alias": str},
 }
-_OPTIONAL = {"type", "date", "note"}
+_OPTIONAL = ("type", "date", "note")
 HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(#.*)?$")
-
-
-class CurationError(ValueError):
-    """The curation file cannot be read or has an invalid entry."""
 
 
 @dataclass(frozen=True)
@@ -82,34 +87,91 @@ EMPTY = Curation((), ())
 
 
 def load_curation(path: Path) -> Curation:
-    """Read and check a curation file (a missing file is an empty curation)."""
-    if not path.exists():
+    """Read and check a curation file (a missing file is an empty curation).
+
+    A UTF-8 byte-order mark is accepted. Every problem raises ``CurationError`` naming the
+    file, the line and column, what is wrong and the fix."""
+    return decode_curation(curation_bytes(path), path)
+
+
+def curation_bytes(path: Path) -> bytes:
+    """The bytes of the curation file at ``path`` (none when it does not exist); a folder, a
+    pipe or an unreadable file raises ``CurationError``."""
+    if path.is_dir():
+        raise CurationError(
+            "this is a folder, not a curation file",
+            path=path,
+            action="move the folder {file} away; the curation file is a TOML text file",
+        )
+    if path.exists() and not path.is_file():  # a pipe would make the build wait forever
+        raise CurationError(
+            "this is not a regular file",
+            path=path,
+            action="replace {file} by a TOML text file, or remove it",
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise CurationError(
+            f"cannot be read ({exc.strerror or exc})", path=path, action="chmod u+r {file}"
+        ) from exc
+
+
+def decode_curation(data: bytes, path: Path) -> Curation:
+    """Decode and check the bytes of the curation file at ``path``."""
+    if not data:
         return EMPTY
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CurationError(f"{path}: {exc}") from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_utf8(data, exc).at(path) from exc
     try:
         return parse_curation(text)
     except CurationError as exc:
-        raise CurationError(f"{path}: {exc}") from exc
+        raise exc.at(path) from exc
 
 
 def parse_curation(text: str) -> Curation:
-    """Parse and check the text of a curation file."""
+    """Parse and check the text of a curation file (errors carry their line and column)."""
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CurationError(str(exc)) from exc
-    unknown = set(data) - set(SECTIONS)
+        raise syntax_error(text, exc) from exc
+    locate = Locator(text)
+    unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
-        raise CurationError(f"unknown section(s) {sorted(unknown)}; use {', '.join(SECTIONS)}")
+        name = unknown[0]
+        line, column = locate.section(name)
+        raise CurationError(
+            f"unknown section {name!r}{did_you_mean(name, SECTIONS)}",
+            line=line,
+            column=column,
+            fix=f"the sections are {', '.join(f'[[{s}]]' for s in SECTIONS)}",
+        )
     by_section: dict[str, list[Entry]] = {}
     for section in SECTIONS:
         items = data.get(section, [])
         if not isinstance(items, list):
-            raise CurationError(f"{section} must be written [[{section}]]")
-        by_section[section] = [check_entry(section, item) for item in items]
+            line, column = locate.section(section)
+            raise CurationError(
+                f"{section} must be written [[{section}]]",
+                line=line,
+                column=column,
+                fix=f"write [[{section}]] (two brackets) on its own line",
+            )
+        entries = []
+        for index, item in enumerate(items):
+            try:
+                entries.append(check_entry(section, item))
+            except CurationError as exc:
+                line, column = locate.entry(section, index, key_of(exc))
+                raise CurationError(
+                    exc.message, line=line, column=column, fix=exc.hint, action=exc.action
+                ) from exc
+        by_section[section] = entries
     headers = [
         (n, m.group(1)) for n, line in enumerate(text.splitlines()) if (m := HEADER.match(line))
     ]
@@ -127,36 +189,63 @@ def parse_curation(text: str) -> Curation:
     return Curation(tuple(e for s in SECTIONS for e in by_section[s]), None)
 
 
+def _keys_of(section: str) -> tuple[str, ...]:
+    extra = ("to",) if section == "split" else ()
+    return (*_REQUIRED[section], *extra, *_OPTIONAL)
+
+
 def check_entry(section: str, item: object) -> Entry:
     """Validate one entry of ``section``; raise CurationError with what is wrong."""
+    keys = _keys_of(section)
     if not isinstance(item, dict):
-        raise CurationError(f"each [[{section}]] must be a table")
+        raise EntryError(f"each [[{section}]] must be a table")
+    allowed = set(keys)
+    for key in item:
+        if key not in allowed:
+            raise EntryError(
+                f"[[{section}]] has an unknown key {key!r}{did_you_mean(key, keys)}",
+                key,
+                f"the keys of [[{section}]] are {', '.join(keys)}",
+            )
     required = _REQUIRED[section]
     for key, kind in required.items():
-        if not isinstance(item.get(key), kind):
-            raise CurationError(f"each [[{section}]] needs {key} = {_example(kind)}")
-    allowed = set(required) | _OPTIONAL | ({"to"} if section == "split" else set())
-    unknown = set(item) - allowed
-    if unknown:
-        raise CurationError(f"[[{section}]] has unknown key(s) {sorted(unknown)}")
+        if key not in item:
+            raise EntryError(
+                f"[[{section}]] lacks {key} = {_example(kind)}",
+                None,
+                f"add {key} = {_example(kind)}",
+            )
+        if not isinstance(item[key], kind):
+            raise EntryError(f"[[{section}]] {key} must be {_example(kind)}", key)
     for key in ("names", "aliases"):
         if key in required and not all(isinstance(v, str) for v in item[key]):
-            raise CurationError(f"[[{section}]] {key} must be a list of strings")
+            raise EntryError(f"[[{section}]] {key} must be a list of strings", key)
     data = dict(item)
     if isinstance(data.get("date"), datetime | date):
         data["date"] = data["date"].isoformat()
     for key in ("date", "note", "to"):
         if key in data and not isinstance(data[key], str):
-            raise CurationError(f"[[{section}]] {key} must be a string")
+            raise EntryError(f"[[{section}]] {key} must be a string", key)
+    types = ", ".join(ENTITY_TYPES)
     if "type" in data and data["type"] not in ENTITY_TYPES:
-        raise CurationError(f"type must be one of {', '.join(ENTITY_TYPES)}")
+        name = str(data["type"])
+        raise EntryError(
+            f"unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
+            "type",
+            f"use one of {types}",
+        )
     if section in {"retype", "split"} and "to" in data and data["to"] not in ENTITY_TYPES:
-        raise CurationError(f"{section} 'to' must be one of {', '.join(ENTITY_TYPES)}")
+        name = str(data["to"])
+        raise EntryError(
+            f"[[{section}]] to: unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
+            "to",
+            f"use one of {types}",
+        )
     return Entry(section, data)
 
 
 def _example(kind: type) -> str:
-    return "['...']" if kind is list else "'...'"
+    return '["..."]' if kind is list else '"..."'
 
 
 def describe(entry: Entry) -> str:

@@ -3,30 +3,37 @@ applied to the database at once; revert removes an entry and applies again; undo
 the session's last step, a decision (removed again) or a revert (the entry put back).
 
 The curation file is the one the database was built with (``meta.curation_path``), so a
-rebuild applies the same decisions. If the file or the database cannot be written, nothing
-changes and ``CurationError`` says why.
+rebuild applies the same decisions. Each change holds the file's lock (``curation.lock``) from
+reading the file to committing the database, so decisions from several processes all reach
+both. If the file or the database cannot be written (disk full, a database busy for over
+5 s), the file is put back as it was, nothing changes and ``CurationError`` says why.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from filature.curation.database import derive, has_base
-from filature.curation.edit import (
-    append_entry,
-    appended,
-    entry_text,
-    read_text,
-    remove_entry,
-    write_atomic,
-)
+from filature.curation.edit import appended, entry_text, read_text, removed, write_atomic
 from filature.curation.entries import CurationError, Entry, load_curation, parse_curation
+from filature.curation.lock import curation_lock, disk_full, temp_prefix
+from filature.curation.state import (
+    META_FILE,
+    Home,
+    curation_home,
+    read_meta,
+    set_digest,
+    text_digest,
+)
 from filature.store.connect import harden
+
+BUSY_SECONDS = 5.0
 
 
 def now() -> str:
@@ -61,28 +68,50 @@ class CurationSession:
     def __init__(self, db_path: Path, conn: sqlite3.Connection) -> None:
         """Find the curation file from the database's meta table (read through ``conn``)."""
         self.db_path = db_path
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        path = meta.get("curation_path")
-        if path is None and meta.get("source"):
-            path = str(Path(meta["source"]) / "curation.toml")
-        self.path: Path | None = Path(path) if path else None
+        self.home: Home = curation_home(db_path, read_meta(conn))
+        self.path: Path | None = self.home.curation
         self.curatable = has_base(conn)
         self.steps: list[Step] = []
+        self.digest: str | None = None
+        """The hash of the file as this session last wrote it."""
         self.skipped: tuple[str, ...] = ()
+        """What the last apply could not apply, and why."""
 
     def problem(self) -> str | None:
         """Why decisions cannot be recorded now, or None if they can."""
-        if self.path is None:
-            return "This database does not name its curation file; rebuild it with filature build."
+        if self.home.problem is not None or self.path is None:
+            return self.home.problem or "This database does not name its curation file."
         if not self.curatable:
             return "This database holds no uncurated entities; rebuild it with filature build."
         folder = self.path.parent
-        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        if not folder.exists():
+            return (
+                f"The folder {folder} is missing (moved or deleted): no decision can be recorded."
+            )
+        if not folder.is_dir():
+            return f"{folder} is not a folder: no decision can be recorded."
+        if not os.access(folder, os.W_OK | os.X_OK):
             return f"The folder {folder} is read-only: no decision can be recorded."
+        invalid = self.file_problem()
+        if invalid is not None:
+            return invalid
         if self.path.exists() and not os.access(self.path, os.W_OK):
             return f"{self.path} is read-only: no decision can be recorded."
         if not os.access(self.db_path, os.W_OK) or not os.access(self.db_path.parent, os.W_OK):
             return f"The database {self.db_path} is read-only: no decision can be applied."
+        return None
+
+    def file_problem(self) -> str | None:
+        """Why the curation file cannot be read (the explorer then only reads), or None."""
+        if self.path is None:
+            return None
+        try:
+            load_curation(self.path)
+        except CurationError as exc:
+            return (
+                f"{exc}. The explorer is read-only until it is fixed (no decision can be "
+                f"recorded). Fix: {exc.fix}."
+            )
         return None
 
     def entries(self) -> tuple[Entry, ...]:
@@ -92,51 +121,61 @@ class CurationSession:
     def decide(self, entry: Entry) -> dict[int, int]:
         """Record ``entry`` and apply the file; the map from old to new entity ids."""
         path = self._writable()
-        before = read_text(path)
-        append_entry(path, entry)
-        owner = self._apply_or_restore(path, before)
+        with curation_lock(path):
+            owner = self._commit(path, appended(read_text(path), entry))
         self.steps.append(Step(entry))
         return owner
 
     def undo(self) -> tuple[Step | None, dict[int, int]]:
         """Take back this session's last step still possible: remove the last decision made
-        (if still in the file) or put a reverted entry back where it was; apply the file."""
+        (that entry and nothing else, if still in the file) or put a reverted entry back where
+        it was; apply the file."""
         path = self._writable()
-        while self.steps:
-            step = self.steps.pop()
-            if step.added:
-                entries = load_curation(path).entries
+        with curation_lock(path):
+            text = read_text(path)
+            entries = parse_curation(text).entries
+            while self.steps:
+                step = self.steps[-1]
+                if not step.added:
+                    owner = self._commit(path, restored(text, step))
+                    self.steps.pop()
+                    return step, owner
                 matches = [i for i, e in enumerate(entries) if e == step.entry]
                 if matches:
-                    return step, self._remove(path, matches[-1], step.entry)
-            else:
-                before = read_text(path)
-                write_atomic(path, restored(before, step))
-                return step, self._apply_or_restore(path, before)
+                    owner = self._commit(path, removed(text, matches[-1]))
+                    self.steps.pop()
+                    return step, owner
+                self.steps.pop()
         return None, {}
 
     def revert(self, index: int, expected: Entry) -> dict[int, int]:
         """Remove entry number ``index`` (which must be ``expected``) and apply the file; the
         revert is itself a step that ``undo`` takes back."""
         path = self._writable()
-        before = read_text(path)
-        owner = self._remove(path, index, expected)
-        self.steps.append(Step(expected, index, before, read_text(path)))
+        with curation_lock(path):
+            text = read_text(path)
+            entries = parse_curation(text).entries
+            if index >= len(entries) or entries[index] != expected:
+                raise CurationError("The curation file changed; reopen the curation list.")
+            after = removed(text, index)
+            owner = self._commit(path, after)
+        self.steps.append(Step(expected, index, text, after))
         return owner
 
     def apply(self) -> dict[int, int]:
-        """Apply the curation file to the database, in one transaction; ``skipped`` then
-        says which entries could not be applied and why."""
-        entries = self.entries()
+        """Apply the curation file to the database, in one transaction (under the lock);
+        ``skipped`` then says which entries could not be applied and why."""
+        path = self._writable()
+        with curation_lock(path):
+            text = read_text(path)
+            return self._apply(text)
+
+    def _apply(self, text: str) -> dict[int, int]:
         skipped: list[str] = []
-        owner = apply_entries(self.db_path, entries, skipped)
+        entries = parse_curation(text).entries
+        owner = apply_entries(self.db_path, entries, text_digest(text), skipped=skipped)
         self.skipped = tuple(skipped)
         return owner
-
-    def _remove(self, path: Path, index: int, expected: Entry) -> dict[int, int]:
-        before = read_text(path)
-        remove_entry(path, index, expected)
-        return self._apply_or_restore(path, before)
 
     def _writable(self) -> Path:
         problem = self.problem()
@@ -144,13 +183,84 @@ class CurationSession:
             raise CurationError(problem or "no curation file")
         return self.path
 
-    def _apply_or_restore(self, path: Path, before: str) -> dict[int, int]:
+    def _commit(self, path: Path, text: str) -> dict[int, int]:
+        """Replace the file with ``text`` and apply it; on failure put the old file back (a
+        hard link to it is kept meanwhile, so restoring needs no free space)."""
+        self._check_target(path)
+        kept = _keep(path)
         try:
-            return self.apply()
-        except (sqlite3.Error, OSError, CurationError) as exc:
-            write_atomic(path, before)
-            message = f"The database could not be updated ({exc}); nothing changed."
-            raise CurationError(message) from exc
+            try:
+                write_atomic(path, text)
+            except OSError as exc:
+                raise CurationError(_failure(exc, path, self.db_path, "file")) from exc
+            try:
+                owner = self._apply(text)
+            except (sqlite3.Error, OSError, CurationError) as exc:
+                _restore(path, kept)
+                raise CurationError(_failure(exc, path, self.db_path, "database")) from exc
+        finally:
+            if kept is not None:
+                kept.unlink(missing_ok=True)
+        self.digest = text_digest(text)
+        return owner
+
+    def _check_target(self, path: Path) -> None:
+        """Refuse if the database at ``db_path`` now follows another curation file (it was
+        rebuilt with ``--curation`` meanwhile)."""
+        conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            harden(conn)
+            named = read_meta(conn).get(META_FILE)
+        except sqlite3.Error as exc:
+            raise CurationError(_failure(exc, path, self.db_path, "database")) from exc
+        finally:
+            conn.close()
+        if named is not None and Path(named) != path:
+            raise CurationError(
+                f"The database was rebuilt to follow {named}; nothing was written to {path}. "
+                "Reopen the explorer."
+            )
+
+
+def _keep(path: Path) -> Path | None:
+    """A hard link to the current file (None if there is no file or links are refused)."""
+    if not path.exists():
+        return None
+    link = path.with_name(f"{temp_prefix(path)}{os.getpid()}-{uuid.uuid4().hex[:8]}-old")
+    try:
+        os.link(path, link)
+    except OSError:
+        return None
+    return link
+
+
+def _restore(path: Path, kept: Path | None) -> None:
+    try:
+        if kept is not None:
+            os.replace(kept, path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass  # the file stays ahead of the database: the next open sees it and applies it
+
+
+def _failure(exc: BaseException, path: Path, db_path: Path, what: str) -> str:
+    """One line saying what went wrong: disk full, a busy database, or the error itself."""
+    target = path if what == "file" else db_path
+    if disk_full(exc):
+        return f"Disk full: {target} could not be written; nothing changed. Free some space."
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return (
+            f"The database {db_path} is busy: another process has been writing it for over "
+            f"{BUSY_SECONDS:.0f} s; nothing changed. Try again when it is done."
+        )
+    if isinstance(exc, CurationError):
+        return text
+    if what == "file":
+        reason = getattr(exc, "strerror", None) or exc
+        return f"{path} could not be written ({reason}); nothing changed."
+    return f"The database could not be updated ({exc}); nothing changed."
 
 
 def restored(text: str, step: Step) -> str:
@@ -174,11 +284,16 @@ def restored(text: str, step: Step) -> str:
 
 
 def apply_entries(
-    db_path: Path, entries: tuple[Entry, ...], skipped: list[str] | None = None
+    db_path: Path,
+    entries: tuple[Entry, ...],
+    sha256: str | None = None,
+    *,
+    skipped: list[str] | None = None,
 ) -> dict[int, int]:
-    """Derive the curated tables of the database at ``db_path`` from ``entries`` (entries
-    that cannot apply are described in ``skipped``, if given)."""
-    conn = sqlite3.connect(db_path, timeout=5, isolation_level=None)
+    """Derive the curated tables of the database at ``db_path`` from ``entries``; with
+    ``sha256``, record it as the hash of the curation file applied (same transaction).
+    Entries that cannot apply are described in ``skipped``, if given."""
+    conn = sqlite3.connect(db_path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         harden(conn)
         planted = conn.execute(
@@ -193,9 +308,12 @@ def apply_entries(
         conn.execute("BEGIN IMMEDIATE")
         try:
             owner = derive(conn, entries, skipped)
+            if sha256 is not None:
+                set_digest(conn, sha256)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
     finally:
         conn.close()

@@ -11,6 +11,9 @@ Payment, anything else (or any pair of types the schema does not allow) -> Unkno
 the relation's label as ``role``. Each carries its source documents as ``proof`` and its
 quoted evidence in ``description``. Co-occurrences (``mentioned_with``) are not stated
 relations and are left out unless asked for, then as UnknownLink marked "co-occurrence".
+
+The lines are written without the followthemoney library (see ``ftm_values``); the tests
+validate them with it when it is installed (``pip install 'filature[ftm]'``).
 """
 
 from __future__ import annotations
@@ -21,11 +24,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from followthemoney import EntityProxy, model, registry
-from rigour.territories import lookup_territory
-
 from filature.export.data import EntityRecord, RelationRecord, read_entities, read_relations
 from filature.export.files import write_file
+from filature.export.ftm_values import clean_value, make_id, place_country
 from filature.query.text import fold
 
 PREFIX = "filature"
@@ -46,29 +47,41 @@ MAX_QUOTES = 20
 MAX_TEXT = 60_000
 
 
-def put(proxy: EntityProxy, prop: str, value: str | None) -> None:
+class Proxy:
+    """One followthemoney entity: schema, id and property values, as its JSON line holds them."""
+
+    __slots__ = ("id", "properties", "schema")
+
+    def __init__(self, schema: str) -> None:
+        self.schema = schema
+        self.id = ""
+        self.properties: dict[str, list[str]] = {}
+
+    def make_id(self, *parts: str | None) -> None:
+        """Set the id from ``parts``, as followthemoney's ``make_id`` does."""
+        self.id = make_id(*parts)
+
+    def to_dict(self) -> dict[str, object]:
+        """The entity as followthemoney serialises it."""
+        return {"id": self.id, "schema": self.schema, "properties": self.properties}
+
+
+def put(proxy: Proxy, prop: str, value: str | None) -> None:
     """Add ``value`` to ``prop`` if the property's type accepts it (invalid values are dropped)."""
     if value is None:
         return
-    prop_ = proxy.schema.properties[prop]
-    value = value[: prop_.max_length]
-    if prop_.type.validate(value):
-        proxy.add(prop, value)
+    cleaned = clean_value(prop, value)
+    if cleaned is None:
+        return
+    values = proxy.properties.setdefault(prop, [])
+    if cleaned not in values:
+        values.append(cleaned)
 
 
-def place_country(name: str) -> tuple[str | None, bool]:
-    """The country code of a place name, and whether the name is the country itself."""
-    territory = lookup_territory(name)
-    if territory is None or territory.ftm_country is None:
-        return None, False
-    places = {fold(p) for p in territory.places or ()}
-    return territory.ftm_country, territory.is_country and fold(name) not in places
-
-
-def _documents(conn: sqlite3.Connection) -> dict[int, EntityProxy]:
-    docs: dict[int, EntityProxy] = {}
+def _documents(conn: sqlite3.Connection) -> dict[int, Proxy]:
+    docs: dict[int, Proxy] = {}
     for row in conn.execute("SELECT id, path, title, encoding FROM documents ORDER BY id"):
-        doc = model.make_entity("Document")
+        doc = Proxy("Document")
         doc.make_id(PREFIX, "document", str(row[1]))
         put(doc, "title", str(row[2]))
         put(doc, "fileName", str(row[1]))
@@ -79,15 +92,15 @@ def _documents(conn: sqlite3.Connection) -> dict[int, EntityProxy]:
     return docs
 
 
-def _entity(e: EntityRecord, doc_ids: Sequence[str], taken: set[str]) -> EntityProxy:
-    proxy = model.make_entity(ENTITY_SCHEMA[e.type])
+def _entity(e: EntityRecord, doc_ids: Sequence[str], taken: set[str]) -> Proxy:
+    proxy = Proxy(ENTITY_SCHEMA[e.type])
     proxy.make_id(PREFIX, "entity", e.type, e.name)
     if proxy.id in taken:
         proxy.make_id(PREFIX, "entity", e.type, e.name, str(e.id))
-    taken.add(str(proxy.id))
-    if proxy.schema.name == "Contract":
+    taken.add(proxy.id)
+    if proxy.schema == "Contract":
         put(proxy, "title", e.name)
-    if proxy.schema.name == "Address":
+    if proxy.schema == "Address":
         put(proxy, "full", e.name)
         code, is_country = place_country(e.name)
         put(proxy, "country", code)
@@ -140,27 +153,27 @@ def _citations(r: RelationRecord) -> str:
 
 
 def _link(
-    r: RelationRecord, ends: dict[int, EntityProxy], docs: dict[int, EntityProxy], taken: set[str]
-) -> EntityProxy:
+    r: RelationRecord, ends: dict[int, Proxy], docs: dict[int, Proxy], taken: set[str]
+) -> Proxy:
     source, target = ends[r.source.id], ends[r.target.id]
     if r.stated:
-        schema, src_prop, tgt_prop = _link_schema(r, source.schema.name, target.schema.name)
+        schema, src_prop, tgt_prop = _link_schema(r, source.schema, target.schema)
     else:
         schema, src_prop, tgt_prop = "UnknownLink", "subject", "object"
-    link = model.make_entity(schema)
+    link = Proxy(schema)
     link.make_id(PREFIX, "relation", r.type, source.id, target.id, r.role, r.date)
     if link.id in taken:
         link.make_id(PREFIX, "relation", r.type, source.id, target.id, r.role, r.date, str(r.id))
-    taken.add(str(link.id))
-    link.add(src_prop, source.id)
-    link.add(tgt_prop, target.id)
+    taken.add(link.id)
+    put(link, src_prop, source.id)
+    put(link, tgt_prop, target.id)
     if schema == "Payment":
         put(link, "amount", None if r.amount is None else str(r.amount))
         put(link, "currency", r.currency)
     else:
         put(link, "role", (r.role or r.label) if r.stated else "mentioned with (co-occurrence)")
     date_prop = "date" if schema in {"UnknownLink", "Payment"} else "startDate"
-    put(link, date_prop, registry.date.clean(r.date) if r.date else None)
+    put(link, date_prop, r.date)
     summary = f"{r.source.name} {r.label} {r.target.name}"
     if not r.stated:
         summary += f": co-occurrence in {r.weight} passage(s), not a relation stated in the text"
@@ -176,7 +189,7 @@ def _link(
     return link
 
 
-def ftm_entities(conn: sqlite3.Connection, *, cooccurrence: bool = False) -> Iterator[EntityProxy]:
+def ftm_entities(conn: sqlite3.Connection, *, cooccurrence: bool = False) -> Iterator[Proxy]:
     """Every document, entity and relation as followthemoney entity proxies."""
     docs = _documents(conn)
     yield from docs.values()
@@ -186,10 +199,10 @@ def ftm_entities(conn: sqlite3.Connection, *, cooccurrence: bool = False) -> Ite
         "JOIN passages p ON p.id = m.passage_id ORDER BY m.entity_id, p.document_id"
     ):
         mentioned.setdefault(int(entity_id), []).append(int(doc_id))
-    ends: dict[int, EntityProxy] = {}
+    ends: dict[int, Proxy] = {}
     taken: set[str] = set()
     for e in read_entities(conn):
-        proof = [str(docs[d].id) for d in mentioned.get(e.id, ())]
+        proof = [docs[d].id for d in mentioned.get(e.id, ())]
         ends[e.id] = _entity(e, proof, taken)
         yield ends[e.id]
     for r in read_relations(conn):

@@ -191,11 +191,13 @@ def analyze_corpus(
     nlp: Language | None = None,
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
+    loading: Callable[[bool], None] | None = None,
 ) -> list[DocumentResult]:
     """Every document's result, from the cache where possible; spaCy loads only if needed.
 
     The documents not in the cache share one ``nlp.pipe`` stream; each is cached as soon as its
-    last passage is analysed.
+    last passage is analysed. ``loading`` is called with False before the model loads and with
+    True once it is loaded (never when every document comes from the cache).
     """
     version = pipeline_version()
     keys = [document_key(d) for d in documents]
@@ -213,7 +215,11 @@ def analyze_corpus(
         if nlp is None:
             from filature.extract.nlp import load_nlp
 
+            if loading is not None:
+                loading(False)
             nlp = load_nlp()
+            if loading is not None:
+                loading(True)
 
         def finished(n: int, result: DocumentResult) -> None:
             i = missing[n]
@@ -234,9 +240,10 @@ def extract_all(
     curation: Path | None = None,
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
+    loading: Callable[[bool], None] | None = None,
 ) -> Extraction:
     """Entities and relations of a corpus, every relation backed by evidence spans."""
-    results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress)
+    results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
     drafts = build_drafts(documents, [r.analysis for r in results])
     if curation is not None:
         drafts = apply_curation(drafts, load_curation(curation))

@@ -75,11 +75,12 @@ def _results(
 
 
 def read_corpus(
-    source: Path, max_bytes: int, report: ReadProgress
+    source: Path, max_bytes: int, report: ReadProgress, *, follow_links: bool = False
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
-    (sorted by path); documents keep the discovery order."""
-    paths, files = discover_files(source)
+    (sorted by path); documents keep the discovery order. Links out of ``source`` are
+    followed only with ``follow_links``."""
+    paths, files = discover_files(source, follow_links=follow_links)
     documents: list[Document] = []
     for n, (document, fate) in enumerate(_results(paths, source, max_bytes), start=1):
         if document is not None:

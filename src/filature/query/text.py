@@ -59,6 +59,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub(repl, text)
 
 
+def printable_line(text: str) -> str:
+    """:func:`printable` for one line (a file name, a table cell): tab and newline made visible
+    too (␉, ␊), so that a name can neither drive the terminal nor break a line."""
+    return printable(text).replace("\n", "\u240a").replace("\t", "\u2409")
+
+
 def strip_controls(text: str) -> str:
     """Remove control characters (keeping newlines and tabs) from text that leaves the app."""
     return _CONTROL.sub("", text.replace("\r\n", "\n"))

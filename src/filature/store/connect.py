@@ -70,6 +70,10 @@ def open_readonly(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         conn.close()
         raise DatabaseProblem(f"{path} is not a readable filature database ({exc}).", fix) from exc
+    if version > SCHEMA_VERSION:
+        written_by = _written_by(conn)
+        conn.close()
+        raise newer_version_problem(path, version, written_by, reading=True)
     if version != SCHEMA_VERSION:
         conn.close()
         raise DatabaseProblem(
@@ -114,3 +118,69 @@ def _schema_version(conn: sqlite3.Connection, path: Path, fix: str) -> int:
     if missing and version == SCHEMA_VERSION:
         raise DatabaseProblem(f"{path} lacks tables: {', '.join(missing)}.", fix)
     return version
+
+
+def _written_by(conn: sqlite3.Connection) -> str:
+    """ "filature 0.9, pipeline 7" from the meta table, as far as it is recorded."""
+    keys = ("filature_version", "pipeline_version")
+    try:
+        rows = dict(
+            conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", keys).fetchall()
+        )
+    except sqlite3.Error:
+        return ""
+    parts = [
+        f"{label} {rows[key]}"
+        for key, label in zip(keys, ("filature", "pipeline"), strict=True)
+        if rows.get(key)
+    ]
+    return ", ".join(parts)
+
+
+def newer_version_problem(
+    path: Path, version: int, written_by: str, *, reading: bool
+) -> DatabaseProblem:
+    """The message for a database of a newer schema than this filature knows."""
+    from filature import __version__
+
+    who = f" ({written_by})" if written_by else ""
+    mine = (
+        f"this filature ({__version__}) {'reads' if reading else 'writes'} version {SCHEMA_VERSION}"
+    )
+    message = f"{path} was written by a newer filature{who} with schema version {version}; {mine}"
+    if reading:
+        return DatabaseProblem(
+            message + ".", "open it with that newer filature (pip install -U filature)"
+        )
+    other = _quote(str(path.with_name(f"{path.stem}-v{SCHEMA_VERSION}{path.suffix}")))
+    return DatabaseProblem(
+        message + " and will not overwrite it.",
+        f"build with that newer filature, or build beside it: filature build FOLDER --db {other}"
+        f" (or move {_quote(str(path))} away first)",
+    )
+
+
+def refuse_newer(path: Path) -> None:
+    """Raise DatabaseProblem if ``path`` is a filature database of a newer schema version.
+
+    A build calls this before replacing a database: anything else at ``path`` (missing, not
+    SQLite, broken, older) may be replaced, a newer database may not.
+    """
+    try:
+        with open(path, "rb") as handle:
+            if not handle.read(16).startswith(b"SQLite format 3"):
+                return
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        harden(conn)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0])
+        written_by = _written_by(conn)
+    except (sqlite3.Error, TypeError, ValueError):
+        return
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise newer_version_problem(path, version, written_by, reading=False)

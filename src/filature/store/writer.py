@@ -6,12 +6,14 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from filature.curation.database import COOCCURRENCE, derive
-from filature.curation.entries import Entry
+from filature.curation.entries import CurationError, Entry
+from filature.curation.lock import curation_lock
+from filature.curation.state import META_SHA, CurationFile, read_curation, set_digest
 from filature.models import Document, Entity, Extraction, FileReport, Relation
 from filature.store.connect import DatabaseProblem, harden
 from filature.store.schema import SCHEMA_VERSION, create_schema
@@ -86,6 +88,7 @@ def write_database(
     meta: Mapping[str, str],
     *,
     curation: Sequence[Entry] | None = None,
+    curation_file: CurationFile | None = None,
     symmetric: frozenset[str] = frozenset(),
 ) -> WriteStats:
     """Write a complete database to a temporary file beside ``target`` and swap it in.
@@ -95,15 +98,31 @@ def write_database(
     are then derived from it by ``filature.curation.database.derive``, as the app does.
     The previous database stays intact until the new one has passed ``integrity_check``;
     stale journal/WAL files beside the target are removed so nothing leaks into the new file.
+
+    With ``curation_file`` (the file ``curation`` was read from, with its hash), the file is
+    read again under its lock just before the swap, and the lock is held until the new
+    database is in place: a decision an explorer made during the build reaches the new
+    database, and one made after the swap is applied to it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{temp_prefix(target)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    if curation_file is not None:
+        curation = curation_file.entries if curation is None else curation
+        meta = {**meta, META_SHA: curation_file.sha256}
+    locked = (
+        curation_lock(curation_file.path, optional=True)
+        if curation_file is not None
+        else nullcontext()
+    )
     try:
         stats = _write(tmp, documents, extraction, files, meta, curation, symmetric)
-        for suffix in SIDECARS:
-            Path(str(target) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        with locked:
+            if curation_file is not None:
+                stats = _settle(tmp, curation_file, stats)
+            for suffix in SIDECARS:
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
     finally:
         for suffix in ("", *SIDECARS):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -161,6 +180,37 @@ def _write(
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
     return stats
+
+
+def _settle(path: Path, start: CurationFile, stats: WriteStats) -> WriteStats:
+    """Apply the curation file again to the new database if it changed during the build.
+
+    An unreadable file keeps the decisions read at the start (and their hash, so the next
+    open notices that the file differs and says why it cannot apply it)."""
+    try:
+        now = read_curation(start.path)
+    except CurationError:
+        return stats
+    if now.sha256 == start.sha256:
+        return stats
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        harden(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        derive(conn, now.entries)
+        set_digest(conn, now.sha256)
+        conn.execute("COMMIT")
+        _check(conn)
+        entities, mentions, relations = (
+            int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            for t in ("entities", "mentions", "relations")
+        )
+    finally:
+        conn.close()
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+    return WriteStats(stats.documents, stats.passages, entities, mentions, relations)
 
 
 def _check(conn: sqlite3.Connection) -> None:

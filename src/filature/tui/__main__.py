@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"filature: {problem.message} Fix: {problem.fix}", file=sys.stderr)
         return 2
     app.run()
-    return 0
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,9 +17,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
+from filature.curation.session import CurationSession
 from filature.query import Excerpt, FuzzyHit
-from filature.query.text import printable
+from filature.query.text import printable, printable_line
+from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.tui.catalog import Catalog
 from filature.tui.clipboard import (
     clean_for_copy,
@@ -28,6 +35,7 @@ from filature.tui.commands import EntityCommands
 from filature.tui.render import citation
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
 from filature.tui.workarounds import open_command_palette, palette_open
 
@@ -56,10 +64,77 @@ class FilatureApp(App[None]):
         self.catalog = catalog
         self.system_clipboard = system_clipboard
         self.sub_title = catalog.path.name
+        self.watcher = Watcher(self)
+        self.startup_note: str | None = None
+        self._busy_said = 0.0
+        self.busy_pending = False
+        """A read met a locked database: the views are reloaded once it is free."""
+        catalog.on_busy = self._database_busy
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.push_screen(MainScreen(self.catalog))  # which calls warm_index once it is drawn
+        self.call_after_refresh(self._warn_curation_file)
+        self.set_interval(WATCH_SECONDS, self.watcher.check)
+        if self.startup_note:
+            self.notify(self.startup_note, title="Curation", severity="warning", markup=False)
+
+    @property
+    def curation(self) -> CurationSession:
+        """The session recording this app's curation decisions."""
+        return self.watcher.session
+
+    def reload_views(self) -> None:
+        """Show the database as it is now (after a rebuild, or decisions made elsewhere)."""
+        try:
+            main = self.main
+        except LookupError:
+            return
+        main.curator.curation_changed({})
+
+    def _database_busy(self, message: str) -> None:
+        """Say (at most every 5 s, from any thread) that a read met a locked database."""
+        if threading.get_ident() != self._thread_id:
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.call_from_thread(self._database_busy, message)
+            return
+        self.busy_pending = True
+        if time.monotonic() - self._busy_said > 5:
+            self._busy_said = time.monotonic()
+            self.notify(message, title="Database busy", severity="warning", markup=False)
+
+    def _warn_curation_file(self) -> None:
+        """Say at once when the curation file is invalid: the explorer then only reads."""
+        problem = self.curation.file_problem()
+        if problem is not None:
+            self.notify(
+                problem, title="Curation file", severity="warning", timeout=60, markup=False
+            )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A database that became unreadable while open (truncated, replaced by garbage) ends
+        the app with a one-line message and exit status 2; anything else is Textual's."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if not isinstance(cause, sqlite3.DatabaseError | DatabaseProblem):
+            super()._handle_exception(error)
+            return
+        path = self.catalog.path
+        detail = cause.message if isinstance(cause, DatabaseProblem) else str(cause)
+        code = getattr(cause, "sqlite_errorcode", None)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            message = (
+                f"filature: {path} stayed locked by another process ({detail}). "
+                "Fix: let that process finish (or stop it), then open the database again."
+            )
+        else:
+            message = (
+                f"filature: {path} can no longer be read ({detail}): it was changed or damaged "
+                f"while the explorer had it open. Fix: {rebuild_command(path)}, then open it "
+                "again."
+            )
+        from rich.text import Text
+
+        self.exit(return_code=2, message=Text(printable_line(message), style="bold red"))
 
     @work(thread=True, exclusive=True, group="index")
     def _warm_index(self) -> None:
@@ -217,4 +292,9 @@ def make_app(db_path: Path, *, system_clipboard: bool = True) -> FilatureApp:
     Raises ``store.connect.DatabaseProblem`` (with ``.message`` and ``.fix``) if the database
     is missing, broken or of another schema version, before anything is drawn.
     """
-    return FilatureApp(Catalog(db_path), system_clipboard=system_clipboard)
+    from filature.curation.sync import sync
+
+    note = sync(db_path)
+    app = FilatureApp(Catalog(db_path), system_clipboard=system_clipboard)
+    app.startup_note = note
+    return app

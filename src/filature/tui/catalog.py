@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from filature import query
 from filature.store.connect import open_readonly
+from filature.tui.busy import guarded
+
+BUSY_MS = 5000
 
 
 class Catalog:
@@ -23,6 +27,10 @@ class Catalog:
         self._conn: sqlite3.Connection | None = open_readonly(path, shared=True)
         self._index: query.FuzzyIndex | None = None
         self._index_lock = threading.Lock()
+        self._retired: list[sqlite3.Connection] = []
+        self.on_busy: Callable[[str], None] | None = None
+        """Told, from any thread, when a read failed because another process holds the
+        database's write lock (the read then returns nothing instead of raising)."""
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -31,6 +39,7 @@ class Catalog:
             raise sqlite3.ProgrammingError("the catalog is closed")
         return self._conn
 
+    @guarded(lambda: query.FuzzyIndex(()))
     def fuzzy_index(self) -> query.FuzzyIndex:
         """The fuzzy index, built on first use (by whichever thread asks first)."""
         with self._index_lock:
@@ -43,42 +52,52 @@ class Catalog:
         """True once the fuzzy index has been built."""
         return self._index is not None
 
+    @guarded(list)
     def fuzzy(self, text: str, limit: int = 30) -> list[query.FuzzyHit]:
         """Fuzzy matches of ``text`` over names and aliases."""
         return self.fuzzy_index().search(text, limit=limit)
 
+    @guarded(lambda: query.FullTextResult((), "The database is busy; search again in a moment."))
     def full_text(self, text: str, limit: int = 100) -> query.FullTextResult:
         """Passages matching every word of ``text`` (the last word as a prefix)."""
         return query.full_text_search(self.conn, text, limit, prefix=True)
 
+    @guarded(dict)
     def type_counts(self) -> dict[str, int]:
         """Entities per type."""
         return query.type_counts(self.conn)
 
+    @guarded(list)
     def entities(self, etype: str | None = None, limit: int | None = None) -> list[query.EntityRow]:
         """Entities of a type (or all), most mentioned first (the first ``limit`` only)."""
         return query.list_entities(self.conn, etype, limit)
 
+    @guarded(lambda: None)
     def card(self, entity_id: int) -> query.EntityCard | None:
         """The header of an entity."""
         return query.entity_card(self.conn, entity_id)
 
+    @guarded(list)
     def relations(self, entity_id: int) -> list[query.RelationRow]:
         """The relations of an entity, stated ones first."""
         return query.relations_of(self.conn, entity_id)
 
+    @guarded(int)
     def excerpt_count(self, entity_id: int) -> int:
         """How many passages mention an entity."""
         return query.count_excerpts(self.conn, entity_id)
 
+    @guarded(list)
     def excerpts(self, entity_id: int, offset: int = 0, limit: int = 50) -> list[query.Excerpt]:
         """A page of the passages that mention an entity."""
         return query.excerpts_for_entity(self.conn, entity_id, offset, limit)
 
+    @guarded(list)
     def relation_excerpts(self, relation_id: int) -> list[query.Excerpt]:
         """The passages that support a relation."""
         return query.excerpts_for_relation(self.conn, relation_id)
 
+    @guarded(lambda: None)
     def document(self, document_id: int) -> query.DocumentView | None:
         """A whole document with its mentions."""
         return query.document_view(self.conn, document_id)
@@ -88,8 +107,32 @@ class Catalog:
         with self._index_lock:
             self._index = None
 
+    def busy_seen(self, message: str) -> None:
+        """A read met a database locked by another process: stop waiting on each read (one
+        wait is enough to know) until ``patient`` is called, and tell ``on_busy``."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        if self.on_busy is not None:
+            self.on_busy(message)
+
+    def patient(self) -> None:
+        """Wait again (5 s) for a writer's lock before a read gives up."""
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+
+    def reopen(self) -> None:
+        """Read the file now at ``path`` (a rebuild replaced it); raises DatabaseProblem if it
+        cannot be opened, and then keeps reading the old one. The old connection stays open
+        until ``close``, for the workers still reading through it."""
+        conn = open_readonly(self.path, shared=True)
+        if self._conn is not None:
+            self._retired.append(self._conn)
+        self._conn = conn
+        self.reset()
+
     def close(self) -> None:
         """Close the connection."""
+        for old in self._retired:
+            old.close()
+        self._retired.clear()
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -26,14 +26,11 @@ class Curator:
         """Curation for ``screen`` (its catalog, selection and panes)."""
         self.screen = screen
         self.catalog = screen.catalog
-        self._curation: CurationSession | None = None
 
     @property
     def curation(self) -> CurationSession:
-        """The session recording this app's decisions."""
-        if self._curation is None:
-            self._curation = CurationSession(self.catalog.path, self.catalog.conn)
-        return self._curation
+        """The session recording this app's decisions (the app's, which follows rebuilds)."""
+        return self.screen.filature.curation
 
     def _selected(self) -> EntityCard | None:
         entity_id = self.screen.entity_id
@@ -201,6 +198,7 @@ class Curator:
         from filature.tui.widgets.entity_list import EntityList
         from filature.tui.widgets.entity_pane import EntityPane
 
+        self.screen.filature.watcher.follow_rebuild()
         pane = self.screen.query_one(EntityPane)
         position = pane.entity_list.cursor
         wanted = select if select is not None else self.screen.entity_id
