@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -61,8 +62,13 @@ class EntityMenu(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#menu-box").border_title = Content(self.title_text)
-        self.query_one("#menu-items", OptionList).focus()
+        try:
+            box = self.query_one("#menu-box")
+            items = self.query_one("#menu-items", OptionList)
+        except NoMatches:  # already closed by a letter typed right after ctrl+e
+            return
+        box.border_title = Content(self.title_text)
+        items.focus()
 
     def press(self, character: str) -> None:
         """A letter typed before the menu took the keys: pick its action, if it has one."""
