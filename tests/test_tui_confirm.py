@@ -222,3 +222,23 @@ async def test_ctrl_q_quits_from_every_screen(copy: Copy, where: str) -> None:
         await pilot.pause()
         assert app._exit, where
     assert app.return_code == 0
+
+
+async def test_a_letter_typed_right_after_ctrl_e_reaches_the_menu(tmp_path: Path) -> None:
+    from textual import events
+
+    from dbfactory import write_sample
+
+    app = make_app(write_sample(tmp_path / "sample.db"), system_clipboard=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        driver = app._driver
+        assert driver is not None
+        driver.send_message(events.Key("ctrl+e", None))  # both queued before either is handled
+        driver.send_message(events.Key("c", "c"))
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app._exception is None
+        assert app.clipboard.startswith("Interpol (")
+        assert app.main.query_one("#entity-filter", Input).value == ""
+        assert app.screen is app.main
