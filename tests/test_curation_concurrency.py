@@ -19,7 +19,7 @@ import pytest
 from curationkit import Copy, curatable_copy
 from filature.build import build
 from filature.curation.edit import append_entry
-from filature.curation.entries import CurationError, Entry, load_curation
+from filature.curation.entries import CurationError, load_curation
 from filature.curation.session import CurationSession, apply_entries, new_entry
 from filature.text import norm_key
 from reliability import filature
@@ -218,7 +218,7 @@ def test_undo_removes_its_entry_and_keeps_the_users_comments(copy: Copy) -> None
     with open(copy.curation, "a", encoding="utf-8") as handle:
         handle.write(notes)
     undone, _ = s.undo()
-    assert isinstance(undone, Entry) and undone.section == "rename"
+    assert undone is not None and undone.added and undone.entry.section == "rename"
     assert copy.curation.read_text("utf-8") == original + notes
     assert copy.entity(name) is not None
 

@@ -141,11 +141,17 @@ def test_undo_and_revert_restore_the_database(copy: Copy) -> None:
     s = session(copy)
     s.decide(new_entry("drop", name="Asie", type="place"))
     s.decide(new_entry("drop", name="Russie", type="place"))
-    entry, _ = s.undo()
-    assert entry is not None and entry.get("name") == "Russie"
+    step, _ = s.undo()
+    assert step is not None and step.added and step.entry.get("name") == "Russie"
     assert copy.entity("Russie") is not None and copy.entity("Asie") is None
     entries = s.entries()
     s.revert(len(entries) - 1, entries[-1])
+    assert copy.tables() == before
+    assert copy.curation.read_text(encoding="utf-8") == text
+    step, _ = s.undo()  # the revert is undone: Asie dropped again
+    assert step is not None and not step.added and copy.entity("Asie") is None
+    step, _ = s.undo()  # then the drop itself
+    assert step is not None and step.added and copy.entity("Asie") is not None
     assert copy.tables() == before
     assert copy.curation.read_text(encoding="utf-8") == text
     assert s.undo() == (None, {})

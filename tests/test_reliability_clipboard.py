@@ -35,7 +35,7 @@ def test_a_copy_lands_in_tmux_as_exact_utf8_without_controls(tmp_path: Path, tmu
     tmux.start(app_command(db), 160, 40)
     tmux.wait_for("Entities")
     assert tmux.buffers() == ""
-    tmux.keys("c")
+    tmux.keys("C-c")
     tmux.wait(lambda: tmux.buffers() != "", "the copy to reach tmux")
     copied = tmux.run("show-buffer")
     assert copied == f"«{CLEAN}» — Rapport ]2;t 北京, {PATH}, lines 1–2"

@@ -151,12 +151,13 @@ async def test_markup_in_notifications(tmp_path: Path, cwd: Path) -> None:
     app = make_app(markup_db(tmp_path / "m.db"), system_clipboard=False)
     async with app.run_test(size=(230, 60), notifications=True) as pilot:
         await settle(pilot)
+        messages: list[str] = []
         for name in NAMES:
             app.open_entity(app.catalog.fuzzy(name, 1)[0].id)
             await settle(pilot)
-            await pilot.press("C")  # copy the card: the notification names the entity
+            await pilot.press("ctrl+e", "c")  # copy the card: the notification names the entity
             await settle(pilot)
-        messages = [n.message for n in app._notifications]
+            messages += [n.message for n in app._notifications]  # before any expires
         for name in NAMES:
             assert any(f"card of {name} " in m for m in messages), name
         shows_all(app, tuple(f"card of {name} " for name in NAMES[-3:]))
@@ -167,7 +168,7 @@ async def test_markup_in_notifications(tmp_path: Path, cwd: Path) -> None:
             await settle(pilot)
         excerpts = app.main.query_one(ExcerptList)
         excerpts.focus()
-        await pilot.press("c")
+        await pilot.press("ctrl+c")
         await settle(pilot)
         current = excerpts.current
         assert current is not None

@@ -133,7 +133,7 @@ def test_raw_control_in_the_database_never_reaches_the_terminal(tmp_path: Path, 
     tmux.start(app_command(db), 160, 45)
     tmux.wait_for("Entities")
     untouched(tmux)
-    tmux.keys("C")  # copy the card: the notification names the entity
+    tmux.keys("C-e", "c")  # copy the card: the notification names the entity
     tmux.wait_for("Copied card of Agent")
     tmux.keys("C-f")
     tmux.wait_for("every one must appear")

@@ -49,12 +49,12 @@ def test_no_argument_builds_the_seeds_with_progress_then_opens_the_explorer(
         assert "Chine" in screen
         assert (tmp_path / "db" / "filature.db").is_file()
         built = (tmp_path / "db" / "filature.db").stat().st_mtime
-        tmux.keys("q")
+        tmux.keys("C-q")
         tmux.wait(tmux.dead, "the app to quit", 20)
         tmux.run("respawn-pane", "-k", "-t", "main", "-c", str(tmp_path), " ".join(command))
         tmux.wait(lambda: "Entities" in tmux.screen(), "the explorer again", 30)
         assert (tmp_path / "db" / "filature.db").stat().st_mtime == built
-        tmux.keys("q")
+        tmux.keys("C-q")
         tmux.wait(tmux.dead, "the app to quit again", 20)
         tmux.run("clear-history", "-t", "main")
         next((tmp_path / "seeds").glob("*.txt")).touch()

@@ -28,7 +28,7 @@ def test_fuzzy_jump_and_copy_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> N
         lambda: tmux.screen().splitlines()[0].strip().startswith("Meng Hongwei"), "the header"
     )
     assert tmux.run("list-buffers") == ""
-    tmux.keys("c")
+    tmux.keys("C-c")
     tmux.wait(lambda: "est élu président" in tmux.run("show-buffer"), "the copied excerpt")
     copied = tmux.run("show-buffer")
     assert copied.startswith("«La Chine a rejoint Interpol")

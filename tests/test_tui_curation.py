@@ -64,13 +64,19 @@ async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -
         await settle(pilot)
         await jump(pilot, "Bureau chinois d’Interpol")
         assert shown(app)[1] == "Bureau chinois d’Interpol"
-        await pilot.press("m")
+        await pilot.press("ctrl+e", "m")
         await settle(pilot)
         assert isinstance(app.screen, JumpScreen)
         assert "Merge Bureau chinois" in str(app.screen.query_one("#jump-box").border_title)
         app.screen.query_one("#jump-input", Input).value = "Interpol"
         await settle(pilot)
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("enter")  # Enter alone never confirms
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("y")
         await settle(pilot)
         assert shown(app)[:2] == (interpol[0], "Interpol")
         assert app.main.query_one(EntityList).current_id == interpol[0]
@@ -88,7 +94,7 @@ async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await jump(pilot, "Matt Schrader")
-        await pilot.press("r")
+        await pilot.press("ctrl+e", "r")
         await settle(pilot)
         assert isinstance(app.screen, TextPrompt)
         box = app.screen.query_one(Input)
@@ -100,7 +106,7 @@ async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
         assert app.is_running
 
         await jump(pilot, "Mékong")
-        await pilot.press("y")
+        await pilot.press("ctrl+e", "y")
         await settle(pilot)
         assert isinstance(app.screen, ChoicePrompt)
         await pilot.press("end", "enter")
@@ -108,7 +114,7 @@ async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
         assert shown(app)[1:] == ("Mékong", "event")
 
         await jump(pilot, SCHOOL)
-        await pilot.press("s")
+        await pilot.press("ctrl+e", "s")
         await settle(pilot)
         assert isinstance(app.screen, ChoicePrompt)
         values = [value for _, value in app.screen.choices]
@@ -134,23 +140,23 @@ async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await jump(pilot, "Asie")
-        await pilot.press("x")
+        await pilot.press("ctrl+e", "x")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmPrompt)
         await pilot.press("n")
         await settle(pilot)
         assert copy.entity("Asie") is not None
-        await pilot.press("x")
+        await pilot.press("ctrl+e", "x")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert "Asie" not in listed(app)
         assert shown(app)[1] != "Asie"
-        await pilot.press("u")
+        await pilot.press("ctrl+e", "u")
         await settle(pilot)
         assert "Asie" in listed(app)
         assert said(app, "Undone: drop Asie")
-        await pilot.press("u")
+        await pilot.press("ctrl+e", "u")
         await settle(pilot)
         assert said(app, "Nothing to undo")
     assert copy.curation.read_text(encoding="utf-8") == text
@@ -163,25 +169,25 @@ async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) ->
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await jump(pilot, "Russie")
-        await pilot.press("x", "y")
+        await pilot.press("ctrl+e", "x", "y")
         await settle(pilot)
         await jump(pilot, "Myanmar")
-        await pilot.press("x", "y")
+        await pilot.press("ctrl+e", "x", "y")
         await settle(pilot)
         assert not {"Russie", "Myanmar"} & listed(app)
-        await pilot.press("U")
+        await pilot.press("ctrl+u")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CurationScreen)
         options = screen.query_one(OptionList)
         assert options.option_count == hand + 2
         options.highlighted = hand  # the first of this session: Russie
-        await pilot.press("d")
+        await pilot.press("d", "y")
         await settle(pilot)
         assert options.option_count == hand + 1
         assert "Russie" in listed(app) and "Myanmar" not in listed(app)
         options.highlighted = 0  # a hand-written one: the merge into Beijing
-        await pilot.press("d")
+        await pilot.press("d", "y")
         await settle(pilot)
         assert "Pékin" in listed(app)
         await pilot.press("escape")
@@ -210,7 +216,7 @@ async def test_read_only_folder_is_said_and_nothing_changes(
         async with app.run_test(size=(160, 48)) as pilot:
             await settle(pilot)
             await jump(pilot, "Asie")
-            await pilot.press("x")
+            await pilot.press("ctrl+e", "x")
             await settle(pilot)
             assert not isinstance(app.screen, ConfirmPrompt)
             assert said(app, "read-only")
@@ -237,6 +243,8 @@ async def test_help_lists_every_curation_key(copy: Copy) -> None:
             "Undo the last curation decision",
             "List every decision",
             "Revert the highlighted decision",
+            "Undo the last decision or revert",
+            "whatever you type goes to the name filter",
         ):
             assert what in text
 
@@ -246,11 +254,13 @@ async def test_an_app_decision_survives_a_full_rebuild(copy: Copy) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await jump(pilot, "Bureau chinois d’Interpol")
-        await pilot.press("m")
+        await pilot.press("ctrl+e", "m")
         await settle(pilot)
         app.screen.query_one("#jump-input", Input).value = "Interpol"
         await settle(pilot)
         await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
     decided = copy.tables()
     build(copy.seeds, copy.db)
@@ -266,7 +276,7 @@ async def test_a_database_without_curation_data_says_so(tmp_path: Path) -> None:
     app = make_app(db, system_clipboard=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("x")
+        await pilot.press("ctrl+e", "x")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmPrompt)
         assert said(app, "rebuild it with filature build")

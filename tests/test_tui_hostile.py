@@ -88,7 +88,7 @@ async def test_copy_removes_control_characters(db: Path) -> None:
         excerpts = app.main.query_one(ExcerptList)
         for index, excerpt in enumerate(excerpts.excerpts):
             excerpts.highlighted = index
-            await pilot.press("c")
+            await pilot.press("ctrl+c")
             await settle(pilot)
             assert (
                 app.clipboard.startswith("«")
@@ -96,5 +96,5 @@ async def test_copy_removes_control_characters(db: Path) -> None:
             )
             assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in app.clipboard), excerpt
         excerpts.highlighted = 2
-        await pilot.press("c")
+        await pilot.press("ctrl+c")
         assert "quoted [@click=app.quit]x[/] in the report" in app.clipboard

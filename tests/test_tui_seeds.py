@@ -36,7 +36,7 @@ def test_fuzzy_jump_examples_find_the_actor_first(seed_db: Path, typed: str, exp
 @pytest.mark.anyio
 async def test_meng_hongwei_election_excerpt_copied_in_under_ten_keys(seed_db: Path) -> None:
     app = make_app(seed_db, system_clipboard=False)
-    keys = ["ctrl+k", "m", "e", "n", "g", "enter", "c"]
+    keys = ["ctrl+k", "m", "e", "n", "g", "enter", "ctrl+c"]
     assert len(keys) < 10
     async with app.run_test(size=(160, 48)) as pilot:
         await app.workers.wait_for_complete()
@@ -60,7 +60,7 @@ async def test_meng_hongwei_election_excerpt_copied_in_under_ten_keys(seed_db: P
 
 
 @pytest.mark.anyio
-async def test_d_writes_the_dossier_of_the_selected_entity(
+async def test_ctrl_e_d_writes_the_dossier_of_the_selected_entity(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -68,7 +68,7 @@ async def test_d_writes_the_dossier_of_the_selected_entity(
     async with app.run_test(size=(160, 48)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        for key in ["ctrl+k", "m", "e", "n", "g", "enter", "d"]:
+        for key in ["ctrl+k", "m", "e", "n", "g", "enter", "ctrl+e", "d"]:
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()

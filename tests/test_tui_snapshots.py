@@ -24,7 +24,7 @@ async def _settle(pilot: Pilot[None]) -> None:
 
 async def _show_meng(pilot: Pilot[None]) -> None:
     await _settle(pilot)
-    await pilot.press("j")
+    await pilot.press("down")
     await _settle(pilot)
 
 

@@ -56,12 +56,15 @@ def has_base(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM base_entities LIMIT 1").fetchone() is not None
 
 
-def derive(conn: sqlite3.Connection, entries: Sequence[Entry]) -> dict[int, int]:
+def derive(
+    conn: sqlite3.Connection, entries: Sequence[Entry], skipped: list[str] | None = None
+) -> dict[int, int]:
     """Rewrite the curated tables from the base tables and ``entries`` (inside the caller's
-    transaction); returns, for every base entity still present, its curated entity id."""
+    transaction); returns, for every base entity still present, its curated entity id.
+    Entries that cannot apply are described in ``skipped``, if given."""
     groups, max_id = _load(conn)
     every = [m for g in groups for m in g.members]
-    curated = curate(groups, entries, lambda m: m.surface, next_key=max_id + 1)
+    curated = curate(groups, entries, lambda m: m.surface, max_id + 1, skipped)
     passages = {
         int(r[0]): (int(r[1]), str(r[2]), int(r[3]))
         for r in conn.execute("SELECT id, document_id, zone, length(text) FROM passages")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
-from filature.curation.entries import Entry
+from filature.curation.entries import Entry, describe
 from filature.models import EntityType
 from filature.text import collapse, norm_key
 
@@ -45,21 +45,29 @@ def curate(
     entries: Iterable[Entry],
     surface: Callable[[M], str],
     next_key: int = 0,
+    skipped: list[str] | None = None,
 ) -> list[Group[M]]:
     """Apply ``entries`` in order; entries that match nothing are ignored.
 
     ``surface`` gives a member's text (split moves the members whose surface is the alias);
-    entities split off are numbered from ``next_key`` on.
+    entities split off are numbered from ``next_key`` on. An entry that matches something but
+    cannot apply (a merge whose ``into`` matches no entity, a rename to a blank name) changes
+    nothing and is described in ``skipped``, if given.
     """
     out = list(groups)
     for entry in entries:
         etype = entry.type
         if entry.section == "merge":
             names = [entry.target, *entry.get("names")]
-            targets = [g for name in names for g in find(out, name, etype)]
-            if not targets:
+            found = find(out, entry.target, etype)
+            if not found:
+                if skipped is not None and any(find(out, n, etype) for n in names[1:]):
+                    skipped.append(
+                        f"{describe(entry)}: {entry.target!r} matches no entity, nothing "
+                        "merged (a [[rename]] renames)"
+                    )
                 continue
-            into = targets[0]
+            into = found[0]
             into.name = entry.target
             into.aliases.add(into.name)
             for name in names:
@@ -70,6 +78,10 @@ def curate(
                         into.origins |= other.origins
                         out.remove(other)
         elif entry.section == "rename":
+            if not collapse(str(entry.get("to"))):
+                if skipped is not None and find(out, entry.target, etype):
+                    skipped.append(f"{describe(entry)}: a name cannot be blank, nothing renamed")
+                continue
             for g in find(out, entry.target, etype):
                 g.name = str(entry.get("to"))
                 g.aliases.add(g.name)

@@ -1,5 +1,6 @@
 """Curating an open database: each decision is appended to the curation file and the file is
-applied to the database at once; undo and revert remove an entry and apply again.
+applied to the database at once; revert removes an entry and applies again; undo takes back
+the session's last step, a decision (removed again) or a revert (the entry put back).
 
 The curation file is the one the database was built with (``meta.curation_path``), so a
 rebuild applies the same decisions. Each change holds the file's lock (``curation.lock``) from
@@ -13,12 +14,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from filature.curation.database import derive, has_base
-from filature.curation.edit import appended, read_text, removed, write_atomic
+from filature.curation.edit import appended, entry_text, read_text, removed, write_atomic
 from filature.curation.entries import CurationError, Entry, load_curation, parse_curation
 from filature.curation.lock import curation_lock, disk_full, temp_prefix
 from filature.curation.state import (
@@ -39,6 +41,22 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True)
+class Step:
+    """One undoable step of a session: ``entry`` added, or removed from position ``index``
+    (then ``before`` and ``after`` are the file's text around the removal)."""
+
+    entry: Entry
+    index: int | None = None
+    before: str = ""
+    after: str = ""
+
+    @property
+    def added(self) -> bool:
+        """True for a decision made, False for a revert."""
+        return self.index is None
+
+
 def new_entry(section: str, **data: Any) -> Entry:
     """An entry dated now; keys whose value is None are left out."""
     return Entry(section, {**{k: v for k, v in data.items() if v is not None}, "date": now()})
@@ -53,9 +71,11 @@ class CurationSession:
         self.home: Home = curation_home(db_path, read_meta(conn))
         self.path: Path | None = self.home.curation
         self.curatable = has_base(conn)
-        self.made: list[Entry] = []
+        self.steps: list[Step] = []
         self.digest: str | None = None
         """The hash of the file as this session last wrote it."""
+        self.skipped: tuple[str, ...] = ()
+        """What the last apply could not apply, and why."""
 
     def problem(self) -> str | None:
         """Why decisions cannot be recorded now, or None if they can."""
@@ -103,47 +123,59 @@ class CurationSession:
         path = self._writable()
         with curation_lock(path):
             owner = self._commit(path, appended(read_text(path), entry))
-        self.made.append(entry)
+        self.steps.append(Step(entry))
         return owner
 
-    def undo(self) -> tuple[Entry | None, dict[int, int]]:
-        """Remove this session's last decision still in the file (that entry and nothing
-        else), and apply the file."""
+    def undo(self) -> tuple[Step | None, dict[int, int]]:
+        """Take back this session's last step still possible: remove the last decision made
+        (that entry and nothing else, if still in the file) or put a reverted entry back where
+        it was; apply the file."""
         path = self._writable()
         with curation_lock(path):
             text = read_text(path)
             entries = parse_curation(text).entries
-            while self.made:
-                entry = self.made[-1]
-                matches = [i for i, e in enumerate(entries) if e == entry]
+            while self.steps:
+                step = self.steps[-1]
+                if not step.added:
+                    owner = self._commit(path, restored(text, step))
+                    self.steps.pop()
+                    return step, owner
+                matches = [i for i, e in enumerate(entries) if e == step.entry]
                 if matches:
                     owner = self._commit(path, removed(text, matches[-1]))
-                    self.made.pop()
-                    return entry, owner
-                self.made.pop()
+                    self.steps.pop()
+                    return step, owner
+                self.steps.pop()
         return None, {}
 
     def revert(self, index: int, expected: Entry) -> dict[int, int]:
-        """Remove entry number ``index`` (which must be ``expected``) and apply the file."""
+        """Remove entry number ``index`` (which must be ``expected``) and apply the file; the
+        revert is itself a step that ``undo`` takes back."""
         path = self._writable()
         with curation_lock(path):
             text = read_text(path)
             entries = parse_curation(text).entries
             if index >= len(entries) or entries[index] != expected:
                 raise CurationError("The curation file changed; reopen the curation list.")
-            owner = self._commit(path, removed(text, index))
-        if expected in self.made:
-            self.made.reverse()
-            self.made.remove(expected)
-            self.made.reverse()
+            after = removed(text, index)
+            owner = self._commit(path, after)
+        self.steps.append(Step(expected, index, text, after))
         return owner
 
     def apply(self) -> dict[int, int]:
-        """Apply the curation file to the database, in one transaction (under the lock)."""
+        """Apply the curation file to the database, in one transaction (under the lock);
+        ``skipped`` then says which entries could not be applied and why."""
         path = self._writable()
         with curation_lock(path):
             text = read_text(path)
-            return apply_entries(self.db_path, parse_curation(text).entries, text_digest(text))
+            return self._apply(text)
+
+    def _apply(self, text: str) -> dict[int, int]:
+        skipped: list[str] = []
+        entries = parse_curation(text).entries
+        owner = apply_entries(self.db_path, entries, text_digest(text), skipped=skipped)
+        self.skipped = tuple(skipped)
+        return owner
 
     def _writable(self) -> Path:
         problem = self.problem()
@@ -162,7 +194,7 @@ class CurationSession:
             except OSError as exc:
                 raise CurationError(_failure(exc, path, self.db_path, "file")) from exc
             try:
-                owner = apply_entries(self.db_path, parse_curation(text).entries, text_digest(text))
+                owner = self._apply(text)
             except (sqlite3.Error, OSError, CurationError) as exc:
                 _restore(path, kept)
                 raise CurationError(_failure(exc, path, self.db_path, "database")) from exc
@@ -231,11 +263,36 @@ def _failure(exc: BaseException, path: Path, db_path: Path, what: str) -> str:
     return f"The database could not be updated ({exc}); nothing changed."
 
 
+def restored(text: str, step: Step) -> str:
+    """``text`` with the entry a revert removed put back: the text before the revert if the
+    file has not changed since, else the entry inserted again at its position."""
+    if step.index is None:
+        raise ValueError("only a revert can be restored")
+    if text == step.after:
+        return step.before
+    curation = parse_curation(text)
+    if curation.header_lines is None or step.index >= len(curation.entries):
+        return appended(text, step.entry)
+    lines = text.splitlines(keepends=True)
+    start = curation.header_lines[step.index]
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1  # comments just above an entry belong to it
+    new = "".join([*lines[:start], entry_text(step.entry), "\n", *lines[start:]])
+    if parse_curation(new).entries[step.index] != step.entry:
+        raise CurationError("the reverted entry does not read back as written")
+    return new
+
+
 def apply_entries(
-    db_path: Path, entries: tuple[Entry, ...], sha256: str | None = None
+    db_path: Path,
+    entries: tuple[Entry, ...],
+    sha256: str | None = None,
+    *,
+    skipped: list[str] | None = None,
 ) -> dict[int, int]:
     """Derive the curated tables of the database at ``db_path`` from ``entries``; with
-    ``sha256``, record it as the hash of the curation file applied (same transaction)."""
+    ``sha256``, record it as the hash of the curation file applied (same transaction).
+    Entries that cannot apply are described in ``skipped``, if given."""
     conn = sqlite3.connect(db_path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         harden(conn)
@@ -250,7 +307,7 @@ def apply_entries(
             )
         conn.execute("BEGIN IMMEDIATE")
         try:
-            owner = derive(conn, entries)
+            owner = derive(conn, entries, skipped)
             if sha256 is not None:
                 set_digest(conn, sha256)
             conn.execute("COMMIT")

@@ -52,12 +52,10 @@ class FilatureApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's API)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
-        Binding("slash", "jump", "Jump", show=False),
         Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
-        Binding("f1,question_mark", "help", "Help", tooltip="Every key, explained"),
+        Binding("f1", "help", "Help", tooltip="Every key, explained"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("q", "quit", "Quit", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit, from anywhere"),
     ]
 
     def __init__(self, catalog: Catalog, *, system_clipboard: bool = True) -> None:

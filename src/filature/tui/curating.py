@@ -47,6 +47,7 @@ class Curator:
     def merge(self) -> None:
         """Merge the selected entity into another, picked with the fuzzy jump."""
         from filature.tui.screens.jump import JumpScreen
+        from filature.tui.screens.prompts import ConfirmPrompt
 
         card = self._selected()
         if card is None:
@@ -61,7 +62,14 @@ class Curator:
                 return
             same = card.type if card.type == target.type else None
             entry = new_entry("merge", into=target.name, names=[card.name], type=same)
-            self._decide(entry, target.id)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._decide(entry, target.id)
+
+            question, warning = merge_question(card, target)
+            prompt = ConfirmPrompt("Merge entities", question, warning, yes="merge")
+            self.screen.app.push_screen(prompt, confirmed)
 
         title = f"Merge {flat(card.name)} into…"
         self.screen.app.push_screen(JumpScreen(self.catalog, title=title), merge)
@@ -75,8 +83,13 @@ class Curator:
             return
 
         def rename(name: str | None) -> None:
-            name = " ".join((name or "").split())
-            if name and name != card.name:
+            if name is None:
+                return
+            name = " ".join(name.split())
+            if not name:
+                message = f"A name cannot be blank: {flat(card.name)} was not renamed."
+                self.screen.notify(message, severity="warning", title="Curation", markup=False)
+            elif name != card.name:
                 self._decide(new_entry("rename", name=card.name, to=name, type=card.type), card.id)
 
         hint = "Enter renames · Esc cancels · the old name stays an alias"
@@ -115,7 +128,7 @@ class Curator:
             f"Drop {flat(card.name)} ({type_name(card.type)}, {card.mention_count:,} mentions) "
             "as a false positive?"
         )
-        self.screen.app.push_screen(ConfirmPrompt("Drop entity", question), drop)
+        self.screen.app.push_screen(ConfirmPrompt("Drop entity", question, yes="drop"), drop)
 
     def split(self) -> None:
         """Split an alias (and the mentions written that way) off into its own entity."""
@@ -144,23 +157,25 @@ class Curator:
         self.screen.app.push_screen(ChoicePrompt(f"Split off {flat(card.name)}", choices), split)
 
     def undo(self) -> None:
-        """Undo this session's last decision."""
+        """Undo this session's last step: a decision, or a revert in the list."""
         try:
-            entry, owner = self.curation.undo()
+            step, owner = self.curation.undo()
         except CurationError as exc:
             self.screen.notify(flat(str(exc)), severity="error", title="Curation", markup=False)
             return
-        if entry is None:
+        if step is None:
             self.screen.notify("Nothing to undo in this session.", markup=False)
             return
-        self.screen.notify(f"Undone: {flat(describe(entry))}", title="Curation", markup=False)
+        what = "Undone" if step.added else "Restored"
+        self.screen.notify(f"{what}: {flat(describe(step.entry))}", title="Curation", markup=False)
         self.curation_changed(owner)
 
     def show_list(self) -> None:
         """Open the list of every decision."""
         from filature.tui.screens.curation import CurationScreen
 
-        self.screen.app.push_screen(CurationScreen(self.curation, self.curation_changed))
+        screen = CurationScreen(self.curation, self.curation_changed, self.undo)
+        self.screen.app.push_screen(screen)
 
     def _decide(self, entry: Entry, select: int | None) -> None:
         try:
@@ -170,6 +185,13 @@ class Curator:
             return
         self.screen.notify(f"Done: {flat(describe(entry))}", title="Curation", markup=False)
         self.curation_changed(owner, select)
+
+    def report_skipped(self) -> None:
+        """Say which entries of the file the last apply could not apply (if any)."""
+        for line in self.curation.skipped:
+            self.screen.notify(
+                f"Not applied: {flat(line)}", severity="warning", title="Curation", markup=False
+            )
 
     def curation_changed(self, owner: dict[int, int], select: int | None = None) -> None:
         """Reload every view after the database changed; keep a sensible selection."""
@@ -193,3 +215,26 @@ class Curator:
         if wanted is not None:
             self.screen.show_entity(wanted, record=False)
         self.screen.filature.warm_index()
+        self.report_skipped()
+
+
+def merge_question(card: EntityCard, target: EntityCard) -> tuple[str, str]:
+    """What a merge of ``card`` into ``target`` will do, and a warning if their types differ."""
+
+    def what(c: EntityCard) -> str:
+        mentions = f"{c.mention_count:,} mention{'s' if c.mention_count != 1 else ''}"
+        return f"{flat(c.name)} ({type_name(c.type)}, {mentions})"
+
+    question = (
+        f"Merge {what(card)}\ninto {what(target)}?\n\n"
+        f"{flat(card.name)} becomes an alias of {flat(target.name)}, which takes its mentions "
+        "and relations."
+    )
+    warning = ""
+    if card.type != target.type:
+        warning = (
+            f"Different types: {flat(card.name)} is a {type_name(card.type)}, "
+            f"{flat(target.name)} a {type_name(target.type)}. The merged entity stays a "
+            f"{type_name(target.type)}."
+        )
+    return question, warning

@@ -69,7 +69,7 @@ class Watcher:
         except sqlite3.OperationalError:
             return False  # locked by another process: tried again at the next check
         self.opened = now
-        session.made = self.session.made
+        session.steps = self.session.steps
         self.session = session
         self.file_stamp = stamp(self.session.path)
         self.file_digest = self._digest()

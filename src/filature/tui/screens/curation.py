@@ -1,4 +1,5 @@
-"""The curation list: every decision of the curation file, in order; any can be reverted."""
+"""The curation list: every decision of the curation file, in order; any can be reverted
+(after a confirmation), and u undoes the last step, a revert included."""
 
 from __future__ import annotations
 
@@ -32,18 +33,27 @@ def entry_content(number: int, entry: Entry) -> Content:
 
 
 class CurationScreen(ModalScreen[None]):
-    """The decisions in the curation file; d or Delete reverts the highlighted one."""
+    """The decisions in the curation file; d or Delete reverts the highlighted one once
+    confirmed, u undoes the session's last step (a revert included)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,U", "dismiss(None)", "Close"),
-        Binding("d,delete", "revert", "Revert", tooltip="Revert the highlighted decision"),
+        Binding("escape,ctrl+u", "dismiss(None)", "Close"),
+        Binding("d,delete", "revert", "Revert", tooltip="Revert the highlighted decision (asks)"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last decision or revert"),
     ]
 
-    def __init__(self, session: CurationSession, changed: Callable[[dict[int, int]], None]) -> None:
-        """The list of ``session``'s file; ``changed`` is called after each revert."""
+    def __init__(
+        self,
+        session: CurationSession,
+        changed: Callable[[dict[int, int]], None],
+        undo: Callable[[], None],
+    ) -> None:
+        """The list of ``session``'s file; ``changed`` is called after each revert, ``undo``
+        undoes the session's last step (and reloads the views)."""
         super().__init__()
         self.session = session
         self.changed = changed
+        self.undo = undo
         self.entries: tuple[Entry, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -54,7 +64,7 @@ class CurationScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         box = self.query_one("#curation-box")
         box.border_title = "Curation decisions"
-        box.border_subtitle = flat(str(self.session.path or "no curation file"))
+        box.border_subtitle = Content(flat(str(self.session.path or "no curation file")))
         self.reload()
         self.query_one("#curation-entries").focus()
 
@@ -77,18 +87,33 @@ class CurationScreen(ModalScreen[None]):
         count = len(self.entries)
         status.update(
             Content(
-                f"{count} decision{'s' if count != 1 else ''} · d reverts · Esc closes"
+                f"{count} decision{'s' if count != 1 else ''} · d reverts · u undoes · Esc closes"
                 if count
                 else "No decision yet. Esc closes."
             )
         )
 
     def action_revert(self) -> None:
-        """Remove the highlighted entry from the file and apply the file again."""
+        """Ask, then remove the highlighted entry from the file and apply the file again."""
+        from filature.tui.screens.prompts import ConfirmPrompt
+
         index = self.query_one("#curation-entries", OptionList).highlighted
         if index is None or index >= len(self.entries):
             return
         entry = self.entries[index]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._revert(index, entry)
+
+        question = (
+            f"Revert decision {index + 1}: {flat(describe(entry))}?\n\n"
+            "It is removed from the curation file and the database no longer applies it "
+            "(u undoes this)."
+        )
+        self.app.push_screen(ConfirmPrompt("Revert decision", question, yes="revert"), confirmed)
+
+    def _revert(self, index: int, entry: Entry) -> None:
         try:
             owner = self.session.revert(index, entry)
         except CurationError as exc:
@@ -96,4 +121,10 @@ class CurationScreen(ModalScreen[None]):
             return
         self.notify(f"Reverted: {flat(describe(entry))}", title="Curation", markup=False)
         self.changed(owner)
+        self.reload(index)
+
+    def action_undo(self) -> None:
+        """Undo the session's last step (a revert puts its entry back) and list again."""
+        index = self.query_one("#curation-entries", OptionList).highlighted or 0
+        self.undo()
         self.reload(index)

@@ -24,7 +24,9 @@ class DocumentScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace,alt+left", "app.pop_screen", "Back"),
-        Binding("c", "copy_passage", "Copy passage", tooltip="Copy the passage with its citation"),
+        Binding(
+            "ctrl+c,c", "copy_passage", "Copy passage", tooltip="Copy the passage with its citation"
+        ),
     ]
 
     def __init__(self, catalog: Catalog, document_id: int, passage_id: int | None = None) -> None:

@@ -28,7 +28,9 @@ class FindScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "focus_hits", "Results", show=False),
-        Binding("c", "copy_hit", "Copy excerpt", tooltip="Copy the passage with its citation"),
+        Binding(
+            "ctrl+c,c", "copy_hit", "Copy excerpt", tooltip="Copy the passage with its citation"
+        ),
     ]
 
     def __init__(self, catalog: Catalog, text: str = "") -> None:

@@ -19,7 +19,7 @@ INTRO = (
 )
 EXTRA = [
     ("ctrl+p", "Command palette: jump to an entity, change theme, and more"),
-    ("letters", "In the entity list: typed letters go to the name filter"),
+    ("typing", "On the main screen, whatever you type goes to the name filter (never a command)"),
     ("click", "Select; double-click an entity to open its relations"),
 ]
 
@@ -29,6 +29,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from filature.tui.app import FilatureApp
     from filature.tui.screens.curation import CurationScreen
     from filature.tui.screens.document import DocumentScreen
+    from filature.tui.screens.entity_menu import EntityMenu
     from filature.tui.screens.find import FindScreen
     from filature.tui.screens.jump import JumpScreen
     from filature.tui.screens.main import MainScreen
@@ -46,7 +47,8 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("Excerpts", [ExcerptList]),
         ("Jump to entity (ctrl+k, /)", [JumpScreen]),
         ("Find text (ctrl+f)", [FindScreen]),
-        ("Curation decisions (U)", [CurationScreen]),
+        ("Entity menu and curation (ctrl+e)", [EntityMenu]),
+        ("Curation decisions (ctrl+u)", [CurationScreen]),
         ("Document", [DocumentScreen, DocumentText]),
         ("Help", [HelpScreen]),
     ]

@@ -63,7 +63,7 @@ class JumpScreen(ModalScreen[int | None]):
             yield Static(Content("Type a few letters of a name."), id="jump-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#jump-box").border_title = self.title_text
+        self.query_one("#jump-box").border_title = Content(self.title_text)
         self.query_one("#jump-input").focus()
 
     @on(Input.Changed, "#jump-input")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Select
 from textual.worker import get_current_worker
@@ -18,7 +19,7 @@ from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
-from filature.tui.render import entity_card_text, flat
+from filature.tui.render import entity_card_text, flat, type_name
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
@@ -31,26 +32,27 @@ if TYPE_CHECKING:
 # At start-up the list shows this many entities at once, the rest once read (in a thread):
 # sorting 100,000 entities takes SQLite a few tenths of a second.
 FIRST_ROWS = 500
+MENU_KEYS = {"ctrl+e": "entity_menu", "ctrl+u": "curation_list"}
 
 
 class MainScreen(Screen[None]):
     """Three panes and a header; keeps the history of the entities shown."""
 
+    # No printable key is bound here: whatever is typed on this screen goes to the name filter
+    # (``on_key``), so typing a name never runs a command. Curation waits behind ctrl+e.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
-        Binding("C", "copy_card", "Copy card", show=False, tooltip="Copy the entity card"),
-        Binding("d", "dossier", "Dossier", show=False, tooltip="Write the entity's dossier"),
+        Binding("ctrl+c", "copy_excerpt", "Copy", tooltip="Copy the excerpt with its citation"),
+        Binding(
+            "ctrl+e",
+            "entity_menu",
+            "Curate",
+            tooltip="Entity menu: merge, rename, type, drop, split, undo, copy card, dossier",
+        ),
+        Binding("ctrl+u", "curation_list", "Decisions", show=False, tooltip="List every decision"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter"),
         Binding("alt+left,backspace", "back", "Back", tooltip="Previous entity"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
         Binding("enter", "open_excerpt", "Open", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
-        Binding("m", "merge", "Merge", show=False, tooltip="Merge the entity into another"),
-        Binding("r", "rename", "Rename", show=False, tooltip="Rename the entity"),
-        Binding("y", "retype", "Retype", show=False, tooltip="Change the entity's type"),
-        Binding("x", "drop", "Drop", show=False, tooltip="Drop the entity (false positive)"),
-        Binding("s", "split", "Split", show=False, tooltip="Split an alias off the entity"),
-        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last curation decision"),
-        Binding("U,ctrl+u", "curation_list", "Curation", show=False, tooltip="List every decision"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -166,7 +168,7 @@ class MainScreen(Screen[None]):
         found = self.catalog.relation_excerpts(relation.id)
         excerpts.show(found, len(found))
         arrow = "→" if relation.direction == "out" else "←"
-        excerpts.border_title = f"Excerpts {arrow} {flat(relation.counterpart_name)}"
+        excerpts.border_title = Content(f"Excerpts {arrow} {flat(relation.counterpart_name)}")
         excerpts.border_subtitle = f"{len(found):,} supporting"
 
     @on(EntityList.Highlighted)
@@ -254,6 +256,50 @@ class MainScreen(Screen[None]):
             self.notify("No later entity.", timeout=2, markup=False)
             return
         self.show_entity(entity_id, record=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed in a list or pane goes to the name filter, never to a command
+        (typed in the relations or the excerpts, it starts a new filter)."""
+        if event.key in MENU_KEYS:
+            # Here rather than through the bindings, which the app checks after this screen
+            # has seen the next keys: the letter typed right after ctrl+e must reach the menu.
+            # The filter box's own ctrl+e and ctrl+u (Input keys) yield too.
+            event.stop()
+            event.prevent_default()
+            if self.app.screen is self:
+                getattr(self, f"action_{MENU_KEYS[event.key]}")()
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            from filature.tui.screens.entity_menu import EntityMenu
+
+            if isinstance(self.app.screen, EntityMenu):  # queued before the menu was open
+                self.app.screen.press(event.character)
+                return
+            # Keys already queued for a pane arrive here after the first one moved the focus
+            # to the filter box: those go on the filter too.
+            fresh = isinstance(self.focused, RelationsTree | ExcerptList)
+            self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
+
+    def action_clear_filter(self) -> None:
+        """Escape: empty the name filter (the selected entity stays) and go back to the list."""
+        self.query_one(EntityPane).clear_filter()
+
+    def action_entity_menu(self) -> None:
+        """Open the menu of actions on the selected entity (curation among them)."""
+        from filature.tui.screens.entity_menu import EntityMenu
+
+        card = self.catalog.card(self.entity_id) if self.entity_id is not None else None
+        if card is None:
+            title = "Curate (no entity selected)"
+        else:
+            mentions = f"{card.mention_count:,} mention{'s' if card.mention_count != 1 else ''}"
+            title = f"{flat(card.name)} · {type_name(card.type)} · {mentions}"
+        self.app.push_screen(EntityMenu(title), self._menu_chosen)
+
+    def _menu_chosen(self, action: str | None) -> None:
+        if action is not None:
+            getattr(self, f"action_{action}")()
 
     def action_merge(self) -> None:
         """Merge the selected entity into another (picked with the fuzzy jump)."""

@@ -33,7 +33,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Static(Content(self.hint), id="prompt-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#prompt-box").border_title = self.title_text
+        self.query_one("#prompt-box").border_title = Content(self.title_text)
         self.query_one("#prompt-input", Input).focus()
 
     @on(Input.Submitted, "#prompt-input")
@@ -61,7 +61,7 @@ class ChoicePrompt(ModalScreen[str | None]):
             yield Static(Content("Enter chooses · Esc cancels"), id="prompt-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#choice-box").border_title = self.title_text
+        self.query_one("#choice-box").border_title = Content(self.title_text)
         options = self.query_one("#choices", OptionList)
         values = [value for _, value in self.choices]
         options.highlighted = values.index(self.current) if self.current in values else 0
@@ -73,23 +73,30 @@ class ChoicePrompt(ModalScreen[str | None]):
 
 
 class ConfirmPrompt(ModalScreen[bool]):
-    """A question answered with y (or Enter) or n (or Esc)."""
+    """A question answered with y (yes) or n or Esc (no); Enter alone does not say yes, so
+    neither a held key nor an Enter pressed once too often confirms anything."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "dismiss(True)", "Yes"),
+        Binding("y", "dismiss(True)", "Yes"),
         Binding("n,escape", "dismiss(False)", "No"),
     ]
 
-    def __init__(self, title: str, question: str) -> None:
-        """A dialog titled ``title`` asking ``question`` (plain text, never markup)."""
+    def __init__(self, title: str, question: str, warning: str = "", *, yes: str = "yes") -> None:
+        """A dialog titled ``title`` asking ``question``, with an optional ``warning`` (plain
+        text, never markup); ``yes`` names what y does."""
         super().__init__()
         self.title_text = title
         self.question = question
+        self.warning = warning
+        self.yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
             yield Static(Content(self.question), id="confirm-text", markup=False)
-            yield Static(Content("y or Enter: yes · n or Esc: no"), id="prompt-status")
+            if self.warning:
+                warning = Content("⚠ " + self.warning).stylize("bold $text-warning")
+                yield Static(warning, id="confirm-warning", markup=False)
+            yield Static(Content(f"y: {self.yes} · n or Esc: cancel"), id="prompt-status")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-box").border_title = self.title_text
+        self.query_one("#confirm-box").border_title = Content(self.title_text)

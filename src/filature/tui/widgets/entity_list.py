@@ -21,15 +21,16 @@ from filature.tui.render import TYPE_ICON, flat
 
 
 class EntityList(ScrollView, can_focus=True):
-    """Entities most mentioned first; j/k or arrows move, Enter chooses, printable keys filter."""
+    """Entities most mentioned first; arrows move, Enter chooses (typed keys filter: the main
+    screen sends them to the filter box)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "edge(0)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
         Binding("enter", "choose", "Open", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -65,12 +66,6 @@ class EntityList(ScrollView, can_focus=True):
         """Enter (or a click) chose an entity."""
 
         entity_id: int
-
-    @dataclass
-    class TypedAhead(Message):
-        """A printable key was pressed in the list: it belongs to the filter."""
-
-        character: str
 
     def __init__(self, *, id: str | None = None) -> None:
         """An empty list."""
@@ -161,12 +156,6 @@ class EntityList(ScrollView, can_focus=True):
             self.cursor = index
             if event.chain > 1:
                 self.action_choose()
-
-    def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.TypedAhead(event.character))
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))

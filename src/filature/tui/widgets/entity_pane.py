@@ -23,8 +23,8 @@ class EntityPane(Vertical):
     """Type filter, name filter and the list; asks the app for rows through ``load_rows``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "cycle_type(1)", "Type", show=False, tooltip="Show the next entity type"),
-        Binding("T", "cycle_type(-1)", "Previous type", show=False, tooltip="Previous type"),
+        Binding("alt+t", "cycle_type(1)", "Type", show=False, tooltip="Show the next entity type"),
+        Binding("alt+T,alt+shift+t", "cycle_type(-1)", "Previous type", show=False),
     ]
     DEFAULT_CSS = """
     EntityPane { height: 1fr; }
@@ -99,11 +99,24 @@ class EntityPane(Vertical):
         else:
             self.post_message(EntityList.Chosen(entity_id))
 
-    @on(EntityList.TypedAhead)
-    def _type_ahead(self, event: EntityList.TypedAhead) -> None:
+    def type_ahead(self, character: str, *, fresh: bool = False) -> None:
+        """A character typed in a list: add it to the name filter (or, ``fresh``, start the
+        filter again with it); the filter box takes the focus."""
         box = self.query_one("#entity-filter", Input)
-        box.focus()
-        box.insert_text_at_cursor(event.character)
+        self.screen.set_focus(box)  # at once: the next key may already be waiting
+        if fresh:
+            box.value = character
+            box.cursor_position = len(character)
+        else:
+            box.insert_text_at_cursor(character)
+
+    def clear_filter(self) -> None:
+        """Empty the name filter (the entity under the cursor stays) and focus the list."""
+        box = self.query_one("#entity-filter", Input)
+        if box.value:
+            box.value = ""
+            self.entity_list.set_filter("")
+        self.entity_list.focus()
 
     def key_down(self) -> None:
         if self.query_one("#entity-filter", Input).has_focus:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -29,10 +27,6 @@ PageLoader = Callable[[int, int], list[Excerpt]]
 class ExcerptList(OptionList):
     """Excerpts with their citation line; Enter opens the passage in its document."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
     DEFAULT_CSS = """
     ExcerptList { height: 1fr; max-height: 100%; }
     ExcerptList > .option-list--option { padding: 0 1 0 1; }

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -21,11 +19,6 @@ MAX_CO_OCCURRENCES = 300
 
 class RelationsTree(Tree[RelationRow | None]):
     """Stated relations by type, then a collapsed "Co-occurrences" group; Enter jumps."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     @dataclass
     class Focused(Message):
