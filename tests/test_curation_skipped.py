@@ -4,6 +4,7 @@ a rename to a blank name is ignored, in the app's database and in a build alike.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from curationkit import Copy, curatable_copy
 from filature.curation import Entry, load_curation
 from filature.curation.session import CurationSession, apply_entries
 from filature.tui.app import make_app
+from reliability import filature
 
 SHIPPED = Path(__file__).resolve().parents[1] / "seeds" / "curation.toml"
 
@@ -107,3 +109,21 @@ def test_undoing_a_revert_puts_the_entry_back_in_its_place_in_a_changed_file() -
     back = parse_curation(restored(later, step)).entries
     assert back[:-1] == entries and back[-1].get("name") == "Asie"
     assert "# a closing remark of the analyst" in restored(later, step)
+
+
+def test_a_build_lists_the_entries_it_could_not_apply(seed_db: Path, tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED.parent, tmp_path / "seeds")
+    db = tmp_path / "filature.db"
+    shutil.copyfile(seed_db.with_name(seed_db.name + ".cache"), db.with_name(db.name + ".cache"))
+    curation = tmp_path / "seeds" / "curation.toml"
+    curation.write_bytes(
+        curation.read_bytes() + b'\n[[merge]]\ninto = "Nulle Part Ailleurs"\nnames = ["Asie"]\n'
+    )
+    built = filature("build", "seeds", "--db", str(db), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    lines = [line for line in built.stdout.splitlines() if "not applied" in line]
+    assert len(lines) == 1 and "'Nulle Part Ailleurs' matches no entity" in lines[0], built.stdout
+    conn = sqlite3.connect(db)
+    names = {name for (name,) in conn.execute("SELECT name FROM entities")}
+    conn.close()
+    assert "Asie" in names and "Nulle Part Ailleurs" not in names

@@ -35,3 +35,5 @@ def print_summary(console: Console, report: BuildReport) -> None:
     )
     if report.curation is not None:
         console.print(Text(printable_line(f"Curation decisions: {report.curation}")))
+    for line in s.unapplied:
+        console.print(Text(printable_line(f"Curation entry not applied: {line}"), style="yellow"))

@@ -34,6 +34,8 @@ class WriteStats:
     entities: int
     mentions: int
     relations: int
+    unapplied: tuple[str, ...] = ()
+    """The curation entries that could not apply, each described with the reason."""
 
 
 def temp_prefix(target: Path) -> str:
@@ -150,8 +152,9 @@ def _write(
         _write_base(conn, extraction.relations, passage_ids, symmetric)
         entities = len(extraction.entities)
         relations = len(extraction.relations)
+        unapplied: list[str] = []
         if curation is not None:
-            derive(conn, curation)
+            derive(conn, curation, unapplied)
             entities, mentions, relations = (
                 int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("entities", "mentions", "relations")
@@ -174,6 +177,7 @@ def _write(
             entities=entities,
             mentions=mentions,
             relations=relations,
+            unapplied=tuple(unapplied),
         )
     finally:
         conn.close()
@@ -198,7 +202,8 @@ def _settle(path: Path, start: CurationFile, stats: WriteStats) -> WriteStats:
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN IMMEDIATE")
-        derive(conn, now.entries)
+        unapplied: list[str] = []
+        derive(conn, now.entries, unapplied)
         set_digest(conn, now.sha256)
         conn.execute("COMMIT")
         _check(conn)
@@ -210,7 +215,9 @@ def _settle(path: Path, start: CurationFile, stats: WriteStats) -> WriteStats:
         conn.close()
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-    return WriteStats(stats.documents, stats.passages, entities, mentions, relations)
+    return WriteStats(
+        stats.documents, stats.passages, entities, mentions, relations, tuple(unapplied)
+    )
 
 
 def _check(conn: sqlite3.Connection) -> None:
