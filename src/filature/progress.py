@@ -6,11 +6,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from filature.build import Progress as ProgressCallback
 
 STAGES = {"read": "Reading files", "analyse": "Analysing passages", "write": "Writing database"}
+IN_BYTES = frozenset({"read"})
+"""Stages whose counts are bytes (shown in MB), not items."""
+
+
+def count_text(stage: str, done: int, total: int) -> str:
+    """``done/total`` as the bar shows it: megabytes for the reading, items otherwise."""
+    if stage in IN_BYTES:
+        return f"{done / 1_000_000:.1f}/{total / 1_000_000:.1f} MB"
+    return f"{done}/{total}"
 
 
 @contextmanager
@@ -22,7 +31,7 @@ def build_progress(console: Console) -> Iterator[ProgressCallback]:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[count]}"),
         TimeElapsedColumn(),
         console=console,
         transient=True,
@@ -31,8 +40,9 @@ def build_progress(console: Console) -> Iterator[ProgressCallback]:
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
-            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
-        bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total, count="")
+        count = count_text(stage, done, total)
+        bar.update(tasks[stage], completed=done, total=total, count=count)  # type: ignore[arg-type]
 
     with bar:
         yield update

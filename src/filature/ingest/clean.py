@@ -9,6 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from filature.ingest import ticks
 from filature.ingest.footnotes import find_calls, find_definitions, strip_calls, uses_footnotes
 from filature.ingest.joining import Lexicon, ParagraphBuilder
 from filature.ingest.lines import (
@@ -24,6 +25,7 @@ from filature.ingest.lines import (
     is_url_only,
 )
 from filature.ingest.mapped import Mapped, normalise_chars, offsets, split_lines
+from filature.ingest.ticks import Ticker
 from filature.models import CleanText
 
 _VOWELS = "AEIOUYHaeiouyhÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜàâäæéèêëîïôöœùûü"
@@ -44,9 +46,11 @@ def _starts_lower(s: str) -> bool:
     return s[:1].islower()
 
 
-def _make_lines(text: str) -> list[Line]:
+def _make_lines(text: str, tick: Ticker) -> list[Line]:
     lines: list[Line] = []
     for index, (raw, end) in enumerate(split_lines(normalise_chars(text), len(text))):
+        if index % ticks.EVERY == 0:
+            tick(end / len(text))
         stripped = raw.collapse_spaces().strip()
         indented = bool(stripped.text) and raw.text[:1] == " "
         lines.append(Line(index, stripped, end, indented))
@@ -111,7 +115,7 @@ def _joins(a: Line, b: Line, blank: bool, para: _Para, layout: _Layout) -> bool:
 
 
 def _assemble(
-    lines: list[Line], layout: _Layout, length: int
+    lines: list[Line], layout: _Layout, length: int, tick: Ticker
 ) -> tuple[list[Mapped], list[bool], list[int]]:
     """Group lines into paragraphs: (paragraphs, is-footnote flags, defined numbers);
     ``length`` is the original text's."""
@@ -122,6 +126,8 @@ def _assemble(
     prev: Line | None = None
     blank = False
     for pos, line in enumerate(lines):
+        if pos % ticks.EVERY == 0:
+            tick(pos / len(lines))
         if line.drop is not None:
             continue
         if line.blank:
@@ -159,15 +165,18 @@ def fix_elisions(mapped: Mapped) -> Mapped:
     return mapped.replace_chars(changes).delete_spans(spans)
 
 
-def clean_text(text: str) -> CleanText:
+def clean_text(text: str, tick: Ticker = ticks.ignore) -> CleanText:
     """Clean a decoded document: paragraphs, page furniture removed, footnote calls detached.
 
     Every cleaned character maps back to the original character it comes from (a joining
-    space maps to the line break it replaces), so offsets are strictly increasing.
+    space maps to the line break it replaces), so offsets are strictly increasing. ``tick``
+    is told how far the cleaning has got.
     """
-    lines = _make_lines(text)
+    lines = _make_lines(text, ticks.part(tick, 0.0, 0.4))
     layout = _layout(lines, text)
-    paragraphs, footnote_flags, defined = _assemble(lines, layout, len(text))
+    paragraphs, footnote_flags, defined = _assemble(
+        lines, layout, len(text), ticks.part(tick, 0.4, 0.8)
+    )
     del lines
     body = [not flag for flag in footnote_flags]
     calls = find_calls(paragraphs, body, set(defined))
@@ -178,7 +187,10 @@ def clean_text(text: str) -> CleanText:
     pieces: list[str] = []
     offs = offsets(length=len(text))
     paragraphs.reverse()
+    count = len(paragraphs)
     while paragraphs:
+        if len(paragraphs) % ticks.EVERY == 0:
+            tick(0.8 + 0.2 * (1 - len(paragraphs) / count))
         cleaned = fix_elisions(paragraphs.pop()).collapse_spaces().strip()
         if not cleaned.text:
             continue
@@ -188,6 +200,7 @@ def clean_text(text: str) -> CleanText:
         pieces.append(cleaned.text)
         offs.extend(cleaned.offs)
     offs.append(len(text))
+    tick(1.0)
     return CleanText("".join(pieces), offs, numbers)
 
 
