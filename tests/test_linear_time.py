@@ -1,4 +1,5 @@
-"""Reading and cleaning take time proportional to the document, and report their progress.
+"""Reading, cleaning and the per-document scans take time proportional to the document, and
+reading reports its progress.
 
 Times are never compared with a fixed figure: the cost per megabyte of a large document is
 compared with that of a small one (the best of several alternated runs, in CPU time, so that
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from filature.extract.analyze import lowercase_words
 from filature.ingest.corpus import read_corpus
 from filature.ingest.document import load_document
 from filature.ingest.read import decode_bytes
@@ -98,3 +100,20 @@ def test_progress_moves_while_one_large_file_is_read_and_cleaned(tmp_path: Path)
     assert done == sorted(done) and done[0] == 0 and done[-1] == len(data)
     during = {d for d in done if 0 < d < len(data)}
     assert len(during) >= 10, f"the bar moved {len(during)} times while the file was read"
+
+
+def _scan_cost_per_char(text: str) -> float:
+    started = time.process_time()
+    lowercase_words(text)
+    return (time.process_time() - started) / len(text)
+
+
+def test_the_lowercase_word_scan_is_linear_on_a_long_run_without_spaces() -> None:
+    """A line of 16,000 '=' (a rule drawn in a text file) took half a minute: quadratic, so
+    eight times what eight lines of 2,000 took."""
+    short_runs, long_run = ("=" * 2_000 + " ") * 8, "=" * 16_008
+    best_small = best_large = float("inf")
+    for _ in range(5):
+        best_small = min(best_small, _scan_cost_per_char(short_runs))
+        best_large = min(best_large, _scan_cost_per_char(long_run))
+    assert best_large / best_small < 3, f"x{best_large / best_small:.1f} per character"
