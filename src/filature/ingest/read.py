@@ -177,7 +177,7 @@ def read_source(
     if isinstance(decoded, str):
         return skip(decoded)
     text, encoding, warnings = decoded
-    if not text.strip():
+    if not text or text.isspace():
         return skip("contains only whitespace", encoding)
     if _looks_binary(text):
         return skip("binary file (mostly control characters)", encoding)
