@@ -50,7 +50,7 @@ def _make_lines(text: str, tick: Ticker) -> list[Line]:
     lines: list[Line] = []
     for index, (raw, end) in enumerate(split_lines(normalise_chars(text), len(text))):
         if index % ticks.EVERY == 0:
-            tick(end / len(text))
+            tick(end / max(1, len(text)))
         stripped = raw.collapse_spaces().strip()
         indented = bool(stripped.text) and raw.text[:1] == " "
         lines.append(Line(index, stripped, end, indented))
