@@ -75,8 +75,11 @@ def split_passages(
         if start < end:
             spans.append((start, end))
         pos += len(para) + 1
-    originals = [original[slice(*clean.original_span(s, e))] for s, e in spans]
-    zones = assign_zones([text[s:e] for s, e in spans], originals, clean.footnote_numbers)
+    zones = assign_zones(
+        [text[s:e] for s, e in spans],
+        [original[slice(*clean.original_span(s, e))] for s, e in spans],
+        clean.footnote_numbers,
+    )
     starts = _line_starts(original)
     passages: list[Passage] = []
     for (para_start, para_end), zone in zip(spans, zones, strict=True):
