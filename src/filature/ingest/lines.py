@@ -32,7 +32,7 @@ _FOOTER_MIN_GAP = 20
 _FOOTER_WINDOW = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the original text, stripped and with runs of spaces collapsed."""
 

@@ -23,7 +23,7 @@ def offsets(values: Iterable[int] = (), length: int = 0) -> Offsets[int]:
     return array("i" if length < 2**31 else "q", values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mapped:
     """A piece of text with ``offs[i]`` = original index of ``text[i]``.
 
