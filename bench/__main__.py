@@ -18,7 +18,16 @@ from typing import Any
 from bench.report import Figure, Results, load_average, machine, now, text_table, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
-MEASUREMENTS = ("build", "incremental", "memory", "fuzzy", "app", "size", "curation")
+MEASUREMENTS = (
+    "build",
+    "incremental",
+    "memory",
+    "fuzzy",
+    "app",
+    "size",
+    "curation",
+    "size-series",
+)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -105,6 +114,10 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
 
         db = build_db
         step("curation", lambda: measure_curation(db, work / "curation", f"{args.times}× seeds"))
+    if "size-series" in only:
+        from bench.sizeseries import measure_size_series
+
+        step("size-series", lambda: measure_size_series(work / "size-series", rounds=args.rounds))
     if "incremental" in only:
         step("incremental", lambda: measure_incremental(args.seeds, work / "incremental"))
     if "fuzzy" in only:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -50,11 +51,12 @@ class CleanText:
 
     ``offsets[i]`` is the index in the original (decoded) text of cleaned character ``i``;
     ``offsets`` has one extra trailing entry, the original end, so that a cleaned span
-    ``[a, b)`` maps to the original span ``[offsets[a], offsets[b - 1] + 1)``.
+    ``[a, b)`` maps to the original span ``[offsets[a], offsets[b - 1] + 1)``. An ``array`` of
+    machine integers, not a tuple: a tuple of Python ints costs about 36 bytes a character.
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     footnote_numbers: frozenset[int] = frozenset()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

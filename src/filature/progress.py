@@ -6,16 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from filature.build import Progress as ProgressCallback
 
@@ -25,13 +16,18 @@ STAGES = {
     "analyse": "Analysing passages",
     "write": "Writing database",
 }
+IN_BYTES = frozenset({"read"})
+"""Stages whose counts are bytes (shown in MB), not items."""
 
 
-class _Count(MofNCompleteColumn):
-    """N/M, or nothing while the total is unknown (the model loading)."""
-
-    def render(self, task: Task) -> Text:
-        return Text("") if task.total is None else super().render(task)
+def count_text(stage: str, done: int, total: int) -> str:
+    """``done/total`` as the bar shows it: megabytes for the reading, nothing while the model
+    loads (one step of unknown length), items otherwise."""
+    if stage == "model":
+        return ""
+    if stage in IN_BYTES:
+        return f"{done / 1_000_000:.1f}/{total / 1_000_000:.1f} MB"
+    return f"{done}/{total}"
 
 
 @contextmanager
@@ -43,7 +39,7 @@ def build_progress(console: Console) -> Iterator[ProgressCallback]:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        _Count(),
+        TextColumn("{task.fields[count]}"),
         TimeElapsedColumn(),
         console=console,
         transient=True,
@@ -54,8 +50,8 @@ def build_progress(console: Console) -> Iterator[ProgressCallback]:
         # The model loads in one step of unknown length: a pulsing bar until it is loaded.
         size = None if stage == "model" and done == 0 else total
         if stage not in tasks:
-            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=size)
-        bar.update(tasks[stage], completed=done, total=size)
+            tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=size, count="")
+        bar.update(tasks[stage], completed=done, total=size, count=count_text(stage, done, total))
 
     with bar:
         yield update

@@ -168,13 +168,13 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
 
-_ADDRESS = re.compile(r"\S*(?:/|www|@|\.\w)\S*")
+_ADDRESS = re.compile(r"(?<!\S)\S*(?:/|www|@|\.\w)\S*")  # from word starts only: linear
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
 
 
 def lowercase_words(text: str) -> frozenset[str]:
     """Words a text writes in lowercase, addresses left out (common nouns, verbs...)."""
-    return frozenset(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(_ADDRESS.sub(" ", text)))
 
 
 def _in_caps_run(text: str, start: int, end: int, name: str) -> bool:

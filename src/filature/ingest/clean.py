@@ -9,7 +9,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from filature.ingest import ticks
 from filature.ingest.footnotes import find_calls, find_definitions, strip_calls, uses_footnotes
+from filature.ingest.joining import Lexicon, ParagraphBuilder
 from filature.ingest.lines import (
     Line,
     find_running_lines,
@@ -22,14 +24,13 @@ from filature.ingest.lines import (
     is_terminal,
     is_url_only,
 )
-from filature.ingest.mapped import Mapped, normalise_chars, split_lines
+from filature.ingest.mapped import Mapped, normalise_chars, offsets, split_lines
+from filature.ingest.ticks import Ticker
 from filature.models import CleanText
 
 _VOWELS = "AEIOUYHaeiouyhÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜàâäæéèêëîïôöœùûü"
 _OCR_ELISION = re.compile(rf"(?<![\w'’])[I1](['’])(['’])?(?=[{_VOWELS}])")
 _DOUBLE_APOSTROPHE = re.compile(r"(?<![\w'’])(?:[cdjlmnst]|qu)['’](['’])(?=\w)", re.IGNORECASE)
-_LEADING_WORD = re.compile(r"[^\W\d_]+")
-_TRAILING_WORD = re.compile(r"[^\W\d_]+$")
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,18 @@ class _Layout:
 
     hard_wrapped: bool
     width: int
-    lexicon: str
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+    lexicon: Lexicon
 
 
 def _starts_lower(s: str) -> bool:
     return s[:1].islower()
 
 
-def _make_lines(text: str) -> list[Line]:
+def _make_lines(text: str, tick: Ticker) -> list[Line]:
     lines: list[Line] = []
     for index, (raw, end) in enumerate(split_lines(normalise_chars(text), len(text))):
+        if index % ticks.EVERY == 0:
+            tick(end / max(1, len(text)))
         stripped = raw.collapse_spaces().strip()
         indented = bool(stripped.text) and raw.text[:1] == " "
         lines.append(Line(index, stripped, end, indented))
@@ -79,23 +78,7 @@ def _layout(lines: list[Line], text: str) -> _Layout:
     hard = len(content) >= 8 and len(wrapped) >= 0.3 * len(content)
     lengths = sorted(len(line.s) for line in wrapped) or [0]
     width = lengths[int(0.8 * (len(lengths) - 1))]
-    return _Layout(hard, width, text.casefold())
-
-
-def _hyphen_removable(a: str, b: str, layout: _Layout) -> bool:
-    """Whether ``a`` ending in ``-`` and ``b`` are one word split across lines."""
-    if not (a[-2].islower() and b[:1].islower()):
-        return False
-    token = a[:-1].rsplit(" ", 1)[-1]
-    if "-" in token:
-        return False
-    head = _TRAILING_WORD.search(token)
-    tail = _LEADING_WORD.match(b)
-    if head is None or tail is None:
-        return True
-    joined = (head.group(0) + tail.group(0)).casefold()
-    hyphenated = (head.group(0) + "-" + tail.group(0)).casefold()
-    return layout.lexicon.count(hyphenated) <= layout.lexicon.count(joined)
+    return _Layout(hard, width, Lexicon(text))
 
 
 @dataclass(frozen=True)
@@ -131,28 +114,20 @@ def _joins(a: Line, b: Line, blank: bool, para: _Para, layout: _Layout) -> bool:
     return not (short and is_terminal(sa) and sb[:1].isupper())
 
 
-def _append(para: Mapped, a: Line, b: Line, layout: _Layout) -> None:
-    sa, sb = para.text, b.s
-    if len(sa) >= 2 and sa[-1] == "-" and sa[-2].isalnum() and sb[:1].isalnum():
-        if _hyphen_removable(sa, sb, layout):
-            para.text = sa[:-1]
-            para.offs.pop()
-    elif not (_is_cjk(sa[-1]) and _is_cjk(sb[0])):
-        para.text += " "
-        para.offs.append(a.end)
-    para.text += sb
-    para.offs.extend(b.text.offs)
-
-
-def _assemble(lines: list[Line], layout: _Layout) -> tuple[list[Mapped], list[bool], list[int]]:
-    """Group lines into paragraphs: (paragraphs, is-footnote flags, defined numbers)."""
+def _assemble(
+    lines: list[Line], layout: _Layout, length: int, tick: Ticker
+) -> tuple[list[Mapped], list[bool], list[int]]:
+    """Group lines into paragraphs: (paragraphs, is-footnote flags, defined numbers);
+    ``length`` is the original text's."""
     definitions = find_definitions(lines)
-    paragraphs: list[Mapped] = []
+    builders: list[ParagraphBuilder] = []
     footnote_flags: list[bool] = []
     listed = False
     prev: Line | None = None
     blank = False
     for pos, line in enumerate(lines):
+        if pos % ticks.EVERY == 0:
+            tick(pos / len(lines))
         if line.drop is not None:
             continue
         if line.blank:
@@ -166,13 +141,14 @@ def _assemble(lines: list[Line], layout: _Layout) -> tuple[list[Mapped], list[bo
             and not starts
             and _joins(prev, line, blank, para, layout)
         ):
-            _append(paragraphs[-1], prev, line, layout)
+            builders[-1].append(line.text, prev.end, layout.lexicon)
         else:
-            paragraphs.append(Mapped(line.s, list(line.text.offs)))
+            builders.append(ParagraphBuilder(line.text, length))
             footnote_flags.append(starts)
             listed = is_list_item(line.s)
         prev = line
         blank = False
+    paragraphs = [builder.mapped() for builder in builders]
     return paragraphs, footnote_flags, sorted(set(definitions.values()))
 
 
@@ -189,32 +165,43 @@ def fix_elisions(mapped: Mapped) -> Mapped:
     return mapped.replace_chars(changes).delete_spans(spans)
 
 
-def clean_text(text: str) -> CleanText:
+def clean_text(text: str, tick: Ticker = ticks.ignore) -> CleanText:
     """Clean a decoded document: paragraphs, page furniture removed, footnote calls detached.
 
     Every cleaned character maps back to the original character it comes from (a joining
-    space maps to the line break it replaces), so offsets are strictly increasing.
+    space maps to the line break it replaces), so offsets are strictly increasing. ``tick``
+    is told how far the cleaning has got.
     """
-    lines = _make_lines(text)
+    lines = _make_lines(text, ticks.part(tick, 0.0, 0.4))
     layout = _layout(lines, text)
-    paragraphs, footnote_flags, defined = _assemble(lines, layout)
+    paragraphs, footnote_flags, defined = _assemble(
+        lines, layout, len(text), ticks.part(tick, 0.4, 0.8)
+    )
+    del lines
     body = [not flag for flag in footnote_flags]
     calls = find_calls(paragraphs, body, set(defined))
     numbers: frozenset[int] = frozenset()
     if uses_footnotes(set(defined), calls):
         numbers = frozenset(defined)
         paragraphs = strip_calls(paragraphs, calls)
-    out = Mapped("", [])
-    for para in paragraphs:
-        cleaned = fix_elisions(para).collapse_spaces().strip()
+    pieces: list[str] = []
+    offs = offsets(length=len(text))
+    paragraphs.reverse()
+    count = len(paragraphs)
+    while paragraphs:
+        if len(paragraphs) % ticks.EVERY == 0:
+            tick(0.8 + 0.2 * (1 - len(paragraphs) / count))
+        cleaned = fix_elisions(paragraphs.pop()).collapse_spaces().strip()
         if not cleaned.text:
             continue
-        if out.text:
-            out.text += "\n"
-            out.offs.append(_separator_offset(text, out.offs[-1], cleaned.offs[0]))
-        out.text += cleaned.text
-        out.offs.extend(cleaned.offs)
-    return CleanText(out.text, (*out.offs, len(text)), numbers)
+        if pieces:
+            pieces.append("\n")
+            offs.append(_separator_offset(text, offs[-1], cleaned.offs[0]))
+        pieces.append(cleaned.text)
+        offs.extend(cleaned.offs)
+    offs.append(len(text))
+    tick(1.0)
+    return CleanText("".join(pieces), offs, numbers)
 
 
 def _separator_offset(text: str, after: int, before: int) -> int:

@@ -11,25 +11,35 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
+from filature.ingest import ticks
 from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source
+from filature.ingest.ticks import Ticker
 from filature.models import Document, FileReport, SourceText
 
 PARALLEL_MIN_FILES = 16
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 """Below either, starting worker processes (~0.1 s) costs more than it saves."""
 
+TICK_MIN_BYTES = 1024 * 1024
+"""Files at least this large report progress while they are read and cleaned."""
+
 ReadProgress = Callable[[str, int, int], None]
+"""Called with ("read", bytes done, bytes in all the files)."""
 
 
-def read_one(path: Path, source: Path, max_bytes: int) -> tuple[Document | None, FileReport]:
-    """One file's document (None if it was skipped) and its fate."""
+def read_one(
+    path: Path, source: Path, max_bytes: int, tick: Ticker = ticks.ignore
+) -> tuple[Document | None, FileReport]:
+    """One file's document (None if it was skipped) and its fate; ``tick`` is told how far
+    reading and cleaning it has got."""
     result = read_source(path, source, max_bytes)
     if not isinstance(result, SourceText):
         return None, result
+    tick(0.1)
     try:
-        document = load_document(result)
+        document = load_document(result, ticks.part(tick, 0.1, 1.0))
     except Exception as exc:  # one broken file never stops a build
         return None, FileReport(result.rel_path, "skipped", f"could not be cleaned: {exc}")
     if not document.passages:
@@ -43,16 +53,17 @@ def _ok_report(source: SourceText) -> FileReport:
     return FileReport(source.rel_path, "ok", "", source.encoding)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _worth_workers(paths: list[Path]) -> bool:
     if (os.cpu_count() or 1) < 2 or len(paths) < PARALLEL_MIN_FILES:
         return False
-    total = 0
-    for path in paths:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            continue
-    return total >= PARALLEL_MIN_BYTES
+    return sum(map(_size, paths)) >= PARALLEL_MIN_BYTES
 
 
 def _ignore_interrupts() -> None:
@@ -60,11 +71,12 @@ def _ignore_interrupts() -> None:
 
 
 def _results(
-    paths: list[Path], source: Path, max_bytes: int
+    paths: list[Path], source: Path, max_bytes: int, tick: Callable[[int], Ticker]
 ) -> Iterator[tuple[Document | None, FileReport]]:
     read = partial(read_one, source=source, max_bytes=max_bytes)
     if not _worth_workers(paths):
-        yield from map(read, paths)
+        for n, path in enumerate(paths):
+            yield read(path, tick=tick(n))
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = min(os.cpu_count() or 2, 4)
@@ -79,13 +91,25 @@ def read_corpus(
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
     (sorted by path); documents keep the discovery order. Links out of ``source`` are
-    followed only with ``follow_links``."""
-    paths, files = discover_files(source, follow_links=follow_links)
+    followed only with ``follow_links``. ``report`` is told the bytes read, during large files
+    as well as after each file."""
     documents: list[Document] = []
-    for n, (document, fate) in enumerate(_results(paths, source, max_bytes), start=1):
+    paths, files = discover_files(source, follow_links=follow_links)
+    sizes = [_size(path) for path in paths]
+    total = sum(sizes)
+    done = 0
+
+    def tick(n: int) -> Ticker:
+        if sizes[n] < TICK_MIN_BYTES:
+            return ticks.ignore
+        return lambda fraction: report("read", done + int(fraction * sizes[n]), total)
+
+    report("read", 0, total)
+    for n, (document, fate) in enumerate(_results(paths, source, max_bytes, tick)):
         if document is not None:
             documents.append(document)
         files.append(fate)
-        report("read", n, len(paths))
+        done += sizes[n]
+        report("read", done, total)
     files.sort(key=lambda f: f.path)
     return documents, files

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from filature.ingest import ticks
 from filature.ingest.clean import clean_text
 from filature.ingest.lines import is_url_only
 from filature.ingest.passages import sentence_boundaries, split_passages
+from filature.ingest.ticks import Ticker
 from filature.models import Document, Passage, SourceText
 
 TITLE_MAX = 200
@@ -55,10 +57,12 @@ def guess_title(passages: tuple[Passage, ...], fallback: str) -> str:
     return _shorten(fallback, TITLE_MAX)
 
 
-def load_document(source: SourceText) -> Document:
-    """Clean, split into passages and title a decoded source file."""
-    clean = clean_text(source.text)
+def load_document(source: SourceText, tick: Ticker = ticks.ignore) -> Document:
+    """Clean, split into passages and title a decoded source file (``tick`` is told how far
+    it has got)."""
+    clean = clean_text(source.text, ticks.part(tick, 0.0, 0.85))
     passages = split_passages(clean, source.text)
+    tick(1.0)
     return Document(
         path=source.rel_path,
         title=guess_title(passages, source.path.stem),

@@ -16,7 +16,7 @@ _AFTER_WORD = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?!\w)")
 _AFTER_CLOSER = re.compile(r"(?<=[)\]»”\"])(\d{1,3})(?!\w)")
 _AFTER_SYMBOL = re.compile(r"(?<=[$€£¥%])(\d{1,3})(?!\w)")
 _AFTER_YEAR = re.compile(r"(?<![\w,.\-])((?:1[89]|20)\d\d)(\d{1,3})(?!\w)")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _STRONG_WINDOW = 10
 _WEAK_WINDOW = 3
 
@@ -65,12 +65,18 @@ class _Call:
     exact: bool = False
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of letters that ends at ``end``."""
+    start = end
+    while start > 0 and _LETTER.match(text, start - 1):
+        start -= 1
+    return text[start:end]
+
+
 def _candidates(para: int, text: str) -> list[_Call]:
     calls: list[_Call] = []
     for match in _AFTER_WORD.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, match.start())
-        assert word is not None
-        letters = word.group(0)
+        letters = _word_before(text, match.start())
         strong = any(ch.islower() for ch in letters)
         exact = not strong and len(letters) < 3
         calls.append(_Call(para, match.start(), match.end(), int(match.group(1)), strong, exact))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -31,7 +32,7 @@ _FOOTER_MIN_GAP = 20
 _FOOTER_WINDOW = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the original text, stripped and with runs of spaces collapsed."""
 
@@ -127,14 +128,15 @@ def find_running_lines(lines: list[Line]) -> set[int]:
             for pos in positions:
                 repeated[pos] = key
 
+    ordered = sorted((lines[pos].index, key) for pos, key in repeated.items())
+    indices = [index for index, _ in ordered]
+
     def neighbours(pos: int) -> int:
         key = repeated[pos]
         here = lines[pos].index
-        return sum(
-            1
-            for other, other_key in repeated.items()
-            if other_key != key and abs(lines[other].index - here) <= _FOOTER_WINDOW
-        )
+        low = bisect.bisect_left(indices, here - _FOOTER_WINDOW)
+        high = bisect.bisect_right(indices, here + _FOOTER_WINDOW)
+        return sum(1 for _, other_key in ordered[low:high] if other_key != key)
 
     found: set[int] = set()
     by_key: dict[str, list[int]] = defaultdict(list)

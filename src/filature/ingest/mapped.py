@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 
@@ -13,12 +14,25 @@ _DROPPED = frozenset("\u00ad\u200b\u2060\ufeff")
 _SPACE_RUN = re.compile(" ( +)")
 
 
-@dataclass
+Offsets = array
+"""Original indices, one machine integer each (a list of Python ints costs five times more)."""
+
+
+def offsets(values: Iterable[int] = (), length: int = 0) -> Offsets[int]:
+    """An offsets array for a text of ``length`` characters (64-bit only past 2**31)."""
+    return array("i" if length < 2**31 else "q", values)
+
+
+@dataclass(frozen=True, slots=True)
 class Mapped:
-    """A piece of text with ``offs[i]`` = original index of ``text[i]``."""
+    """A piece of text with ``offs[i]`` = original index of ``text[i]``.
+
+    Every operation returns a new Mapped; the offsets may be shared, so they are never changed
+    in place.
+    """
 
     text: str
-    offs: list[int]
+    offs: Offsets[int]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -28,33 +42,48 @@ class Mapped:
         flags = list(mask)
         if len(flags) != len(self.text) or len(self.offs) != len(self.text):
             raise ValueError("the mask, the text and the offsets differ in length")
-        return Mapped("".join(compress(self.text, flags)), list(compress(self.offs, flags)))
+        kept = array(self.offs.typecode, compress(self.offs, flags))
+        return Mapped("".join(compress(self.text, flags)), kept)
 
     def delete_spans(self, spans: Iterable[tuple[int, int]]) -> Mapped:
-        """Remove the characters of every ``[start, end)`` span."""
-        mask = [True] * len(self.text)
-        deleted = False
-        for start, end in spans:
-            if end > start:
-                mask[start:end] = [False] * (end - start)
-                deleted = True
-        return self.keep(mask) if deleted else Mapped(self.text, list(self.offs))
+        """Remove the characters of every ``[start, end)`` span (spans may overlap)."""
+        text, offs = self.text, self.offs
+        pieces: list[str] = []
+        kept = array(offs.typecode)
+        done = 0
+        for start, end in sorted(spans):
+            start, end = max(start, done), min(end, len(text))
+            if end <= start:
+                continue
+            pieces.append(text[done:start])
+            kept.extend(offs[done:start])
+            done = end
+        if not pieces:
+            return self
+        pieces.append(text[done:])
+        kept.extend(offs[done:])
+        return Mapped("".join(pieces), kept)
 
     def replace_chars(self, changes: dict[int, str]) -> Mapped:
         """Replace single characters in place (same length, same offsets)."""
         if not changes:
             return self
-        chars = list(self.text)
-        for i, ch in changes.items():
-            chars[i] = ch
-        return Mapped("".join(chars), list(self.offs))
+        pieces: list[str] = []
+        done = 0
+        for i in sorted(changes):
+            pieces += (self.text[done:i], changes[i])
+            done = i + 1
+        pieces.append(self.text[done:])
+        return Mapped("".join(pieces), self.offs)
 
     def strip(self) -> Mapped:
         """Strip leading and trailing whitespace."""
         start = len(self.text) - len(self.text.lstrip())
         end = len(self.text.rstrip())
         if end <= start:
-            return Mapped("", [])
+            return Mapped("", self.offs[:0])
+        if start == 0 and end == len(self.text):
+            return self
         return Mapped(self.text[start:end], self.offs[start:end])
 
     def collapse_spaces(self) -> Mapped:
@@ -90,8 +119,8 @@ def normalise_chars(text: str) -> Mapped:
     soft hyphens and zero-width characters are dropped.
     """
     chars: list[str] = []
-    offs: list[int] = []
     n = len(text)
+    offs = offsets(length=n)
     done = 0
     for match in _SPECIAL.finditer(text):
         i = match.start()
@@ -116,15 +145,14 @@ def normalise_chars(text: str) -> Mapped:
     return Mapped("".join(chars), offs)
 
 
-def split_lines(mapped: Mapped, original_len: int) -> list[tuple[Mapped, int]]:
+def split_lines(mapped: Mapped, original_len: int) -> Iterator[tuple[Mapped, int]]:
     """Split on newlines: each line with the original offset of the newline that ends it."""
-    lines: list[tuple[Mapped, int]] = []
     start = 0
     text = mapped.text
     while True:
         nl = text.find("\n", start)
         if nl < 0:
-            lines.append((Mapped(text[start:], mapped.offs[start:]), original_len))
-            return lines
-        lines.append((Mapped(text[start:nl], mapped.offs[start:nl]), mapped.offs[nl]))
+            yield Mapped(text[start:], mapped.offs[start:]), original_len
+            return
+        yield Mapped(text[start:nl], mapped.offs[start:nl]), mapped.offs[nl]
         start = nl + 1

@@ -9,7 +9,7 @@ from filature.ingest.zones import assign_zones
 from filature.models import CleanText, Passage
 
 MAX_PASSAGE_CHARS = 1500
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)\]]*\s+(?=[\"«“(\[]?\s?[^\W\d_a-zà-ÿ]|\d)")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"»”’)\]]*\s+(?=[\"«“(\[]?\s?[^\W\d_a-zà-ÿ]|\d)")
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(\[])(?:[A-Z]|M|MM|Mme|Mlle|Me|Dr|Pr|St|Ste|Mr|Mrs|Ms|Jr|Sr|p|pp|cf|op|cit|art|vol|no|"
     r"n°|chap|coll|dir|éd|ed|al|fig|env|vs|etc|ibid|Ibid|Inc|Ltd|Co|ann|sect|par|min|max|approx)\.$"
@@ -21,8 +21,8 @@ def sentence_boundaries(text: str) -> list[int]:
     """Indices where a new sentence starts (after final punctuation, not after abbreviations)."""
     cuts: list[int] = []
     for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start() + 1]
-        if _ABBREVIATION.search(before[-12:]):
+        end = match.start() + 1
+        if _ABBREVIATION.search(text[max(0, end - 12) : end]):
             continue
         cuts.append(match.end())
     return cuts
@@ -36,9 +36,9 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
-        candidates = [c for c in cuts if start < c <= start + limit]
-        if candidates:
-            cut = candidates[-1]
+        last = bisect.bisect_right(cuts, start + limit) - 1
+        if last >= 0 and cuts[last] > start:
+            cut = cuts[last]
         else:
             space = text.rfind(" ", start + 1, start + limit)
             cut = space + 1 if space > start else start + limit
@@ -75,8 +75,11 @@ def split_passages(
         if start < end:
             spans.append((start, end))
         pos += len(para) + 1
-    originals = [original[slice(*clean.original_span(s, e))] for s, e in spans]
-    zones = assign_zones([text[s:e] for s, e in spans], originals, clean.footnote_numbers)
+    zones = assign_zones(
+        [text[s:e] for s, e in spans],
+        [original[slice(*clean.original_span(s, e))] for s, e in spans],
+        clean.footnote_numbers,
+    )
     starts = _line_starts(original)
     passages: list[Passage] = []
     for (para_start, para_end), zone in zip(spans, zones, strict=True):

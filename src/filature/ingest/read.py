@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import os
 import stat
+import threading
 from pathlib import Path
 
 from filature.models import FileReport, SourceText
@@ -20,6 +21,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_ERRORS = "filature-count-replace"
 
 
 def _size_text(n: int) -> str:
@@ -52,35 +54,48 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+class _TooManyBadBytes(Exception):
+    """Raised from the decoding error handler once the text cannot be mostly UTF-8."""
+
+
+_counts = threading.local()
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """One U+FFFD for each invalid sequence, counting its bytes; stop once there are too many."""
+    assert isinstance(error, UnicodeDecodeError)
+    _counts.bad += error.end - error.start
+    if _counts.bad > _counts.limit:
+        raise _TooManyBadBytes
+    return "\ufffd", error.end
+
+
+codecs.register_error(_ERRORS, _count_and_replace)
+
+
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     """Decode text that is valid UTF-8 except for a few bytes: (text, bad byte count)."""
-    parts: list[str] = []
-    bad = 0
-    pos = 0
-    while True:
-        try:
-            parts.append(data[pos:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as error:
-            parts.append(data[pos : pos + error.start].decode("utf-8"))
-            parts.append("\ufffd")
-            bad += error.end - error.start
-            pos += error.end
-    text = "".join(parts)
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
-    if multibyte >= 2 * bad and bad <= max(8, len(data) // 1000):
+    _counts.bad = 0
+    _counts.limit = max(8, len(data) // 1000)
+    try:
+        text = data.decode("utf-8", _ERRORS)
+    except _TooManyBadBytes:
+        return None
+    bad: int = _counts.bad
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - text.count("\ufffd") >= 2 * bad:
         return text, bad
     return None
 
 
+_CP1252_TABLE = "".join(
+    bytes([byte]).decode("latin-1" if byte in _CP1252_HOLES else "cp1252") for byte in range(256)
+)
+
+
 def _cp1252(data: bytes) -> str:
     """Windows-1252, with Latin-1 for the five bytes Windows-1252 leaves undefined."""
-    return "".join(
-        bytes([byte]).decode("latin-1" if byte in _CP1252_HOLES else "cp1252")
-        if byte >= 0x80
-        else chr(byte)
-        for byte in data
-    )
+    return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]] | str:
@@ -162,7 +177,7 @@ def read_source(
     if isinstance(decoded, str):
         return skip(decoded)
     text, encoding, warnings = decoded
-    if not text.strip():
+    if not text or text.isspace():
         return skip("contains only whitespace", encoding)
     if _looks_binary(text):
         return skip("binary file (mostly control characters)", encoding)
