@@ -171,3 +171,12 @@ def test_a_missing_curation_folder_is_reported_as_missing(tmp_path: Path) -> Non
     conn.close()
     assert problem is not None and "missing" in problem and "read-only" not in problem, problem
     assert os.access(tmp_path, os.W_OK)
+
+
+def test_a_build_writes_nothing_into_a_folder_without_curation(tmp_path: Path) -> None:
+    source = tmp_path / "corpus"
+    source.mkdir()
+    (source / "vide.txt").write_bytes(b"")
+    done = filature("build", str(source), "--db", str(tmp_path / "filature.db"))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in source.iterdir()) == ["vide.txt"]

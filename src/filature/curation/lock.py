@@ -49,8 +49,13 @@ def curation_lock(
     Leftover temporary files of writers killed mid-write are removed once the lock is held
     (no other writer can be using them then). Raises ``CurationError`` if the lock cannot be
     had: another process keeps it, or the folder cannot be written (unless ``optional``: a
-    reader in a folder it cannot write, where no decision can be written either).
+    reader in a folder it cannot write, where no decision can be written either). An
+    ``optional`` lock of a curation file that does not exist (nor its lock file) is not taken:
+    a build of a folder without curation writes nothing into that folder.
     """
+    if optional and not path.exists() and not lock_path(path).exists():
+        yield
+        return
     try:
         fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
