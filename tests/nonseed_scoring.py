@@ -1,7 +1,8 @@
 """Scores filature and raw spaCy NER against the non-seed gold lists, per genre.
 
-Run ``python tests/nonseed_scoring.py`` for the table and every failure; tests/
-test_nonseed_gold.py runs the same scoring and ratchets it. What is measured, per document:
+Run ``python tests/nonseed_scoring.py`` for the table and every failure (``--write-floors``
+makes the measured figures the floors of the ratchet in tests/test_nonseed_gold.py, which runs
+the same scoring). What is measured, per document:
 
 - entities (filature built without curation; raw NER grouped by exact text): a gold actor is
   *found* when some entity holds one of its forms as an alias, *typed* when such an entity has
@@ -39,6 +40,7 @@ from nonseed_gold import (
     predict_filature,
     predict_ner,
 )
+from nonseed_table import FLOORS_FILE, floors_toml, format_table
 from test_relations_gold import SYMMETRIC, norm
 
 
@@ -179,7 +181,7 @@ def _overlap(a: Span, b: Span) -> bool:
 class GenreScore:
     """filature and raw NER scores of one genre (or of all documents)."""
 
-    documents: int = 0
+    documents: list[str] = field(default_factory=list)
     filature: Score = field(default_factory=Score)
     ner: Score = field(default_factory=Score)
 
@@ -199,7 +201,7 @@ def score_document(gold: GoldDoc, corpora: Path, nlp: Any) -> tuple[GenreScore, 
     pred = predict_filature(corpora / gold.document)
     spans, absent = gold_mentions(gold, pred.passages)
     ner = predict_ner(pred.passages, nlp)
-    result = GenreScore(documents=1)
+    result = GenreScore(documents=[gold.document])
     name = Path(gold.document).name
     for score, label, predicted in ((result.filature, "", pred), (result.ner, "ner ", ner)):
         score.add(score_entities(gold, predicted, label))
@@ -230,96 +232,15 @@ def run(gold_docs: list[GoldDoc] | None = None, corpora: Path | None = None) -> 
         result, absent = score_document(gold, root, nlp)
         problems += absent
         for bucket in (genres.setdefault(gold.genre, GenreScore()), overall):
-            bucket.documents += 1
+            bucket.documents.append(gold.document)
             bucket.filature.add(result.filature)
             bucket.ner.add(result.ner)
     return Report(genres, overall, skipped, problems)
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
-def _row(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(
-        c.ljust(w) if i == 0 else c.rjust(w)
-        for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-    )
-
-
-def format_table(report: Report) -> str:
-    """The entity, relation and mention tables, one row per genre and one overall."""
-    rows = [*sorted(report.genres.items()), ("overall", report.overall)]
-    widths = [10, 4, 4, 7, 7, 7, 9, 9, 9, 6, 6, 7]
-    head = [
-        "genre",
-        "docs",
-        "gold",
-        "found%",
-        "typed%",
-        "compl%",
-        "NER fnd%",
-        "NER typ%",
-        "NER cmp%",
-        "rel P",
-        "rel R",
-        "gold/pr",
-    ]
-    lines = [
-        "entities (filature without curation; raw NER by exact text) and stated relations",
-        _row(head, widths),
-    ]
-    for genre, g in rows:
-        f, n = g.filature, g.ner
-        lines.append(
-            _row(
-                [
-                    genre,
-                    str(g.documents),
-                    str(f.entities),
-                    *(_pct(f.ratio(k)) for k in ("found", "typed", "complete")),
-                    *(_pct(n.ratio(k)) for k in ("found", "typed", "complete")),
-                    f"{f.rel_precision():.2f}",
-                    f"{f.rel_recall():.2f}",
-                    f"{f.rel_gold}/{f.rel_predicted}",
-                ],
-                widths,
-            )
-        )
-    widths = [10, 12, 5, 12, 12, 12, 12]
-    lines += [
-        "",
-        "mentions, precision / recall: exact span and type; overlap = any overlap, same type",
-        _row(
-            ["genre", "type", "gold", "filature", "raw NER", "fil. overlap", "NER overlap"], widths
-        ),
-    ]
-    for genre, g in rows:
-        for etype in SCORED_TYPES:
-            cells = [genre, etype, str(g.filature.mentions[f"{etype}:gold"])]
-            for overlap in (False, True):
-                for score in (g.filature, g.ner):
-                    p, r = score.mention_pr(etype, overlap)
-                    cells.append(f"{p:.2f} / {r:.2f}")
-            lines.append(_row(cells, widths))
-    return "\n".join(lines)
-
-
-def ratchet_values(score: Score) -> dict[str, float]:
-    """The figures tests/test_nonseed_gold.py keeps from falling (filature's only)."""
-    values = {
-        "typed": score.ratio("typed"),
-        "complete": score.ratio("complete"),
-        "rel_p": score.rel_precision(),
-        "rel_r": score.rel_recall(),
-    }
-    for etype in SCORED_TYPES:
-        values[f"{etype}_p"], values[f"{etype}_r"] = score.mention_pr(etype)
-    return values
-
-
-def main() -> int:
-    """Print the tables, then every failure, skipped document and gold problem."""
+def main(argv: list[str]) -> int:
+    """Print the tables, then every failure, skipped document and gold problem; with
+    --write-floors, also make the measured figures the ratchet's new floors."""
     report = run()
     print(format_table(report))
     for title, lines in (
@@ -330,12 +251,14 @@ def main() -> int:
         ("gold problems", report.gold_problems),
     ):
         print(f"\n{title} ({len(lines)}):", *lines, sep="\n  ")
-    print("\nmeasured (for FLOORS in tests/test_nonseed_gold.py):")
-    for genre, g in sorted(report.genres.items()):
-        values = ratchet_values(g.filature)
-        print(f'    "{genre}": {{' + ", ".join(f'"{k}": {v:.3f}' for k, v in values.items()) + "},")
+    if "--write-floors" in argv:
+        if report.skipped:
+            print("\nfloors not written: some gold documents were skipped")
+            return 1
+        FLOORS_FILE.write_text(floors_toml(report), encoding="utf-8")
+        print(f"\nfloors written to {FLOORS_FILE}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
