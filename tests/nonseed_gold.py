@@ -146,6 +146,18 @@ def gold_mentions(gold: GoldDoc, passages: tuple[str, ...]) -> tuple[set[Span], 
     return kept, absent
 
 
+def document_passages(document: Path) -> tuple[str, ...]:
+    """The passages of a document as the build's ingest layer cleans them (no NLP)."""
+    from filature.ingest.document import load_document
+    from filature.ingest.read import read_source
+    from filature.models import SourceText
+
+    source = read_source(document, document.parent)
+    if not isinstance(source, SourceText):
+        raise ValueError(f"{document}: not readable as a document ({source.reason})")
+    return tuple(p.text for p in load_document(source).passages)
+
+
 def predict_filature(document: Path) -> Predicted:
     """Build ``document`` alone into a temporary database (no curation file) and read it."""
     from filature.build import build

@@ -16,7 +16,14 @@ import pytest
 
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.models import ENTITY_TYPES
-from nonseed_gold import GOLD_DIR, corpora_dir, form_key, gold_mentions, load_gold
+from nonseed_gold import (
+    GOLD_DIR,
+    corpora_dir,
+    document_passages,
+    form_key,
+    gold_mentions,
+    load_gold,
+)
 from nonseed_scoring import run
 from nonseed_table import FLOORS_FILE, format_table, load_floors, ratchet_values
 from test_relations_gold import norm
@@ -52,8 +59,7 @@ def test_gold_files_are_sound() -> None:
                 ends.append(types.pop())
             assert lexicon.fits(rel["type"], *ends), (where, rel, ends)
         if corpora is not None and (corpora / doc.document).is_file():
-            text = (corpora / doc.document).read_text(encoding="utf-8")
-            _, absent = gold_mentions(doc, (text,))
+            _, absent = gold_mentions(doc, document_passages(corpora / doc.document))
             assert not absent, (where, absent)
 
 
