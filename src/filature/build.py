@@ -57,13 +57,15 @@ def build(
     curation: Path | None = None,
     progress: Progress | None = None,
     use_cache: bool = True,
+    explain_drops: Path | None = None,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
     One bad file never stops the build: it is skipped and reported. The previous database
     stays intact until the new one is complete (see ``store.writer.write_database``).
     Per-document analyses are cached beside the database, so only changed documents go
-    through the NLP again.
+    through the NLP again. With ``explain_drops``, every candidate span a filter removed is
+    written there as TSV, with the rule's name and reason (see ``extract.drops``).
     """
     started = time.perf_counter()
     report = progress or _noop
@@ -76,6 +78,7 @@ def build(
         documents, files = read_corpus(source, max_bytes, report)
         curation_path = curation if curation is not None else source / CURATION_FILE
         entries = load_curation(curation_path).entries
+        from filature.extract.drops import CorpusDrop, write_drops
         from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
         total = sum(len(d.passages) for d in documents)
@@ -88,11 +91,14 @@ def build(
 
         report("analyse", 0, total)
         cache = AnalysisCache(cache_path(db_path)) if use_cache else None
+        drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
         try:
-            extraction = extract_all(documents, cache=cache, progress=advance)
+            extraction = extract_all(documents, cache=cache, progress=advance, drops=drops)
         finally:
             if cache is not None:
                 cache.close()
+        if explain_drops is not None and drops is not None:
+            write_drops(explain_drops, documents, drops)
         cached = cache.hits if cache is not None else 0
         report("write", 0, 1)
         meta = {

@@ -107,6 +107,13 @@ def build(
         Path | None,
         typer.Option(help="Curation file to apply (default: curation.toml in the folder)."),
     ] = None,
+    explain_drops: Annotated[
+        Path | None,
+        typer.Option(
+            "--explain-drops",
+            help="Write every candidate name a filter dropped, with the rule and reason, as TSV.",
+        ),
+    ] = None,
 ) -> None:
     """Build the database from a folder of .txt and .md documents."""
     from filature.build import build as run_build
@@ -114,7 +121,12 @@ def build(
 
     with clean_errors(db), build_progress(err) as progress:
         report = run_build(
-            source, db, max_bytes=int(max_mb * 1024 * 1024), curation=curation, progress=progress
+            source,
+            db,
+            max_bytes=int(max_mb * 1024 * 1024),
+            curation=curation,
+            progress=progress,
+            explain_drops=explain_drops,
         )
     from filature.summary import print_summary
 

@@ -7,14 +7,17 @@ from plain JSON-able dicts, so that a build can cache it by document hash.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.drops import Dropped
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import Lexicon, load_lexicon
+from filature.extract.noise import noise_rule
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.rules import (
     assign_type,
@@ -23,15 +26,15 @@ from filature.extract.rules import (
     looks_like_person,
     rule_spans,
 )
-from filature.extract.spans import Trimmed, noise_reason, prepare_text, trim_span
-from filature.extract.textnorm import fold, is_acronym, unquote
+from filature.extract.spans import Trimmed, prepare_text, trim_span
+from filature.extract.textnorm import collapse, fold, is_acronym, unquote
 from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-PIPELINE_VERSION = "entities-1"
+PIPELINE_VERSION = "entities-2"
 BATCH_SIZE = 64
 N_PROCESS = 1
 """Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
@@ -72,6 +75,7 @@ class DocumentAnalysis:
     version: str
     mentions: tuple[RawMention, ...]
     acronyms: tuple[PassageAcronym, ...]
+    dropped: tuple[Dropped, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form (for a cache)."""
@@ -87,6 +91,7 @@ class DocumentAnalysis:
                 PassageAcronym(a["passage_seq"], AcronymDef(**a["definition"]))
                 for a in data["acronyms"]
             ),
+            dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
         )
 
 
@@ -170,20 +175,33 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
 
 _ADDRESS = re.compile(r"\S*(?:/|www|@|\.\w)\S*")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
+_MID_CAPITAL = re.compile(r"(?<=[a-zà-öø-ÿ,]\s)(?:l['’])?([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w-]*)")
+_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|et)\s+|\bd['’])$")
 
 
 def lowercase_words(text: str) -> frozenset[str]:
-    """Words a text writes in lowercase, addresses left out (common nouns, verbs...)."""
-    return frozenset(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
+    """Words a text uses as common words, addresses left out (common nouns, verbs...): written
+    in lowercase more often than capitalised inside a sentence ("la Suisse" twice and "suisse"
+    once is a name). A capital after "de", "d'", "et" is not counted: it may be a common word
+    inside an institution's name ("Cellule d'Urgence")."""
+    text = _ADDRESS.sub(" ", text)
+    lower = Counter(_LOWER_WORD.findall(text))
+    capital = Counter(
+        m.group(1).lower()
+        for m in _MID_CAPITAL.finditer(text)
+        if not _COMPLEMENT.search(text[max(0, m.start() - 5) : m.start()])
+    )
+    return frozenset(w for w, n in lower.items() if n > capital[w])
 
 
 def _in_caps_run(text: str, start: int, end: int, name: str) -> bool:
-    """An all-caps word inside a run of all-caps words (credits, headings): not an acronym."""
+    """An all-caps word joined by spaces, dots or a hyphen to another all-caps word (credits,
+    headings, "SOC. ELECT."): not an acronym. A list ("LHCR, UNPO et ONU") is not a run."""
     if not name.isupper() or " " in name:
         return False
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])
-    after = re.findall(r"[^\W\d_]+", text[end : end + 30])
-    near = before[-1:] + after[:1]
+    before = re.search(r"([^\W\d_]+)[ \t./-]+$", text[max(0, start - 30) : start])
+    after = re.match(r"[ \t./-]+([^\W\d_]+)", text[end : end + 30])
+    near = [m.group(1) for m in (before, after) if m]
     return any(w.isupper() and len(w) >= 3 for w in near)
 
 
@@ -219,6 +237,43 @@ def _not_a_name(
         )
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
     return first.pos_ == "NOUN" and rest_lower and head is None
+
+
+def _cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
+    """Cut lowercase words at the end of a span that the parse attaches outside it: "Unicef
+    siège" (a verb), "Conseil d'Etat telle", "... Savoisiennes recevable"; "Cour de cassation"
+    and "Assemblée nationale" keep their words, attached inside."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2:
+        return span
+    first, end = tokens.start, tokens.end
+    while end - first > 1:
+        tok = doc[end - 1]
+        if not tok.is_alpha or not tok.text.islower() or first <= tok.head.i < end - 1:
+            break
+        end -= 1
+    if end == tokens.end:
+        return span
+    stop = int(doc[end - 1].idx + len(doc[end - 1].text))
+    return replace(span, end=stop, name=collapse(text[span.start : stop]))
+
+
+_PLURAL_ARTICLES = frozenset({"les", "des", "aux", "ces", "deux", "trois", "plusieurs"})
+_SINGULAR_INDEFINITE = frozenset({"un", "une"})
+
+
+def _people_noun(doc: Doc, start: int, end: int, etype: EntityType, lex: Lexicon) -> bool:
+    """ "les Allemands", "des Haïtiens", "un Tanzanien": a capitalised word after an article
+    that names a people (plural article and a people ending, or an indefinite article: no
+    place takes "un"), not a place or a person."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if etype not in {"place", "person"} or span is None or len(span) != 1 or span.start == 0:
+        return False
+    before = doc[span.start - 1].lower_
+    word = fold(span.text)
+    if before in _SINGULAR_INDEFINITE:
+        return True
+    return before in _PLURAL_ARTICLES and word.endswith(lex.demonym_plural_suffixes)
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})
@@ -303,53 +358,80 @@ def passage_mentions(
     prepared: str,
     lex: Lexicon,
     lowercase: frozenset[str] = frozenset(),
+    dropped: list[Dropped] | None = None,
 ) -> list[RawMention]:
-    """Raw mentions of one passage from its parsed (prepared) text."""
+    """Raw mentions of one passage from its parsed (prepared) text; every candidate a filter
+    removes is appended to ``dropped`` (when given) with the rule's name and reason."""
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     for start, end, label, forced in _candidates(doc, prepared, lex):
+
+        def drop(
+            rule: str, reason: str, s: int = start, e: int = end, t: str = "", lab: str = label
+        ) -> None:
+            if dropped is not None:
+                surface = text[s:e]
+                dropped.append(Dropped(passage.seq, s, e, surface, lab, t, rule, reason))
+
         trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
-        if trimmed is None or noise_reason(unquote(trimmed.name), lex) is not None:
+        if trimmed is None:
+            drop("trim", "nothing name-like left after removing determiners, titles, punctuation")
             continue
-        if any(trimmed.start < e and s < trimmed.end for s, e in taken):
+        if forced is None:
+            trimmed = _cut_loose_tail(doc, text, trimmed)
+        s, e = trimmed.start, trimmed.end
+        noise = noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
+        if noise is not None:
+            drop(noise.name, noise.reason, s, e)
             continue
-        if _in_caps_run(prepared, trimmed.start, trimmed.end, trimmed.name):
+        if any(s < b and a < e for a, b in taken):
+            drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
+            continue
+        if _in_caps_run(prepared, s, e, trimmed.name):
+            drop("caps run", "an all-caps word joined to other all-caps words (heading)", s, e)
             continue
         etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
-        if etype is None or english_title(trimmed.name, etype, lex):
+        if etype is None:
+            drop("untyped", "the label and the head noun give no entity type", s, e)
             continue
-        if etype == "person" and trimmed.role is None and _gloss(text, trimmed.start, trimmed.end):
+        if english_title(trimmed.name, etype, lex):
+            drop("english title", "running English words: a cited title", s, e, etype)
             continue
-        lead = _is_lead(text, trimmed.start, etype == "person")
-        if (
-            etype == "place"
-            and _publisher_slot(text, trimmed.end)
-            and _CITY_BEFORE.search(text[: trimmed.start])
-        ):
+        if etype == "person" and trimmed.role is None and _gloss(text, s, e):
+            drop("gloss", "a term glossed in brackets after a lowercase word", s, e, etype)
+            continue
+        lead = _is_lead(text, s, etype == "person")
+        if etype == "place" and _publisher_slot(text, e) and _CITY_BEFORE.search(text[:s]):
             label = PUBLISHER_LABEL
         footnote_person = passage.zone == "footnote" and etype == "person" and not lead
-        if footnote_person and _publisher_slot(text, trimmed.end):
+        if footnote_person and _publisher_slot(text, e):
+            drop("publisher slot", "a name before ', <year>' in a citation", s, e, etype)
             continue
-        if forced is None and _not_a_name(doc, trimmed.start, trimmed.end, label, etype, lowercase):
+        if forced is None and _not_a_name(doc, s, e, label, etype, lowercase):
+            drop("common words", "words the document uses as common words", s, e, etype)
+            continue
+        if trimmed.role is None and _people_noun(doc, s, e, etype, lex):
+            drop("people noun", "a nationality or people noun after an article", s, e, etype)
             continue
         if trimmed.role and etype != "person" and head_type(trimmed.name, lex) is None:
+            drop("role on non-person", "a title before a name that is not a person's", s, e)
             continue
-        taken.append((trimmed.start, trimmed.end))
+        taken.append((s, e))
         found.append(
             RawMention(
                 passage_seq=passage.seq,
-                start=trimmed.start,
-                end=trimmed.end,
-                surface=text[trimmed.start : trimmed.end],
+                start=s,
+                end=e,
+                surface=text[s:e],
                 name=trimmed.name,
                 type=etype,
                 label=label,
                 role=trimmed.role,
                 zone=passage.zone,
-                quoted=_in_quotes(text, trimmed.start),
+                quoted=_in_quotes(text, s),
                 lead=lead,
             )
         )
@@ -449,10 +531,11 @@ class DocumentAnalyzer:
         self.lowercase = lowercase_words(document.text)
         self.mentions: list[RawMention] = []
         self.acronyms: list[PassageAcronym] = []
+        self.dropped: list[Dropped] = []
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
-        found = passage_mentions(passage, doc, text, self.lex, self.lowercase)
+        found = passage_mentions(passage, doc, text, self.lex, self.lowercase, self.dropped)
         defs = list(find_definitions(text, self.lex))
         _add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
@@ -462,7 +545,9 @@ class DocumentAnalyzer:
 
     def result(self) -> DocumentAnalysis:
         """The analysis of every passage added."""
-        return DocumentAnalysis(PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms))
+        return DocumentAnalysis(
+            PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms), tuple(self.dropped)
+        )
 
 
 def analyze_document(

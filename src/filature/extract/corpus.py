@@ -12,7 +12,7 @@ from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMenti
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
-from filature.extract.rules import head_type
+from filature.extract.rules import PERSON_PARTICLES, head_type
 from filature.extract.textnorm import is_acronym, norm_key
 from filature.models import Document, EntityType, Passage
 
@@ -151,22 +151,41 @@ def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]
 
 
 def filter_people(mentions: Sequence[Located]) -> list[Located]:
-    """Drop "people" whose name contains a word used alone as a place ("Lankang Mékong")."""
+    """Drop "people" whose name holds a word that NER, in the same document, used alone as a
+    place ("Lankang Mékong"). A person with a title ("M. Paris") or a word after a name
+    particle ("Thomas de la Morlais", where "Morlais" alone was taken for a place) stays."""
     places = {
-        norm_key(m.name)
+        (m.doc_index, norm_key(m.name))
         for m in mentions
         if m.raw.type == "place" and len(norm_key(m.name)) >= 4 and m.raw.label == "LOC"
     }
-    return [
-        m
-        for m in mentions
-        if m.raw.type != "person" or not any(w in places for w in norm_key(m.name).split())
-    ]
+    return [m for m in mentions if m.raw.type != "person" or not _place_in_name(m, places)]
 
 
-def filter_shouting(mentions: Sequence[Located], acronyms: dict[str, str]) -> list[Located]:
-    """Drop long all-caps single words never written otherwise nor defined (OCR, headings)."""
+def _place_in_name(m: Located, places: set[tuple[int, str]]) -> bool:
+    if m.raw.role:
+        return False
+    words = norm_key(m.name).split()
+    return any(
+        (m.doc_index, w) in places and (i == 0 or words[i - 1] not in PERSON_PARTICLES)
+        for i, w in enumerate(words)
+    )
+
+
+def filter_shouting(
+    mentions: Sequence[Located], acronyms: dict[str, str], documents: Sequence[Document] = ()
+) -> list[Located]:
+    """Drop long all-caps single words never written otherwise (in a mention or anywhere in the
+    documents) nor defined: OCR, headings. "EUROJUST" stays where "Eurojust" is written."""
     mixed = {norm_key(m.name) for m in mentions if not m.name.isupper()}
+    long = [m for m in mentions if m.name.isupper() and " " not in m.name and len(m.name) >= 8]
+    if long and documents:
+        mixed |= {
+            norm_key(w)
+            for d in documents
+            for w in _LONG_WORD.findall(d.text)
+            if not w.isupper() and w[:1].isupper()
+        }
     return [
         m
         for m in mentions
@@ -178,6 +197,9 @@ def filter_shouting(mentions: Sequence[Located], acronyms: dict[str, str]) -> li
             and norm_key(m.name) not in mixed
         )
     ]
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w-]{7,}")
 
 
 def fix_acronym_names(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
 from filature.extract.curation import apply_curation, load_curation
+from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
     MentionSpan,
@@ -234,10 +235,14 @@ def extract_all(
     curation: Path | None = None,
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
+    drops: list[CorpusDrop] | None = None,
 ) -> Extraction:
-    """Entities and relations of a corpus, every relation backed by evidence spans."""
+    """Entities and relations of a corpus, every relation backed by evidence spans.
+
+    With ``drops``, every candidate span a filter removed is appended to it (an audit).
+    """
     results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress)
-    drafts = build_drafts(documents, [r.analysis for r in results])
+    drafts = build_drafts(documents, [r.analysis for r in results], drops)
     if curation is not None:
         drafts = apply_curation(drafts, load_curation(curation))
     entities = freeze(drafts)
