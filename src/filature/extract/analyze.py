@@ -7,9 +7,8 @@ from plain JSON-able dicts, so that a build can cache it by document hash.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
@@ -27,7 +26,14 @@ from filature.extract.rules import (
     rule_spans,
 )
 from filature.extract.spans import Trimmed, prepare_text, trim_span
-from filature.extract.textnorm import collapse, fold, is_acronym, unquote
+from filature.extract.textnorm import fold, is_acronym, unquote
+from filature.extract.wordfilters import (
+    cut_loose_tail,
+    in_caps_run,
+    lowercase_words,
+    people_noun,
+    written_lowercase,
+)
 from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
@@ -173,38 +179,6 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
 
-_ADDRESS = re.compile(r"\S*(?:/|www|@|\.\w)\S*")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
-_MID_CAPITAL = re.compile(r"(?<=[a-zà-öø-ÿ,]\s)(?:l['’])?([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w-]*)")
-_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|et)\s+|\bd['’])$")
-
-
-def lowercase_words(text: str) -> frozenset[str]:
-    """Words a text uses as common words, addresses left out (common nouns, verbs...): written
-    in lowercase more often than capitalised inside a sentence ("la Suisse" twice and "suisse"
-    once is a name). A capital after "de", "d'", "et" is not counted: it may be a common word
-    inside an institution's name ("Cellule d'Urgence")."""
-    text = _ADDRESS.sub(" ", text)
-    lower = Counter(_LOWER_WORD.findall(text))
-    capital = Counter(
-        m.group(1).lower()
-        for m in _MID_CAPITAL.finditer(text)
-        if not _COMPLEMENT.search(text[max(0, m.start() - 5) : m.start()])
-    )
-    return frozenset(w for w, n in lower.items() if n > capital[w])
-
-
-def _in_caps_run(text: str, start: int, end: int, name: str) -> bool:
-    """An all-caps word joined by spaces, dots or a hyphen to another all-caps word (credits,
-    headings, "SOC. ELECT."): not an acronym. A list ("LHCR, UNPO et ONU") is not a run."""
-    if not name.isupper() or " " in name:
-        return False
-    before = re.search(r"([^\W\d_]+)[ \t./-]+$", text[max(0, start - 30) : start])
-    after = re.match(r"[ \t./-]+([^\W\d_]+)", text[end : end + 30])
-    near = [m.group(1) for m in (before, after) if m]
-    return any(w.isupper() and len(w) >= 3 for w in near)
-
-
 def _not_a_name(
     doc: Doc,
     start: int,
@@ -237,43 +211,6 @@ def _not_a_name(
         )
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
     return first.pos_ == "NOUN" and rest_lower and head is None
-
-
-def _cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
-    """Cut lowercase words at the end of a span that the parse attaches outside it: "Unicef
-    siège" (a verb), "Conseil d'Etat telle", "... Savoisiennes recevable"; "Cour de cassation"
-    and "Assemblée nationale" keep their words, attached inside."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or len(tokens) < 2:
-        return span
-    first, end = tokens.start, tokens.end
-    while end - first > 1:
-        tok = doc[end - 1]
-        if not tok.is_alpha or not tok.text.islower() or first <= tok.head.i < end - 1:
-            break
-        end -= 1
-    if end == tokens.end:
-        return span
-    stop = int(doc[end - 1].idx + len(doc[end - 1].text))
-    return replace(span, end=stop, name=collapse(text[span.start : stop]))
-
-
-_PLURAL_ARTICLES = frozenset({"les", "des", "aux", "ces", "deux", "trois", "plusieurs"})
-_SINGULAR_INDEFINITE = frozenset({"un", "une"})
-
-
-def _people_noun(doc: Doc, start: int, end: int, etype: EntityType, lex: Lexicon) -> bool:
-    """ "les Allemands", "des Haïtiens", "un Tanzanien": a capitalised word after an article
-    that names a people (plural article and a people ending, or an indefinite article: no
-    place takes "un"), not a place or a person."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if etype not in {"place", "person"} or span is None or len(span) != 1 or span.start == 0:
-        return False
-    before = doc[span.start - 1].lower_
-    word = fold(span.text)
-    if before in _SINGULAR_INDEFINITE:
-        return True
-    return before in _PLURAL_ARTICLES and word.endswith(lex.demonym_plural_suffixes)
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})
@@ -359,9 +296,12 @@ def passage_mentions(
     lex: Lexicon,
     lowercase: frozenset[str] = frozenset(),
     dropped: list[Dropped] | None = None,
+    written_lower: frozenset[str] = frozenset(),
 ) -> list[RawMention]:
     """Raw mentions of one passage from its parsed (prepared) text; every candidate a filter
-    removes is appended to ``dropped`` (when given) with the rule's name and reason."""
+    removes is appended to ``dropped`` (when given) with the rule's name and reason.
+    ``lowercase`` holds the document's common words (``lowercase_words``), ``written_lower``
+    every word it writes in lowercase at least once."""
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
@@ -379,7 +319,7 @@ def passage_mentions(
             drop("trim", "nothing name-like left after removing determiners, titles, punctuation")
             continue
         if forced is None:
-            trimmed = _cut_loose_tail(doc, text, trimmed)
+            trimmed = cut_loose_tail(doc, text, trimmed)
         s, e = trimmed.start, trimmed.end
         noise = noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
         if noise is not None:
@@ -388,7 +328,7 @@ def passage_mentions(
         if any(s < b and a < e for a, b in taken):
             drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
             continue
-        if _in_caps_run(prepared, s, e, trimmed.name):
+        if in_caps_run(prepared, s, e, trimmed.name):
             drop("caps run", "an all-caps word joined to other all-caps words (heading)", s, e)
             continue
         etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
@@ -413,7 +353,7 @@ def passage_mentions(
         if forced is None and _not_a_name(doc, s, e, label, etype, lowercase):
             drop("common words", "words the document uses as common words", s, e, etype)
             continue
-        if trimmed.role is None and _people_noun(doc, s, e, etype, lex):
+        if trimmed.role is None and people_noun(doc, s, e, etype, lex, written_lower):
             drop("people noun", "a nationality or people noun after an article", s, e, etype)
             continue
         if trimmed.role and etype != "person" and head_type(trimmed.name, lex) is None:
@@ -529,13 +469,16 @@ class DocumentAnalyzer:
         self.on_passage = on_passage
         self.lex = load_lexicon()
         self.lowercase = lowercase_words(document.text)
+        self.written_lower = written_lowercase(document.text)
         self.mentions: list[RawMention] = []
         self.acronyms: list[PassageAcronym] = []
         self.dropped: list[Dropped] = []
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
-        found = passage_mentions(passage, doc, text, self.lex, self.lowercase, self.dropped)
+        found = passage_mentions(
+            passage, doc, text, self.lex, self.lowercase, self.dropped, self.written_lower
+        )
         defs = list(find_definitions(text, self.lex))
         _add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
