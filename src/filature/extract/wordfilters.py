@@ -48,6 +48,7 @@ def in_caps_run(text: str, start: int, end: int, name: str) -> bool:
     return any(w.isupper() and len(w) >= 3 for w in near)
 
 
+_VERBS = frozenset({"VERB", "AUX"})
 _LOOSE_POS = frozenset({"VERB", "AUX", "PRON", "ADV", "DET", "SCONJ", "CCONJ"})
 
 
@@ -63,7 +64,7 @@ def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
         tok = doc[end - 1]
         if not tok.is_alpha or not tok.text.islower() or first <= tok.head.i < end - 1:
             break
-        if tok.pos_ not in _LOOSE_POS and tok.head.pos_ not in {"VERB", "AUX"}:
+        if tok.pos_ not in _LOOSE_POS and (tok.dep_ == "amod" or tok.head.pos_ not in _VERBS):
             break
         end -= 1
     if end == tokens.end:
