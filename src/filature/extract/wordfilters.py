@@ -14,7 +14,7 @@ from filature.extract.textnorm import collapse, fold
 from filature.models import EntityType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ADDRESS = re.compile(r"\S*(?:/|www|@|\.\w)\S*")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
@@ -49,7 +49,17 @@ def in_caps_run(text: str, start: int, end: int, name: str) -> bool:
 
 
 _VERBS = frozenset({"VERB", "AUX"})
-_LOOSE_POS = frozenset({"VERB", "AUX", "PRON", "ADV", "DET", "SCONJ", "CCONJ"})
+_LOOSE_POS = frozenset({"PRON", "ADV", "DET", "SCONJ", "CCONJ"})
+
+
+def _loose(tok: Token) -> bool:
+    """A pronoun, adverb, finite verb, or adjective complementing a verb: not part of a name.
+    Participles stay ("Nations unies")."""
+    if tok.pos_ in _LOOSE_POS:
+        return True
+    if tok.pos_ in _VERBS:
+        return "Fin" in tok.morph.get("VerbForm", [])
+    return tok.pos_ == "ADJ" and tok.dep_ != "amod" and tok.head.pos_ in _VERBS
 
 
 def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
@@ -64,7 +74,7 @@ def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
         tok = doc[end - 1]
         if not tok.is_alpha or not tok.text.islower() or first <= tok.head.i < end - 1:
             break
-        if tok.pos_ not in _LOOSE_POS and (tok.dep_ == "amod" or tok.head.pos_ not in _VERBS):
+        if not _loose(tok):
             break
         end -= 1
     if end == tokens.end:
