@@ -86,6 +86,20 @@ def test_a_name_also_written_as_an_adjective(nlp: Any, tmp_path: Path) -> None:
     assert ("place", "Suisse") in _entities(extraction)
 
 
+def test_capitalised_noun_with_lowercase_words(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Au XVIe siècle, la région passa sous le contrôle de l'Empire ottoman. "
+        "La chute de l'Empire ottoman suivit la guerre. Certains réclament un État kurde. "
+        "Le député von Bötticher a pris la parole.\n",
+    )
+    names = {name for _, name in _entities(extraction)}
+    assert "Empire ottoman" in names
+    assert any("Bötticher" in name for name in names)
+    assert "État kurde" not in names
+
+
 def test_new_york_datelines_and_glued_numbers(nlp: Any, tmp_path: Path) -> None:
     extraction, _ = _extract(
         nlp,

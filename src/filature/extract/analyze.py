@@ -19,6 +19,7 @@ from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.noise import noise_rule
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.rules import (
+    PERSON_PARTICLES,
     assign_type,
     english_title,
     head_type,
@@ -189,7 +190,10 @@ def _not_a_name(
 ) -> bool:
     """Common words and phrases NER took for names ("Sécurité publique", "Contribuer").
 
-    ``lowercase`` holds the words the document writes in lowercase (common nouns).
+    ``lowercase`` holds the document's common words (``lowercase_words``). A capitalised noun
+    with lowercase words after it ("Empire ottoman", "Corps législatif") is a name unless it
+    opens the sentence or the document uses the noun as a common word; "von Bötticher" starts
+    with a name particle, not a common word.
     """
     lex = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -202,7 +206,8 @@ def _not_a_name(
             return False
         opening = first.is_sent_start or first.i == 0
         return first.lower_ in lowercase or (opening and first.pos_ in {"VERB", "ADJ", "ADV"})
-    if first.text[:1].islower() and head is None and label != "LOC":
+    particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
+    if first.text[:1].islower() and head is None and label != "LOC" and not particle:
         return True
     if etype in {"agreement", "operation", "event"}:
         return not any(
@@ -210,7 +215,10 @@ def _not_a_name(
             for t in span[1:]
         )
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
-    return first.pos_ == "NOUN" and rest_lower and head is None
+    if first.pos_ != "NOUN" or not rest_lower or head is not None:
+        return False
+    opening = first.is_sent_start or first.i == 0
+    return opening or first.lower_ in lowercase or fold(first.text) in lex.capitalised_common
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})

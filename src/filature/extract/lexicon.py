@@ -28,6 +28,7 @@ class Lexicon:
     currency: frozenset[str]
     eras: frozenset[str]
     common_nouns: frozenset[str]
+    capitalised_common: frozenset[str]
     english: frozenset[str]
     english_place_words: frozenset[str]
     demonyms: frozenset[str]
@@ -76,6 +77,7 @@ def load_lexicon() -> Lexicon:
         currency=_folded(noise["currency"]),
         eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
         common_nouns=_folded(noise["common_nouns"]),
+        capitalised_common=_folded(noise["capitalised_common"]),
         english=_folded(noise["english"]),
         english_place_words=_folded(noise["english_place_words"]),
         demonyms=_folded(data["demonyms"]["words"]),
