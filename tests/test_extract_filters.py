@@ -159,11 +159,12 @@ def test_plural_honorifics_are_trimmed(nlp: Any, tmp_path: Path) -> None:
     extraction, _ = _extract(
         nlp,
         tmp_path,
-        "Étaient présents Mmes Ott et Lanoue, conseillers, et M. Cathala, président.\n",
+        "Étaient présents Mmes Ott et Lanoue, conseillers, et M. Cathala, président.\n\n"
+        "Merci, Madame Ludford Monsieur le Président, je conclus.\n",
     )
     names = {name for _, name in _entities(extraction)}
-    assert {"Ott", "Lanoue", "Cathala"} <= names
-    assert not any(name.startswith("Mmes") for name in names)
+    assert {"Ott", "Lanoue", "Cathala", "Ludford"} <= names
+    assert not any(name.startswith("Mmes") or "Monsieur" in name for name in names)
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from filature.extract.rules import (
 from filature.extract.spans import Trimmed, prepare_text, trim_span
 from filature.extract.textnorm import fold, is_acronym, unquote
 from filature.extract.wordfilters import (
+    cut_at_title,
     cut_loose_tail,
     in_caps_run,
     lowercase_words,
@@ -162,11 +163,15 @@ def _publisher_slot(text: str, end: int) -> bool:
 
 
 def _extend_person(doc: Doc, ent: Span) -> int:
-    """End char of a PER span extended over directly following capitalised proper nouns."""
+    """End char of a PER span extended over directly following capitalised proper nouns; a
+    title or form of address ends it ("Ludford Monsieur le Président")."""
     end = ent.end
+    lex = load_lexicon()
     while end < len(doc) and end - ent.start < 5:
         tok = doc[end]
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or doc[end - 1].whitespace_ != " ":
+            break
+        if fold(tok.text).rstrip(".") in lex.titles_by_first or tok.text in lex.honorifics:
             break
         end += 1
     return int(doc[end - 1].idx + len(doc[end - 1].text))
@@ -328,6 +333,8 @@ def passage_mentions(
             continue
         if forced is None:
             trimmed = cut_loose_tail(doc, text, trimmed)
+        if label == "PER":
+            trimmed = cut_at_title(text, trimmed, lex)
         s, e = trimmed.start, trimmed.end
         noise = noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
         if noise is not None:

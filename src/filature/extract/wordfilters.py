@@ -114,3 +114,20 @@ def people_noun(
 def written_lowercase(text: str) -> frozenset[str]:
     """Every word a text writes in lowercase at least once."""
     return frozenset(_LOWER_WORD.findall(text))
+
+
+def cut_at_title(text: str, span: Trimmed, lex: Lexicon) -> Trimmed:
+    """A person's span ends before a title or form of address that follows the name:
+    "Ludford Monsieur le Président" -> "Ludford". Initials ("John M. Keynes") are not titles."""
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    for w in words[1:]:
+        word = w.group(0)
+        if (
+            word[:1].isupper()
+            and len(word.rstrip(".")) > 2
+            and (fold(word).rstrip(".") in lex.titles_by_first or word in lex.honorifics)
+        ):
+            stop = span.start + w.start()
+            name = collapse(text[span.start : stop])
+            return replace(span, end=span.start + len(text[span.start : stop].rstrip()), name=name)
+    return span
