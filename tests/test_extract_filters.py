@@ -7,6 +7,8 @@ Every document here is written for the test from public facts, in our own words.
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -209,3 +211,32 @@ def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
     by_text = {r["text"]: r for r in rows}
     assert by_text["Allemands"]["rule"] == "people noun"
     assert by_text["Allemands"]["label"] == "LOC"
+
+
+def test_cli_explain_drops(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n", encoding="utf-8"
+    )
+    out = tmp_path / "drops.tsv"
+    command = [sys.executable, "-m", "filature", "build", str(folder), "--db"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "f.db"), "--explain-drops", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    header = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert header[-2:] == ["rule", "reason"]
+    assert "Haïtiens" in out.read_text(encoding="utf-8")
+    missing = tmp_path / "nowhere" / "drops.tsv"
+    done = subprocess.run(
+        [*command, str(tmp_path / "g.db"), "--explain-drops", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert str(missing) in done.stderr and not (tmp_path / "g.db").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import time
 from collections.abc import Callable
@@ -73,6 +74,10 @@ def build(
         raise SourceProblem(f"No folder at {source}.")
     if not source.is_dir():
         raise SourceProblem(f"{source} is not a folder.")
+    if explain_drops is not None and not explain_drops.parent.is_dir():
+        raise FileNotFoundError(
+            errno.ENOENT, "No folder for the --explain-drops file", str(explain_drops)
+        )
     with build_lock(db_path):
         remove_stray_temporaries(db_path)
         documents, files = read_corpus(source, max_bytes, report)
