@@ -22,9 +22,14 @@ from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMent
 from filature.extract.curation import apply_curation, load_curation
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
+    BenchRole,
     MentionSpan,
+    Court,
+    bench_candidates,
+    courts_named,
     RelationCandidate,
     cooccurrences,
+    find_bench_roles,
     find_candidates,
     find_table_candidates,
     resolve,
@@ -101,6 +106,9 @@ class _DocumentWork:
         self.document = document
         self.candidates: list[tuple[int, RelationCandidate]] = []
         self.tables: list[tuple[int, str, list[MentionSpan]]] = []
+        self.headings: list[tuple[int, str]] = []
+        self.courts: list[Court] = []
+        self.bench: list[tuple[int, BenchRole]] = []
         self.analyzer = DocumentAnalyzer(document, on_passage=self._on_passage)
 
     def _on_passage(
@@ -110,6 +118,10 @@ class _DocumentWork:
         self.candidates.extend((passage.seq, c) for c in find_candidates(doc, spans, text=text))
         if passage.zone == "table":
             self.tables.append((passage.seq, passage.text, spans))
+        if passage.zone == "heading":
+            self.headings.append((passage.seq, text))
+        self.courts.extend(courts_named(passage.seq, text, spans))
+        self.bench.extend((passage.seq, r) for r in find_bench_roles(doc, spans))
 
     def finish(self) -> DocumentResult:
         """The document's result once every passage was added."""
@@ -131,7 +143,8 @@ class _DocumentWork:
             for seq, m in table.new_mentions
         )
         mentions = tuple(sorted(analysis.mentions + extra, key=lambda m: (m.passage_seq, m.start)))
-        candidates = (*self.candidates, *table.candidates)
+        bench = bench_candidates(self.headings, self.courts, self.bench)
+        candidates = (*self.candidates, *table.candidates, *bench)
         return DocumentResult(replace(analysis, mentions=mentions), candidates)
 
 

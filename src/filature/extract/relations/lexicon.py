@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,13 @@ class RelationLexicon:
     symmetric: frozenset[str]
     triggers: dict[str, frozenset[str]]
     table_headers: dict[str, tuple[str, ...]]
+    negators: frozenset[str] = frozenset()
+    role_institutions: dict[str, frozenset[str]] = field(default_factory=dict)
+    bench_roles: tuple[tuple[str, ...], ...] = ()
+    bench_plurals: dict[str, str] = field(default_factory=dict)
+    bench_courts: frozenset[str] = frozenset()
+    negation_particles: frozenset[str] = frozenset()
+    restrictives: frozenset[str] = frozenset()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -131,6 +138,8 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     }
     symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
     members = frozenset(fold(w) for w in data["roles"]["member_words"])
+    bench = data.get("bench", {})
+    plurals: dict[str, str] = bench.get("plurals", {})
     for name, rel_type in [(v.rule, v.type) for v in verbs] + [(n.rule, n.type) for n in nouns]:
         if rel_type not in allowed:
             raise ValueError(f"{path}: rule {name} has unknown type {rel_type}")
@@ -145,4 +154,24 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         symmetric=symmetric,
         triggers=_triggers(verbs, nouns, roles, members),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
+        negators=_words(data, "negation", "words"),
+        bench_roles=tuple(
+            sorted(
+                {tuple(fold(r).split()) for r in (*bench.get("roles", ()), *plurals)},
+                key=len,
+                reverse=True,
+            )
+        ),
+        bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
+        bench_courts=_words(data, "bench", "courts"),
+        role_institutions={
+            fold(role): frozenset(fold(w) for w in nouns)
+            for role, nouns in data["roles"].get("institution_nouns", {}).items()
+        },
+        negation_particles=_words(data, "negation", "particles"),
+        restrictives=_words(data, "negation", "restrictive"),
     )
+
+
+def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in data.get(table, {}).get(key, ()))
