@@ -23,17 +23,18 @@ from filature.extract.curation import apply_curation, load_curation
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
     BenchRole,
-    MentionSpan,
     Court,
-    bench_candidates,
-    courts_named,
+    MentionSpan,
     RelationCandidate,
+    bench_candidates,
     cooccurrences,
+    courts_named,
     find_bench_roles,
     find_candidates,
     find_table_candidates,
     resolve,
 )
+from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
 from filature.models import Document, Extraction, Passage
 from filature.store.cache import AnalysisCache
@@ -259,6 +260,10 @@ def extract_all(
     }
     triples = [(i, seq, c) for i, r in enumerate(results) for seq, c in r.candidates]
     relations = resolve(triples, lambda d, s, a, b: where.get((d, s, a, b)))
+    stated = {(r.source_key, r.target_key, r.type) for r in relations}
+    relations += [
+        r for r in unit_relations(entities) if (r.source_key, r.target_key, r.type) not in stated
+    ]
     lengths = {(i, p.seq): len(p.text) for i, d in enumerate(documents) for p in d.passages}
     zones = {(i, p.seq): p.zone for i, d in enumerate(documents) for p in d.passages}
     relations += cooccurrences(entities, lengths, skip_zones=zones)

@@ -1,7 +1,8 @@
 """Relations between entities: typed relations stated in the text, and co-occurrences.
 
 Per parsed passage, ``find_candidates(doc, mentions)``; per document, ``find_table_candidates``
-over its table passages and ``bench_candidates`` over its court composition; then, once mentions have entity keys, ``resolve`` and ``cooccurrences``.
+over its table passages and ``bench_candidates`` over its court composition; then, once
+mentions have entity keys, ``resolve`` and ``cooccurrences``.
 """
 
 from filature.extract.relations.bench import (
@@ -19,13 +20,13 @@ from filature.extract.relations.types import MentionSpan, RelationCandidate, Tab
 __all__ = [
     "BenchRole",
     "Court",
-    "bench_candidates",
-    "courts_named",
-    "find_bench_roles",
     "MentionSpan",
     "RelationCandidate",
     "TableResult",
+    "bench_candidates",
     "cooccurrences",
+    "courts_named",
+    "find_bench_roles",
     "find_candidates",
     "find_table_candidates",
     "resolve",

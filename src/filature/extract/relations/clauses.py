@@ -162,3 +162,24 @@ def clause_date(
         if best is None or hops < best[0]:
             best = (hops, found.value)
     return None if best is None else best[1]
+
+
+def coordinated_date(token: Token, dates: list[tuple[Found, Token]]) -> str | None:
+    """The date of ``token``'s own phrase when it is coordinated with others: in "membre du
+    parti et vice-ministre depuis 2004" the date follows, so qualifies, "vice-ministre" only,
+    whichever conjunct the parse hangs it on."""
+    first = token.head if token.dep_ == "conj" else token
+    starts = sorted({first.i, *(c.i for c in first.children if c.dep_ == "conj")})
+    if len(starts) == 1:
+        return clause_date(token, dates)
+    inside = {t.i for t in first.subtree}
+    best: tuple[int, str] | None = None
+    for found, tok in dates:
+        if tok.i not in inside:
+            continue
+        owner = max((s for s in starts if s <= tok.i), default=first.i)
+        if owner == token.i:
+            gap = abs(tok.i - token.i)
+            if best is None or gap < best[0]:
+                best = (gap, found.value)
+    return None if best is None else best[1]

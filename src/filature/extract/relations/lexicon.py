@@ -67,6 +67,8 @@ class RelationLexicon:
     bench_roles: tuple[tuple[str, ...], ...] = ()
     bench_plurals: dict[str, str] = field(default_factory=dict)
     bench_courts: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
+    unit_joins: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
 
@@ -139,6 +141,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
     members = frozenset(fold(w) for w in data["roles"]["member_words"])
     bench = data.get("bench", {})
+    units = _words(data, "units", "heads")
     plurals: dict[str, str] = bench.get("plurals", {})
     for name, rel_type in [(v.rule, v.type) for v in verbs] + [(n.rule, n.type) for n in nouns]:
         if rel_type not in allowed:
@@ -152,7 +155,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
-        triggers=_triggers(verbs, nouns, roles, members),
+        triggers=_triggers(verbs, nouns, roles, members | units),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
         bench_roles=tuple(
@@ -164,6 +167,8 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         ),
         bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
         bench_courts=_words(data, "bench", "courts"),
+        unit_heads=units,
+        unit_joins=_words(data, "units", "joins"),
         role_institutions={
             fold(role): frozenset(fold(w) for w in nouns)
             for role, nouns in data["roles"].get("institution_nouns", {}).items()

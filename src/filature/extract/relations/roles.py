@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.phrases import folded_token_texts, phrase_index, phrase_starts
 from filature.extract.relations.actors import MentionIndex, case_words
-from filature.extract.relations.clauses import clause_date
+from filature.extract.relations.clauses import clause_date, coordinated_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
@@ -182,7 +182,7 @@ def apply_role_rules(emitter: Emitter) -> None:
             rule = "role_predicate"
         if holder is None:
             continue
-        date = clause_date(head, emitter.dates)
+        date = coordinated_date(head, emitter.dates)
         if date is None and clause is not None and clause is not head:
             date = clause_date(
                 clause,
