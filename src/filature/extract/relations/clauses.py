@@ -164,22 +164,26 @@ def clause_date(
     return None if best is None else best[1]
 
 
-def coordinated_date(token: Token, dates: list[tuple[Found, Token]]) -> str | None:
-    """The date of ``token``'s own phrase when it is coordinated with others: in "membre du
-    parti et vice-ministre depuis 2004" the date follows, so qualifies, "vice-ministre" only,
-    whichever conjunct the parse hangs it on."""
-    first = token.head if token.dep_ == "conj" else token
-    starts = sorted({first.i, *(c.i for c in first.children if c.dep_ == "conj")})
-    if len(starts) == 1:
-        return clause_date(token, dates)
-    inside = {t.i for t in first.subtree}
-    best: tuple[int, str] | None = None
-    for found, tok in dates:
-        if tok.i not in inside:
-            continue
-        owner = max((s for s in starts if s <= tok.i), default=first.i)
-        if owner == token.i:
-            gap = abs(tok.i - token.i)
-            if best is None or gap < best[0]:
-                best = (gap, found.value)
-    return None if best is None else best[1]
+def role_date(head: Token, starts: Iterable[int], dates: list[tuple[Found, Token]]) -> str | None:
+    """The date of the role noun ``head``: a date after it belongs to the nearest role word
+    before the date ("membre du parti et vice-ministre depuis 2004": to "vice-ministre" only),
+    whichever noun the parse hangs it on; a date before it, to its clause as usual."""
+    roles = sorted(starts)
+
+    def owned(tok: Token) -> bool:
+        return tok.i < head.i or max((s for s in roles if s <= tok.i), default=-1) == head.i
+
+    root = head
+    for _ in range(3):
+        if root.dep_ not in {"conj", "nmod"}:
+            break
+        root = root.head
+    inside = {t.i for t in root.subtree}
+    after = [
+        (tok.i - head.i, found.value)
+        for found, tok in dates
+        if tok.i > head.i and tok.i in inside and owned(tok)
+    ]
+    if after:
+        return min(after)[1]
+    return clause_date(head, [(f, t) for f, t in dates if owned(t)])

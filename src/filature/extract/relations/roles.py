@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.phrases import folded_token_texts, phrase_index, phrase_starts
 from filature.extract.relations.actors import MentionIndex, case_words
-from filature.extract.relations.clauses import clause_date, coordinated_date
+from filature.extract.relations.clauses import clause_date, role_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
@@ -160,7 +160,9 @@ def apply_role_rules(emitter: Emitter) -> None:
     index, lex = emitter.index, emitter.lexicon
     doc = index.doc
     conf = 0.85
-    for i, j in role_matches(doc, lex.roles):
+    matches = role_matches(doc, lex.roles)
+    starts = [i for i, _ in matches]
+    for i, j in matches:
         head = doc[i]
         if index.at(head) is not None and index.type_of(index.at(head) or 0) == "person":
             continue
@@ -182,7 +184,7 @@ def apply_role_rules(emitter: Emitter) -> None:
             rule = "role_predicate"
         if holder is None:
             continue
-        date = coordinated_date(head, emitter.dates)
+        date = role_date(head, starts, emitter.dates)
         if date is None and clause is not None and clause is not head:
             date = clause_date(
                 clause,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from filature.extract.relations.lexicon import fold, load_relation_lexicon
 from filature.models import Entity, EvidenceSpan, Relation
 
-_OF = re.compile(r"\s+(?:de\s+la|de\s+l'|de|d'|du|des)\s*")
+_OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
 _ARTICLE = re.compile(r"^(?:la|le|les|l')\s*")
 _GENERIC = re.compile(r"^organisation\s+(?:des|de la|de l'|du|de)\s*")
 _CONFIDENCE = 0.8
