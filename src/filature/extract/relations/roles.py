@@ -77,8 +77,8 @@ def _qualifier(tok: Token) -> bool:
     """ "avocat plaidant au barreau": a present participle qualifying the role word."""
     return (
         tok.pos_ == "VERB"
-        and tok.morph.get("VerbForm") == ["Part"]
-        and (tok.morph.get("Tense") == ["Pres"])
+        and tok.morph.get("VerbForm", []) == ["Part"]
+        and (tok.morph.get("Tense", []) == ["Pres"])
     )
 
 
