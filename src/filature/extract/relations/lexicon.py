@@ -35,6 +35,7 @@ class VerbRule:
     object_heads: frozenset[str]
     confidence: float
     direct: bool = False
+    holder_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class RelationLexicon:
     bench_plurals: dict[str, str] = field(default_factory=dict)
     bench_courts: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
+    seat_words: frozenset[str] = frozenset()
     unit_joins: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
@@ -79,8 +81,8 @@ class RelationLexicon:
 
     @cached_property
     def noun_words(self) -> frozenset[str]:
-        """Every word some noun rule starts from."""
-        return frozenset(w for rule in self.nouns for w in rule.words)
+        """Every word some noun rule (or the seat rule) starts from."""
+        return frozenset(w for rule in self.nouns for w in rule.words) | self.seat_words
 
     def fits(self, rel_type: str, source_type: str, target_type: str) -> bool:
         """True if the entity types may stand at the ends of a relation of this type."""
@@ -99,6 +101,7 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         object_heads=frozenset(fold(w) for w in entry.get("object_heads", ())),
         confidence=float(entry["confidence"]),
         direct=bool(entry.get("direct", False)),
+        holder_types=frozenset(entry.get("holder_types", ())),
     )
 
 
@@ -113,7 +116,11 @@ def _noun(entry: dict[str, Any]) -> NounRule:
 
 
 def _triggers(
-    verbs: tuple[VerbRule, ...], nouns: tuple[NounRule, ...], roles: Any, members: Any
+    verbs: tuple[VerbRule, ...],
+    nouns: tuple[NounRule, ...],
+    roles: Any,
+    members: Any,
+    seats: Any = frozenset(),
 ) -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {}
     for v in verbs:
@@ -122,6 +129,7 @@ def _triggers(
         words.setdefault(n.type, set()).update(n.words)
     words.setdefault("holds_role", set()).update(" ".join(r) for r in roles)
     words.setdefault("member_of", set()).update(members)
+    words.setdefault("located_in", set()).update(seats)
     return {k: frozenset(v) for k, v in words.items()}
 
 
@@ -155,7 +163,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
-        triggers=_triggers(verbs, nouns, roles, members | units),
+        triggers=_triggers(verbs, nouns, roles, members | units, _words(data, "places", "seats")),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
         bench_roles=tuple(
@@ -168,6 +176,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
         bench_courts=_words(data, "bench", "courts"),
         unit_heads=units,
+        seat_words=_words(data, "places", "seats"),
         unit_joins=_words(data, "units", "joins"),
         role_institutions={
             fold(role): frozenset(fold(w) for w in nouns)
