@@ -184,3 +184,49 @@ def test_court_composition_holds_roles_in_the_court_of_the_heading(
         ("Anne Lefèvre", court, "conseiller"),
         ("Marc Dubois", court, "conseiller"),
     }
+
+
+@pytest.mark.slow
+def test_a_role_in_a_salutation_is_the_addressees(nlp: Any) -> None:
+    institute, person = ("Institut Pasteur", "organization"), ("Pierre Blanc", "person")
+    text = "Madame la Directrice de l'Institut Pasteur, Pierre Blanc vous remercie de votre lettre."
+    assert found(nlp, text, institute, person) == set()
+    text = "La directrice de l'Institut Pasteur, Pierre Blanc, vous remercie de votre lettre."
+    assert pairs(found(nlp, text, institute, person)) == {
+        ("Pierre Blanc", "Institut Pasteur", "holds_role")
+    }
+
+
+@pytest.mark.slow
+def test_the_seat_of_an_organisation(nlp: Any) -> None:
+    who, lyon = ("Interpol", "organization"), ("Lyon", "place")
+    for text in [
+        "Interpol, dont le siège est à Lyon, a publié un rapport.",
+        "Le siège d'Interpol est à Lyon.",
+        "Interpol a son siège à Lyon.",
+    ]:
+        assert pairs(found(nlp, text, who, lyon)) == {("Interpol", "Lyon", "located_in")}, text
+
+
+@pytest.mark.slow
+def test_an_agreement_signed_at_a_place_on_a_date(nlp: Any) -> None:
+    text = "La Convention de Berne a été signée à Paris le 9 septembre 1886."
+    got = found(nlp, text, ("Convention de Berne", "agreement"), ("Paris", "place"))
+    assert got == {("Convention de Berne", "Paris", "located_in", "1886-09-09")}
+    text = "Interpol a signé à Lyon un accord avec Europol."
+    got = found(
+        nlp, text, ("Interpol", "organization"), ("Lyon", "place"), ("Europol", "organization")
+    )
+    assert pairs(got) == {("Interpol", "Europol", "agreement_with")}
+
+
+@pytest.mark.slow
+def test_a_person_who_acts_at_an_event_or_launches_it_takes_part(nlp: Any) -> None:
+    text = "Les engagements pris par le président Jean Morel au Sommet de Rio ont été tenus."
+    got = found(nlp, text, ("Jean Morel", "person"), ("Sommet de Rio", "event"))
+    assert pairs(got) == {("Jean Morel", "Sommet de Rio", "participates_in")}
+    text = "L'Initiative verte, proposée par Jean Morel en 2021, a échoué."
+    got = found(nlp, text, ("Initiative verte", "operation"), ("Jean Morel", "person"))
+    assert got == {("Jean Morel", "Initiative verte", "participates_in", "2021")}
+    text = "Jean Morel a parlé à Rio."
+    assert found(nlp, text, ("Jean Morel", "person"), ("Rio", "place")) == set()

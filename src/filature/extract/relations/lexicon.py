@@ -70,6 +70,7 @@ class RelationLexicon:
     bench_courts: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seat_words: frozenset[str] = frozenset()
+    salutations: frozenset[str] = frozenset()
     unit_joins: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
@@ -177,6 +178,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         bench_courts=_words(data, "bench", "courts"),
         unit_heads=units,
         seat_words=_words(data, "places", "seats"),
+        salutations=_words(data, "roles", "salutations"),
         unit_joins=_words(data, "units", "joins"),
         role_institutions={
             fold(role): frozenset(fold(w) for w in nouns)

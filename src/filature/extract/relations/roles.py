@@ -155,6 +155,15 @@ def _subject_holder(
     return None, None
 
 
+def _addressed(doc: Doc, i: int, salutations: frozenset[str]) -> bool:
+    """ "Madame la Directrice de X, ...": a role named in a salutation is the addressee's, never
+    the role of a name that follows."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and fold(doc[k].text) in salutations
+
+
 def apply_role_rules(emitter: Emitter) -> None:
     """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
     index, lex = emitter.index, emitter.lexicon
@@ -169,6 +178,8 @@ def apply_role_rules(emitter: Emitter) -> None:
         role = " ".join(t.text for t in doc[i:j]).lower()
         org = _organisation(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
         if org is None:
+            continue
+        if _addressed(doc, i, lex.salutations):
             continue
         clause: Token | None = None
         holder = _appos_holder(index, head)
