@@ -230,3 +230,32 @@ def test_a_person_who_acts_at_an_event_or_launches_it_takes_part(nlp: Any) -> No
     assert got == {("Jean Morel", "Initiative verte", "participates_in", "2021")}
     text = "Jean Morel a parlé à Rio."
     assert found(nlp, text, ("Jean Morel", "person"), ("Rio", "place")) == set()
+
+
+@pytest.mark.slow
+def test_a_branch_located_somewhere_is_part_of_the_organisation_named_after(nlp: Any) -> None:
+    text = (
+        "Le Front Est, branche en Syrie du mouvement international Al-Qaida, a annoncé sa rupture."
+    )
+    got = found(
+        nlp, text, ("Front Est", "organization"), ("Syrie", "place"), ("Al-Qaida", "organization")
+    )
+    assert pairs(got) == {("Front Est", "Al-Qaida", "member_of")}
+    text = "Jean Roux, ambassadeur en Chine, a parlé."
+    got = found(nlp, text, ("Jean Roux", "person"), ("Chine", "place"))
+    assert got == {("Jean Roux", "Chine", "holds_role", "ambassadeur")}
+
+
+@pytest.mark.slow
+def test_coordinated_roles_with_coordinated_complements(nlp: Any) -> None:
+    text = (
+        "a déclaré Marie Durand, responsable de la FAO et chef de l'information et de la "
+        "technologie de direction de l'UNICEF."
+    )
+    got = found(
+        nlp, text, ("Marie Durand", "person"), ("FAO", "organization"), ("UNICEF", "organization")
+    )
+    assert got == {
+        ("Marie Durand", "FAO", "holds_role", "responsable"),
+        ("Marie Durand", "UNICEF", "holds_role", "chef"),
+    }

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
 _WINDOW = 14
+_LOCATIVE = {"en", "au", "aux", "dans"}
 _TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "madame"}
 
 
@@ -49,6 +50,7 @@ def _organisation(
     one of those nouns first ("avocat au barreau de X", not "avocat de la société X").
     """
     passed = not through
+    located: int | None = None  # "branche en Syrie de X": a place after "en" locates the role
     k = end
     while k < min(end + _WINDOW, len(doc)):
         tok = doc[k]
@@ -59,18 +61,25 @@ def _organisation(
             if kind == "place" and k > end and doc[k - 1].pos_ == "NOUN":
                 k = index.tokens.get(m, (k, k + 1))[1]
                 continue
+            if kind == "place" and located is None and fold(doc[k - 1].text) in _LOCATIVE:
+                located = m
+                k = index.tokens.get(m, (k, k + 1))[1]
+                continue
             if kind not in {"organization", "place"} or not passed or (through and kind == "place"):
-                return None
+                return located
             return m
         if k == end and _qualifier(tok):
             k += 1
             continue
         if tok.pos_ not in _PHRASE_POS and tok.text not in {"-", "'", "’"}:
-            return None
-        if tok.pos_ == "CCONJ" or (k == end and tok.pos_ not in {"ADP", "ADJ", "DET"}):
-            return None
+            return located
+        coordinated = tok.pos_ == "CCONJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADP"
+        if (tok.pos_ == "CCONJ" and not coordinated) or (
+            k == end and tok.pos_ not in {"ADP", "ADJ", "DET"}
+        ):
+            return located
         k += 1
-    return None
+    return located
 
 
 def _qualifier(tok: Token) -> bool:
