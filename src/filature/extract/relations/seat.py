@@ -42,7 +42,14 @@ def _holder(emitter: Emitter, seat: Token, clause: Token) -> int | None:
     for c in seat.children:
         if c.dep_ == "nmod" and case_words(c) in {"de", "d'", "du", "des"}:
             return index.phrase(c)
-    if any(fold(t.text) == "dont" for t in clause.subtree):
+    dont = next((t for t in clause.subtree if fold(t.text) == "dont"), None)
+    if dont is not None:  # "X, dont le siège ...": X is the name right before "dont"
+        k = dont.i - 1
+        while k >= 0 and dont.doc[k].pos_ == "PUNCT":
+            k -= 1
+        before = index.at(dont.doc[k]) if k >= 0 else None
+        if before is not None:
+            return before
         return index.phrase(clause.head) if clause.head is not clause else None
     if seat.dep_ == "obj":
         subj = [c for c in seat.head.children if c.dep_.startswith("nsubj")]
