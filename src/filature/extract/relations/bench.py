@@ -11,7 +11,7 @@ from filature.extract.phrases import folded_token_texts, phrase_index, phrase_st
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
 from filature.extract.relations.negation import is_negated
-from filature.extract.relations.roles import _organisation
+from filature.extract.relations.roles import institution_after
 from filature.extract.relations.types import MentionSpan, RelationCandidate, Span
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def find_bench_roles(
         if not n:
             continue
         after = i + n
-        if _organisation(index, doc, i + n) is not None or is_negated(doc[i], lex):
+        if institution_after(index, doc, i + n) is not None or is_negated(doc[i], lex):
             continue
         phrase = " ".join(words[i : i + n])
         role = lex.bench_plurals.get(phrase) or " ".join(t.text for t in doc[i : i + n]).lower()

@@ -40,7 +40,7 @@ def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int
     return out
 
 
-def _organisation(
+def institution_after(
     index: MentionIndex, doc: Doc, end: int, through: frozenset[str] = frozenset()
 ) -> int | None:
     """The first organisation or place named in the role phrase that starts at token ``end``.
@@ -185,7 +185,7 @@ def apply_role_rules(emitter: Emitter) -> None:
         if index.at(head) is not None and index.type_of(index.at(head) or 0) == "person":
             continue
         role = " ".join(t.text for t in doc[i:j]).lower()
-        org = _organisation(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
+        org = institution_after(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
