@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.countries import state_spans
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import Lexicon, load_lexicon
@@ -141,6 +142,7 @@ def _gloss(text: str, start: int, end: int) -> bool:
 
 
 PUBLISHER_LABEL = "PUBLISHER"
+STATE_LABEL = "STATE"
 _CITY_BEFORE = re.compile(r"(?:^|[(;:]\s*|\s)[A-Z][\w'’-]+,\s*$")
 
 
@@ -286,6 +288,8 @@ def _candidates(
     for m in rule_spans(text, lex):
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
+    for start, end, _ in state_spans(text):
+        yield start, end, STATE_LABEL, "place"
     for ent in doc.ents:
         end = ent.end_char
         if ent.label_ == "PER":
@@ -310,7 +314,9 @@ def passage_mentions(
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     for start, end, label, forced in _candidates(doc, prepared, lex):
         trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
-        if trimmed is None or noise_reason(unquote(trimmed.name), lex) is not None:
+        if trimmed is None or (
+            label != STATE_LABEL and noise_reason(unquote(trimmed.name), lex) is not None
+        ):
             continue
         if any(trimmed.start < e and s < trimmed.end for s, e in taken):
             continue

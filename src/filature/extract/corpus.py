@@ -100,17 +100,28 @@ def bare_uses(
 
 def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool = False) -> str:
     """The grouping key of a name: word order ignored for people; function words ignored for
-    the other types, and demonyms too when another word is a proper name ("ministère chinois
-    de la Sécurité publique"); ``operation_head`` drops "opération" ("opération « Fox Hunt »")."""
+    the other types (demonyms are kept: "ministère kirghize" and "ministère ouzbek" are two
+    actors; ``demonym_free`` joins a name to its variant without one); ``operation_head`` drops
+    "opération" ("opération « Fox Hunt »")."""
     if etype == "person":
         return " ".join(sorted(norm_key(name).split()))
     ignore = set(lex.stopwords)
-    if any(w[:1].isupper() for w in name.split()[1:]):
-        ignore |= lex.demonyms
     if operation_head:
         ignore |= lex.operation_heads
     words = [w for w in norm_key(name).split() if w not in ignore]
     return " ".join(words) or norm_key(name)
+
+
+def demonym_free(key: str, name: str, lex: Lexicon) -> tuple[str, frozenset[str]] | None:
+    """(``key`` without its nationality adjectives, those adjectives) when ``name`` has some
+    and another of its words is a proper name ("ministère chinois de la Sécurité publique");
+    None otherwise."""
+    if not any(w[:1].isupper() for w in name.split()[1:]):
+        return None
+    words = key.split()
+    found = frozenset(w for w in words if w in lex.demonyms)
+    rest = [w for w in words if w not in lex.demonyms]
+    return (" ".join(rest), found) if found and rest else None
 
 
 OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
