@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.bodies import LABEL as BODY_LABEL
+from filature.extract.bodies import body_spans
 from filature.extract.countries import state_spans
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
@@ -25,7 +27,7 @@ from filature.extract.rules import (
     rule_spans,
 )
 from filature.extract.spans import Trimmed, noise_reason, prepare_text, trim_span
-from filature.extract.textnorm import fold, is_acronym, unquote
+from filature.extract.textnorm import collapse, fold, is_acronym, unquote
 from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
@@ -312,6 +314,24 @@ def passage_mentions(
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
+    for body in body_spans(doc, lex):
+        if any(body.start < e and s < body.end for s, e in taken):
+            continue
+        taken.append((body.start, body.end))
+        surface = text[body.start : body.end]
+        found.append(
+            RawMention(
+                passage.seq,
+                body.start,
+                body.end,
+                surface,
+                collapse(surface),
+                "organization",
+                BODY_LABEL,
+                None,
+                passage.zone,
+            )
+        )
     for start, end, label, forced in _candidates(doc, prepared, lex):
         trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
         if trimmed is None or (

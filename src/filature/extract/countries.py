@@ -175,6 +175,21 @@ def state_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _STATE_SPAN.finditer(text):
         if fold(m.group("adj")) in countries.demonyms:
             yield m.start("head"), m.end("adj"), m.group(0)
+    written_as = {norm_key(f): f for f in countries.forms}
     for m in _formal_names().finditer(text):
-        if countries.state_of(m.group(0)) is not None:
+        form = written_as.get(norm_key(m.group(0)))
+        if form is not None and _keeps_capitals(m.group(0), form):
             yield m.start(), m.end(), m.group(0)
+
+
+FORMAL_HEADS = frozenset({"republique", "royaume", "confederation", "federation", "principaute"})
+
+
+def _keeps_capitals(written: str, form: str) -> bool:
+    """True if the text capitalises every word the name capitalises, except a formal head
+    ("république italienne"): "la réunion" (a meeting) is not "La Réunion"."""
+    pairs = list(zip(re.split(r"[\s'’-]+", written), re.split(r"[\s'’-]+", form), strict=False))
+    return all(
+        w[:1].isupper() or not f[:1].isupper() or (i == 0 and fold(f) in FORMAL_HEADS)
+        for i, (w, f) in enumerate(pairs)
+    )
