@@ -67,3 +67,29 @@ def test_ministries_of_two_nations_stay_apart(tmp_path: Path, nlp: Any) -> None:
     uzbek = [e for e in entities if any("ouzbek" in a for a in e.aliases)]
     assert kyrgyz and uzbek
     assert not set(kyrgyz) & set(uzbek)
+
+
+BODIES_TEXT = (
+    "Le tribunal de grande instance de Lyon a rejeté la demande. L'avocate, inscrite au "
+    "barreau de Nantes, a saisi la cour d'appel de Grenoble.\n\n"
+    "Le conseil constitutionnel a été saisi en 2010, et les archives départementales ont "
+    "transmis leurs pièces au ministère de la culture.\n\n"
+    "Le SRPJ de Lille a interpellé deux hommes. Le tribunal compétent sera désigné plus tard.\n"
+)
+
+
+def test_bodies_with_a_lowercase_head_are_organisations(tmp_path: Path, nlp: Any) -> None:
+    entities = entities_of(tmp_path, nlp, BODIES_TEXT)
+    organisations = {a for e in entities if e.type == "organization" for a in e.aliases}
+    assert {
+        "tribunal de grande instance de Lyon",
+        "barreau de Nantes",
+        "cour d'appel de Grenoble",
+        "conseil constitutionnel",
+        "archives départementales",
+        "ministère de la culture",
+        "SRPJ de Lille",
+    } <= organisations
+    places = {e.name for e in entities if e.type == "place"}
+    assert not places & {"Lyon", "Nantes", "Grenoble", "Lille"}
+    assert not any("compétent" in a for a in organisations)

@@ -18,7 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from filature.extract.lexicon import Lexicon
+from filature.extract.countries import load_countries
+from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.textnorm import fold, is_acronym
 
 if TYPE_CHECKING:
@@ -43,16 +44,18 @@ class BodyWords:
     territories: frozenset[str]
     suffixes: tuple[str, ...]
     qualifying: frozenset[str]
+    nationalities: frozenset[str]
 
     def classifying(self, tok: Token) -> bool:
-        """A lowercase adjective that says which body ("constitutionnel", "nationales")."""
+        """A lowercase adjective that says which body ("constitutionnel", "nationales",
+        "kirghize")."""
         word = fold(tok.text)
         return (
             tok.pos_ == "ADJ"
             and tok.text.islower()
             and tok.is_alpha
             and word not in self.qualifying
-            and word.endswith(self.suffixes)
+            and (word.endswith(self.suffixes) or word in self.nationalities)
         )
 
 
@@ -68,6 +71,7 @@ def load_body_words() -> BodyWords:
         territories=frozenset(fold(w) for w in data["heads"]["territories"]),
         suffixes=tuple(fold(s) for s in adjectives["suffixes"]),
         qualifying=frozenset(fold(w) for w in adjectives["qualifying"]),
+        nationalities=load_lexicon().demonyms | frozenset(load_countries().demonyms),
     )
 
 
@@ -99,12 +103,15 @@ def _proper_end(doc: Doc, k: int) -> int | None:
     return end
 
 
-def _more_proper(doc: Doc, end: int) -> int:
-    """Extend over further "de + proper name" ("Tribunal de Grande Instance de BONNEVILLE",
-    "COUR D'APPEL de CHAMBÉRY")."""
-    while end + 1 < len(doc) and fold(doc[end].text) in _OF:
-        nxt = _proper_end(doc, end + 1)
-        if nxt is None:
+def _more_proper(doc: Doc, end: int, words: BodyWords) -> int:
+    """Extend over the proper name's classifying adjectives ("ministère de la Santé
+    publique") and further "de + proper name" ("Tribunal de Grande Instance de BONNEVILLE")."""
+    while end < len(doc):
+        if words.classifying(doc[end]):
+            end += 1
+            continue
+        nxt = _proper_end(doc, end + 1) if end + 1 < len(doc) else None
+        if fold(doc[end].text) not in _OF or nxt is None:
             break
         end = nxt
     return end
@@ -127,7 +134,7 @@ def _complements(doc: Doc, i: int, words: BodyWords) -> tuple[int, bool, bool, b
             k += 1
         proper = _proper_end(doc, k)
         if proper is not None:
-            return _more_proper(doc, proper), True, adjective, field
+            return _more_proper(doc, proper, words), True, adjective, field
         if doc[k].pos_ == "ADJ" and doc[k].text.islower() and k + 1 < len(doc):
             k += 1
         same_case = doc[k].text.islower() or (doc[k].is_upper and doc[i].is_upper)
