@@ -93,3 +93,18 @@ def test_bodies_with_a_lowercase_head_are_organisations(tmp_path: Path, nlp: Any
     places = {e.name for e in entities if e.type == "place"}
     assert not places & {"Lyon", "Nantes", "Grenoble", "Lille"}
     assert not any("compétent" in a for a in organisations)
+
+
+def test_names_the_text_pairs_are_one_actor(tmp_path: Path, nlp: Any) -> None:
+    text = (
+        "Le Bureau fédéral des enquêtes (Federal Bureau of Investigation ou FBI) a ouvert un "
+        "dossier en 2016. Le Bureau fédéral des enquêtes a ensuite arrêté deux suspects.\n\n"
+        "Pékin a lancé l'opération Sky Net (天网) en 2015 pour rapatrier des fugitifs.\n\n"
+        "Selon l'Agence France-Presse, le procès s'ouvrira en juin. Un avocat a confirmé la "
+        "date à l'AFP.\n"
+    )
+    entities = entities_of(tmp_path, nlp, text)
+    bureau = holding(entities, "Bureau fédéral des enquêtes")
+    assert "Federal Bureau of Investigation" in bureau.aliases
+    assert "天网" in holding(entities, "opération Sky Net").aliases
+    assert "AFP" in holding(entities, "Agence France-Presse").aliases

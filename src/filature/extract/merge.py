@@ -341,12 +341,20 @@ def _state_display(names: Counter[str], state: str) -> str:
     return max(sorted(short), key=lambda n: names[n]) if short else state
 
 
-def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -> list[Draft]:
-    """Group mentions into entities: same key, acronym definitions, fuzzy variants."""
+def group(
+    mentions: Sequence[Located],
+    acronyms: dict[str, str],
+    lex: Lexicon,
+    same: Sequence[tuple[Located, Located]] = (),
+) -> list[Draft]:
+    """Group mentions into entities: same key, acronym definitions, names the text gives as
+    one actor's (``same``), nationality variants, states, fuzzy variants."""
     uf = _UnionFind()
     keyed = [(mention_key(m.raw, lex), m) for m in mentions]
     for key, _ in keyed:
         uf.find(key)
+    for first, second in same:
+        uf.union(mention_key(first.raw, lex), mention_key(second.raw, lex))
     for acronym, long_form in acronyms.items():
         long_type = head_type(long_form, lex) or "organization"
         keys = {

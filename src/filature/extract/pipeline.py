@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from filature.extract.aliases import bracket_aliases, initials_pairs
 from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_document
 from filature.extract.corpus import (
     acronym_table,
@@ -50,7 +51,10 @@ def build_drafts(
     located = resolve_short_names(sorted(located, key=_order))
     located = filter_people(filter_shouting(located, acronyms))
     located = filter_pairs(fix_acronym_names(located, acronyms, lex))
-    return group(located, acronyms, lex)
+    added, pairs = bracket_aliases(documents, located)
+    located += added
+    pairs += initials_pairs(located, acronyms, lex)
+    return group(located, acronyms, lex, pairs)
 
 
 def _order(m: Located) -> tuple[int, int, int, int]:
