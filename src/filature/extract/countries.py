@@ -153,9 +153,7 @@ def load_countries() -> Countries:
     return Countries(names, demonyms, frozenset(short), frozenset(formal))
 
 
-_STATE_SPAN = re.compile(
-    r"(?i:\b(?P<head>[ÉE]tat|gouvernement)\s+(?P<adj>[a-zà-ÿ-]{4,})\b)"
-)
+_STATE_SPAN = re.compile(r"(?i:\b(?P<head>[ÉE]tat|gouvernement)\s+(?P<adj>[a-zà-ÿ-]{4,})\b)")
 
 
 @cache

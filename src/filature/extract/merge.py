@@ -90,9 +90,7 @@ def _other_name(a: str, b: str, lex: Lexicon) -> bool:
     )
 
 
-def _fuzzy_pairs(
-    keys: Sequence[str], etype: EntityType, lex: Lexicon
-) -> Iterable[tuple[str, str]]:
+def _fuzzy_pairs(keys: Sequence[str], etype: EntityType, lex: Lexicon) -> Iterable[tuple[str, str]]:
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if etype == "person":
