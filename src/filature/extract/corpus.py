@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
+from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
@@ -234,6 +235,8 @@ def confirm_institutions(mentions: Sequence[Located], lex: Lexicon) -> list[Loca
     l'Intérieur" names one country's ministry."""
     names: dict[tuple[int, str], Counter[str]] = {}
     for m in mentions:
+        if m.raw.label == BODY_LABEL and m.name.islower():
+            continue  # "le ministère de la justice" in lowercase is no name a title refers to
         if m.raw.label != INSTITUTION_LABEL and m.raw.type == "organization":
             key = (m.doc_index, _loose_key(m.name, lex))
             names.setdefault(key, Counter())[m.name] += 1
