@@ -108,3 +108,18 @@ def test_names_the_text_pairs_are_one_actor(tmp_path: Path, nlp: Any) -> None:
     assert "Federal Bureau of Investigation" in bureau.aliases
     assert "天网" in holding(entities, "opération Sky Net").aliases
     assert "AFP" in holding(entities, "Agence France-Presse").aliases
+
+
+def test_the_bare_name_of_an_operation_is_that_operation(tmp_path: Path, nlp: Any) -> None:
+    text = (
+        "Le Projet « Blue Harbour » a été financé en 2021 par le Fonds. Blue Harbour a formé "
+        "trente douaniers.\n\n"
+        "Le Conseil a approuvé les opérations TRIDENT en 2019. TRIDENT a permis de saisir "
+        "des armes.\n"
+    )
+    entities = entities_of(tmp_path, nlp, text)
+    harbour = holding(entities, "Blue Harbour")
+    assert harbour.type == "operation" and "Projet « Blue Harbour »" in harbour.aliases
+    assert len(harbour.mentions) == 2
+    trident = holding(entities, "TRIDENT")
+    assert trident.type == "operation" and "opérations TRIDENT" in trident.aliases

@@ -4,6 +4,8 @@
 - a name in brackets right after an organisation's name, alone or with its acronym, is that
   organisation's other name (often a translation): "Bureau de la sécurité intérieure
   (Internal Security Bureau ou ISB)";
+- the bare name of a named operation or programme ("First Light" after "Projet « First
+  Light »") is that operation wherever its document uses it (``bare_operations``);
 - an acronym made of the initials of an organisation's words, where no definition says
   otherwise: "AFP" for "Agence France-Presse" (``initials_pairs``).
 """
@@ -15,6 +17,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from filature.extract.corpus import OPERATION_RULES
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
 from filature.extract.textnorm import is_acronym, norm_key
@@ -100,3 +103,45 @@ def initials_pairs(
         for letters, names in spelled.items()
         if len(names) == 1
     ]
+
+
+_QUOTES = "«»“”\""
+
+
+def _bare_name(name: str, lex: Lexicon) -> str:
+    """ "Projet « First Light »" -> "First Light"; "" when nothing is left."""
+    words = name.split()
+    if words and norm_key(words[0]).rstrip("s") in {norm_key(h) for h in lex.operation_heads}:
+        words = words[1:]
+    return " ".join(w.strip(_QUOTES) for w in words if w.strip(_QUOTES))
+
+
+def bare_operations(
+    documents: Sequence[Document], mentions: Sequence[Located], lex: Lexicon
+) -> list[Located]:
+    """Mentions of a named operation by its bare name in the same document ("First Light a
+    formé quarante enquêteurs"), carrying the operation's name and rule so that they join it;
+    a name other mentions already cover is left to them (they join by key)."""
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault((m.doc_index, m.raw.passage_seq), []).append((m.raw.start, m.raw.end))
+    added: list[Located] = []
+    names = {
+        (m.doc_index, _bare_name(m.name, lex)): m
+        for m in mentions
+        if m.raw.label in OPERATION_RULES
+    }
+    for (doc_index, bare), m in names.items():
+        if len(bare) < 3 or not bare[:1].isupper():
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(bare)}(?![\w-])")
+        for p in documents[doc_index].passages:
+            spans = taken.setdefault((doc_index, p.seq), [])
+            for found in pattern.finditer(p.text):
+                s, e = found.span()
+                if any(s < b and a < e for a, b in spans):
+                    continue
+                spans.append((s, e))
+                raw = replace(m.raw, passage_seq=p.seq, start=s, end=e, surface=bare, zone=p.zone)
+                added.append(Located(doc_index, raw))
+    return added

@@ -108,7 +108,7 @@ def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool
         return " ".join(sorted(norm_key(name).split()))
     ignore = set(lex.stopwords)
     if operation_head:
-        ignore |= lex.operation_heads
+        ignore |= lex.operation_heads | {h + "s" for h in lex.operation_heads}
     words = [w for w in norm_key(name).split() if w not in ignore]
     return " ".join(words) or norm_key(name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from filature.extract.aliases import bracket_aliases, initials_pairs
+from filature.extract.aliases import bare_operations, bracket_aliases, initials_pairs
 from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_document
 from filature.extract.corpus import (
     acronym_table,
@@ -52,7 +52,7 @@ def build_drafts(
     located = filter_people(filter_shouting(located, acronyms))
     located = filter_pairs(fix_acronym_names(located, acronyms, lex))
     added, pairs = bracket_aliases(documents, located)
-    located += added
+    located += added + bare_operations(documents, located, lex)
     pairs += initials_pairs(located, acronyms, lex)
     return group(located, acronyms, lex, pairs)
 
