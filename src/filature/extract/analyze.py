@@ -290,8 +290,6 @@ def _candidates(
     for m in rule_spans(text, lex):
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
-    for start, end, _ in state_spans(text):
-        yield start, end, STATE_LABEL, "place"
     for ent in doc.ents:
         end = ent.end_char
         if ent.label_ == "PER":
@@ -301,6 +299,8 @@ def _candidates(
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
         yield ent.start_char, end, ent.label_, None
+    for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
+        yield start, end, STATE_LABEL, "place"
 
 
 def passage_mentions(
@@ -315,7 +315,9 @@ def passage_mentions(
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     for body in body_spans(doc, lex):
-        if any(body.start < e and s < body.end for s, e in taken):
+        if any(body.start < e and s < body.end for s, e in taken) or any(
+            e.start_char < body.start < e.end_char for e in doc.ents if e.label_ != "LOC"
+        ):  # a body inside a longer name ("Département ... du ministère de la Sécurité ...")
             continue
         taken.append((body.start, body.end))
         surface = text[body.start : body.end]

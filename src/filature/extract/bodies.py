@@ -110,7 +110,10 @@ def _more_proper(doc: Doc, end: int, words: BodyWords) -> int:
         if words.classifying(doc[end]):
             end += 1
             continue
-        nxt = _proper_end(doc, end + 1) if end + 1 < len(doc) else None
+        k = end + 1
+        if k + 1 < len(doc) and fold(doc[k].text) in _ARTICLES:
+            k += 1
+        nxt = _proper_end(doc, k) if k < len(doc) else None
         if fold(doc[end].text) not in _OF or nxt is None:
             break
         end = nxt
@@ -172,8 +175,7 @@ def body_spans(doc: Doc, lex: Lexicon) -> Iterator[BodySpan]:
         if acronym and (not proper or doc.vocab[tok.lower_].has_vector):
             named = False  # an acronym heads "SRPJ de Reims"; "HISTOIRE DES KURDES" is a title
         if capital and tok.ent_iob_ == "B" and tok.ent_type_ == "ORG":
-            ent = next(e for e in doc.ents if e.start == i)
-            named = named and ent.end < end  # NER's own name is kept unless shorter
+            named = False  # NER's own name, with its extensions, is kept
         if capital and not proper and (tok.is_sent_start or i == 0):
             named = False
         if named and end > i + 1:
