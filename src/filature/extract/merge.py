@@ -74,12 +74,20 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
 WORD_VARIANT_RATIO = 70.0
 
 
+def _nation(word: str) -> str:
+    """The state a nationality adjective stands for ("chinoise" -> "Chine"), else the word."""
+    return load_countries().demonyms.get(word, word)
+
+
 def _other_name(a: str, b: str, lex: Lexicon) -> bool:
     """True if two keys differ by a nationality, a number or a word that is no spelling variant
     of any word of the other name (a different proper name): "ministère ... kirghize" and
     "ministère ... ouzbek" are two ministries, not one misspelt."""
     only_a = set(a.split()) - set(b.split())
     only_b = set(b.split()) - set(a.split())
+    shared = {_nation(w) for w in only_a} & {_nation(w) for w in only_b}
+    only_a = {w for w in only_a if _nation(w) not in shared}
+    only_b = {w for w in only_b if _nation(w) not in shared}
     demonyms = lex.demonyms | load_countries().demonyms.keys()
     if any(w in demonyms or any(c.isdigit() for c in w) for w in only_a | only_b):
         return True
@@ -305,7 +313,8 @@ def _link_demonym_variants(
             continue
         free = demonym_free(key, m.name, lex)
         if free is not None:
-            variants.setdefault(free[0], {}).setdefault(free[1], set()).add(key)
+            nations = frozenset(_nation(w) for w in free[1])
+            variants.setdefault(free[0], {}).setdefault(nations, set()).add(key)
     for bare, by_nationality in variants.items():
         for keys in by_nationality.values():
             first, *rest = sorted(keys)
