@@ -316,7 +316,7 @@ def passage_mentions(
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     for body in body_spans(doc, lex):
         if any(body.start < e and s < body.end for s, e in taken) or any(
-            e.start_char < body.start < e.end_char for e in doc.ents if e.label_ != "LOC"
+            e.start_char < body.start < e.end_char for e in doc.ents
         ):  # a body inside a longer name ("Département ... du ministère de la Sécurité ...")
             continue
         taken.append((body.start, body.end))
