@@ -105,7 +105,7 @@ def initials_pairs(
     ]
 
 
-_QUOTES = "«»“”\""
+_QUOTES = '«»“”"'
 
 
 def _bare_name(name: str, lex: Lexicon) -> str:
