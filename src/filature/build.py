@@ -96,6 +96,7 @@ def build(
     progress: Progress | None = None,
     use_cache: bool = True,
     follow_links: bool = False,
+    explain_drops: Path | None = None,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
@@ -104,20 +105,33 @@ def build(
     Per-document analyses are cached beside the database, so only changed documents go
     through the NLP again. Symbolic links that lead outside ``source`` are skipped unless
     ``follow_links``. Raises ``CurationError`` for an invalid curation file, ``DiskFull``
-    when the disk fills up, ``DatabaseProblem`` for a target of a newer schema version.
+    when the disk fills up, ``DatabaseProblem`` for a target of a newer schema version. With
+    ``explain_drops``, every candidate span a filter removed is written there as TSV, with the
+    rule's name and reason (see ``extract.drops``).
     """
     started = time.perf_counter()
     if not source.exists():
         raise SourceProblem(f"No folder at {source}.")
     if not source.is_dir():
         raise SourceProblem(f"{source} is not a folder.")
+    if explain_drops is not None and not explain_drops.parent.is_dir():
+        raise FileNotFoundError(
+            errno.ENOENT, "No folder for the --explain-drops file", str(explain_drops)
+        )
     existed = db_path.exists()
     try:
         with build_lock(db_path):
             refuse_newer(db_path)
             remove_stray_temporaries(db_path)
             made = _build_locked(
-                source, db_path, max_bytes, curation, progress or _noop, use_cache, follow_links
+                source,
+                db_path,
+                max_bytes,
+                curation,
+                progress or _noop,
+                use_cache,
+                follow_links,
+                explain_drops,
             )
     except (OSError, sqlite3.Error) as exc:
         if _is_disk_full(exc):
@@ -136,6 +150,7 @@ def _build_locked(
     report: Progress,
     use_cache: bool,
     follow_links: bool,
+    explain_drops: Path | None,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path]:
     if curation is not None and not curation.exists():
         raise CurationError(
@@ -146,6 +161,7 @@ def _build_locked(
     ).resolve()
     curation_file = read_curation(curation_path)  # a bad file stops the build before any work
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
+    from filature.extract.drops import CorpusDrop, write_drops
     from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
     total = sum(len(d.passages) for d in documents)
@@ -160,11 +176,16 @@ def _build_locked(
         report("model", int(loaded), 1)
 
     cache = AnalysisCache(cache_path(db_path)) if use_cache else None
+    drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
     try:
-        extraction = extract_all(documents, cache=cache, progress=advance, loading=loading)
+        extraction = extract_all(
+            documents, cache=cache, progress=advance, loading=loading, drops=drops
+        )
     finally:
         if cache is not None:
             cache.close()
+    if explain_drops is not None and drops is not None:
+        write_drops(explain_drops, documents, drops)
     cached = cache.hits if cache is not None else 0
     report("write", 0, 1)
     meta = {

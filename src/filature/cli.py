@@ -184,6 +184,13 @@ def build(
             "--follow-links", help="Also read symbolic links that lead outside the folder."
         ),
     ] = False,
+    explain_drops: Annotated[
+        Path | None,
+        typer.Option(
+            "--explain-drops",
+            help="Write every candidate name a filter dropped, with the rule and reason, as TSV.",
+        ),
+    ] = None,
 ) -> None:
     """Build the database from a folder of .txt and .md documents."""
     from filature.starting import ready
@@ -202,6 +209,7 @@ def build(
                 curation=curation,
                 progress=progress,
                 follow_links=follow_links,
+                explain_drops=explain_drops,
             )
     except KeyboardInterrupt:
         if _identity(db) != before:

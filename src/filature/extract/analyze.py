@@ -12,26 +12,40 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.bodies import LABEL as BODY_LABEL
+from filature.extract.bodies import body_spans
+from filature.extract.countries import state_spans
+from filature.extract.drops import Dropped
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import Lexicon, load_lexicon
+from filature.extract.noise import noise_rule
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.rules import (
+    PERSON_PARTICLES,
     assign_type,
     english_title,
     head_type,
     looks_like_person,
     rule_spans,
 )
-from filature.extract.spans import Trimmed, noise_reason, prepare_text, trim_span
-from filature.extract.textnorm import fold, is_acronym, unquote
+from filature.extract.spans import Trimmed, prepare_text, trim_span
+from filature.extract.textnorm import collapse, fold, is_acronym, unquote
+from filature.extract.wordfilters import (
+    cut_at_title,
+    cut_loose_tail,
+    in_caps_run,
+    lowercase_words,
+    people_noun,
+    written_lowercase,
+)
 from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-PIPELINE_VERSION = "entities-1"
+PIPELINE_VERSION = "entities-2"
 BATCH_SIZE = 64
 N_PROCESS = 1
 """Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
@@ -72,6 +86,7 @@ class DocumentAnalysis:
     version: str
     mentions: tuple[RawMention, ...]
     acronyms: tuple[PassageAcronym, ...]
+    dropped: tuple[Dropped, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form (for a cache)."""
@@ -87,6 +102,7 @@ class DocumentAnalysis:
                 PassageAcronym(a["passage_seq"], AcronymDef(**a["definition"]))
                 for a in data["acronyms"]
             ),
+            dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
         )
 
 
@@ -141,6 +157,7 @@ def _gloss(text: str, start: int, end: int) -> bool:
 
 
 PUBLISHER_LABEL = "PUBLISHER"
+STATE_LABEL = "STATE"
 _CITY_BEFORE = re.compile(r"(?:^|[(;:]\s*|\s)[A-Z][\w'’-]+,\s*$")
 
 
@@ -150,11 +167,15 @@ def _publisher_slot(text: str, end: int) -> bool:
 
 
 def _extend_person(doc: Doc, ent: Span) -> int:
-    """End char of a PER span extended over directly following capitalised proper nouns."""
+    """End char of a PER span extended over directly following capitalised proper nouns; a
+    title or form of address ends it ("Ludford Monsieur le Président")."""
     end = ent.end
+    lex = load_lexicon()
     while end < len(doc) and end - ent.start < 5:
         tok = doc[end]
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or doc[end - 1].whitespace_ != " ":
+            break
+        if fold(tok.text).rstrip(".") in lex.titles_by_first or tok.text in lex.honorifics:
             break
         end += 1
     return int(doc[end - 1].idx + len(doc[end - 1].text))
@@ -168,25 +189,6 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
 
-_ADDRESS = re.compile(r"(?<!\S)\S*(?:/|www|@|\.\w)\S*")  # from word starts only: linear
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿ][\w-]*")
-
-
-def lowercase_words(text: str) -> frozenset[str]:
-    """Words a text writes in lowercase, addresses left out (common nouns, verbs...)."""
-    return frozenset(m.group() for m in _LOWER_WORD.finditer(_ADDRESS.sub(" ", text)))
-
-
-def _in_caps_run(text: str, start: int, end: int, name: str) -> bool:
-    """An all-caps word inside a run of all-caps words (credits, headings): not an acronym."""
-    if not name.isupper() or " " in name:
-        return False
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])
-    after = re.findall(r"[^\W\d_]+", text[end : end + 30])
-    near = before[-1:] + after[:1]
-    return any(w.isupper() and len(w) >= 3 for w in near)
-
-
 def _not_a_name(
     doc: Doc,
     start: int,
@@ -197,7 +199,10 @@ def _not_a_name(
 ) -> bool:
     """Common words and phrases NER took for names ("Sécurité publique", "Contribuer").
 
-    ``lowercase`` holds the words the document writes in lowercase (common nouns).
+    ``lowercase`` holds the document's common words (``lowercase_words``). A capitalised noun
+    with lowercase words after it ("Empire ottoman", "Corps législatif") is a name unless it
+    opens the sentence or the document uses the noun as a common word; "von Bötticher" starts
+    with a name particle, not a common word.
     """
     lex = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -210,7 +215,8 @@ def _not_a_name(
             return False
         opening = first.is_sent_start or first.i == 0
         return first.lower_ in lowercase or (opening and first.pos_ in {"VERB", "ADJ", "ADV"})
-    if first.text[:1].islower() and head is None and label != "LOC":
+    particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
+    if first.text[:1].islower() and head is None and label != "LOC" and not particle:
         return True
     if etype in {"agreement", "operation", "event"}:
         return not any(
@@ -218,7 +224,10 @@ def _not_a_name(
             for t in span[1:]
         )
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
-    return first.pos_ == "NOUN" and rest_lower and head is None
+    if first.pos_ != "NOUN" or not rest_lower or head is not None:
+        return False
+    opening = first.is_sent_start or first.i == 0
+    return opening or first.lower_ in lowercase or fold(first.text) in lex.capitalised_common
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})
@@ -295,6 +304,8 @@ def _candidates(
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
         yield ent.start_char, end, ent.label_, None
+    for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
+        yield start, end, STATE_LABEL, "place"
 
 
 def passage_mentions(
@@ -303,53 +314,109 @@ def passage_mentions(
     prepared: str,
     lex: Lexicon,
     lowercase: frozenset[str] = frozenset(),
+    dropped: list[Dropped] | None = None,
+    written_lower: frozenset[str] = frozenset(),
 ) -> list[RawMention]:
-    """Raw mentions of one passage from its parsed (prepared) text."""
+    """Raw mentions of one passage from its parsed (prepared) text; every candidate a filter
+    removes is appended to ``dropped`` (when given) with the rule's name and reason.
+    ``lowercase`` holds the document's common words (``lowercase_words``), ``written_lower``
+    every word it writes in lowercase at least once."""
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
+    for body in body_spans(doc, lex):
+        if any(body.start < e and s < body.end for s, e in taken) or any(
+            e.start_char < body.start < e.end_char for e in doc.ents
+        ):  # a body inside a longer name ("Département ... du ministère de la Sécurité ...")
+            continue
+        taken.append((body.start, body.end))
+        surface = text[body.start : body.end]
+        found.append(
+            RawMention(
+                passage.seq,
+                body.start,
+                body.end,
+                surface,
+                collapse(surface),
+                "organization",
+                BODY_LABEL,
+                None,
+                passage.zone,
+            )
+        )
     for start, end, label, forced in _candidates(doc, prepared, lex):
+
+        def drop(
+            rule: str, reason: str, s: int = start, e: int = end, t: str = "", lab: str = label
+        ) -> None:
+            if dropped is not None:
+                surface = text[s:e]
+                dropped.append(Dropped(passage.seq, s, e, surface, lab, t, rule, reason))
+
         trimmed = trim_span(text, prepared, start, end, lex, cut_quotes=forced is None)
-        if trimmed is None or noise_reason(unquote(trimmed.name), lex) is not None:
+        if trimmed is None:
+            drop("trim", "nothing name-like left after removing determiners, titles, punctuation")
             continue
-        if any(trimmed.start < e and s < trimmed.end for s, e in taken):
+        if forced is None:
+            trimmed = cut_loose_tail(doc, text, trimmed)
+        if label == "PER":
+            trimmed = cut_at_title(text, trimmed, lex)
+        s, e = trimmed.start, trimmed.end
+        noise = (
+            None
+            if label == STATE_LABEL
+            else noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
+        )
+        if noise is not None:
+            drop(noise.name, noise.reason, s, e)
             continue
-        if _in_caps_run(prepared, trimmed.start, trimmed.end, trimmed.name):
+        if any(s < b and a < e for a, b in taken):
+            drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
+            continue
+        if in_caps_run(prepared, s, e, trimmed.name):
+            drop("caps run", "an all-caps word joined to other all-caps words (heading)", s, e)
             continue
         etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
-        if etype is None or english_title(trimmed.name, etype, lex):
+        if etype is None:
+            drop("untyped", "the label and the head noun give no entity type", s, e)
             continue
-        if etype == "person" and trimmed.role is None and _gloss(text, trimmed.start, trimmed.end):
+        if english_title(trimmed.name, etype, lex):
+            drop("english title", "running English words: a cited title", s, e, etype)
             continue
-        lead = _is_lead(text, trimmed.start, etype == "person")
-        if (
-            etype == "place"
-            and _publisher_slot(text, trimmed.end)
-            and _CITY_BEFORE.search(text[: trimmed.start])
-        ):
+        if etype == "person" and trimmed.role is None and _gloss(text, s, e):
+            drop("gloss", "a term glossed in brackets after a lowercase word", s, e, etype)
+            continue
+        lead = _is_lead(text, s, etype == "person")
+        if etype == "place" and _publisher_slot(text, e) and _CITY_BEFORE.search(text[:s]):
             label = PUBLISHER_LABEL
         footnote_person = passage.zone == "footnote" and etype == "person" and not lead
-        if footnote_person and _publisher_slot(text, trimmed.end):
+        if footnote_person and _publisher_slot(text, e):
+            drop("publisher slot", "a name before ', <year>' in a citation", s, e, etype)
             continue
-        if forced is None and _not_a_name(doc, trimmed.start, trimmed.end, label, etype, lowercase):
+        if forced is None and _not_a_name(doc, s, e, label, etype, lowercase):
+            drop("common words", "words the document uses as common words", s, e, etype)
+            continue
+        if trimmed.role is None and people_noun(doc, s, e, etype, lex, written_lower):
+            drop("people noun", "a nationality or people noun after an article", s, e, etype)
             continue
         if trimmed.role and etype != "person" and head_type(trimmed.name, lex) is None:
+            drop("role on non-person", "a title before a name that is not a person's", s, e)
             continue
-        taken.append((trimmed.start, trimmed.end))
+        taken.append((s, e))
         found.append(
             RawMention(
                 passage_seq=passage.seq,
-                start=trimmed.start,
-                end=trimmed.end,
-                surface=text[trimmed.start : trimmed.end],
+                start=s,
+                end=e,
+                surface=text[s:e],
                 name=trimmed.name,
                 type=etype,
                 label=label,
                 role=trimmed.role,
                 zone=passage.zone,
-                quoted=_in_quotes(text, trimmed.start),
+                quoted=_in_quotes(text, s),
                 lead=lead,
             )
         )
@@ -447,12 +514,16 @@ class DocumentAnalyzer:
         self.on_passage = on_passage
         self.lex = load_lexicon()
         self.lowercase = lowercase_words(document.text)
+        self.written_lower = written_lowercase(document.text)
         self.mentions: list[RawMention] = []
         self.acronyms: list[PassageAcronym] = []
+        self.dropped: list[Dropped] = []
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
-        found = passage_mentions(passage, doc, text, self.lex, self.lowercase)
+        found = passage_mentions(
+            passage, doc, text, self.lex, self.lowercase, self.dropped, self.written_lower
+        )
         defs = list(find_definitions(text, self.lex))
         _add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
@@ -462,7 +533,9 @@ class DocumentAnalyzer:
 
     def result(self) -> DocumentAnalysis:
         """The analysis of every passage added."""
-        return DocumentAnalysis(PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms))
+        return DocumentAnalysis(
+            PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms), tuple(self.dropped)
+        )
 
 
 def analyze_document(

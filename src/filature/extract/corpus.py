@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
+from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
-from filature.extract.rules import head_type
+from filature.extract.rules import PERSON_PARTICLES, head_type
 from filature.extract.textnorm import is_acronym, norm_key
 from filature.models import Document, EntityType, Passage
 
@@ -100,17 +101,28 @@ def bare_uses(
 
 def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool = False) -> str:
     """The grouping key of a name: word order ignored for people; function words ignored for
-    the other types, and demonyms too when another word is a proper name ("ministère chinois
-    de la Sécurité publique"); ``operation_head`` drops "opération" ("opération « Fox Hunt »")."""
+    the other types (demonyms are kept: "ministère kirghize" and "ministère ouzbek" are two
+    actors; ``demonym_free`` joins a name to its variant without one); ``operation_head`` drops
+    "opération" ("opération « Fox Hunt »")."""
     if etype == "person":
         return " ".join(sorted(norm_key(name).split()))
     ignore = set(lex.stopwords)
-    if any(w[:1].isupper() for w in name.split()[1:]):
-        ignore |= lex.demonyms
     if operation_head:
-        ignore |= lex.operation_heads
+        ignore |= lex.operation_heads | {h + "s" for h in lex.operation_heads}
     words = [w for w in norm_key(name).split() if w not in ignore]
     return " ".join(words) or norm_key(name)
+
+
+def demonym_free(key: str, name: str, lex: Lexicon) -> tuple[str, frozenset[str]] | None:
+    """(``key`` without its nationality adjectives, those adjectives) when ``name`` has some
+    and another of its words is a proper name ("ministère chinois de la Sécurité publique");
+    None otherwise."""
+    if not any(w[:1].isupper() for w in name.split()[1:]):
+        return None
+    words = key.split()
+    found = frozenset(w for w in words if w in lex.demonyms)
+    rest = [w for w in words if w not in lex.demonyms]
+    return (" ".join(rest), found) if found and rest else None
 
 
 OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
@@ -151,22 +163,41 @@ def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]
 
 
 def filter_people(mentions: Sequence[Located]) -> list[Located]:
-    """Drop "people" whose name contains a word used alone as a place ("Lankang Mékong")."""
+    """Drop "people" whose name holds a word that NER, in the same document, used alone as a
+    place ("Lankang Mékong"). A person with a title ("M. Paris") or a word after a name
+    particle ("Thomas de la Morlais", where "Morlais" alone was taken for a place) stays."""
     places = {
-        norm_key(m.name)
+        (m.doc_index, norm_key(m.name))
         for m in mentions
         if m.raw.type == "place" and len(norm_key(m.name)) >= 4 and m.raw.label == "LOC"
     }
-    return [
-        m
-        for m in mentions
-        if m.raw.type != "person" or not any(w in places for w in norm_key(m.name).split())
-    ]
+    return [m for m in mentions if m.raw.type != "person" or not _place_in_name(m, places)]
 
 
-def filter_shouting(mentions: Sequence[Located], acronyms: dict[str, str]) -> list[Located]:
-    """Drop long all-caps single words never written otherwise nor defined (OCR, headings)."""
+def _place_in_name(m: Located, places: set[tuple[int, str]]) -> bool:
+    if m.raw.role:
+        return False
+    words = norm_key(m.name).split()
+    return any(
+        (m.doc_index, w) in places and (i == 0 or words[i - 1] not in PERSON_PARTICLES)
+        for i, w in enumerate(words)
+    )
+
+
+def filter_shouting(
+    mentions: Sequence[Located], acronyms: dict[str, str], documents: Sequence[Document] = ()
+) -> list[Located]:
+    """Drop long all-caps single words never written otherwise (in a mention or anywhere in the
+    documents) nor defined: OCR, headings. "EUROJUST" stays where "Eurojust" is written."""
     mixed = {norm_key(m.name) for m in mentions if not m.name.isupper()}
+    long = [m for m in mentions if m.name.isupper() and " " not in m.name and len(m.name) >= 8]
+    if long and documents:
+        mixed |= {
+            norm_key(w)
+            for d in documents
+            for w in _LONG_WORD.findall(d.text)
+            if not w.isupper() and w[:1].isupper()
+        }
     return [
         m
         for m in mentions
@@ -178,6 +209,9 @@ def filter_shouting(mentions: Sequence[Located], acronyms: dict[str, str]) -> li
             and norm_key(m.name) not in mixed
         )
     ]
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w-]{7,}")
 
 
 def fix_acronym_names(
@@ -223,6 +257,8 @@ def confirm_institutions(mentions: Sequence[Located], lex: Lexicon) -> list[Loca
     l'Intérieur" names one country's ministry."""
     names: dict[tuple[int, str], Counter[str]] = {}
     for m in mentions:
+        if m.raw.label == BODY_LABEL and m.name.islower():
+            continue  # "le ministère de la justice" in lowercase is no name a title refers to
         if m.raw.label != INSTITUTION_LABEL and m.raw.type == "organization":
             key = (m.doc_index, _loose_key(m.name, lex))
             names.setdefault(key, Counter())[m.name] += 1

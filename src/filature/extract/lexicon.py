@@ -26,9 +26,13 @@ class Lexicon:
     organization_tails: frozenset[str]
     citation: frozenset[str]
     currency: frozenset[str]
+    eras: frozenset[str]
     common_nouns: frozenset[str]
+    capitalised_common: frozenset[str]
     english: frozenset[str]
+    english_place_words: frozenset[str]
     demonyms: frozenset[str]
+    demonym_plural_suffixes: tuple[str, ...]
     stopwords: frozenset[str]
     institutions: tuple[tuple[str, str], ...]
 
@@ -71,9 +75,13 @@ def load_lexicon() -> Lexicon:
         organization_tails=_folded(types["organization_tails"]),
         citation=_folded(noise["citation"]),
         currency=_folded(noise["currency"]),
+        eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
         common_nouns=_folded(noise["common_nouns"]),
+        capitalised_common=_folded(noise["capitalised_common"]),
         english=_folded(noise["english"]),
+        english_place_words=_folded(noise["english_place_words"]),
         demonyms=_folded(data["demonyms"]["words"]),
+        demonym_plural_suffixes=tuple(fold(w) for w in data["demonyms"]["plural_suffixes"]),
         stopwords=_folded(data["stopwords"]["words"]),
         institutions=tuple((fold(k), v) for k, v in data["institutions"]["titles"].items()),
     )

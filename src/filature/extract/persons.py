@@ -31,7 +31,8 @@ def resolve_short_names(mentions: Sequence[Located]) -> list[Located]:
     """Give one-word person mentions ("Noble", "M. Louboutin") the full name seen in the document.
 
     The latest full name before the mention that contains the word wins, else the first one
-    after it. A one-word person with no full name is kept only if it carries a role (title).
+    after it. A one-word person with no full name is kept when it carries a role (title) or
+    NER itself tagged it a person ("Voltaire"); the analysis already removed common words.
     """
     full: dict[int, list[tuple[int, int, str]]] = {}
     for m in mentions:
@@ -49,7 +50,7 @@ def resolve_short_names(mentions: Sequence[Located]) -> list[Located]:
         chosen = before[-1] if before else (matches[0] if matches else None)
         if chosen is not None:
             out.append(replace(m, raw=replace(m.raw, name=chosen[2])))
-        elif m.raw.role:
+        elif m.raw.role or m.raw.label == "PER":
             out.append(m)
     return out
 

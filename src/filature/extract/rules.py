@@ -13,7 +13,10 @@ from filature.models import EntityType
 
 PERSON_PARTICLES = frozenset(
     {"de", "van", "den", "der", "von", "al", "el", "bin", "ben", "da", "di", "du", "le", "la"}
+    | {"ibn", "bint", "ould", "del", "della", "dos", "das", "do", "zu", "ter", "ten", "i", "y"}
 )
+"""Lowercase words inside person names ("Thomas de la Morlais", "Anna Terrón i Cusí"), also
+glued by a hyphen to the next name ("Bachar el-Assad")."""
 _BARE_OP = re.compile(
     r"\b(?P<head>[Oo]p[ée]rations?)\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})"
 )
@@ -53,12 +56,21 @@ def head_type(name: str, lex: Lexicon) -> EntityType | None:
 
 
 def looks_like_person(name: str) -> bool:
-    """1-5 capitalised words (particles allowed), no digits: a plausible person name."""
+    """1-5 capitalised words (particles allowed inside, not last), no digits: a plausible
+    person name."""
     words = name.split()
     if not 1 <= len(words) <= 5 or any(c.isdigit() for c in name):
         return False
     caps = [w for w in words if fold(w) not in PERSON_PARTICLES]
-    return bool(caps) and all(w[:1].isupper() for w in caps)
+    if not caps or fold(words[-1]) in PERSON_PARTICLES:
+        return False
+    return all(w[:1].isupper() or _particle_glued(w) for w in caps)
+
+
+def _particle_glued(word: str) -> bool:
+    """ "el-Assad", "al-Joulani": a particle glued by a hyphen to a capitalised name."""
+    particle, _, rest = word.partition("-")
+    return fold(particle) in PERSON_PARTICLES and rest[:1].isupper()
 
 
 def assign_type(label: str, name: str, had_role: bool, lex: Lexicon) -> EntityType | None:
@@ -129,6 +141,8 @@ def english_title(name: str, etype: EntityType, lex: Lexicon) -> bool:
     """
     words = [w for w in norm_key(name).split()]
     initials = {fold(w).rstrip(".") for w in name.split() if re.fullmatch(r"[A-Z]\.", w)}
+    if etype == "place" and words and words[0] in lex.english_place_words:
+        initials.add(words[0])
     english = [w for w in words if w in lex.english and w not in initials]
     if not english:
         return False

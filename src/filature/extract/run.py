@@ -20,15 +20,22 @@ from typing import TYPE_CHECKING, Any
 
 from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
 from filature.extract.curation import apply_curation, load_curation
+from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
+    BenchRole,
+    Court,
     MentionSpan,
     RelationCandidate,
+    bench_candidates,
     cooccurrences,
+    courts_named,
+    find_bench_roles,
     find_candidates,
     find_table_candidates,
     resolve,
 )
+from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
 from filature.models import Document, Extraction, Passage
 from filature.store.cache import AnalysisCache
@@ -101,6 +108,9 @@ class _DocumentWork:
         self.document = document
         self.candidates: list[tuple[int, RelationCandidate]] = []
         self.tables: list[tuple[int, str, list[MentionSpan]]] = []
+        self.headings: list[tuple[int, str]] = []
+        self.courts: list[Court] = []
+        self.bench: list[tuple[int, BenchRole]] = []
         self.analyzer = DocumentAnalyzer(document, on_passage=self._on_passage)
 
     def _on_passage(
@@ -110,6 +120,10 @@ class _DocumentWork:
         self.candidates.extend((passage.seq, c) for c in find_candidates(doc, spans, text=text))
         if passage.zone == "table":
             self.tables.append((passage.seq, passage.text, spans))
+        if passage.zone == "heading":
+            self.headings.append((passage.seq, text))
+        self.courts.extend(courts_named(passage.seq, text, spans))
+        self.bench.extend((passage.seq, r) for r in find_bench_roles(doc, spans))
 
     def finish(self) -> DocumentResult:
         """The document's result once every passage was added."""
@@ -131,7 +145,8 @@ class _DocumentWork:
             for seq, m in table.new_mentions
         )
         mentions = tuple(sorted(analysis.mentions + extra, key=lambda m: (m.passage_seq, m.start)))
-        candidates = (*self.candidates, *table.candidates)
+        bench = bench_candidates(self.headings, self.courts, self.bench)
+        candidates = (*self.candidates, *table.candidates, *bench)
         return DocumentResult(replace(analysis, mentions=mentions), candidates)
 
 
@@ -241,10 +256,14 @@ def extract_all(
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
     loading: Callable[[bool], None] | None = None,
+    drops: list[CorpusDrop] | None = None,
 ) -> Extraction:
-    """Entities and relations of a corpus, every relation backed by evidence spans."""
+    """Entities and relations of a corpus, every relation backed by evidence spans.
+
+    With ``drops``, every candidate span a filter removed is appended to it (an audit).
+    """
     results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
-    drafts = build_drafts(documents, [r.analysis for r in results])
+    drafts = build_drafts(documents, [r.analysis for r in results], drops)
     if curation is not None:
         drafts = apply_curation(drafts, load_curation(curation))
     entities = freeze(drafts)
@@ -253,6 +272,10 @@ def extract_all(
     }
     triples = [(i, seq, c) for i, r in enumerate(results) for seq, c in r.candidates]
     relations = resolve(triples, lambda d, s, a, b: where.get((d, s, a, b)))
+    stated = {(r.source_key, r.target_key, r.type) for r in relations}
+    relations += [
+        r for r in unit_relations(entities) if (r.source_key, r.target_key, r.type) not in stated
+    ]
     lengths = {(i, p.seq): len(p.text) for i, d in enumerate(documents) for p in d.passages}
     zones = {(i, p.seq): p.zone for i, d in enumerate(documents) for p in d.passages}
     relations += cooccurrences(entities, lengths, skip_zones=zones)

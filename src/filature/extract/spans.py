@@ -6,16 +6,17 @@ import re
 from dataclasses import dataclass
 
 from filature.extract.lexicon import Lexicon
-from filature.extract.textnorm import APOSTROPHES, collapse, fold, is_acronym, is_all_caps
+from filature.extract.noise import noise_reason as noise_reason
+from filature.extract.textnorm import APOSTROPHES, collapse, fold, is_acronym
 
-_FOOTNOTE_GLUE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][)»]))\d{1,3}(?=[\s.,;:)»]|$)")
+_FOOTNOTE_GLUE = re.compile(
+    r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_]{3}\.)|(?<=[^\W\d_][)»]))\d{1,3}(?=[\s.,;:)»]|$)"
+)
 _OCR_ELISION = re.compile(r"(?<!\w)[I1](?=['’`][A-ZÀ-ÖØ-Þa-zà-öø-ÿ])")
 _CUTS = '«»“”"()[]{}|•;'
 _LEAD_ELISION = re.compile(rf"(\w{{1,3}})[{APOSTROPHES}]+")
 _WORD = re.compile(r"[\w.&$-]+")
 _TRAIL_PUNCT = " \t\n.,;:!?)»«'’-–—…•*/"
-_ALLOWED = re.compile(r"[\w\s'’.&$-]+")
-_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|re|ème|eme)\b")
 
 
 def prepare_text(text: str) -> str:
@@ -163,39 +164,4 @@ def _role_before(before: str, lex: Lexicon) -> str | None:
         folded = tuple(fold(w).rstrip(".") for w in tail)
         if folded in lex.titles:
             return " ".join(tail)
-    return None
-
-
-def noise_reason(name: str, lex: Lexicon) -> str | None:
-    """Why ``name`` cannot be an actor's name (None if it can)."""
-    folded = fold(name)
-    words = name.split()
-    if not words or not any(c.isalpha() for c in name):
-        return "empty"
-    if "http" in folded or "www" in folded or "@" in name or "/" in name or "\\" in name:
-        return "address"
-    if not _ALLOWED.fullmatch(name):
-        return "characters"
-    if folded in lex.citation or folded.rstrip(".") in lex.citation:
-        return "citation"
-    if folded in lex.currency or any(fold(w) in lex.currency for w in words if "$" in w):
-        return "currency"
-    if len(words) == 1 and folded in lex.common_nouns:
-        return "common noun"
-    if any(c.isdigit() for c in name) and not _ORDINAL.match(name):
-        return "digits"
-    if not any(w[:1].isupper() for w in re.split(rf"[\s{APOSTROPHES}]+", name)):
-        return "lowercase"
-    if len(words) > 1 and all(is_all_caps(w) or fold(w) in lex.stopwords for w in words):
-        return "all caps heading"
-    if len(words) > 14:
-        return "too long"
-    if len(words) == 1 and len(name) < 2:
-        return "too short"
-    if re.fullmatch(r"[IVXLC]+", name):
-        return "roman numeral"
-    if tuple(fold(w).rstrip(".") for w in words) in lex.titles:
-        return "title"
-    if any(w.endswith("-") for w in words):
-        return "truncated"
     return None

@@ -162,3 +162,28 @@ def clause_date(
         if best is None or hops < best[0]:
             best = (hops, found.value)
     return None if best is None else best[1]
+
+
+def role_date(head: Token, starts: Iterable[int], dates: list[tuple[Found, Token]]) -> str | None:
+    """The date of the role noun ``head``: a date after it belongs to the nearest role word
+    before the date ("membre du parti et vice-ministre depuis 2004": to "vice-ministre" only),
+    whichever noun the parse hangs it on; a date before it, to its clause as usual."""
+    roles = sorted(starts)
+
+    def owned(tok: Token) -> bool:
+        return tok.i < head.i or max((s for s in roles if s <= tok.i), default=-1) == head.i
+
+    root = head
+    for _ in range(3):
+        if root.dep_ not in {"conj", "nmod"}:
+            break
+        root = root.head
+    inside = {t.i for t in root.subtree}
+    after = [
+        (tok.i - head.i, found.value)
+        for found, tok in dates
+        if tok.i > head.i and tok.i in inside and owned(tok)
+    ]
+    if after:
+        return min(after)[1]
+    return clause_date(head, [(f, t) for f, t in dates if owned(t)])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.lexicon import RelationLexicon
+from filature.extract.relations.negation import is_negated
 from filature.extract.relations.quantities import Found, Money
 from filature.extract.relations.types import RelationCandidate
 
@@ -37,7 +38,7 @@ class Emitter:
         **extra: object,
     ) -> bool:
         """Add a relation between mentions ``source`` and ``target`` if their types fit."""
-        if source == target:
+        if source == target or is_negated(trigger, self.lexicon):
             return False
         ms, mt = self.index.mentions[source], self.index.mentions[target]
         if ms.span == mt.span or (ms.start < mt.end and mt.start < ms.end):

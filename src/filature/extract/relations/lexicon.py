@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ class VerbRule:
     object_heads: frozenset[str]
     confidence: float
     direct: bool = False
+    holder_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,17 @@ class RelationLexicon:
     symmetric: frozenset[str]
     triggers: dict[str, frozenset[str]]
     table_headers: dict[str, tuple[str, ...]]
+    negators: frozenset[str] = frozenset()
+    role_institutions: dict[str, frozenset[str]] = field(default_factory=dict)
+    bench_roles: tuple[tuple[str, ...], ...] = ()
+    bench_plurals: dict[str, str] = field(default_factory=dict)
+    bench_courts: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
+    seat_words: frozenset[str] = frozenset()
+    salutations: frozenset[str] = frozenset()
+    unit_joins: frozenset[str] = frozenset()
+    negation_particles: frozenset[str] = frozenset()
+    restrictives: frozenset[str] = frozenset()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -70,8 +82,8 @@ class RelationLexicon:
 
     @cached_property
     def noun_words(self) -> frozenset[str]:
-        """Every word some noun rule starts from."""
-        return frozenset(w for rule in self.nouns for w in rule.words)
+        """Every word some noun rule (or the seat rule) starts from."""
+        return frozenset(w for rule in self.nouns for w in rule.words) | self.seat_words
 
     def fits(self, rel_type: str, source_type: str, target_type: str) -> bool:
         """True if the entity types may stand at the ends of a relation of this type."""
@@ -90,6 +102,7 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         object_heads=frozenset(fold(w) for w in entry.get("object_heads", ())),
         confidence=float(entry["confidence"]),
         direct=bool(entry.get("direct", False)),
+        holder_types=frozenset(entry.get("holder_types", ())),
     )
 
 
@@ -104,7 +117,11 @@ def _noun(entry: dict[str, Any]) -> NounRule:
 
 
 def _triggers(
-    verbs: tuple[VerbRule, ...], nouns: tuple[NounRule, ...], roles: Any, members: Any
+    verbs: tuple[VerbRule, ...],
+    nouns: tuple[NounRule, ...],
+    roles: Any,
+    members: Any,
+    seats: Any = frozenset(),
 ) -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {}
     for v in verbs:
@@ -113,6 +130,7 @@ def _triggers(
         words.setdefault(n.type, set()).update(n.words)
     words.setdefault("holds_role", set()).update(" ".join(r) for r in roles)
     words.setdefault("member_of", set()).update(members)
+    words.setdefault("located_in", set()).update(seats)
     return {k: frozenset(v) for k, v in words.items()}
 
 
@@ -131,6 +149,9 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     }
     symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
     members = frozenset(fold(w) for w in data["roles"]["member_words"])
+    bench = data.get("bench", {})
+    units = _words(data, "units", "heads")
+    plurals: dict[str, str] = bench.get("plurals", {})
     for name, rel_type in [(v.rule, v.type) for v in verbs] + [(n.rule, n.type) for n in nouns]:
         if rel_type not in allowed:
             raise ValueError(f"{path}: rule {name} has unknown type {rel_type}")
@@ -143,6 +164,30 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
-        triggers=_triggers(verbs, nouns, roles, members),
+        triggers=_triggers(verbs, nouns, roles, members | units, _words(data, "places", "seats")),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
+        negators=_words(data, "negation", "words"),
+        bench_roles=tuple(
+            sorted(
+                {tuple(fold(r).split()) for r in (*bench.get("roles", ()), *plurals)},
+                key=len,
+                reverse=True,
+            )
+        ),
+        bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
+        bench_courts=_words(data, "bench", "courts"),
+        unit_heads=units,
+        seat_words=_words(data, "places", "seats"),
+        salutations=_words(data, "roles", "salutations"),
+        unit_joins=_words(data, "units", "joins"),
+        role_institutions={
+            fold(role): frozenset(fold(w) for w in nouns)
+            for role, nouns in data["roles"].get("institution_nouns", {}).items()
+        },
+        negation_particles=_words(data, "negation", "particles"),
+        restrictives=_words(data, "negation", "restrictive"),
     )
+
+
+def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in data.get(table, {}).get(key, ()))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.phrases import folded_token_texts, phrase_index, phrase_starts
 from filature.extract.relations.actors import MentionIndex, case_words
-from filature.extract.relations.clauses import clause_date
+from filature.extract.relations.clauses import clause_date, role_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
 _WINDOW = 14
+_LOCATIVE = {"en", "au", "aux", "dans"}
 _TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "madame"}
 
 
@@ -39,18 +40,55 @@ def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int
     return out
 
 
-def _organisation(index: MentionIndex, doc: Doc, end: int) -> int | None:
-    """The first organisation or place named in the role phrase that starts at token ``end``."""
-    for k in range(end, min(end + _WINDOW, len(doc))):
+def institution_after(
+    index: MentionIndex, doc: Doc, end: int, through: frozenset[str] = frozenset()
+) -> int | None:
+    """The first organisation or place named in the role phrase that starts at token ``end``.
+
+    A place right after a common noun qualifies that noun ("directeur du bureau Afrique de X"):
+    the institution is the organisation named after it. With ``through``, the phrase must pass
+    one of those nouns first ("avocat au barreau de X", not "avocat de la société X").
+    """
+    passed = not through
+    located: int | None = None  # "branche en Syrie de X": a place after "en" locates the role
+    k = end
+    while k < min(end + _WINDOW, len(doc)):
         tok = doc[k]
         m = index.at(tok)
+        passed = passed or fold(tok.text) in through
         if m is not None:
-            return m if index.type_of(m) in {"organization", "place"} else None
+            kind = index.type_of(m)
+            if kind == "place" and k > end and doc[k - 1].pos_ == "NOUN":
+                k = index.tokens.get(m, (k, k + 1))[1]
+                continue
+            if kind == "place" and located is None and fold(doc[k - 1].text) in _LOCATIVE:
+                located = m
+                k = index.tokens.get(m, (k, k + 1))[1]
+                continue
+            if kind not in {"organization", "place"} or not passed or (through and kind == "place"):
+                return located
+            return m
+        if k == end and _qualifier(tok):
+            k += 1
+            continue
         if tok.pos_ not in _PHRASE_POS and tok.text not in {"-", "'", "’"}:
-            return None
-        if tok.pos_ == "CCONJ" or (k == end and tok.pos_ not in {"ADP", "ADJ", "DET"}):
-            return None
-    return None
+            return located
+        coordinated = tok.pos_ == "CCONJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADP"
+        if (tok.pos_ == "CCONJ" and not coordinated) or (
+            k == end and tok.pos_ not in {"ADP", "ADJ", "DET"}
+        ):
+            return located
+        k += 1
+    return located
+
+
+def _qualifier(tok: Token) -> bool:
+    """ "avocat plaidant au barreau": a present participle qualifying the role word."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.morph.get("VerbForm", []) == ["Part"]
+        and (tok.morph.get("Tense", []) == ["Pres"])
+    )
 
 
 def _phrase_end(index: MentionIndex, doc: Doc, org: int | None, end: int) -> int:
@@ -76,8 +114,9 @@ def _person_after(index: MentionIndex, doc: Doc, k: int) -> int | None:
     return None
 
 
-def _person_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
-    """A person mention right before the role at token ``i``: "Wang Shiquan, directeur"."""
+def holder_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
+    """The mention right before the role at token ``i``: "Wang Shiquan, directeur", "la
+    Norvège, membre de l'OTAN" (a person holds a role; a place or organisation is a member)."""
     k = i - 1
     while k >= 0 and (
         doc[k].pos_ == "DET"
@@ -87,7 +126,7 @@ def _person_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
     if k < 0 or doc[k].text != ",":
         return None
     m = index.at(doc[k - 1]) if k > 0 else None
-    if m is not None and index.type_of(m) == "person":
+    if m is not None:
         return m
     return _appos_holder(index, doc[i])
 
@@ -125,17 +164,31 @@ def _subject_holder(
     return None, None
 
 
+def _addressed(doc: Doc, i: int, salutations: frozenset[str]) -> bool:
+    """ "Madame la Directrice de X, ...": a role named in a salutation is the addressee's, never
+    the role of a name that follows."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and fold(doc[k].text) in salutations
+
+
 def apply_role_rules(emitter: Emitter) -> None:
     """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
     index, lex = emitter.index, emitter.lexicon
     doc = index.doc
     conf = 0.85
-    for i, j in role_matches(doc, lex.roles):
+    matches = role_matches(doc, lex.roles)
+    starts = [i for i, _ in matches]
+    for i, j in matches:
         head = doc[i]
         if index.at(head) is not None and index.type_of(index.at(head) or 0) == "person":
             continue
-        org = _organisation(index, doc, j)
+        role = " ".join(t.text for t in doc[i:j]).lower()
+        org = institution_after(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
         if org is None:
+            continue
+        if _addressed(doc, i, lex.salutations):
             continue
         clause: Token | None = None
         holder = _appos_holder(index, head)
@@ -144,15 +197,14 @@ def apply_role_rules(emitter: Emitter) -> None:
             holder = _person_after(index, doc, _phrase_end(index, doc, org, j))
             rule = "role_before_name"
         if holder is None:
-            holder = _person_before(index, doc, i)
+            holder = holder_before(index, doc, i)
             rule = "role_after_name"
         if holder is None:
             holder, clause = _subject_holder(index, head, lex.role_verbs)
             rule = "role_predicate"
         if holder is None:
             continue
-        role = " ".join(t.text for t in doc[i:j]).lower()
-        date = clause_date(head, emitter.dates)
+        date = role_date(head, starts, emitter.dates)
         if date is None and clause is not None and clause is not head:
             date = clause_date(
                 clause,

@@ -191,7 +191,9 @@ def find_table_candidates(passages: Sequence[TablePassage]) -> TableResult:
         for i, prog in enumerate(row.programmes):
             target = resolve(prog, "operation")
             money = row.amounts[i if paired else 0]
-            amount, currency = _money(money)
+            # a row's one amount for several programmes is their total, not each one's: it
+            # stays in the evidence, never on a programme
+            amount, currency = _money(money) if paired or len(row.programmes) == 1 else (None, None)
             cells = [row.funder, money, *([row.period] if row.period else [])]
             evidence = tuple((c.seq, c.start, c.end) for c in cells)
             found.append(
@@ -204,8 +206,8 @@ def find_table_candidates(passages: Sequence[TablePassage]) -> TableResult:
                         rule="table_funding_row" if paired else "table_funding_row_total",
                         confidence=PAIRED if paired else SHARED,
                         evidence=(prog.start, prog.end),
-                        amount=float(amount),
-                        currency=str(currency),
+                        amount=None if amount is None else float(amount),
+                        currency=None if currency is None else str(currency),
                         period=period,
                         source_seq=row.funder.seq,
                         more_evidence=evidence,

@@ -91,7 +91,12 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
                 group.extend(m for m in index.list_before(group[0]) if m not in group)
             pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
         elif rule.target == "place_prep":
-            holders = [m for m in (*args.objects, *args.sources) if index.type_of(m) != "place"]
+            holders = [
+                m
+                for m in (*args.objects, *args.sources)
+                if index.type_of(m) != "place"
+                and (not rule.holder_types or index.type_of(m) in rule.holder_types)
+            ]
             places = _place_targets(index, verb, lex.place_preps)
             pairs = [(h, p) for h in holders[:1] for p in places]
         else:

@@ -1,0 +1,134 @@
+"""Named rules that say why a trimmed span cannot be an actor's name.
+
+Each rule has a name (written in the drop log, ``filature build --explain-drops``), the reason
+a developer reads there, and its test. The first rule that applies wins, in table order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from filature.extract.lexicon import Lexicon
+from filature.extract.rules import head_type
+from filature.extract.textnorm import APOSTROPHES, fold, is_all_caps
+
+_ALLOWED = re.compile(r"[\w\s'’.&$-]+")
+_ORDINAL = re.compile(r"^\d{1,3}(?:e|er|re|ème|eme)\b")
+_ROMAN = re.compile(r"[IVXLC]+(?:e|er|re|ème|eme)?")
+_PARTS = re.compile(rf"[\s{APOSTROPHES}-]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a noise rule looks at: the name, its words, its folded form, and whether a title
+    was written before it (a title makes an all-caps name a person's: "M. JEAN DUVAL")."""
+
+    name: str
+    words: tuple[str, ...]
+    folded: str
+    has_role: bool
+
+
+@dataclass(frozen=True)
+class NoiseRule:
+    """One reason to reject a name: ``applies(candidate, lexicon)``."""
+
+    name: str
+    reason: str
+    applies: Callable[[Candidate, Lexicon], bool]
+
+
+def _caps_heading(c: Candidate, lex: Lexicon) -> bool:
+    if len(c.words) < 2 or c.has_role:
+        return False
+    if not all(is_all_caps(w) or fold(w) in lex.stopwords for w in c.words):
+        return False
+    return head_type(c.name, lex) is None
+
+
+NOISE_RULES: tuple[NoiseRule, ...] = (
+    NoiseRule("empty", "no letter in the span", lambda c, _: not c.words),
+    NoiseRule(
+        "address",
+        "a web or mail address or a path",
+        lambda c, _: any(s in c.folded for s in ("http", "www", "@", "/", "\\")),
+    ),
+    NoiseRule(
+        "characters",
+        "characters a name never holds (brackets, symbols)",
+        lambda c, _: not _ALLOWED.fullmatch(c.name),
+    ),
+    NoiseRule(
+        "citation",
+        "citation apparatus (op. cit, ibid, p.), lexicon [noise] citation",
+        lambda c, lex: c.folded in lex.citation or c.folded.rstrip(".") in lex.citation,
+    ),
+    NoiseRule(
+        "era",
+        "an era abbreviation (J.-C.), lexicon [noise] eras",
+        lambda c, lex: c.folded.rstrip(".").replace(" ", "") in lex.eras,
+    ),
+    NoiseRule(
+        "currency",
+        "a currency code or symbol, lexicon [noise] currency",
+        lambda c, lex: (
+            c.folded in lex.currency or any(fold(w) in lex.currency for w in c.words if "$" in w)
+        ),
+    ),
+    NoiseRule(
+        "common noun",
+        "one capitalised common noun, lexicon [noise] common_nouns",
+        lambda c, lex: len(c.words) == 1 and c.folded in lex.common_nouns,
+    ),
+    NoiseRule(
+        "digits",
+        "digits in the name (not an ordinal: '86e Assemblée')",
+        lambda c, _: any(ch.isdigit() for ch in c.name) and not _ORDINAL.match(c.name),
+    ),
+    NoiseRule(
+        "lowercase",
+        "no word or hyphenated part starts with a capital",
+        lambda c, _: not any(p[:1].isupper() for p in _PARTS.split(c.name)),
+    ),
+    NoiseRule(
+        "all caps heading",
+        "several all-caps words with no title before and no organisation/agreement head",
+        _caps_heading,
+    ),
+    NoiseRule("too long", "more than 14 words", lambda c, _: len(c.words) > 14),
+    NoiseRule(
+        "too short",
+        "one character",
+        lambda c, _: len(c.words) == 1 and len(c.name) < 2,
+    ),
+    NoiseRule(
+        "roman numeral",
+        "a roman numeral or century ordinal (II, XIIe)",
+        lambda c, _: bool(_ROMAN.fullmatch(c.name)),
+    ),
+    NoiseRule(
+        "title",
+        "a title alone, lexicon [roles] titles",
+        lambda c, lex: tuple(fold(w).rstrip(".") for w in c.words) in lex.titles,
+    ),
+    NoiseRule(
+        "truncated",
+        "a word cut by a hyphen at its end",
+        lambda c, _: any(w.endswith("-") for w in c.words),
+    ),
+)
+
+
+def noise_rule(name: str, lex: Lexicon, *, has_role: bool = False) -> NoiseRule | None:
+    """The first rule by which ``name`` cannot be an actor's name (None if it can)."""
+    words = tuple(name.split()) if any(ch.isalpha() for ch in name) else ()
+    candidate = Candidate(name, words, fold(name), has_role)
+    return next((r for r in NOISE_RULES if r.applies(candidate, lex)), None)
+
+
+def noise_reason(name: str, lex: Lexicon, *, has_role: bool = False) -> str | None:
+    """The name of the rule by which ``name`` cannot be an actor's name (None if it can)."""
+    rule = noise_rule(name, lex, has_role=has_role)
+    return rule.name if rule else None

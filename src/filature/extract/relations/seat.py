@@ -1,0 +1,70 @@
+"""The seat of an organisation: "X, dont le siège est à Y", "le siège de X est à Y", "X a son
+siège à Y", "X, dont le siège social est situé à Y" give X located_in Y."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from filature.extract.relations.actors import case_words
+from filature.extract.relations.emit import Emitter
+from filature.extract.relations.lexicon import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CONFIDENCE = 0.85
+_PLACE_PREPS = {"a", "à", "en", "au", "aux", "dans"}
+
+
+def _place(emitter: Emitter, tok: Token) -> int | None:
+    m = emitter.index.phrase(tok)
+    return m if m is not None and emitter.index.type_of(m) == "place" else None
+
+
+def _seat_place(emitter: Emitter, seat: Token) -> tuple[int | None, Token]:
+    """The place the seat is at, and the clause head that states it."""
+    head = seat.head
+    if seat.dep_.startswith("nsubj"):
+        if case_words(head) in _PLACE_PREPS:  # "le siège est à Y": Y is the predicate
+            return _place(emitter, head), head
+        for c in head.children:  # "le siège est situé à Y"
+            if c.dep_.startswith("obl") and case_words(c) in _PLACE_PREPS:
+                return _place(emitter, c), head
+    for c in seat.children:  # "son siège à Y", "siège social à Y"
+        if c.dep_ in {"nmod", "obl", "obl:mod"} and case_words(c) in _PLACE_PREPS:
+            return _place(emitter, c), seat
+    return None, head
+
+
+def _holder(emitter: Emitter, seat: Token, clause: Token) -> int | None:
+    """The organisation whose seat it is: "le siège de X", "X, dont le siège", "X a son siège"."""
+    index = emitter.index
+    for c in seat.children:
+        if c.dep_ == "nmod" and case_words(c) in {"de", "d'", "du", "des"}:
+            return index.phrase(c)
+    dont = next((t for t in clause.subtree if fold(t.text) == "dont"), None)
+    if dont is not None:  # "X, dont le siège ...": X is the name right before "dont"
+        k = dont.i - 1
+        while k >= 0 and dont.doc[k].pos_ == "PUNCT":
+            k -= 1
+        before = index.at(dont.doc[k]) if k >= 0 else None
+        if before is not None:
+            return before
+        return index.phrase(clause.head) if clause.head is not clause else None
+    if seat.dep_ == "obj":
+        subj = [c for c in seat.head.children if c.dep_.startswith("nsubj")]
+        if subj:
+            return index.phrase(subj[0])
+    return None
+
+
+def apply_seat_rule(emitter: Emitter, seat: Token) -> None:
+    """Emit located_in from an organisation to the place of its seat."""
+    if fold(seat.text) not in emitter.lexicon.seat_words:
+        return
+    place, clause = _seat_place(emitter, seat)
+    if place is None:
+        return
+    holder = _holder(emitter, seat, clause)
+    if holder is not None and emitter.index.type_of(holder) != "place":
+        emitter.add(holder, place, "located_in", "seat", _CONFIDENCE, seat.sent, seat)

@@ -1,0 +1,78 @@
+"""Sub-units named after their organisation: "Bureau chinois d'Interpol", "Secrétariat général
+d'INTERPOL", "Assemblée générale des Nations unies" are part of (member_of) that organisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from filature.extract.relations.lexicon import fold, load_relation_lexicon
+from filature.models import Entity, EvidenceSpan, Relation
+
+_OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
+_ARTICLE = re.compile(r"^(?:la|le|les|l')\s*")
+_GENERIC = re.compile(r"^organisation\s+(?:des|de la|de l'|du|de)\s*")
+_CONFIDENCE = 0.8
+_MAX_EVIDENCE = 20
+
+
+def _key(name: str) -> str:
+    return " ".join(_ARTICLE.sub("", fold(name).strip()).split())
+
+
+def _parent(name: str, names: dict[str, int], heads: frozenset[str]) -> int | None:
+    """The organisation a unit's name ends with: "<unit noun> [adjectives] de <organisation>",
+    or "<unit noun> ... de <organisation> <preposition> ..." (a qualified unit)."""
+    folded = " ".join(fold(name).split())
+    if folded.split(" ", 1)[0] not in heads:
+        return None
+    for m in _OF.finditer(folded):
+        rest = _key(folded[m.end() :])
+        if rest in names:
+            return names[rest]
+        words = rest.split()
+        for n in range(len(words) - 1, 0, -1):
+            if words[n] in load_relation_lexicon().unit_joins and " ".join(words[:n]) in names:
+                return names[" ".join(words[:n])]
+    return None
+
+
+def unit_relations(entities: Sequence[Entity]) -> list[Relation]:
+    """member_of from each organisation named as a unit of another organisation of the corpus
+    to that organisation; evidence: the mentions that name both."""
+    heads = load_relation_lexicon().unit_heads
+    if not heads:
+        return []
+    names: dict[str, int] = {}
+    for e in entities:
+        if e.type == "organization":
+            for alias in (e.name, *e.aliases):
+                key = _key(alias)
+                names.setdefault(key, e.key)
+                generic = _GENERIC.match(key)
+                if generic:  # "Organisation des Nations unies" is also "les Nations unies"
+                    names.setdefault(_key(key[generic.end() :]), e.key)
+    out: list[Relation] = []
+    for e in entities:
+        if e.type != "organization":
+            continue
+        parents = {p for a in (e.name, *e.aliases) if (p := _parent(a, names, heads)) is not None}
+        for parent in sorted(parents - {e.key}):
+            evidence = tuple(
+                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
+                for m in e.mentions
+                if _parent(m.surface, names, heads) == parent
+            )[:_MAX_EVIDENCE]
+            if evidence:
+                out.append(
+                    Relation(
+                        source_key=e.key,
+                        target_key=parent,
+                        type="member_of",
+                        confidence=_CONFIDENCE,
+                        rule="unit_name",
+                        evidence=evidence,
+                        weight=len(evidence),
+                    )
+                )
+    return out

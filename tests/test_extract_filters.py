@@ -1,0 +1,242 @@
+"""Mention filters and span boundaries: a filter drops what raw NER found only for a stated
+reason, and the build can list every drop with its rule (``--explain-drops``).
+
+Every document here is written for the test from public facts, in our own words.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docfactory import write_documents
+from filature.extract.drops import CorpusDrop
+from filature.extract.lexicon import load_lexicon
+from filature.extract.noise import NOISE_RULES, noise_rule
+from filature.extract.run import extract_all
+from filature.extract.spans import prepare_text
+from filature.models import Extraction
+
+
+def _extract(nlp: Any, folder: Path, text: str) -> tuple[Extraction, list[CorpusDrop]]:
+    documents = write_documents(folder, {"doc.txt": text})
+    drops: list[CorpusDrop] = []
+    return extract_all(documents, nlp=nlp, drops=drops), drops
+
+
+def _entities(extraction: Extraction) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in extraction.entities}
+
+
+def test_single_word_people_are_kept(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Voltaire a écrit Candide en 1759. Plus tard, Voltaire s'installa près de Genève.\n\n"
+        "Selon Mario, le marché ouvre tôt. Mario vend des fruits.\n\n"
+        "Saladin reprit Jérusalem en 1187.\n",
+    )
+    people = {name for etype, name in _entities(extraction) if etype == "person"}
+    assert {"Voltaire", "Mario", "Saladin"} <= people
+
+
+def test_names_with_lowercase_particles(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Le président syrien Bachar el-Assad a reçu des émissaires. "
+        "Abou Mohammed al-Joulani dirigeait alors le Front al-Nosra.\n",
+    )
+    entities = _entities(extraction)
+    assert ("person", "Bachar el-Assad") in entities
+    assert ("person", "Abou Mohammed al-Joulani") in entities
+    assert any(name.endswith("al-Nosra") for _, name in entities)
+
+
+def test_a_surname_taken_for_a_place_keeps_the_person(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Le juge Thomas de la Morlais a rendu sa décision. "
+        "La famille vit à Morlais depuis longtemps.\n",
+    )
+    assert ("person", "Thomas de la Morlais") in _entities(extraction)
+
+
+def test_titles_of_nobility_are_trimmed(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Le baron de Montesquieu publia un traité sur les lois. "
+        "Le comte de Mirabeau parla ensuite devant les états.\n",
+    )
+    people = {name for etype, name in _entities(extraction) if etype == "person"}
+    assert {"Montesquieu", "Mirabeau"} <= people
+
+
+def test_a_name_also_written_as_an_adjective(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "La Suisse a signé le texte. Le franc suisse a monté. La Suisse reste neutre.\n",
+    )
+    assert ("place", "Suisse") in _entities(extraction)
+
+
+def test_capitalised_noun_with_lowercase_words(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Au XVIe siècle, la région passa sous le contrôle de l'Empire ottoman. "
+        "La chute de l'Empire ottoman suivit la guerre. Certains réclament un État kurde. "
+        "Le député von Bötticher a pris la parole.\n",
+    )
+    names = {name for _, name in _entities(extraction)}
+    assert "Empire ottoman" in names
+    assert any("Bötticher" in name for name in names)
+    assert "État kurde" not in names
+
+
+def test_new_york_datelines_and_glued_numbers(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "PARIS, 14 mars. Le gouvernement a annoncé une réforme.\n\n"
+        "L'organisation siège à New York depuis 1946.\n\n"
+        "Le président est arrivé à Washington.16 Il a rencontré des élus.\n",
+    )
+    places = {name for etype, name in _entities(extraction) if etype == "place"}
+    assert {"Paris", "New York", "Washington"} <= places
+    assert "Washington.16" not in prepare_text("à Washington.16 Il")
+
+
+def test_capitals_in_headings_and_signatures(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "COUR DE CASSATION\n\nLa Cour a rejeté le pourvoi.\n\n"
+        "Signé : Monsieur JEAN-PIERRE DUVAL, ministre\n",
+    )
+    entities = _entities(extraction)
+    assert ("organization", "COUR DE CASSATION") in entities or any(
+        etype == "organization" and name.lower() == "cour de cassation" for etype, name in entities
+    )
+    assert any(etype == "person" and "duval" in name.lower() for etype, name in entities)
+
+
+def test_acronyms_after_elision_and_in_lists(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Les demandes passent par les services d'EUROJUST. Eurojust coordonne les enquêtes.\n\n"
+        "L'association a saisi le LHCR, UNPO, ONU et d'autres instances.\n",
+    )
+    names = {name for etype, name in _entities(extraction) if etype == "organization"}
+    assert {"LHCR", "UNPO", "ONU"} <= names
+    assert any(name.lower() == "eurojust" for name in names)
+
+
+def test_peoples_centuries_and_eras_are_not_places(nlp: Any, tmp_path: Path) -> None:
+    extraction, drops = _extract(
+        nlp,
+        tmp_path,
+        "Les Allemands et les Haïtiens ont voté. Les Kurdes vivent dans les régions kurdes. "
+        "Les Mèdes régnaient sur l'Iran au VIIe siècle av. J.-C. Un Tanzanien a gagné. "
+        "Au XIIe siècle, la ville grandit.\n",
+    )
+    names = {name for _, name in _entities(extraction)}
+    assert ("place", "Iran") in _entities(extraction)
+    assert not names & {"Allemands", "Haïtiens", "Kurdes", "Tanzanien", "VIIe", "XIIe", "J.-C"}
+    rules = {d.dropped.surface: d.dropped.rule for d in drops}
+    assert rules.get("Allemands") == "people noun"
+    assert rules.get("XIIe") == "roman numeral"
+
+
+def test_plural_honorifics_are_trimmed(nlp: Any, tmp_path: Path) -> None:
+    extraction, _ = _extract(
+        nlp,
+        tmp_path,
+        "Étaient présents Mmes Ott et Lanoue, conseillers, et M. Cathala, président.\n\n"
+        "Merci, Madame Ludford Monsieur le Président, je conclus.\n",
+    )
+    names = {name for _, name in _entities(extraction)}
+    assert {"Ott", "Lanoue", "Cathala", "Ludford"} <= names
+    assert not any(name.startswith("Mmes") or "Monsieur" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("XIIe", "roman numeral"),
+        ("J.-C", "era"),
+        ("Messieurs", "title"),
+        ("REVUE ANNUELLE", "all caps heading"),
+        ("Jean-", "truncated"),
+    ],
+)
+def test_noise_rules_are_named(name: str, rule: str) -> None:
+    found = noise_rule(name, load_lexicon())
+    assert found is not None and found.name == rule and found.reason
+
+
+@pytest.mark.parametrize("name", ["al-Nosra", "COUR DE CASSATION", "86e Assemblée", "ONU"])
+def test_names_no_noise_rule_rejects(name: str) -> None:
+    assert noise_rule(name, load_lexicon()) is None
+
+
+def test_noise_rule_names_are_unique() -> None:
+    names = [r.name for r in NOISE_RULES]
+    assert len(names) == len(set(names)) and all(r.reason for r in NOISE_RULES)
+
+
+def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
+    from filature.build import build
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Les Allemands ont voté au XIIe siècle. La Cour des comptes a publié un rapport à Lyon.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "drops.tsv"
+    build(folder, tmp_path / "f.db", curation=tmp_path / "none.toml", explain_drops=out)
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert rows and all(r["rule"] and r["reason"] and r["document"] for r in rows)
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["Allemands"]["rule"] == "people noun"
+    assert by_text["Allemands"]["label"] == "LOC"
+
+
+def test_cli_explain_drops(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n", encoding="utf-8"
+    )
+    out = tmp_path / "drops.tsv"
+    command = [sys.executable, "-m", "filature", "build", str(folder), "--db"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "f.db"), "--explain-drops", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    header = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert header[-2:] == ["rule", "reason"]
+    assert "Haïtiens" in out.read_text(encoding="utf-8")
+    missing = tmp_path / "nowhere" / "drops.tsv"
+    done = subprocess.run(
+        [*command, str(tmp_path / "g.db"), "--explain-drops", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert str(missing) in done.stderr and not (tmp_path / "g.db").exists()
