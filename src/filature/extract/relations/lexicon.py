@@ -36,6 +36,8 @@ class VerbRule:
     confidence: float
     direct: bool = False
     holder_types: frozenset[str] = frozenset()
+    role: str = ""
+    stative: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         confidence=float(entry["confidence"]),
         direct=bool(entry.get("direct", False)),
         holder_types=frozenset(entry.get("holder_types", ())),
+        role=str(entry.get("role", "")),
+        stative=bool(entry.get("stative", False)),
     )
 
 

@@ -82,6 +82,24 @@ def institution_after(
     return located
 
 
+_POSSESSIVES = {"son", "sa", "leur"}
+
+
+def possessor(index: MentionIndex, head: Token) -> int | None:
+    """ "Le Sénat, par la voix de son président X": the organisation a possessive role noun
+    belongs to is the nearest organisation its phrase hangs on in the parse (the role then
+    needs its person right after it)."""
+    if not any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in head.children):
+        return None
+    if _person_after(index, head.doc, head.i + 1) is None:
+        return None
+    for anc in head.ancestors:
+        m = index.at(anc)
+        if m is not None and index.type_of(m) == "organization":
+            return m
+    return None
+
+
 def _qualifier(tok: Token) -> bool:
     """ "avocat plaidant au barreau": a present participle qualifying the role word."""
     return (
@@ -186,6 +204,8 @@ def apply_role_rules(emitter: Emitter) -> None:
             continue
         role = " ".join(t.text for t in doc[i:j]).lower()
         org = institution_after(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
+        owner = possessor(index, head) if org is None else None
+        org = owner if org is None else org
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
@@ -194,7 +214,9 @@ def apply_role_rules(emitter: Emitter) -> None:
         holder = _appos_holder(index, head)
         rule = "role_apposition"
         if holder is None:
-            holder = _person_after(index, doc, _phrase_end(index, doc, org, j))
+            holder = _person_after(
+                index, doc, j if owner is not None else _phrase_end(index, doc, org, j)
+            )
             rule = "role_before_name"
         if holder is None:
             holder = holder_before(index, doc, i)
