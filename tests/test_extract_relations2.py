@@ -84,3 +84,23 @@ def test_fighting_in_a_war_is_taking_part_in_it(nlp: Any) -> None:
         ("Royaume-Uni", "place"),
     )
     assert ("Canada", "Seconde Guerre mondiale", "participates_in", None) in got
+
+
+@pytest.mark.slow
+def test_a_possessive_role_after_a_badly_parsed_phrase(nlp: Any) -> None:
+    text = (
+        "Hier, le Sénat du Chili par la voix de son Président Manuel Ossandón a demandé "
+        "au gouvernement un rapport."
+    )
+    got = found(nlp, text, ("Sénat du Chili", "organization"), ("Manuel Ossandón", "person"))
+    assert got == {("Manuel Ossandón", "Sénat du Chili", "holds_role", "président")}
+    text = "Le Sénat a entendu Paul Durand et son avocat Jean Martin."
+    got = found(nlp, text, ("Sénat", "organization"), ("Jean Martin", "person"))
+    assert got == set()
+
+
+@pytest.mark.slow
+def test_a_founded_dynasty_in_apposition(nlp: Any) -> None:
+    text = "Puis vient la dynastie des Capétiens, dynastie française fondée par Hugues Capet."
+    got = found(nlp, text, ("Capétiens", "organization"), ("Hugues Capet", "person"))
+    assert got == {("Hugues Capet", "Capétiens", "holds_role", "fondateur")}

@@ -97,6 +97,13 @@ def possessor(index: MentionIndex, head: Token) -> int | None:
         m = index.at(anc)
         if m is not None and index.type_of(m) == "organization":
             return m
+    doc = head.doc  # the parse may miss it: the organisation right before, in the same phrase
+    for k in range(head.i - 2, max(head.sent.start, head.i - 8) - 1, -1):
+        m = index.at(doc[k])
+        if m is not None:
+            return m if index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"ADP", "DET", "NOUN", "ADJ"}:
+            return None
     return None
 
 

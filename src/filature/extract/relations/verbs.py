@@ -63,7 +63,11 @@ def _institution_of(index: MentionIndex, nouns: list[Token]) -> list[int]:
     ("la société X"), or the organisation or place a common noun belongs to ("les troupes de
     l'Empire X, dirigées par Y"); never a place or partner further down the phrase."""
     found: list[int] = []
-    for noun in nouns:
+    nouns = list(nouns)
+    k = 0
+    while k < min(len(nouns), 3):
+        noun = nouns[k]
+        k += 1
         hit = index.at(noun)
         if hit is not None:
             found.extend(m for m in index.group(noun) if m not in found)
@@ -74,6 +78,8 @@ def _institution_of(index: MentionIndex, nouns: list[Token]) -> list[int]:
         if after is not None:  # "la société X"
             found.append(after)
             continue
+        if noun.dep_ in {"appos", "conj"} and noun.doc[noun.i - 1].text == ",":
+            nouns.append(noun.head)  # "la dynastie des X, dynastie fondée par Y"
         for c in noun.children:
             if c.dep_ == "nmod" and case_words(c) in {"de", "du", "des", "d'"}:
                 found.extend(
