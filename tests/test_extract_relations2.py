@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from filature.extract.relations import MentionSpan, find_candidates
+from filature.extract.relations.named import named_place_relations
+from filature.models import Entity, Mention
 
 Got = set[tuple[str, str, str, Any]]
 
@@ -104,3 +106,23 @@ def test_a_founded_dynasty_in_apposition(nlp: Any) -> None:
     text = "Puis vient la dynastie des Capétiens, dynastie française fondée par Hugues Capet."
     got = found(nlp, text, ("Capétiens", "organization"), ("Hugues Capet", "person"))
     assert got == {("Hugues Capet", "Capétiens", "holds_role", "fondateur")}
+
+
+def _entity(key: int, name: str, etype: str) -> Entity:
+    return Entity(key, name, etype, (name,), (Mention(0, key, 0, len(name), name),))
+
+
+def test_meetings_and_events_named_after_their_place_took_place_there() -> None:
+    entities = [
+        _entity(1, "Nice", "place"),
+        _entity(2, "Conseil européen de Nice", "organization"),
+        _entity(3, "Sommet de Nice", "event"),
+        _entity(4, "Verdun", "place"),
+        _entity(5, "bataille de Verdun", "event"),
+        _entity(6, "Europe", "place"),
+        _entity(7, "Conseil de l'Europe", "organization"),
+        _entity(8, "Cour d'appel de Nice", "organization"),
+        _entity(9, "Réunion des ministres de Nice", "event"),
+    ]
+    got = {(r.source_key, r.target_key, r.type) for r in named_place_relations(entities)}
+    assert got == {(2, 1, "located_in"), (3, 1, "located_in"), (5, 4, "located_in")}
