@@ -126,3 +126,11 @@ def test_meetings_and_events_named_after_their_place_took_place_there() -> None:
     ]
     got = {(r.source_key, r.target_key, r.type) for r in named_place_relations(entities)}
     assert got == {(2, 1, "located_in"), (3, 1, "located_in"), (5, 4, "located_in")}
+
+
+@pytest.mark.slow
+def test_the_premises_of_an_organisation_locate_it(nlp: Any) -> None:
+    for verb in ("transférés", "entendus"):
+        text = f"Les suspects ont été {verb} dans les locaux de la DGSI à Levallois-Perret."
+        got = found(nlp, text, ("DGSI", "organization"), ("Levallois-Perret", "place"))
+        assert got == {("DGSI", "Levallois-Perret", "located_in", None)}, text
