@@ -82,6 +82,11 @@ class EntityRecord:
     footnote_mentions: int
     document_count: int
 
+    @property
+    def cited_only(self) -> bool:
+        """Named only in footnotes (typically the author of a cited work), never in the body."""
+        return self.body_mentions == 0 and self.footnote_mentions > 0
+
 
 @dataclass(frozen=True)
 class EndPoint:

@@ -36,6 +36,7 @@ def build_graph(conn: sqlite3.Connection) -> Any:
             body_mentions=e.body_mentions,
             footnote_mentions=e.footnote_mentions,
             document_count=e.document_count,
+            cited_only=e.cited_only,
             aliases=_one_line(" | ".join(e.aliases)),
         )
     for r in read_relations(conn):

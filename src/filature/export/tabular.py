@@ -32,7 +32,7 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
 
 ENTITY_COLUMNS = (
     "id", "name", "type", "mention_count", "body_mentions", "footnote_mentions",
-    "document_count", "aliases",
+    "document_count", "cited_only", "aliases",
 )  # fmt: skip
 ALIAS_COLUMNS = ("entity_id", "entity_name", "alias")
 RELATION_COLUMNS = (
@@ -99,6 +99,7 @@ def entity_json(e: EntityRecord) -> dict[str, Any]:
         "body_mentions": e.body_mentions,
         "footnote_mentions": e.footnote_mentions,
         "document_count": e.document_count,
+        "cited_only": e.cited_only,
     }
 
 

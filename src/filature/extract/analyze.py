@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.bodies import LABEL as BODY_LABEL
+from filature.extract.bodies import body_spans
+from filature.extract.countries import state_spans
 from filature.extract.drops import Dropped
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
@@ -27,7 +30,7 @@ from filature.extract.rules import (
     rule_spans,
 )
 from filature.extract.spans import Trimmed, prepare_text, trim_span
-from filature.extract.textnorm import fold, is_acronym, unquote
+from filature.extract.textnorm import collapse, fold, is_acronym, unquote
 from filature.extract.wordfilters import (
     cut_at_title,
     cut_loose_tail,
@@ -154,6 +157,7 @@ def _gloss(text: str, start: int, end: int) -> bool:
 
 
 PUBLISHER_LABEL = "PUBLISHER"
+STATE_LABEL = "STATE"
 _CITY_BEFORE = re.compile(r"(?:^|[(;:]\s*|\s)[A-Z][\w'’-]+,\s*$")
 
 
@@ -300,6 +304,8 @@ def _candidates(
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
         yield ent.start_char, end, ent.label_, None
+    for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
+        yield start, end, STATE_LABEL, "place"
 
 
 def passage_mentions(
@@ -318,6 +324,26 @@ def passage_mentions(
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
+    for body in body_spans(doc, lex):
+        if any(body.start < e and s < body.end for s, e in taken) or any(
+            e.start_char < body.start < e.end_char for e in doc.ents
+        ):  # a body inside a longer name ("Département ... du ministère de la Sécurité ...")
+            continue
+        taken.append((body.start, body.end))
+        surface = text[body.start : body.end]
+        found.append(
+            RawMention(
+                passage.seq,
+                body.start,
+                body.end,
+                surface,
+                collapse(surface),
+                "organization",
+                BODY_LABEL,
+                None,
+                passage.zone,
+            )
+        )
     for start, end, label, forced in _candidates(doc, prepared, lex):
 
         def drop(
@@ -336,7 +362,11 @@ def passage_mentions(
         if label == "PER":
             trimmed = cut_at_title(text, trimmed, lex)
         s, e = trimmed.start, trimmed.end
-        noise = noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
+        noise = (
+            None
+            if label == STATE_LABEL
+            else noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
+        )
         if noise is not None:
             drop(noise.name, noise.reason, s, e)
             continue

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
+from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
@@ -100,17 +101,28 @@ def bare_uses(
 
 def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool = False) -> str:
     """The grouping key of a name: word order ignored for people; function words ignored for
-    the other types, and demonyms too when another word is a proper name ("ministère chinois
-    de la Sécurité publique"); ``operation_head`` drops "opération" ("opération « Fox Hunt »")."""
+    the other types (demonyms are kept: "ministère kirghize" and "ministère ouzbek" are two
+    actors; ``demonym_free`` joins a name to its variant without one); ``operation_head`` drops
+    "opération" ("opération « Fox Hunt »")."""
     if etype == "person":
         return " ".join(sorted(norm_key(name).split()))
     ignore = set(lex.stopwords)
-    if any(w[:1].isupper() for w in name.split()[1:]):
-        ignore |= lex.demonyms
     if operation_head:
-        ignore |= lex.operation_heads
+        ignore |= lex.operation_heads | {h + "s" for h in lex.operation_heads}
     words = [w for w in norm_key(name).split() if w not in ignore]
     return " ".join(words) or norm_key(name)
+
+
+def demonym_free(key: str, name: str, lex: Lexicon) -> tuple[str, frozenset[str]] | None:
+    """(``key`` without its nationality adjectives, those adjectives) when ``name`` has some
+    and another of its words is a proper name ("ministère chinois de la Sécurité publique");
+    None otherwise."""
+    if not any(w[:1].isupper() for w in name.split()[1:]):
+        return None
+    words = key.split()
+    found = frozenset(w for w in words if w in lex.demonyms)
+    rest = [w for w in words if w not in lex.demonyms]
+    return (" ".join(rest), found) if found and rest else None
 
 
 OPERATION_RULES = frozenset({"quoted-operation", "named-operation"})
@@ -245,6 +257,8 @@ def confirm_institutions(mentions: Sequence[Located], lex: Lexicon) -> list[Loca
     l'Intérieur" names one country's ministry."""
     names: dict[tuple[int, str], Counter[str]] = {}
     for m in mentions:
+        if m.raw.label == BODY_LABEL and m.name.islower():
+            continue  # "le ministère de la justice" in lowercase is no name a title refers to
         if m.raw.label != INSTITUTION_LABEL and m.raw.type == "organization":
             key = (m.doc_index, _loose_key(m.name, lex))
             names.setdefault(key, Counter())[m.name] += 1

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from filature.extract.corpus import mention_key, name_key
+from filature.extract.corpus import demonym_free, mention_key, name_key
+from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located, same_person
 from filature.extract.rules import head_type, looks_like_person
@@ -70,7 +71,34 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
     return max(votes, key=lambda t: votes[t])
 
 
-def _fuzzy_pairs(keys: Sequence[str], etype: EntityType) -> Iterable[tuple[str, str]]:
+WORD_VARIANT_RATIO = 70.0
+
+
+def _nation(word: str) -> str:
+    """The state a nationality adjective stands for ("chinoise" -> "Chine"), else the word."""
+    return load_countries().demonyms.get(word, word)
+
+
+def _other_name(a: str, b: str, lex: Lexicon) -> bool:
+    """True if two keys differ by a nationality, a number or a word that is no spelling variant
+    of any word of the other name (a different proper name): "ministère ... kirghize" and
+    "ministère ... ouzbek" are two ministries, not one misspelt."""
+    only_a = set(a.split()) - set(b.split())
+    only_b = set(b.split()) - set(a.split())
+    shared = {_nation(w) for w in only_a} & {_nation(w) for w in only_b}
+    only_a = {w for w in only_a if _nation(w) not in shared}
+    only_b = {w for w in only_b if _nation(w) not in shared}
+    demonyms = lex.demonyms | load_countries().demonyms.keys()
+    if any(w in demonyms or any(c.isdigit() for c in w) for w in only_a | only_b):
+        return True
+    return any(
+        all(fuzz.ratio(w, v) < WORD_VARIANT_RATIO for v in only_b)
+        for w in only_a
+        if only_b and len(w) > 2
+    )
+
+
+def _fuzzy_pairs(keys: Sequence[str], etype: EntityType, lex: Lexicon) -> Iterable[tuple[str, str]]:
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if etype == "person":
@@ -81,7 +109,7 @@ def _fuzzy_pairs(keys: Sequence[str], etype: EntityType) -> Iterable[tuple[str, 
                 continue
             if [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]:
                 continue
-            if fuzz.ratio(a, b) >= FUZZY_MIN_RATIO:
+            if fuzz.ratio(a, b) >= FUZZY_MIN_RATIO and not _other_name(a, b, lex):
                 yield a, b
 
 
@@ -273,12 +301,67 @@ def _link_acronym_variants(
             uf.union(acronym_keys.pop(), key)
 
 
-def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -> list[Draft]:
-    """Group mentions into entities: same key, acronym definitions, fuzzy variants."""
+def _link_demonym_variants(
+    keyed: Sequence[tuple[str, Located]], uf: _UnionFind, lex: Lexicon
+) -> None:
+    """Join "ministère chinois de la Sécurité publique" to "ministère de la Sécurité
+    publique": a name without nationality joins the variants with one when they all carry the
+    same nationality; variants with different nationalities stay apart."""
+    variants: dict[str, dict[frozenset[str], set[str]]] = {}
+    for key, m in keyed:
+        if m.raw.type == "person":
+            continue
+        free = demonym_free(key, m.name, lex)
+        if free is not None:
+            nations = frozenset(_nation(w) for w in free[1])
+            variants.setdefault(free[0], {}).setdefault(nations, set()).add(key)
+    for bare, by_nationality in variants.items():
+        for keys in by_nationality.values():
+            first, *rest = sorted(keys)
+            for other in rest:
+                uf.union(first, other)
+            if len(by_nationality) == 1 and bare in uf.parent:
+                uf.union(first, bare)
+
+
+def _link_states(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> dict[str, str]:
+    """Join every name of one state ("Espagne", "Royaume d'Espagne", "l'État espagnol", "le
+    gouvernement espagnol"); returns each joined key's state (its French short name)."""
+    countries = load_countries()
+    anchors: dict[str, str] = {}
+    states: dict[str, str] = {}
+    for key, m in keyed:
+        if m.raw.type not in {"place", "organization"}:
+            continue
+        state = countries.state_of(m.name)
+        if state is None:
+            continue
+        states[key] = state
+        uf.union(anchors.setdefault(state, key), key)
+    return states
+
+
+def _state_display(names: Counter[str], state: str) -> str:
+    """A state's name: the short name the documents use most, else its French short name."""
+    countries = load_countries()
+    short = [n for n in names if norm_key(n) in countries.short]
+    return max(sorted(short), key=lambda n: names[n]) if short else state
+
+
+def group(
+    mentions: Sequence[Located],
+    acronyms: dict[str, str],
+    lex: Lexicon,
+    same: Sequence[tuple[Located, Located]] = (),
+) -> list[Draft]:
+    """Group mentions into entities: same key, acronym definitions, names the text gives as
+    one actor's (``same``), nationality variants, states, fuzzy variants."""
     uf = _UnionFind()
     keyed = [(mention_key(m.raw, lex), m) for m in mentions]
     for key, _ in keyed:
         uf.find(key)
+    for first, second in same:
+        uf.union(mention_key(first.raw, lex), mention_key(second.raw, lex))
     for acronym, long_form in acronyms.items():
         long_type = head_type(long_form, lex) or "organization"
         keys = {
@@ -290,24 +373,29 @@ def group(mentions: Sequence[Located], acronyms: dict[str, str], lex: Lexicon) -
         for other in present[1:]:
             uf.union(present[0], other)
     _link_acronym_variants(keyed, acronyms, uf, lex)
+    _link_demonym_variants(keyed, uf, lex)
+    states = _link_states(keyed, uf)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
         by_type: dict[EntityType, list[str]] = {}
         for root, ms in clusters.items():
             by_type.setdefault(_vote(ms), []).append(root)
         for etype, roots in by_type.items():
-            for a, b in _fuzzy_pairs(sorted(roots), etype):
+            for a, b in _fuzzy_pairs(sorted(roots), etype, lex):
                 uf.union(a, b)
         _link_people(clusters, by_type, uf)
     _link_complements(_clusters(keyed, uf), uf, lex)
     for _ in range(2):
         _link_truncated(_clusters(keyed, uf), uf)
     clusters = _clusters(keyed, uf)
+    state_of_root = {uf.find(key): state for key, state in states.items()}
     drafts = []
-    for ms in clusters.values():
+    for root, ms in clusters.items():
         etype = _vote(ms)
         names = Counter(m.name for m in ms)
         name = _display(names, etype)
+        if root in state_of_root:
+            etype, name = "place", _state_display(names, state_of_root[root])
         aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
         drafts.append(Draft(name, etype, aliases, list(ms)))
     return drafts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from filature.extract.aliases import bare_operations, bracket_aliases, initials_pairs
 from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_document
 from filature.extract.corpus import (
     acronym_table,
@@ -63,7 +64,10 @@ def build_drafts(
     located = audit.step(located, filter_people(located), *_PEOPLE)
     located = fix_acronym_names(located, acronyms, lex)
     located = audit.step(located, filter_pairs(located), *_PAIRS)
-    return group(located, acronyms, lex)
+    added, pairs = bracket_aliases(documents, located)
+    located += added + bare_operations(documents, located, lex)
+    pairs += initials_pairs(located, acronyms, lex)
+    return group(located, acronyms, lex, pairs)
 
 
 _FOOTNOTES = ("footnote noise", "in a footnote only, not its author, no actor head, or quoted")

@@ -7,7 +7,8 @@ from typing import Any
 
 
 def list_entities(conn: sqlite3.Connection, type: str | None, limit: int) -> list[dict[str, Any]]:
-    """Entities with their aliases, most mentioned first, optionally of one type."""
+    """Entities with their aliases, most mentioned first, optionally of one type;
+    ``cited_only`` marks those named only in footnotes (authors of cited works)."""
     sql = (
         "SELECT e.id, e.name, e.type, e.mention_count, e.body_mentions, e.footnote_mentions,"
         " d1.path AS first_document, d2.path AS last_document"
@@ -29,6 +30,7 @@ def list_entities(conn: sqlite3.Connection, type: str | None, limit: int) -> lis
         aliases.setdefault(entity_id, []).append(alias)
     for row in rows:
         row["aliases"] = aliases.get(row["id"], [])
+        row["cited_only"] = row["body_mentions"] == 0 and row["footnote_mentions"] > 0
     return rows
 
 

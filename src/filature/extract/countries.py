@@ -1,0 +1,193 @@
+"""World knowledge about states, from kept libraries: every country's short and formal names in
+French and English (pycountry's ISO 3166 names with their French gettext catalogue, Babel's
+CLDR territory names) and the nationality adjectives that stand for it.
+
+A state is one actor under all its names: "Espagne", "Royaume d'Espagne", "Spain", "l'État
+espagnol" and "le gouvernement espagnol" are the same entity, named by its French short name.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from babel import Locale
+
+from filature.extract.lexicon import load_lexicon
+from filature.extract.textnorm import fold, norm_key
+
+STATE_HEADS = ("etat", "gouvernement", "republique", "royaume", "government", "state")
+"""Heads that, followed by a nationality adjective, name a state ("l'État italien")."""
+PREFIX_MIN = 4
+_ADJECTIVE_FORMS = (
+    ("iennes", "ien"),
+    ("ienne", "ien"),
+    ("aises", "ais"),
+    ("aise", "ais"),
+    ("oises", "ois"),
+    ("oise", "ois"),
+)
+
+
+@dataclass(frozen=True)
+class Countries:
+    """Lookups keyed by ``norm_key``: every name of a state -> its French short name, every
+    nationality adjective -> its French short name; ``short``: the keys of short names;
+    ``forms``: every name as written."""
+
+    names: dict[str, str]
+    demonyms: dict[str, str]
+    short: frozenset[str]
+    forms: frozenset[str]
+
+    def state_of(self, name: str) -> str | None:
+        """The French short name of the state ``name`` names ("République italienne",
+        "Etat italien", "Gouvernement de la République italienne" -> "Italie"), or None."""
+        key = norm_key(name)
+        if key in self.names:
+            return self.names[key]
+        words = key.split()
+        if len(words) < 2 or words[0] not in STATE_HEADS:
+            return None
+        if len(words) == 2 and words[1] in self.demonyms:
+            return self.demonyms[words[1]]
+        rest = words[1:]
+        while rest and rest[0] in {"de", "du", "d", "la", "l", "of", "the"}:
+            rest = rest[1:]
+        return self.names.get(" ".join(rest)) if len(rest) < len(words) - 1 else None
+
+
+def _short_name(name: str) -> str:
+    """An ISO name usable as a short name: "" for an inverted one ("Corée, République de"
+    would be ambiguous)."""
+    return "" if "," in name else name
+
+
+def _uninverted(name: str) -> str:
+    """ "Russie, Fédération de" -> "Fédération de Russie" (ISO writes some names inverted)."""
+    first, _, rest = name.partition(",")
+    return f"{rest.strip()} {first.strip()}" if rest else name
+
+
+def _inflections(word: str) -> set[str]:
+    """The gender and number forms of a nationality adjective ("italienne" -> "italien",
+    "italiens", "italiennes")."""
+    stem = word
+    for end, masc in _ADJECTIVE_FORMS:
+        if word.endswith(end):
+            stem = word[: -len(end)] + masc
+            break
+    forms = {word, stem}
+    if stem.endswith("ien"):
+        forms |= {stem + "s", stem + "ne", stem + "nes"}
+    elif stem.endswith("e"):
+        forms.add(stem + "s")
+    else:
+        forms |= {stem + "e", stem + "es"} | ({stem + "s"} if not stem.endswith("s") else set())
+    return forms
+
+
+def _by_prefix(word: str, short: dict[str, str]) -> str | None:
+    """The one single-word country whose name shares with ``word`` a prefix of at least
+    ``PREFIX_MIN`` letters (or all but its last letter): "espagnol" -> "Espagne"."""
+    best: dict[int, set[str]] = {}
+    for key, name in short.items():
+        if " " in key:
+            continue
+        n = 0
+        while n < min(len(key), len(word)) and key[n] == word[n]:
+            n += 1
+        if n >= min(PREFIX_MIN, len(key) - 1) and n >= 3:
+            best.setdefault(n, set()).add(name)
+    if not best:
+        return None
+    names = best[max(best)]
+    return next(iter(names)) if len(names) == 1 else None
+
+
+@cache
+def load_countries() -> Countries:
+    """Build the lookups once from pycountry and Babel."""
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    fr_names, en_names = Locale("fr").territories, Locale("en").territories
+    names: dict[str, str] = {}
+    short: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    formal: set[str] = set()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        display = fr_names.get(code) or _uninverted(french.gettext(country.name))
+        official = getattr(country, "official_name", None)
+        forms = {
+            display,
+            en_names.get(code, ""),
+            country.name,
+            _short_name(french.gettext(country.name)),
+            _uninverted(french.gettext(country.name)),
+            _uninverted(country.name),
+            getattr(country, "common_name", ""),
+        }
+        if official:
+            forms |= {official, french.gettext(official)}
+            words = french.gettext(official).split()
+            if len(words) == 2 and words[1].islower():
+                for form in _inflections(fold(words[1])):
+                    demonyms.setdefault(form, display)
+        for form in forms:
+            if form and not re.search(r"[(),]", form):
+                names.setdefault(norm_key(form), display)
+                formal.add(form)
+        short[norm_key(display)] = display
+        for form in (en_names.get(code, ""), _short_name(french.gettext(country.name))):
+            if form:
+                short.setdefault(norm_key(form), display)
+    for word in load_lexicon().demonyms:
+        state = demonyms.get(word) or _by_prefix(word, short)
+        if state is not None:
+            for form in _inflections(word):
+                demonyms.setdefault(form, state)
+    return Countries(names, demonyms, frozenset(short), frozenset(formal))
+
+
+_STATE_SPAN = re.compile(r"(?i:\b(?P<head>[ÉE]tat|gouvernement)\s+(?P<adj>[a-zà-ÿ-]{4,})\b)")
+
+
+@cache
+def _formal_names() -> re.Pattern[str]:
+    """Every state name of two words or more, in any case ("République italienne",
+    "royaume d'Espagne"), longest first."""
+    forms = sorted((f for f in load_countries().forms if " " in f), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace("'", "['’]\\s*") for f in forms)
+    return re.compile(rf"(?i:\b(?:{alternation})\b)")
+
+
+def state_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """States named by a formal name ("La République italienne a ratifié", which NER often
+    misses) or by "État"/"gouvernement" and a nationality ("l'État italien", "le gouvernement
+    chinois"). Yields (start, end, name as written)."""
+    countries = load_countries()
+    for m in _STATE_SPAN.finditer(text):
+        if fold(m.group("adj")) in countries.demonyms:
+            yield m.start("head"), m.end("adj"), m.group(0)
+    written_as = {norm_key(f): f for f in countries.forms}
+    for m in _formal_names().finditer(text):
+        form = written_as.get(norm_key(m.group(0)))
+        if form is not None and _keeps_capitals(m.group(0), form):
+            yield m.start(), m.end(), m.group(0)
+
+
+FORMAL_HEADS = frozenset({"republique", "royaume", "confederation", "federation", "principaute"})
+
+
+def _keeps_capitals(written: str, form: str) -> bool:
+    """True if the text capitalises every word the name capitalises, except a formal head
+    ("république italienne"): "la réunion" (a meeting) is not "La Réunion"."""
+    pairs = list(zip(re.split(r"[\s'’-]+", written), re.split(r"[\s'’-]+", form), strict=False))
+    return all(
+        w[:1].isupper() or not f[:1].isupper() or (i == 0 and fold(f) in FORMAL_HEADS)
+        for i, (w, f) in enumerate(pairs)
+    )
