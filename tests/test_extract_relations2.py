@@ -134,3 +134,17 @@ def test_the_premises_of_an_organisation_locate_it(nlp: Any) -> None:
         text = f"Les suspects ont été {verb} dans les locaux de la DGSI à Levallois-Perret."
         got = found(nlp, text, ("DGSI", "organization"), ("Levallois-Perret", "place"))
         assert got == {("DGSI", "Levallois-Perret", "located_in", None)}, text
+
+
+@pytest.mark.slow
+def test_a_role_in_a_relative_clause_goes_to_the_organisation_before_dont(nlp: Any) -> None:
+    text = "Médecins sans frontières, dont le président est Christophe Fournier, a protesté."
+    got = found(
+        nlp, text, ("Médecins sans frontières", "organization"), ("Christophe Fournier", "person")
+    )
+    assert got == {("Christophe Fournier", "Médecins sans frontières", "holds_role", "président")}
+    text = "Greenpeace, dont Jennifer Morgan est la directrice, a protesté."
+    got = found(nlp, text, ("Greenpeace", "organization"), ("Jennifer Morgan", "person"))
+    assert got == {("Jennifer Morgan", "Greenpeace", "holds_role", "directrice")}
+    text = "La France, dont le président est Emmanuel Macron, a protesté."
+    assert found(nlp, text, ("France", "place"), ("Emmanuel Macron", "person")) == set()

@@ -107,6 +107,22 @@ def possessor(index: MentionIndex, head: Token) -> int | None:
     return None
 
 
+def relative_owner(index: MentionIndex, head: Token) -> int | None:
+    """ "Y, dont le président est X", "Y, dont X est le président": the organisation named
+    right before the "dont" that opens the role's clause."""
+    doc = head.doc
+    for k in range(head.i - 1, max(head.sent.start, head.i - 7) - 1, -1):
+        if fold(doc[k].text) == "dont":
+            before = k - 1
+            while before >= 0 and doc[before].text == ",":
+                before -= 1
+            m = index.at(doc[before]) if before >= 0 else None
+            return m if m is not None and index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"DET", "PROPN", "AUX", "NOUN", "ADJ"}:
+            return None
+    return None
+
+
 def _qualifier(tok: Token) -> bool:
     """ "avocat plaidant au barreau": a present participle qualifying the role word."""
     return (
@@ -211,7 +227,10 @@ def apply_role_rules(emitter: Emitter) -> None:
             continue
         role = " ".join(t.text for t in doc[i:j]).lower()
         org = institution_after(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
-        owner = possessor(index, head) if org is None else None
+        owner = None
+        if org is None:
+            owner = possessor(index, head)
+            owner = relative_owner(index, head) if owner is None else owner
         org = owner if org is None else org
         if org is None:
             continue
@@ -221,9 +240,10 @@ def apply_role_rules(emitter: Emitter) -> None:
         holder = _appos_holder(index, head)
         rule = "role_apposition"
         if holder is None:
-            holder = _person_after(
-                index, doc, j if owner is not None else _phrase_end(index, doc, org, j)
-            )
+            after = j if owner is not None else _phrase_end(index, doc, org, j)
+            if after < len(doc) and owner is not None and fold(lemma(doc[after]) or "") == "etre":
+                after += 1  # "X, dont le président est Y"
+            holder = _person_after(index, doc, after)
             rule = "role_before_name"
         if holder is None:
             holder = holder_before(index, doc, i)
