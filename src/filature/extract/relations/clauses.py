@@ -54,6 +54,11 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], passive
 
 
+def subjects(verb: Token) -> list[Token]:
+    """The subject tokens of ``verb``, passive or not ("X est allié à Y": X)."""
+    return _subject_tokens(verb)[0]
+
+
 def is_participle_modifier(verb: Token) -> bool:
     """True for "l'accord signé par X", "la conférence organisée à Y" (participle on a noun)."""
     return verb.dep_ in {"acl", "amod"} and "Part" in verb.morph.get("VerbForm", [])

@@ -36,6 +36,8 @@ class VerbRule:
     confidence: float
     direct: bool = False
     holder_types: frozenset[str] = frozenset()
+    role: str = ""
+    stative: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class RelationLexicon:
     unit_joins: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
+    named_place_heads: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -103,6 +106,8 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         confidence=float(entry["confidence"]),
         direct=bool(entry.get("direct", False)),
         holder_types=frozenset(entry.get("holder_types", ())),
+        role=str(entry.get("role", "")),
+        stative=bool(entry.get("stative", False)),
     )
 
 
@@ -164,7 +169,13 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
-        triggers=_triggers(verbs, nouns, roles, members | units, _words(data, "places", "seats")),
+        triggers=_triggers(
+            verbs,
+            nouns,
+            roles,
+            members | units,
+            _words(data, "places", "seats") | _words(data, "named_places", "heads"),
+        ),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
         bench_roles=tuple(
@@ -186,6 +197,13 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         },
         negation_particles=_words(data, "negation", "particles"),
         restrictives=_words(data, "negation", "restrictive"),
+        named_place_heads=tuple(
+            sorted(
+                {tuple(fold(w).split()) for w in data.get("named_places", {}).get("heads", ())},
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 

@@ -82,6 +82,47 @@ def institution_after(
     return located
 
 
+_POSSESSIVES = {"son", "sa", "leur"}
+
+
+def possessor(index: MentionIndex, head: Token) -> int | None:
+    """ "Le Sénat, par la voix de son président X": the organisation a possessive role noun
+    belongs to is the nearest organisation its phrase hangs on in the parse (the role then
+    needs its person right after it)."""
+    if not any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in head.children):
+        return None
+    if _person_after(index, head.doc, head.i + 1) is None:
+        return None
+    for anc in head.ancestors:
+        m = index.at(anc)
+        if m is not None and index.type_of(m) == "organization":
+            return m
+    doc = head.doc  # the parse may miss it: the organisation right before, in the same phrase
+    for k in range(head.i - 2, max(head.sent.start, head.i - 8) - 1, -1):
+        m = index.at(doc[k])
+        if m is not None:
+            return m if index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"ADP", "DET", "NOUN", "ADJ"}:
+            return None
+    return None
+
+
+def relative_owner(index: MentionIndex, head: Token) -> int | None:
+    """ "Y, dont le président est X", "Y, dont X est le président": the organisation named
+    right before the "dont" that opens the role's clause."""
+    doc = head.doc
+    for k in range(head.i - 1, max(head.sent.start, head.i - 7) - 1, -1):
+        if fold(doc[k].text) == "dont":
+            before = k - 1
+            while before >= 0 and doc[before].text == ",":
+                before -= 1
+            m = index.at(doc[before]) if before >= 0 else None
+            return m if m is not None and index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"DET", "PROPN", "AUX", "NOUN", "ADJ"}:
+            return None
+    return None
+
+
 def _qualifier(tok: Token) -> bool:
     """ "avocat plaidant au barreau": a present participle qualifying the role word."""
     return (
@@ -186,6 +227,11 @@ def apply_role_rules(emitter: Emitter) -> None:
             continue
         role = " ".join(t.text for t in doc[i:j]).lower()
         org = institution_after(index, doc, j, lex.role_institutions.get(fold(role), frozenset()))
+        owner = None
+        if org is None:
+            owner = possessor(index, head)
+            owner = relative_owner(index, head) if owner is None else owner
+        org = owner if org is None else org
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
@@ -194,7 +240,10 @@ def apply_role_rules(emitter: Emitter) -> None:
         holder = _appos_holder(index, head)
         rule = "role_apposition"
         if holder is None:
-            holder = _person_after(index, doc, _phrase_end(index, doc, org, j))
+            after = j if owner is not None else _phrase_end(index, doc, org, j)
+            if after < len(doc) and owner is not None and fold(lemma(doc[after]) or "") == "etre":
+                after += 1  # "X, dont le président est Y"
+            holder = _person_after(index, doc, after)
             rule = "role_before_name"
         if holder is None:
             holder = holder_before(index, doc, i)

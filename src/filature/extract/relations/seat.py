@@ -33,7 +33,26 @@ def _seat_place(emitter: Emitter, seat: Token) -> tuple[int | None, Token]:
     for c in seat.children:  # "son siège à Y", "siège social à Y"
         if c.dep_ in {"nmod", "obl", "obl:mod"} and case_words(c) in _PLACE_PREPS:
             return _place(emitter, c), seat
+    for c in seat.children:  # "les locaux de X à Y": the parse may hang "à Y" on X
+        if c.dep_ == "nmod" and case_words(c) in {"de", "d'", "du", "des"}:
+            for g in c.children:
+                if g.dep_ == "nmod" and case_words(g) in _PLACE_PREPS and g.i > c.i:
+                    return _place(emitter, g), seat
+            place = _adjacent_place(emitter, c)
+            if place is not None:
+                return place, seat
     return None, head
+
+
+def _adjacent_place(emitter: Emitter, tok: Token) -> int | None:
+    """ "les locaux de X à Y" parsed with "à Y" elsewhere: a place right after the name X."""
+    index = emitter.index
+    m = index.at(tok)
+    end = index.tokens.get(m, (0, 0))[1] if m is not None else 0
+    doc = tok.doc
+    if m is None or end + 1 >= len(doc) or fold(doc[end].text) not in _PLACE_PREPS:
+        return None
+    return _place(emitter, doc[end + 1])
 
 
 def _holder(emitter: Emitter, seat: Token, clause: Token) -> int | None:

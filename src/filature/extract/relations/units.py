@@ -16,7 +16,8 @@ _CONFIDENCE = 0.8
 _MAX_EVIDENCE = 20
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name folded, without its leading article and extra spaces (names compare so)."""
     return " ".join(_ARTICLE.sub("", fold(name).strip()).split())
 
 
@@ -27,7 +28,7 @@ def _parent(name: str, names: dict[str, int], heads: frozenset[str]) -> int | No
     if folded.split(" ", 1)[0] not in heads:
         return None
     for m in _OF.finditer(folded):
-        rest = _key(folded[m.end() :])
+        rest = name_key(folded[m.end() :])
         if rest in names:
             return names[rest]
         words = rest.split()
@@ -47,11 +48,11 @@ def unit_relations(entities: Sequence[Entity]) -> list[Relation]:
     for e in entities:
         if e.type == "organization":
             for alias in (e.name, *e.aliases):
-                key = _key(alias)
+                key = name_key(alias)
                 names.setdefault(key, e.key)
                 generic = _GENERIC.match(key)
                 if generic:  # "Organisation des Nations unies" is also "les Nations unies"
-                    names.setdefault(_key(key[generic.end() :]), e.key)
+                    names.setdefault(name_key(key[generic.end() :]), e.key)
     out: list[Relation] = []
     for e in entities:
         if e.type != "organization":

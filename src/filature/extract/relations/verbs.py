@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.actors import MentionIndex, case_words
 from filature.extract.relations.clauses import (
     Arguments,
     arguments,
     clause_date,
     complements,
     object_tokens,
+    subjects,
 )
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import lemma
@@ -43,6 +44,8 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
 
 def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) -> list[int]:
     found: list[int] = []
+    if rule.role:
+        return _institution_of(index, object_tokens(verb))
     if rule.target in {"object", "object_or_prep"}:
         named = [t for t in object_tokens(verb) if not rule.direct or index.at(t) is not None]
         if named:
@@ -52,6 +55,38 @@ def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) 
             if rule.direct and index.at(tok) is None:
                 continue
             found.extend(m for m in index.group(tok, lists=True) if m not in found)
+    return found
+
+
+def _institution_of(index: MentionIndex, nouns: list[Token]) -> list[int]:
+    """What a founding or leading verb's object names: the object itself, a name in apposition
+    ("la société X"), or the organisation or place a common noun belongs to ("les troupes de
+    l'Empire X, dirigées par Y"); never a place or partner further down the phrase."""
+    found: list[int] = []
+    nouns = list(nouns)
+    k = 0
+    while k < min(len(nouns), 3):
+        noun = nouns[k]
+        k += 1
+        hit = index.at(noun)
+        if hit is not None:
+            found.extend(m for m in index.group(noun) if m not in found)
+            continue
+        if noun.pos_ != "NOUN":
+            continue
+        after = index.at(noun.doc[noun.i + 1]) if noun.i + 1 < len(noun.doc) else None
+        if after is not None:  # "la société X"
+            found.append(after)
+            continue
+        if noun.dep_ in {"appos", "conj"} and noun.doc[noun.i - 1].text == ",":
+            nouns.append(noun.head)  # "la dynastie des X, dynastie fondée par Y"
+        for c in noun.children:
+            if c.dep_ == "nmod" and case_words(c) in {"de", "du", "des", "d'"}:
+                found.extend(
+                    m
+                    for m in index.group(c)
+                    if index.type_of(m) in {"organization", "place"} and m not in found
+                )
     return found
 
 
@@ -81,6 +116,8 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     for rule in rules:
         conf = rule.confidence * (_WEAK if args.weak else 1.0)
         extra: dict[str, object] = {"date": date}
+        if rule.role:
+            extra["role"] = rule.role
         if rule.type == "funds":
             extra.update(_amount(emitter, verb))
         if rule.target == "coordinated":
@@ -102,6 +139,8 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
         else:
             targets = _targets(rule, index, verb, args)
             sources = list(args.sources)
+            if rule.stative and not sources:
+                sources = [m for t in subjects(verb) for m in index.group(t) if m not in sources]
             if rule.reversed:
                 sources, targets = targets, sources
             pairs = [(s, t) for s in sources for t in targets]

@@ -1,0 +1,66 @@
+"""Meetings and events named after their place: "Conseil européen de Tampere", "sommet de
+Lisbonne", "bataille de Verdun" took place (located_in) in the place of the corpus they name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from filature.extract.relations.lexicon import load_relation_lexicon
+from filature.extract.relations.units import name_key
+from filature.models import Entity, EvidenceSpan, Relation
+
+_OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|a\s+|au\s+)")
+_CONFIDENCE = 0.75
+_MAX_EVIDENCE = 20
+_SOURCES = {"organization", "event", "operation"}
+
+
+def _place(name: str, places: dict[str, int], heads: tuple[tuple[str, ...], ...]) -> int | None:
+    """The place a name ends with, when it starts with one of ``heads`` (then adjectives
+    only): "conseil europeen de tampere" -> Tampere."""
+    words = name_key(name).split()
+    for head in heads:
+        if tuple(words[: len(head)]) != head:
+            continue
+        rest = " ".join(words[len(head) :])
+        first = _OF.search(" " + rest)
+        if first is None or " " in rest[: max(first.start() - 1, 0)].strip():
+            return None  # more than one qualifying word before "de": not a plain name
+        return places.get(name_key(rest[first.end() - 1 :].strip()))
+    return None
+
+
+def named_place_relations(entities: Sequence[Entity]) -> list[Relation]:
+    """located_in from each meeting or event named "<head> [adjective] de <place>" to that
+    place of the corpus; evidence: the mentions that name both."""
+    heads = load_relation_lexicon().named_place_heads
+    places: dict[str, int] = {}
+    for e in entities:
+        if e.type == "place":
+            for alias in (e.name, *e.aliases):
+                places.setdefault(name_key(alias), e.key)
+    out: list[Relation] = []
+    for e in entities:
+        if e.type not in _SOURCES:
+            continue
+        found = {p for a in (e.name, *e.aliases) if (p := _place(a, places, heads)) is not None}
+        for place in sorted(found - {e.key}):
+            evidence = tuple(
+                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
+                for m in e.mentions
+                if _place(m.surface, places, heads) == place
+            )[:_MAX_EVIDENCE]
+            if evidence:
+                out.append(
+                    Relation(
+                        source_key=e.key,
+                        target_key=place,
+                        type="located_in",
+                        confidence=_CONFIDENCE,
+                        rule="place_name",
+                        evidence=evidence,
+                        weight=len(evidence),
+                    )
+                )
+    return out
