@@ -167,7 +167,9 @@ def predict_filature(document: Path) -> Predicted:
         folder.mkdir()
         shutil.copyfile(document, folder / document.name)
         db = Path(tmp) / "filature.db"
-        build(folder, db, curation=Path(tmp) / "no-curation.toml", use_cache=False)
+        empty = Path(tmp) / "no-curation.toml"
+        empty.write_bytes(b"")
+        build(folder, db, curation=empty, use_cache=False)
         return _read_database(db)
 
 

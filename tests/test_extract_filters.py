@@ -204,6 +204,7 @@ def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "drops.tsv"
+    (tmp_path / "none.toml").write_bytes(b"")
     build(folder, tmp_path / "f.db", curation=tmp_path / "none.toml", explain_drops=out)
     with out.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
