@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -87,6 +87,15 @@ class FilatureApp(App[None]):
             )
         elif self.startup_note:
             self.notify(self.startup_note, title="Curation", severity="warning", markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Typing on the main screen goes to the name filter in the order it was typed."""
+        if isinstance(event, events.Key):
+            screen = self.screen
+            if isinstance(screen, MainScreen) and screen.take_typing(event):
+                event.stop()
+                return
+        await super().on_event(event)
 
     @property
     def curation(self) -> CurationSession:

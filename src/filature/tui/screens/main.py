@@ -281,6 +281,21 @@ class MainScreen(Screen[None]):
             fresh = isinstance(self.focused, RelationsTree | ExcerptList)
             self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
 
+    def take_typing(self, event: events.Key) -> bool:
+        """Put a character typed in a list or pane on the name filter at once; True if taken.
+
+        The app calls this before it forwards the key, in the order keys arrive: a key left to
+        bubble from the focused widget up to this screen could be overtaken by the next one,
+        which goes straight to the filter box once it has the focus (fast typing came out
+        scrambled)."""
+        if not (event.is_printable and event.character) or self.app.screen is not self:
+            return False
+        if not isinstance(self.focused, EntityList | RelationsTree | ExcerptList):
+            return False
+        fresh = isinstance(self.focused, RelationsTree | ExcerptList)
+        self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
+        return True
+
     def action_clear_filter(self) -> None:
         """Escape: empty the name filter (the selected entity stays) and go back to the list."""
         self.query_one(EntityPane).clear_filter()
