@@ -145,7 +145,7 @@ async def test_undo_puts_a_revert_back_in_place_after_another_decision(copy: Cop
         await settle(pilot)
         await pilot.press("ctrl+e", "u")  # the revert
         await settle(pilot)
-        assert said(app, "Restored: merge République populaire de Chine")
+        assert said(app, "Restored: merge RPC → Chine")
     assert load_curation(copy.curation).entries == entries
     assert copy.entity("RPC") is None and copy.entity("Asie") is not None
 

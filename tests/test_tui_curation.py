@@ -171,10 +171,10 @@ async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) ->
         await jump(pilot, "Russie")
         await pilot.press("ctrl+e", "x", "y")
         await settle(pilot)
-        await jump(pilot, "Myanmar")
+        await jump(pilot, "Birmanie")
         await pilot.press("ctrl+e", "x", "y")
         await settle(pilot)
-        assert not {"Russie", "Myanmar"} & listed(app)
+        assert not {"Russie", "Birmanie"} & listed(app)
         await pilot.press("ctrl+u")
         await settle(pilot)
         screen = app.screen
@@ -185,7 +185,7 @@ async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) ->
         await pilot.press("d", "y")
         await settle(pilot)
         assert options.option_count == hand + 1
-        assert "Russie" in listed(app) and "Myanmar" not in listed(app)
+        assert "Russie" in listed(app) and "Birmanie" not in listed(app)
         options.highlighted = 0  # a hand-written one: the merge into Beijing
         await pilot.press("d", "y")
         await settle(pilot)
@@ -194,8 +194,8 @@ async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) ->
         await settle(pilot)
         assert not isinstance(app.screen, CurationScreen)
     entries = load_curation(copy.curation).entries
-    assert len(entries) == hand and entries[-1].get("name") == "Myanmar"
-    assert copy.entity("Russie") is not None and copy.entity("Myanmar") is None
+    assert len(entries) == hand and entries[-1].get("name") == "Birmanie"
+    assert copy.entity("Russie") is not None and copy.entity("Birmanie") is None
 
 
 async def test_read_only_folder_is_said_and_nothing_changes(

@@ -282,13 +282,19 @@ class MainScreen(Screen[None]):
             self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
 
     def take_typing(self, event: events.Key) -> bool:
-        """Put a character typed in a list or pane on the name filter at once; True if taken.
+        """Put a character typed in a list or pane on the name filter at once, or open the
+        entity menu or the decision list; True if taken.
 
         The app calls this before it forwards the key, in the order keys arrive: a key left to
         bubble from the focused widget up to this screen could be overtaken by the next one,
         which goes straight to the filter box once it has the focus (fast typing came out
         scrambled)."""
-        if not (event.is_printable and event.character) or self.app.screen is not self:
+        if self.app.screen is not self:
+            return False
+        if event.key in MENU_KEYS:  # opened here too, so that the next key finds the menu open
+            getattr(self, f"action_{MENU_KEYS[event.key]}")()
+            return True
+        if not (event.is_printable and event.character):
             return False
         if not isinstance(self.focused, EntityList | RelationsTree | ExcerptList):
             return False
