@@ -68,6 +68,7 @@ class FilatureApp(App[None]):
         self.startup_note: str | None = None
         self._busy_said = 0.0
         self.busy_pending = False
+        self._ending_with: str | None = None
         """A read met a locked database: the views are reloaded once it is free."""
         catalog.on_busy = self._database_busy
 
@@ -124,6 +125,8 @@ class FilatureApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """A database that became unreadable while open (truncated, replaced by garbage) ends
         the app with a one-line message and exit status 2; anything else is Textual's."""
+        if self._ending_with is not None:
+            return  # a second worker failing on the same damaged file: one message is enough
         cause = error.error if isinstance(error, WorkerFailed) else error
         if not isinstance(cause, sqlite3.DatabaseError | DatabaseProblem):
             super()._handle_exception(error)
@@ -144,6 +147,7 @@ class FilatureApp(App[None]):
             )
         from rich.text import Text
 
+        self._ending_with = message
         self.exit(return_code=2, message=Text(printable_line(message), style="bold red"))
 
     @work(thread=True, exclusive=True, group="index")
