@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from curationkit import Copy, curatable_copy
@@ -18,6 +17,7 @@ from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.screens.prompts import ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
+from pilotkit import jump, said, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -25,23 +25,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture()
 def copy(seed_db: Path, tmp_path: Path) -> Copy:
     return curatable_copy(seed_db, tmp_path)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def jump(pilot: Pilot[None], name: str) -> None:
-    await pilot.press("ctrl+k")
-    pilot.app.screen.query_one("#jump-input", Input).value = name
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def said(app: FilatureApp, text: str) -> bool:
-    return any(text in n.message for n in app._notifications)
 
 
 def confirm_text(app: FilatureApp) -> str:

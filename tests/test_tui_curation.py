@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from curationkit import Copy, curatable_copy
@@ -19,6 +18,7 @@ from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
+from pilotkit import jump, said, settle
 
 pytestmark = pytest.mark.anyio
 SCHOOL = "École supérieure de Police criminelle de Shenyang"
@@ -29,19 +29,6 @@ def copy(seed_db: Path, tmp_path: Path) -> Copy:
     return curatable_copy(seed_db, tmp_path)
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def jump(pilot: Pilot[None], name: str) -> None:
-    await pilot.press("ctrl+k")
-    pilot.app.screen.query_one("#jump-input", Input).value = name
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
 def shown(app: FilatureApp) -> tuple[int, str, str]:
     card = app.main.query_one(EntityHeader).card
     assert card is not None
@@ -50,10 +37,6 @@ def shown(app: FilatureApp) -> tuple[int, str, str]:
 
 def listed(app: FilatureApp) -> set[str]:
     return {row.name for row in app.main.query_one(EntityList).rows}
-
-
-def said(app: FilatureApp, text: str) -> bool:
-    return any(text in n.message for n in app._notifications)
 
 
 async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -> None:
