@@ -254,8 +254,10 @@ def run(gold_docs: list[GoldDoc] | None = None, corpora: Path | None = None) -> 
 
 def main(argv: list[str]) -> int:
     """Print the tables, then every failure, skipped document and gold problem; with
-    --write-floors, also make the measured figures the ratchet's new floors."""
-    report = run()
+    --write-floors, also make the measured figures the ratchet's new floors; with
+    --gold FOLDER, score the gold lists of that folder instead (held-out documents)."""
+    folder = Path(argv[argv.index("--gold") + 1]) if "--gold" in argv else None
+    report = run(load_gold(folder) if folder is not None else None)
     print(format_table(report))
     for title, lines in (
         ("filature failures", report.overall.filature.failures),
@@ -266,6 +268,9 @@ def main(argv: list[str]) -> int:
     ):
         print(f"\n{title} ({len(lines)}):", *lines, sep="\n  ")
     if "--write-floors" in argv:
+        if folder is not None:
+            print("\nfloors not written: they hold the figures of the default gold folder")
+            return 1
         if report.skipped:
             print("\nfloors not written: some gold documents were skipped")
             return 1
