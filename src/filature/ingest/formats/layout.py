@@ -1,0 +1,119 @@
+"""The text of a word-processor document laid out as the cleaner expects it.
+
+Paragraphs are separated by a blank line; a table is one paragraph per row, its cells joined
+by `` | ``; a footnote call is the note's number glued to the word before it (``texte3``)
+and the notes follow the body, one paragraph each, as ``3. Texte de la note``: the cleaner
+finds such definitions at the start of a paragraph and then detaches the calls. Headings,
+tables and notes are also marked as zones of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from filature.ingest.formats.base import FormatText, Unreadable
+from filature.models import Zone
+
+CELL_SEPARATOR = " | "
+_SEPARATOR = "\n\n"
+
+
+def one_line(text: str) -> str:
+    """Whitespace (line breaks, tabs, runs of spaces) collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Notes:
+    """Footnotes and endnotes in the order they are called, numbered 1, 2, 3... across both
+    kinds so that the calls in the body are in sequence."""
+
+    texts: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
+    def call(self, text: str, kind: str = "footnote") -> str:
+        """Record a note's text; return the number to glue to the calling word."""
+        self.texts.append(one_line(text))
+        self.kinds.append(kind)
+        return str(len(self.texts))
+
+
+def glue_call(text: str, number: str) -> str:
+    """``text`` followed by a call number, touching the last word as printed notes do."""
+    return text.rstrip(" \u00a0") + number
+
+
+@dataclass
+class Layout:
+    """The text being written, block by block, and the zones it marks."""
+
+    parts: list[str] = field(default_factory=list)
+    zones: list[tuple[int, int, Zone]] = field(default_factory=list)
+    size: int = 0
+    first_heading: str | None = None
+
+    def _put(self, text: str) -> tuple[int, int]:
+        if self.parts:
+            self.parts.append(_SEPARATOR)
+            self.size += len(_SEPARATOR)
+        start = self.size
+        self.parts.append(text)
+        self.size += len(text)
+        return start, self.size
+
+    def paragraph(self, text: str) -> None:
+        """A body paragraph (nothing is written if it holds no text)."""
+        text = one_line(text)
+        if text:
+            self._put(text)
+
+    def heading(self, text: str) -> None:
+        """A heading, marked as a heading zone; the first one is remembered as a title."""
+        text = one_line(text)
+        if not text:
+            return
+        start, end = self._put(text)
+        self.zones.append((start, end, "heading"))
+        if self.first_heading is None:
+            self.first_heading = text
+
+    def table(self, rows: list[list[str]]) -> None:
+        """A table, one paragraph per non-empty row, marked as one table zone."""
+        lines = [CELL_SEPARATOR.join(one_line(c) for c in row if one_line(c)) for row in rows]
+        lines = [line for line in lines if line]
+        if not lines:
+            return
+        start = self._put(lines[0])[0]
+        end = start + len(lines[0])
+        for line in lines[1:]:
+            end = self._put(line)[1]
+        self.zones.append((start, end, "table"))
+
+    def notes(self, notes: Notes) -> None:
+        """The notes after the body, each a footnote zone starting with its number."""
+        for number, text in enumerate(notes.texts, start=1):
+            start, end = self._put(f"{number}. {text}" if text else f"{number}.")
+            self.zones.append((start, end, "footnote"))
+
+    def result(
+        self,
+        kind: str,
+        *,
+        title: str | None,
+        author: str | None,
+        date: str | None,
+        warnings: tuple[str, ...] = (),
+    ) -> FormatText:
+        """The ``FormatText``; a document without any text is ``Unreadable``."""
+        text = "".join(self.parts)
+        if not text.strip():
+            raise Unreadable(f"no text in this {kind} file")
+        return FormatText(
+            text=text,
+            format=kind.lower(),
+            title=title or self.first_heading,
+            author=author,
+            date=date,
+            zones=tuple(self.zones),
+            warnings=warnings,
+        )
