@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.utils
+from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage, Message
 from html.parser import HTMLParser
@@ -130,14 +131,23 @@ def _date(message: EmailMessage) -> str | None:
     return when.date().isoformat()
 
 
+def _leaves(message: Message) -> Iterator[Message]:
+    """The message's leaf parts in order; an attached message is one leaf, not walked into."""
+    if message.get_content_type() == "message/rfc822" or not message.is_multipart():
+        yield message
+        return
+    payload = message.get_payload()
+    for part in payload if isinstance(payload, list) else ():
+        if isinstance(part, Message):
+            yield from _leaves(part)
+
+
 def _body(message: EmailMessage) -> tuple[str, list[tuple[str, bytes]], list[str]]:
     plain: list[str] = []
     html: list[str] = []
     attachments: list[tuple[str, bytes]] = []
     warnings: list[str] = []
-    for part in message.walk():
-        if part.is_multipart():
-            continue
+    for part in _leaves(message):
         name = _file_name(part)
         disposition = part.get_content_disposition()
         if name is not None or disposition == "attachment":
