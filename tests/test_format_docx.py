@@ -13,7 +13,7 @@ from filature.ingest.formats import package
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.docx import read_docx
 from filature.ingest.passages import split_passages
-from officekit import core, docx, note_ref, para, table
+from officekit import core, docx, note_ref, para, run, table
 
 PATH = Path("rapport.docx")
 BODY = (
@@ -165,3 +165,20 @@ def test_malformed_xml_is_unreadable() -> None:
     data = docx("", extra={"word/document.xml": b"<w:document><w:body><w:p>"})
     with pytest.raises(Unreadable, match="not well-formed XML"):
         _read(data)
+
+
+def test_a_call_after_a_space_or_in_a_heading_is_glued_to_the_word() -> None:
+    body = para("Rapport de Safeguard Defenders ", note_ref("footnote", 1), " publié en 2022.")
+    body += para("Annexe\u00a0", note_ref("footnote", 2), style="Titre1")
+    result = _read(docx(body, footnotes=NOTES))
+    assert result.text.split("\n\n")[:2] == [
+        "Rapport de Safeguard Defenders1 publié en 2022.",
+        "Annexe2",
+    ]
+    assert "\x00" not in result.text
+
+
+def test_a_document_nested_too_deeply_is_unreadable() -> None:
+    deep = "<w:hyperlink>" * 5000 + run("profond") + "</w:hyperlink>" * 5000
+    with pytest.raises(Unreadable, match="nested too deeply"):
+        _read(docx(para("Début.") + f"<w:p>{deep}</w:p>"))

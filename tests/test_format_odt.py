@@ -135,3 +135,11 @@ def test_the_real_odt_of_the_shared_corpus() -> None:
     )
     assert "<text:" not in result.text and "\x00" not in result.text
     assert result.text.count("\n\n") > 100
+
+
+def test_a_note_after_a_space_is_glued_and_deep_nesting_is_unreadable() -> None:
+    body = "<text:p>Selon Xinhua <text:span>" + odt_note(1, "Dépêche.") + "</text:span></text:p>"
+    assert read_odt(odt(body), PATH).text == "Selon Xinhua1\n\n1. Dépêche."
+    deep = "<text:span>" * 5000 + "profond" + "</text:span>" * 5000
+    with pytest.raises(Unreadable, match="ODT file nested too deeply"):
+        read_odt(odt(f"<text:p>{deep}</text:p>"), PATH)

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.layout import Layout, Notes, glue_call
+from filature.ingest.formats.layout import Layout, Notes, guarded
 from filature.ingest.formats.package import Package, clean_title, iso_date
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -144,7 +144,7 @@ class _Reader:
                 note = self.note_bodies[kind].get(attr(node, "id") or "")
                 if note is not None:
                     body = " ".join(self._text(p, []) for p in note.iter() if local(p.tag) == "p")
-                    out = [glue_call("".join(out), self.notes.call(body, kind))]
+                    out.append(self.notes.call(body, kind))
             elif name == "txbxContent":
                 extra.append(node)
             else:
@@ -197,6 +197,7 @@ def _core(package: Package) -> tuple[str | None, str | None, str | None]:
     return clean_title(values.get("title")), author, date
 
 
+@guarded("DOCX")
 def read_docx(data: bytes, path: Path) -> FormatText:
     """Read a ``.docx`` file: the body in order, then its notes; ``Unreadable`` with the
     reason for a corrupt, encrypted or oversized package."""

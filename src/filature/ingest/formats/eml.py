@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.layout import guarded
 
 ATTACHMENT_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".odt", ".eml"})
 """Attachments of these formats are returned; the others are named in a warning."""
@@ -171,6 +172,7 @@ def _body(message: EmailMessage) -> tuple[str, list[tuple[str, bytes]], list[str
     return body, attachments, warnings
 
 
+@guarded("e-mail")
 def read_eml(data: bytes, path: Path) -> FormatText:
     """Read an e-mail: headers as metadata, the text body, the supported attachments."""
     head = data[:_HEADER_BYTES]

@@ -9,18 +9,24 @@ tables and notes are also marked as zones of the text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
+from pathlib import Path
 
-from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.base import FormatText, Reader, Unreadable
 from filature.models import Zone
 
 CELL_SEPARATOR = " | "
 _SEPARATOR = "\n\n"
+_CALL = re.compile(r"\s*\x00(\d+)\x00")
+"""A note call as the readers mark it: NUL cannot occur in XML text, so no text looks like it."""
 
 
 def one_line(text: str) -> str:
-    """Whitespace (line breaks, tabs, runs of spaces) collapsed to single spaces."""
-    return " ".join(text.split())
+    """Whitespace collapsed to single spaces, note calls glued to the word before them."""
+    return _CALL.sub(r"\1", " ".join(text.split())).strip()
 
 
 @dataclass
@@ -32,15 +38,11 @@ class Notes:
     kinds: list[str] = field(default_factory=list)
 
     def call(self, text: str, kind: str = "footnote") -> str:
-        """Record a note's text; return the number to glue to the calling word."""
+        """Record a note's text; return the mark of its call, which ``Layout`` turns into the
+        note's number glued to the word before it."""
         self.texts.append(one_line(text))
         self.kinds.append(kind)
-        return str(len(self.texts))
-
-
-def glue_call(text: str, number: str) -> str:
-    """``text`` followed by a call number, touching the last word as printed notes do."""
-    return text.rstrip(" \u00a0") + number
+        return f"\x00{len(self.texts)}\x00"
 
 
 @dataclass
@@ -117,3 +119,19 @@ class Layout:
             zones=tuple(self.zones),
             warnings=warnings,
         )
+
+
+def guarded(kind: str) -> Callable[[Reader], Reader]:
+    """A reader that reports a document nested too deeply to walk as ``Unreadable``."""
+
+    def decorate(reader: Reader) -> Reader:
+        @wraps(reader)
+        def read(data: bytes, path: Path) -> FormatText:
+            try:
+                return reader(data, path)
+            except RecursionError:
+                raise Unreadable(f"{kind} file nested too deeply to be read") from None
+
+        return read
+
+    return decorate

@@ -8,7 +8,7 @@ from xml.etree.ElementTree import Element
 
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.docx import attr, local
-from filature.ingest.formats.layout import Layout, Notes, glue_call
+from filature.ingest.formats.layout import Layout, Notes, guarded
 from filature.ingest.formats.package import Package, clean_title, iso_date
 
 _MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -70,7 +70,7 @@ class _Reader:
                 text = (
                     " ".join(self._text(p, []) for p in body.iter() if _is_para(p)) if body else ""
                 )
-                out = [glue_call("".join(out), self.notes.call(text, kind))]
+                out.append(self.notes.call(text, kind))
             elif name == "frame":
                 extra.append(node)
             elif name not in _SKIPPED:
@@ -125,6 +125,7 @@ def _meta(package: Package) -> tuple[str | None, str | None, str | None]:
     return clean_title(values.get("title")), author, date
 
 
+@guarded("ODT")
 def read_odt(data: bytes, path: Path) -> FormatText:
     """Read an ``.odt`` file: the body in order, then its notes; ``Unreadable`` with the
     reason for a corrupt, encrypted or oversized package, or another kind of document."""
