@@ -182,3 +182,13 @@ def test_a_document_nested_too_deeply_is_unreadable() -> None:
     deep = "<w:hyperlink>" * 5000 + run("profond") + "</w:hyperlink>" * 5000
     with pytest.raises(Unreadable, match="nested too deeply"):
         _read(docx(para("Début.") + f"<w:p>{deep}</w:p>"))
+
+
+def test_list_items_keep_their_own_paragraphs_through_the_cleaner() -> None:
+    item = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+    body = para("La Chine a signé des accords avec :")
+    body += "".join(f"<w:p>{item}{run(text)}</w:p>" for text in ("la Serbie,", "la Hongrie,"))
+    body += f"<w:p>{item}{run('le Pakistan.')}</w:p>"
+    result = _read(docx(body))
+    assert result.text.split("\n\n")[1:] == ["• la Serbie,", "• la Hongrie,", "• le Pakistan."]
+    assert clean_text(result.text).text.split("\n")[1:] == result.text.split("\n\n")[1:]

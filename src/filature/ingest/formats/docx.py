@@ -85,7 +85,7 @@ class _Styles:
                 self.toc.add(ident)
 
     def kind(self, paragraph: Element) -> str:
-        """``heading``, ``toc`` or ``body`` for a ``w:p``."""
+        """``heading``, ``toc``, ``item`` (of a list) or ``body`` for a ``w:p``."""
         ppr = child(paragraph, "pPr")
         if ppr is None:
             return "body"
@@ -98,6 +98,10 @@ class _Styles:
             return "heading"
         if ident and _HEADING_NAME.match(ident.casefold()):
             return "heading"
+        numbering = child(ppr, "numPr")
+        number = child(numbering, "numId") if numbering is not None else None
+        if number is not None and attr(number, "val") not in (None, "0"):
+            return "item"
         return "body"
 
 
@@ -173,8 +177,8 @@ class _Reader:
                 kind = self.styles.kind(node)
                 if kind == "heading":
                     self.layout.heading(text)
-                elif kind == "body":
-                    self.layout.paragraph(text)
+                elif kind != "toc":
+                    self.layout.paragraph(text, item=kind == "item")
                 for box in extra:
                     self.blocks(box)
             elif name == "tbl":

@@ -1,10 +1,10 @@
 """The text of a word-processor document laid out as the cleaner expects it.
 
-Paragraphs are separated by a blank line; a table is one paragraph per row, its cells joined
-by `` | ``; a footnote call is the note's number glued to the word before it (``texte3``)
-and the notes follow the body, one paragraph each, as ``3. Texte de la note``: the cleaner
-finds such definitions at the start of a paragraph and then detaches the calls. Headings,
-tables and notes are also marked as zones of the text.
+Paragraphs are separated by a blank line and list items start with a bullet; a table is one
+paragraph per row, its cells joined by `` | ``; a footnote call is the note's number glued to
+the word before it (``texte3``) and the notes follow the body, one paragraph each, as
+``3. Texte de la note``: the cleaner finds such definitions at the start of a paragraph and
+then detaches the calls. Headings, tables and notes are also marked as zones of the text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from filature.ingest.formats.base import FormatText, Reader, Unreadable
 from filature.models import Zone
 
 CELL_SEPARATOR = " | "
+BULLET = "• "
 _SEPARATOR = "\n\n"
 _CALL = re.compile(r"\s*\x00(\d+)\x00")
 """A note call as the readers mark it: NUL cannot occur in XML text, so no text looks like it."""
@@ -63,11 +64,12 @@ class Layout:
         self.size += len(text)
         return start, self.size
 
-    def paragraph(self, text: str) -> None:
-        """A body paragraph (nothing is written if it holds no text)."""
+    def paragraph(self, text: str, *, item: bool = False) -> None:
+        """A body paragraph (nothing is written if it holds no text); a list ``item`` starts
+        with a bullet, so that the cleaner never joins it to the next one."""
         text = one_line(text)
         if text:
-            self._put(text)
+            self._put(f"{BULLET}{text}" if item else text)
 
     def heading(self, text: str) -> None:
         """A heading, marked as a heading zone; the first one is remembered as a title."""

@@ -12,7 +12,7 @@ from filature.ingest.formats.layout import Layout, Notes, guarded
 from filature.ingest.formats.package import Package, clean_title, iso_date
 
 _MIMETYPE = "application/vnd.oasis.opendocument.text"
-_CONTAINERS = frozenset({"text", "section", "list", "list-item", "list-header"})
+_CONTAINERS = frozenset({"text", "section", "list", "list-header"})
 _SKIPPED = frozenset(
     {
         "tracked-changes",
@@ -85,10 +85,14 @@ class _Reader:
                 cells.append(" ".join(self._text(p, []) for p in cell.iter() if _is_para(p)))
         return cells
 
-    def blocks(self, container: Element) -> None:
+    def blocks(self, container: Element, *, item: bool = False) -> None:
+        """Write the blocks under ``container``; the first paragraph of a list ``item`` gets
+        the bullet."""
         for node in container:
             name = local(node.tag)
-            if name in ("p", "h"):
+            if name == "list-item":
+                self.blocks(node, item=True)
+            elif name in ("p", "h"):
                 extra: list[Element] = []
                 text = self._text(node, extra)
                 if name == "h":
@@ -97,7 +101,8 @@ class _Reader:
                     self.layout.heading(text)
                     self.title = self.title or " ".join(text.split())
                 else:
-                    self.layout.paragraph(text)
+                    self.layout.paragraph(text, item=item)
+                    item = item and not text.strip()
                 for frame in extra:
                     for box in frame.iter():
                         if local(box.tag) == "text-box":
