@@ -192,3 +192,13 @@ def test_list_items_keep_their_own_paragraphs_through_the_cleaner() -> None:
     result = _read(docx(body))
     assert result.text.split("\n\n")[1:] == ["• la Serbie,", "• la Hongrie,", "• le Pakistan."]
     assert clean_text(result.text).text.split("\n")[1:] == result.text.split("\n\n")[1:]
+
+
+def test_parts_adding_up_over_the_package_cap_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(package, "PACKAGE_MAX", 1024 * 1024)
+    filler = b"<x>" + b" " * (600 * 1024) + b"</x>"
+    data = docx(
+        BODY, footnotes=NOTES, extra={"word/styles.xml": filler, "word/footnotes.xml": filler}
+    )
+    with pytest.raises(Unreadable, match=r"DOCX file is over 1 MB once decompressed"):
+        _read(data)
