@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from filature.build import build, needs_build
 from filature.ingest.discover import discover_files
@@ -20,6 +21,7 @@ from filature.ingest.documents_file import (
 )
 from filature.ingest.read import rel_path_of
 from filature.models import Document
+from filature.summary import print_summary
 from reliability import filature
 from test_reliability_curation_file import check_message
 
@@ -185,6 +187,10 @@ def test_a_build_uses_the_titles_and_names_stray_entries(tmp_path: Path) -> None
     assert len(report.metadata_notes) == 1
     assert "line 6: 'sub/c.md' is not a document" in report.metadata_notes[0]
     assert "sub/b.md" in report.metadata_notes[0]  # the did-you-mean
+    console = Console(record=True, width=300)
+    print_summary(console, report)
+    shown = console.export_text()
+    assert f"Document metadata not applied: {source / 'documents.toml'}, line 6" in shown
     assert not needs_build(source, db)
     later = time.time() + 5
     os.utime(source / "documents.toml", (later, later))
