@@ -18,6 +18,11 @@ from filature.curation.state import META_DB, META_FILE, read_curation
 from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.ingest.discover import latest_change
+from filature.ingest.documents_file import (
+    DOCUMENTS_FILE,
+    apply_documents_file,
+    read_documents_file,
+)
 from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -47,6 +52,7 @@ class BuildReport:
     analysed: int = 0
     cached: int = 0
     curation: Path | None = None
+    metadata_notes: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -104,8 +110,9 @@ def build(
     stays intact until the new one is complete (see ``store.writer.write_database``).
     Per-document analyses are cached beside the database, so only changed documents go
     through the NLP again. Symbolic links that lead outside ``source`` are skipped unless
-    ``follow_links``. Raises ``CurationError`` for an invalid curation file, ``DiskFull``
-    when the disk fills up, ``DatabaseProblem`` for a target of a newer schema version. With
+    ``follow_links``. Raises ``CurationError`` for an invalid curation file or
+    ``documents.toml`` (read before any work), ``DiskFull`` when the disk fills up,
+    ``DatabaseProblem`` for a target of a newer schema version. With
     ``explain_drops``, every candidate span a filter removed is written there as TSV, with the
     rule's name and reason (see ``extract.drops``).
     """
@@ -137,9 +144,11 @@ def build(
         if _is_disk_full(exc):
             raise disk_full(db_path, existed) from exc
         raise
-    stats, files, analysed, cached, curation_path = made
+    stats, files, analysed, cached, curation_path, notes = made
     seconds = time.perf_counter() - started
-    return BuildReport(db_path, tuple(files), stats, seconds, analysed, cached, curation_path)
+    return BuildReport(
+        db_path, tuple(files), stats, seconds, analysed, cached, curation_path, tuple(notes)
+    )
 
 
 def _build_locked(
@@ -151,7 +160,7 @@ def _build_locked(
     use_cache: bool,
     follow_links: bool,
     explain_drops: Path | None,
-) -> tuple[WriteStats, list[FileReport], int, int, Path]:
+) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str]]:
     if curation is not None and not curation.exists():
         raise CurationError(
             "no such file", path=curation, action="check the path given to --curation"
@@ -160,7 +169,9 @@ def _build_locked(
         curation or recorded_curation(source, db_path) or source / CURATION_FILE
     ).resolve()
     curation_file = read_curation(curation_path)  # a bad file stops the build before any work
+    documents_file = read_documents_file(source / DOCUMENTS_FILE)  # so does a bad one here
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
+    documents, metadata_notes = apply_documents_file(documents, documents_file)
     from filature.extract.drops import CorpusDrop, write_drops
     from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
@@ -208,7 +219,7 @@ def _build_locked(
         symmetric=symmetric,
     )
     report("write", 1, 1)
-    return stats, files, len(documents) - cached, cached, curation_path
+    return stats, files, len(documents) - cached, cached, curation_path, metadata_notes
 
 
 def recorded_curation(source: Path, db_path: Path) -> Path | None:
@@ -239,15 +250,16 @@ def corpus_fingerprint(documents: list[Document]) -> str:
 
 
 def needs_build(source: Path, db_path: Path, *, curation: Path | None = None) -> bool:
-    """True if the database is missing or older than any document under ``source`` or than
-    the curation file."""
+    """True if the database is missing or older than any document under ``source``, than
+    the curation file or than ``documents.toml``."""
     if not db_path.exists():
         return True
     built = db_path.stat().st_mtime
     curation_path = curation if curation is not None else source / CURATION_FILE
-    try:
-        if curation_path.stat().st_mtime > built:
-            return True
-    except OSError:
-        pass
+    for path in (curation_path, source / DOCUMENTS_FILE):
+        try:
+            if path.stat().st_mtime > built:
+                return True
+        except OSError:
+            pass
     return source.is_dir() and latest_change(source) > built

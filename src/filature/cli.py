@@ -127,15 +127,26 @@ def main_callback(
     if needs_build(DEFAULT_SOURCE, DEFAULT_DB):
         try:
             from filature.curation.entries import load_curation
+            from filature.ingest.documents_file import (
+                DOCUMENTS_FILE,
+                DocumentsFileError,
+                read_documents_file,
+            )
 
             load_curation(DEFAULT_SOURCE / CURATION_FILE)
+            read_documents_file(DEFAULT_SOURCE / DOCUMENTS_FILE)
         except CurationError as exc:
             if not DEFAULT_DB.exists():
                 fail(f"{exc}.", exc.fix, code=2)
+            opens = (
+                "opens as last built"
+                if isinstance(exc, DocumentsFileError)
+                else "opens read-only (no curation decision)"
+            )
             err.print(
                 Text(
-                    f"Warning: {printable_line(str(exc))}; {DEFAULT_DB} was not rebuilt and opens "
-                    f"read-only (no curation decision) until that is fixed: {exc.fix}.",
+                    f"Warning: {printable_line(str(exc))}; {DEFAULT_DB} was not rebuilt and "
+                    f"{opens} until that is fixed: {exc.fix}.",
                     style="yellow",
                 ),
                 soft_wrap=True,

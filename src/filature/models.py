@@ -82,7 +82,11 @@ class Passage:
 
 @dataclass(frozen=True)
 class Document:
-    """A document ready to be analysed and stored."""
+    """A document ready to be analysed and stored.
+
+    ``author``, ``date`` (ISO 8601) and ``label`` (a short name to cite it by) come from the
+    file's own metadata or from the analyst's ``documents.toml``.
+    """
 
     path: str
     title: str
@@ -90,6 +94,9 @@ class Document:
     encoding: str
     text: str
     passages: tuple[Passage, ...]
+    author: str | None = None
+    date: str | None = None
+    label: str | None = None
 
     @property
     def chars(self) -> int:

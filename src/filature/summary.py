@@ -35,5 +35,9 @@ def print_summary(console: Console, report: BuildReport) -> None:
     )
     if report.curation is not None:
         console.print(Text(printable_line(f"Curation decisions: {report.curation}")))
+    for note in report.metadata_notes:
+        console.print(
+            Text(printable_line(f"Document metadata not applied: {note}"), style="yellow")
+        )
     for line in s.unapplied:
         console.print(Text(printable_line(f"Curation entry not applied: {line}"), style="yellow"))

@@ -1,0 +1,155 @@
+"""OpenDocument text (``.odt``): paragraphs, headings, lists, tables and notes from
+``content.xml``, and the title, author and date of ``meta.xml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.docx import attr, local
+from filature.ingest.formats.layout import Layout, Notes, guarded
+from filature.ingest.formats.package import Package, clean_title, iso_date
+
+_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_CONTAINERS = frozenset({"text", "section", "list", "list-header"})
+_SKIPPED = frozenset(
+    {
+        "tracked-changes",
+        "sequence-decls",
+        "variable-decls",
+        "user-field-decls",
+        "forms",
+        "table-of-content",
+        "illustration-index",
+        "alphabetical-index",
+        "object-index",
+        "user-index",
+        "bibliography",
+        "annotation",
+        "annotation-end",
+        "note-citation",
+    }
+)
+_TITLE_STYLES = frozenset({"title", "titre"})
+
+
+class _Reader:
+    def __init__(self, root: Element) -> None:
+        self.notes = Notes()
+        self.layout = Layout()
+        self.title: str | None = None
+        self.parents: dict[str, str] = {}
+        for node in root.iter():
+            if local(node.tag) == "style" and attr(node, "family") == "paragraph":
+                name, parent = attr(node, "name"), attr(node, "parent-style-name")
+                if name and parent:
+                    self.parents[name] = parent
+
+    def _title_style(self, style: str | None) -> bool:
+        seen: set[str] = set()
+        while style and style not in seen:
+            if style.casefold() in _TITLE_STYLES:
+                return True
+            seen.add(style)
+            style = self.parents.get(style)
+        return False
+
+    def _text(self, element: Element, extra: list[Element]) -> str:
+        """A paragraph's text, notes called by their glued number; frames go to ``extra``."""
+        out = [element.text or ""]
+        for node in element:
+            name = local(node.tag)
+            if name == "s":
+                out.append(" " * int(attr(node, "c") or "1"))
+            elif name in ("tab", "line-break"):
+                out.append(" ")
+            elif name == "note":
+                kind = attr(node, "note-class") or "footnote"
+                body = next((c for c in node if local(c.tag) == "note-body"), None)
+                text = (
+                    " ".join(self._text(p, []) for p in body.iter() if _is_para(p)) if body else ""
+                )
+                out.append(self.notes.call(text, kind))
+            elif name == "frame":
+                extra.append(node)
+            elif name not in _SKIPPED:
+                out.append(self._text(node, extra))
+            out.append(node.tail or "")
+        return "".join(out)
+
+    def _cells(self, row: Element) -> list[str]:
+        cells: list[str] = []
+        for cell in row:
+            if local(cell.tag) == "table-cell":
+                cells.append(" ".join(self._text(p, []) for p in cell.iter() if _is_para(p)))
+        return cells
+
+    def blocks(self, container: Element, *, item: bool = False) -> None:
+        """Write the blocks under ``container``; the first paragraph of a list ``item`` gets
+        the bullet."""
+        for node in container:
+            name = local(node.tag)
+            if name == "list-item":
+                self.blocks(node, item=True)
+            elif name in ("p", "h"):
+                extra: list[Element] = []
+                text = self._text(node, extra)
+                if name == "h":
+                    self.layout.heading(text)
+                elif self._title_style(attr(node, "style-name")) and text.strip():
+                    self.layout.heading(text)
+                    self.title = self.title or " ".join(text.split())
+                else:
+                    self.layout.paragraph(text, item=item)
+                    item = item and not text.strip()
+                for frame in extra:
+                    for box in frame.iter():
+                        if local(box.tag) == "text-box":
+                            self.blocks(box)
+            elif name == "table":
+                rows = [self._cells(r) for r in node.iter() if local(r.tag) == "table-row"]
+                self.layout.table(rows)
+            elif name in _CONTAINERS:
+                self.blocks(node)
+
+
+def _is_para(node: Element) -> bool:
+    return local(node.tag) in ("p", "h")
+
+
+def _meta(package: Package) -> tuple[str | None, str | None, str | None]:
+    if not package.has("meta.xml"):
+        return None, None, None
+    values: dict[str, str] = {}
+    for node in package.xml("meta.xml").iter():
+        if node.text and node.text.strip():
+            values.setdefault(local(node.tag), node.text.strip())
+    author = values.get("initial-creator") or values.get("creator")
+    date = iso_date(values.get("creation-date")) or iso_date(values.get("date"))
+    return clean_title(values.get("title")), author, date
+
+
+@guarded("ODT")
+def read_odt(data: bytes, path: Path) -> FormatText:
+    """Read an ``.odt`` file: the body in order, then its notes; ``Unreadable`` with the
+    reason for a corrupt, encrypted or oversized package, or another kind of document."""
+    package = Package(data, "ODT")
+    if package.has("mimetype"):
+        mimetype = package.read("mimetype").decode("ascii", "replace").strip()
+        if mimetype != _MIMETYPE and not mimetype.startswith(_MIMETYPE + "-"):
+            raise Unreadable(f"not an OpenDocument text: its type is {mimetype!r}")
+    if package.has("META-INF/manifest.xml") and any(
+        local(node.tag) == "encryption-data" for node in package.xml("META-INF/manifest.xml").iter()
+    ):
+        raise Unreadable("password-protected OpenDocument file: save it without a password")
+    root = package.xml("content.xml")
+    reader = _Reader(root)
+    for node in root.iter():
+        if local(node.tag) == "body":
+            for text in node:
+                if local(text.tag) == "text":
+                    reader.blocks(text)
+    reader.layout.notes(reader.notes)
+    title, author, date = _meta(package)
+    return reader.layout.result("ODT", title=title or reader.title, author=author, date=date)
