@@ -12,7 +12,11 @@ import os
 import signal
 import sys
 
+import pytest
+
 from reliability import Tmux
+
+pytestmark = pytest.mark.slow
 
 ATTEMPTS = 6  # the program meets the window about one time in two under load
 
