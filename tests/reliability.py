@@ -9,6 +9,7 @@ import codecs
 import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -187,7 +188,37 @@ class Tmux:
         return self.run("list-buffers")
 
     def dead(self) -> bool:
+        """Whether the pane's program has closed the terminal (it may not have ended yet)."""
         return self.run("display-message", "-p", "-t", "main", "#{pane_dead}").strip() == "1"
+
+    def exit_status(self) -> str | None:
+        """How the pane's program ended: its exit status ("2") or the name of the signal that
+        ended it ("SIGKILL"); None while it runs or before tmux has collected its status.
+
+        tmux before 3.6 can lose that status for good (tmux issue 4559): when a pane's
+        terminal closes, tmux runs libutempter's helper with SIGCHLD set to its default, which
+        discards the signal, and a program that ends during those milliseconds stays a zombie
+        tmux never waits for, the pane dead without a status. A SIGCHLD sent to the server
+        makes it wait for its children again, as tmux 3.6 does itself after the helper."""
+        if not self.dead():
+            return None
+        format_ = "#{pane_dead_status}:#{pane_dead_signal}"
+        code, _, killer = (
+            self.run("display-message", "-p", "-t", "main", format_).strip().partition(":")
+        )
+        if code:
+            return code
+        if killer:  # a number where the C library has no signal names (glibc)
+            return signal.Signals(int(killer)).name if killer.isdigit() else killer
+        pid = self.run("display-message", "-p", "#{pid}").strip()
+        if pid.isdigit():
+            os.kill(int(pid), signal.SIGCHLD)
+        return None
+
+    def wait_exit(self, what: str, timeout: float = 30) -> str:
+        """Wait for the pane's program to end; its ``exit_status``."""
+        self.wait(lambda: self.exit_status() is not None, what, timeout)
+        return self.exit_status() or ""
 
     def wait(self, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -40,15 +40,9 @@ def test_a_database_damaged_under_the_explorer_ends_it_with_a_message(
         tmux.keys(key)
     if not tmux.dead():
         tmux.type("interpol")
-
-    def status() -> str:  # the pane may be dead a moment before tmux has its exit status
-        return tmux.run(
-            "display-message", "-p", "-t", "main", "#{pane_dead_status}#{pane_dead_signal}"
-        ).strip()
-
-    tmux.wait(lambda: tmux.dead() and status() != "", "the explorer to end")
+    status = tmux.wait_exit("the explorer to end")
     history = tmux.history()
     assert "Traceback" not in history and "locals" not in history, history
-    assert status() == "2", history
+    assert status == "2", history
     flat = " ".join(history.split())
     assert "can no longer be read" in flat and "Fix: filature build --db" in flat, flat
