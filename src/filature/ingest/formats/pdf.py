@@ -1,0 +1,186 @@
+"""PDF files with a text layer, read page by page with pypdfium2 (PDFium, Apache/BSD licence).
+
+Pages are joined with a form feed and ``page_starts`` keeps where each one starts; the
+cleaner removes running headers, footers and page numbers per page and joins words cut by a
+hyphen across lines and pages. Lines set in a smaller type at the bottom of a page, the
+first of them starting with a number, are marked as the footnote zone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from filature.ingest.formats.base import FormatText, Unreadable
+from filature.models import Zone
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+"""PDFium reports a hyphen that ends a line as U+0002 (or U+FFFE)."""
+_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
+_SMALLER = 0.85
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise Unreadable("encrypted: password required") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise Unreadable("encrypted: unsupported security handler") from None
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise Unreadable("not a PDF file (no %PDF header)") from None
+        raise Unreadable("damaged or truncated PDF: cannot be opened") from None
+
+
+def pdf_date(value: str | None) -> str | None:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) from a PDF date ``D:20160729…``."""
+    match = _PDF_DATE.match(value or "")
+    if match is None:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+def _font_sizes(textpage: pdfium.PdfTextPage, count: int) -> list[float]:
+    raw_page = textpage.raw
+    return [pdfium_c.FPDFText_GetFontSize(raw_page, i) for i in range(count)]
+
+
+def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return y.value
+
+
+def _split_hyphen_joins(
+    textpage: pdfium.PdfTextPage, text: str, sizes: list[float]
+) -> tuple[str, list[float]]:
+    """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
+    footnote after the last line of a page): put the line break back where the baseline moves
+    by more than the type size."""
+    cuts = [
+        i
+        for i in range(1, len(text))
+        if text[i - 1] == "-"
+        and not text[i].isspace()
+        and abs(_baseline(textpage, i) - _baseline(textpage, i - 1)) > max(sizes[i], 1.0)
+    ]
+    if not cuts:
+        return text, sizes
+    pieces: list[str] = []
+    new_sizes: list[float] = []
+    done = 0
+    for cut in cuts:
+        pieces += (text[done:cut], "\n")
+        new_sizes += [*sizes[done:cut], sizes[cut]]
+        done = cut
+    pieces.append(text[done:])
+    new_sizes += sizes[done:]
+    return "".join(pieces), new_sizes
+
+
+def _footnote_start(text: str, sizes: list[float]) -> int | None:
+    """Where the page's footnotes start: a run of final lines in a smaller type than the
+    page's body, the first of them starting with a note number; None if there is none."""
+    letters = Counter(round(size, 1) for ch, size in zip(text, sizes, strict=False) if ch.isalpha())
+    if not letters:
+        return None
+    body = letters.most_common(1)[0][0]
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    found: int | None = None
+    for start, end in reversed(lines):
+        sized = [sizes[i] for i in range(start, min(end, len(sizes))) if text[i].isalnum()]
+        if not sized:
+            continue
+        if max(Counter(sized).most_common(1)[0][0], 0.0) >= body * _SMALLER:
+            break
+        if _FOOTNOTE_START.match(text[start:end]):
+            found = start
+    return found
+
+
+def _page_text(page: pdfium.PdfPage) -> tuple[str, int | None, bool]:
+    """The page's text, where its footnotes start, and whether it has images."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range().translate(_HYPHENS)
+        footnotes = None
+        if text.strip() and len(text) == count:
+            sizes = _font_sizes(textpage, count)
+            text, sizes = _split_hyphen_joins(textpage, text, sizes)
+            footnotes = _footnote_start(text.replace("\r", " "), sizes)
+    finally:
+        textpage.close()
+    images = False
+    if not text.strip():
+        images = any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
+    return text, footnotes, images
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        return {key: str(value) for key, value in pdf.get_metadata_dict().items() if value}
+    except pdfium.PdfiumError:
+        return {}
+
+
+def read_pdf(data: bytes, path: Path) -> FormatText:
+    """The text of a PDF, page by page; ``Unreadable`` for scans, encrypted or damaged files."""
+    pdf = _open(data)
+    try:
+        pieces: list[str] = []
+        starts: list[int] = []
+        zones: list[tuple[int, int, Zone]] = []
+        blank_pages: list[int] = []
+        scanned_pages: list[int] = []
+        offset = 0
+        for number in range(len(pdf)):
+            page = pdf[number]
+            try:
+                text, footnotes, images = _page_text(page)
+            finally:
+                page.close()
+            if not text.strip():
+                (scanned_pages if images else blank_pages).append(number + 1)
+            starts.append(offset)
+            if footnotes is not None:
+                zones.append((offset + footnotes, offset + len(text), "footnote"))
+            pieces.append(text)
+            offset += len(text) + 1
+        metadata = _metadata(pdf)
+    except pdfium.PdfiumError as error:
+        raise Unreadable(f"damaged PDF: {error}") from None
+    finally:
+        pdf.close()
+    if not starts:
+        raise Unreadable("damaged PDF: no pages")
+    if len(scanned_pages) == len(starts):
+        raise Unreadable("scanned: no text layer")
+    if len(scanned_pages) + len(blank_pages) == len(starts):
+        raise Unreadable("no text layer: every page is blank")
+    warnings: list[str] = []
+    if scanned_pages:
+        listed = ", ".join(map(str, scanned_pages[:10])) + (" …" if len(scanned_pages) > 10 else "")
+        warnings.append(f"scanned pages without a text layer left out: {listed}")
+    return FormatText(
+        text="\f".join(pieces),
+        format="pdf",
+        title=metadata.get("Title"),
+        author=metadata.get("Author"),
+        date=pdf_date(metadata.get("CreationDate")),
+        page_starts=tuple(starts),
+        zones=tuple(zones),
+        warnings=tuple(warnings),
+    )
