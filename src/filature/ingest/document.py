@@ -86,7 +86,9 @@ def _zone_at(zones: tuple[tuple[int, int, Zone], ...], offset: int) -> Zone | No
     return None
 
 
-def _placed(source: SourceText, clean: CleanText, passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+def _placed(
+    source: SourceText, clean: CleanText, passages: tuple[Passage, ...]
+) -> tuple[Passage, ...]:
     """Passages with their pages and with the zones the format itself marks."""
     if not source.page_starts and not source.zones:
         return passages

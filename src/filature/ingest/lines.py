@@ -163,8 +163,7 @@ def _page_edges(lines: list[Line]) -> dict[int, list[int]]:
         if line.drop is None and not line.blank:
             pages[line.page].append(pos)
     return {
-        page: sorted(set(found[:_PAGE_EDGE] + found[-_PAGE_EDGE:]))
-        for page, found in pages.items()
+        page: sorted(set(found[:_PAGE_EDGE] + found[-_PAGE_EDGE:])) for page, found in pages.items()
     }
 
 

@@ -29,7 +29,8 @@ a duplicate after a merge), in ``hidden_mentions``; ``base_relations`` and ``bas
 the stated relations only (co-occurrences are recounted from the mentions); ``evidence`` is
 clustered by relation. Version 4 adds the format and metadata of each document (``format``,
 ``author``, ``date``, ``pages``) and the pages of each passage (``page_start``, ``page_end``,
-NULL for formats without pages); no column is renamed. Foreign keys into tables that are only ever written whole, by a build
+NULL for formats without pages); no column is renamed. Foreign keys into tables that are only
+ever written whole, by a build
 (``WRITE_ONCE``), have no index: no row of theirs is ever deleted, and no query needs one."""
 
 WRITE_ONCE = ("documents", "passages", "base_entities", "base_relations")

@@ -236,8 +236,18 @@ def _write_documents(
         "INSERT INTO documents (id, path, title, sha256, encoding, chars, format, author, date,"
         " pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (i + 1, d.path, d.title, d.sha256, d.encoding, d.chars, d.format, d.author, d.date)
-            + (d.pages,)
+            (
+                i + 1,
+                d.path,
+                d.title,
+                d.sha256,
+                d.encoding,
+                d.chars,
+                d.format,
+                d.author,
+                d.date,
+                d.pages,
+            )
             for i, d in enumerate(documents)
         ],
     )
@@ -249,8 +259,19 @@ def _write_documents(
                 pid = len(passage_ids) + 1
                 passage_ids[(i, p.seq)] = pid
                 yield (
-                    (pid, i + 1, p.seq, p.start, p.end, p.line_start, p.line_end, p.zone, p.text)
-                    + (p.page_start, p.page_end)
+                    (
+                        pid,
+                        i + 1,
+                        p.seq,
+                        p.start,
+                        p.end,
+                        p.line_start,
+                        p.line_end,
+                        p.zone,
+                        p.text,
+                        p.page_start,
+                        p.page_end,
+                    )
                 )
 
     conn.executemany(

@@ -12,14 +12,21 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
 from filature.ingest.formats.base import FormatText, Unreadable
 
 _SNIFF = 4096
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—·:]\s+[^-|–—·:]{2,40}$")
 
 
@@ -76,7 +83,7 @@ def _unwrap(line: str) -> str:
 def read_html(data: bytes, path: Path) -> FormatText:
     """The main text of a saved web page, one paragraph per line, and its metadata."""
     text, charset, warnings = decode_html(data)
-    if "<" not in text[:_SNIFF * 4]:
+    if "<" not in text[: _SNIFF * 4]:
         raise Unreadable("not an HTML page (no markup)")
     document = trafilatura.bare_extraction(
         text,
@@ -87,16 +94,19 @@ def read_html(data: bytes, path: Path) -> FormatText:
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = "" if document is None else (document.text or "")
+    found: dict[str, Any] = {}
+    if document is not None:
+        found = document if isinstance(document, dict) else document.as_dict()
+    body = str(found.get("text") or "")
     if not body.strip():
         raise Unreadable("html: no main text found")
     paragraphs = "\n\n".join(_unwrap(line.strip()) for line in body.splitlines() if line.strip())
     return FormatText(
         text=paragraphs + "\n",
         format="html",
-        title=_title(document.title, document.sitename),
-        author=document.author or None,
-        date=document.date or None,
+        title=_title(found.get("title"), found.get("sitename")),
+        author=found.get("author") or None,
+        date=found.get("date") or None,
         warnings=warnings,
         encoding=charset,
     )
