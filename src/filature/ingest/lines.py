@@ -32,6 +32,7 @@ _FOOTER_MIN_GAP = 20
 _FOOTER_WINDOW = 4
 _PAGE_EDGE = 3
 """Lines at the top and at the bottom of a page where running headers and footers sit."""
+_PAGE_EDGE_MAX_LEN = 120
 
 
 @dataclass(slots=True)
@@ -106,8 +107,8 @@ def is_terminal(s: str) -> bool:
     return bool(_TERMINAL.search(s))
 
 
-def _footer_key(s: str) -> str | None:
-    if len(s) > _FOOTER_MAX_LEN or is_list_item(s) or FOOTNOTE_DEF.match(s) or s[-1] in ",;":
+def _footer_key(s: str, longest: int = _FOOTER_MAX_LEN) -> str | None:
+    if len(s) > longest or is_list_item(s) or FOOTNOTE_DEF.match(s) or s[-1] in ",;":
         return None
     return re.sub(r"\d+", "#", s.casefold())
 
@@ -171,7 +172,8 @@ def find_page_furniture(lines: list[Line]) -> set[int]:
     """Positions of running headers and footers of a paged text (pages cut by form feeds).
 
     A short line at the top or the bottom of a page is furniture when the same line, digits
-    aside, sits at the top or bottom of at least two pages and of a third of them.
+    aside, sits at the top or bottom of at least two pages and of a third of them. A line that
+    starts like a footnote (a number, then a word) must come back unchanged.
     """
     edges = _page_edges(lines)
     if len(edges) < 2:
@@ -180,7 +182,10 @@ def find_page_furniture(lines: list[Line]) -> set[int]:
     keyed: dict[int, str] = {}
     for page, positions in edges.items():
         for pos in positions:
-            key = _footer_key(lines[pos].s)
+            line = lines[pos]
+            key = _footer_key(line.s, _PAGE_EDGE_MAX_LEN)
+            if key is None and not line.aside and FOOTNOTE_DEF.match(line.s):
+                key = "=" + line.s.casefold()  # "30 juillet 2016 JOURNAL…": only the same line
             if key is not None:
                 keyed[pos] = key
                 on_pages[key].add(page)

@@ -27,7 +27,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_SITE_SUFFIX = re.compile(r"\s+[-|–—·:]\s+[^-|–—·:]{2,40}$")
 
 
 def declared_charset(data: bytes) -> str | None:
