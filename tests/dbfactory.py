@@ -113,7 +113,7 @@ class DbBuilder:
                 start = offset.get(p.document_id, 0)
                 offset[p.document_id] = start + len(p.text) + 2
                 conn.execute(
-                    "INSERT INTO passages (id, document_id, seq, start, \"end\", line_start,"
+                    'INSERT INTO passages (id, document_id, seq, start, "end", line_start,'
                     " line_end, zone, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         p.id,
