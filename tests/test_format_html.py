@@ -11,8 +11,10 @@ from filature.ingest.corpus import read_one
 from filature.ingest.discover import discover_files
 from filature.ingest.formats.html import declared_charset
 from filature.models import Document, FileReport
+from nonseed_gold import corpora_dir
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "html"
+_CORPORA = corpora_dir()
+CORPUS = (_CORPORA or Path("shared/corpora (absent; set $FILATURE_CORPORA)")) / "html"
 
 ARTICLE = " ".join(
     [

@@ -16,9 +16,11 @@ from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.budget import run_reader
 from filature.models import Document, FileReport
 from filature.store.writer import write_database
+from nonseed_gold import corpora_dir
 from pdfmaker import Page, make_pdf, text_page
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "pdf"
+_CORPORA = corpora_dir()
+CORPUS = (_CORPORA or Path("shared/corpora (absent; set $FILATURE_CORPORA)")) / "pdf"
 HEADER = "Note de recherche n° 12 – Coopération policière"
 TITLE = "La coopération policière franco-chinoise"
 

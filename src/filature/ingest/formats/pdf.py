@@ -8,6 +8,7 @@ first of them starting with a number, are marked as the footnote zone.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 from collections import Counter
@@ -24,6 +25,8 @@ _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 """PDFium reports a hyphen that ends a line as U+0002 (or U+FFFE)."""
 _FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
 _SMALLER = 0.85
+_SAMPLE = 100
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -48,20 +51,30 @@ def pdf_date(value: str | None) -> str | None:
     return "-".join(part for part in match.groups() if part)
 
 
-def _font_sizes(textpage: pdfium.PdfTextPage, count: int) -> list[float]:
-    raw_page = textpage.raw
-    return [pdfium_c.FPDFText_GetFontSize(raw_page, i) for i in range(count)]
+class _Chars:
+    """Type size and baseline of a page's characters, asked of PDFium only when needed.
+
+    ``index`` counts characters of the text as PDFium returned it; the line breaks put back
+    after hyphens (``inserted``, positions in the new text) are skipped by ``size``.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.inserted: list[int] = []
+
+    def _original(self, index: int) -> int:
+        return index - bisect.bisect_right(self.inserted, index - 1)
+
+    def size(self, index: int) -> float:
+        return float(pdfium_c.FPDFText_GetFontSize(self.raw, self._original(index)))
+
+    def baseline(self, index: int) -> float:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, ctypes.byref(x), ctypes.byref(y))
+        return y.value
 
 
-def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-    return y.value
-
-
-def _split_hyphen_joins(
-    textpage: pdfium.PdfTextPage, text: str, sizes: list[float]
-) -> tuple[str, list[float]]:
+def _split_hyphen_joins(text: str, chars: _Chars) -> str:
     """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
     footnote after the last line of a page): put the line break back where the baseline moves
     by more than the type size."""
@@ -70,29 +83,35 @@ def _split_hyphen_joins(
         for i in range(1, len(text))
         if text[i - 1] == "-"
         and not text[i].isspace()
-        and abs(_baseline(textpage, i) - _baseline(textpage, i - 1)) > max(sizes[i], 1.0)
+        and abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
     ]
     if not cuts:
-        return text, sizes
+        return text
     pieces: list[str] = []
-    new_sizes: list[float] = []
     done = 0
-    for cut in cuts:
+    for number, cut in enumerate(cuts):
         pieces += (text[done:cut], "\n")
-        new_sizes += [*sizes[done:cut], sizes[cut]]
+        chars.inserted.append(cut + number)
         done = cut
     pieces.append(text[done:])
-    new_sizes += sizes[done:]
-    return "".join(pieces), new_sizes
+    return "".join(pieces)
 
 
-def _footnote_start(text: str, sizes: list[float]) -> int | None:
+def _body_size(text: str, chars: _Chars) -> float | None:
+    """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
+    step = max(1, len(text) // _SAMPLE)
+    sizes = Counter(round(chars.size(i), 1) for i in range(0, len(text), step) if text[i].isalpha())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _footnote_start(text: str, chars: _Chars) -> int | None:
     """Where the page's footnotes start: a run of final lines in a smaller type than the
     page's body, the first of them starting with a note number; None if there is none."""
-    letters = Counter(round(size, 1) for ch, size in zip(text, sizes, strict=False) if ch.isalpha())
-    if not letters:
+    if not _FOOTNOTE_LINE.search(text):
         return None
-    body = letters.most_common(1)[0][0]
+    body = _body_size(text, chars)
+    if body is None:
+        return None
     lines: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
@@ -100,10 +119,10 @@ def _footnote_start(text: str, sizes: list[float]) -> int | None:
         start += len(line) + 1
     found: int | None = None
     for start, end in reversed(lines):
-        sized = [sizes[i] for i in range(start, min(end, len(sizes))) if text[i].isalnum()]
+        sized = [round(chars.size(i), 1) for i in range(start, end) if text[i].isalnum()]
         if not sized:
             continue
-        if max(Counter(sized).most_common(1)[0][0], 0.0) >= body * _SMALLER:
+        if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
             break
         if _FOOTNOTE_START.match(text[start:end]):
             found = start
@@ -118,9 +137,9 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, int | None, bool]:
         text = textpage.get_text_range().translate(_HYPHENS)
         footnotes = None
         if text.strip() and len(text) == count:
-            sizes = _font_sizes(textpage, count)
-            text, sizes = _split_hyphen_joins(textpage, text, sizes)
-            footnotes = _footnote_start(text.replace("\r", " "), sizes)
+            chars = _Chars(textpage)
+            text = _split_hyphen_joins(text, chars)
+            footnotes = _footnote_start(text.replace("\r", " "), chars)
     finally:
         textpage.close()
     images = False
