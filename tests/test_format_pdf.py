@@ -188,3 +188,21 @@ def test_real_pdfs(name: str, pages: int, words: str) -> None:
         assert document.title.startswith("Journal officiel de la République française")
         assert document.date == "2016-07-29"
         assert "JOURNAL OFFICIEL DE LA RÉPUBLIQUE FRANÇAISE" not in document.text
+
+
+def test_document_view_shows_pages_and_page_breaks() -> None:
+    from filature.query import DocumentPassage, DocumentView
+    from filature.tui.widgets.document_text import DocumentText
+
+    passages = (
+        DocumentPassage(1, 0, 1, 2, "body", "Premier.", (), 1, 1),
+        DocumentPassage(2, 1, 3, 4, "body", "Suite.", (), 1, 2),
+        DocumentPassage(3, 2, 5, 5, "footnote", "1 Note.", (), 3, 3),
+        DocumentPassage(4, 3, 6, 6, "body", "Fin.", (), 3, 3),
+    )
+    view = DocumentText(DocumentView(1, TITLE, "note.pdf", passages))
+    shown = [view._passage_content(i, None).plain for i in range(len(passages))]
+    assert shown[0] == "p. 1 · lines 1\N{EN DASH}2\nPremier."
+    assert shown[1] == "pp. 1\N{EN DASH}2 · lines 3\N{EN DASH}4\nSuite."
+    assert shown[2] == "── page 3 ──\np. 3 · line 5 · footnote\n1 Note."
+    assert shown[3] == "p. 3 · line 6\nFin."
