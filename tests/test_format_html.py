@@ -9,7 +9,7 @@ import pytest
 
 from filature.ingest.corpus import read_one
 from filature.ingest.discover import discover_files
-from filature.ingest.formats.html import declared_charset
+from filature.ingest.formats.html import declared_charset, page_title
 from filature.models import Document, FileReport
 from nonseed_gold import corpora_dir
 
@@ -75,6 +75,15 @@ def test_charset_from_the_document() -> None:
     assert declared_charset(b"<p>nothing declared</p>") is None
 
 
+def test_the_site_name_is_left_out_of_the_title() -> None:
+    heading = "Office européen de police (Europol) : approbation du protocole"
+    title = "Assemblée nationale - Office européen de police (Europol)"
+    assert page_title(title, None, heading) == "Office européen de police (Europol)"
+    assert page_title("Accord signé | Le Monde", "Le Monde", "x") == "Accord signé"
+    assert page_title("Assemblée nationale", None, "Projet de loi") == "Assemblée nationale"
+    assert page_title("  ", None, "x") is None
+
+
 def test_html_files_are_discovered(tmp_path: Path) -> None:
     for name in ("a.html", "b.HTM", "c.xhtml", "d.css"):
         (tmp_path / name).write_text("<p>x</p>")
@@ -118,3 +127,5 @@ def test_saved_pages(name: str, title: str, words: str, charset: str) -> None:
     assert title in document.title
     assert words in document.text
     assert "\ufffd" not in document.text and "Ã©" not in document.text
+    if "europol" in name:
+        assert document.title == "Office européen de police (Europol)"

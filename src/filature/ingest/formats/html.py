@@ -19,6 +19,7 @@ import trafilatura
 from filature.ingest.formats.base import FormatText, Unreadable
 
 _SNIFF = 4096
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·:]\s+")
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -60,13 +61,21 @@ def decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("cp1252", "replace"), "cp1252", (*warnings, "read as Windows-1252")
 
 
-def _title(title: str | None, site: str | None) -> str | None:
-    """The page title without the site name the page appends or prepends to it."""
+def page_title(title: str | None, site: str | None, first_line: str) -> str | None:
+    """The page title without the site name it carries (``Site - Title``, ``Title | Site``):
+    the site name trafilatura found, or the part of the title that the page's first line
+    (its heading) repeats."""
     if not title:
         return None
     text = " ".join(title.split())
-    if site and site in text and text != site:
-        text = text.replace(site, "").strip(" -|–—·:")
+    parts = [part for part in _TITLE_SEPARATOR.split(text) if part]
+    if site and len(parts) > 1 and site in parts:
+        parts.remove(site)
+        return " - ".join(parts)
+    heading = " ".join(first_line.split()).casefold()
+    repeated = [part for part in parts if len(part) >= 8 and part.casefold() in heading]
+    if len(parts) > 1 and repeated:
+        return max(repeated, key=len)
     return text or None
 
 
@@ -103,7 +112,7 @@ def read_html(data: bytes, path: Path) -> FormatText:
     return FormatText(
         text=paragraphs + "\n",
         format="html",
-        title=_title(found.get("title"), found.get("sitename")),
+        title=page_title(found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]),
         author=found.get("author") or None,
         date=found.get("date") or None,
         warnings=warnings,
