@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -26,6 +27,9 @@ _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 _FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
 _SMALLER = 0.85
 _SAMPLE = 100
+_GAP = 1.4
+_LEADING = 1.3
+_LINE_END = re.compile(r"\r\n|\n")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
 
 
@@ -74,17 +78,45 @@ class _Chars:
         return y.value
 
 
-def _split_hyphen_joins(text: str, chars: _Chars) -> str:
+def _hyphen_joins(text: str, chars: _Chars) -> list[int]:
     """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
-    footnote after the last line of a page): put the line break back where the baseline moves
-    by more than the type size."""
-    cuts = [
+    footnote after the last line of a page): where the line break must be put back, that is
+    where the baseline moves by more than the type size."""
+    return [
         i
         for i in range(1, len(text))
         if text[i - 1] == "-"
         and not text[i].isspace()
         and abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
     ]
+
+
+def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
+    """Starts of lines set further below the previous line than ``_GAP`` times the page's line
+    spacing (its smallest recurring one) and ``_LEADING`` times their type size: a paragraph
+    break that the text layer does not show, made a blank line."""
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    starts = [i for i in starts if i < len(text) and not text[i].isspace()]
+    if len(starts) < 3:
+        return []
+    baselines = [chars.baseline(i) for i in starts]
+    steps = [above - below for above, below in itertools.pairwise(baselines)]
+    usual = Counter(round(step) for step in steps if step >= 1)
+    recurring = [step for step, count in usual.items() if count >= 2]
+    if not usual:
+        return []
+    spacing = min(recurring) if recurring else usual.most_common(1)[0][0]
+    return [
+        start
+        for start, step in zip(starts[1:], steps, strict=True)
+        if step > _GAP * spacing and step > _LEADING * chars.size(start)
+    ]
+
+
+def _with_breaks(text: str, chars: _Chars) -> str:
+    """The page's text with the line breaks PDFium leaves out put back (``chars`` learns
+    where they are, to keep asking for the right characters)."""
+    cuts = sorted(set(_hyphen_joins(text, chars)) | set(_paragraph_gaps(text, chars)))
     if not cuts:
         return text
     pieces: list[str] = []
@@ -138,7 +170,7 @@ def _page_text(page: pdfium.PdfPage) -> tuple[str, int | None, bool]:
         footnotes = None
         if text.strip() and len(text) == count:
             chars = _Chars(textpage)
-            text = _split_hyphen_joins(text, chars)
+            text = _with_breaks(text, chars)
             footnotes = _footnote_start(text.replace("\r", " "), chars)
     finally:
         textpage.close()
