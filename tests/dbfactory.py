@@ -104,7 +104,8 @@ class DbBuilder:
             for doc_id, dpath, title in self.documents:
                 chars = sum(len(p.text) for p in self.passages if p.document_id == doc_id)
                 conn.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, 'utf-8', ?)",
+                    "INSERT INTO documents (id, path, title, sha256, encoding, chars)"
+                    " VALUES (?, ?, ?, ?, 'utf-8', ?)",
                     (doc_id, dpath, title, f"sha{doc_id}", chars),
                 )
             offset: dict[int, int] = {}
@@ -112,7 +113,8 @@ class DbBuilder:
                 start = offset.get(p.document_id, 0)
                 offset[p.document_id] = start + len(p.text) + 2
                 conn.execute(
-                    "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    'INSERT INTO passages (id, document_id, seq, start, "end", line_start,'
+                    " line_end, zone, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         p.id,
                         p.document_id,

@@ -115,7 +115,7 @@ def test_text_and_json_forms(conn: sqlite3.Connection) -> None:
     relations, _, rest = text.partition("Mentioned with (co-occurrence, not a stated relation)")
     assert "- Interpol (organization) · président · 2016-11-10 · 1 passage" in relations
     assert "Xi Jinping" not in relations and "- Xi Jinping (person) · 2 passages" in rest
-    assert "(001_chine_interpol.txt, lines 4\N{EN DASH}5)" in rest
+    assert ", 001_chine_interpol.txt, lines 4\N{EN DASH}5" in rest
     data = json.loads(json.dumps(card_as_json(card), ensure_ascii=False))
     assert data["relations"][0]["relations"][0]["counterpart_name"] == "Interpol"
     assert data["counts"]["documents"] == 1

@@ -174,10 +174,11 @@ def test_discover_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
         ".hidden/e.txt",
         ".f.txt",
         "g.pdf",
+        "h.xlsx",
     ]:
         _write(tmp_path, name, b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
-    assert found == ["a.md", "b.txt", "sub/c.TXT", "sub/deep/d é.txt"]
+    assert found == ["a.md", "b.txt", "g.pdf", "sub/c.TXT", "sub/deep/d é.txt"]
 
 
 def test_discover_survives_symlink_loops_and_reports_them(tmp_path: Path) -> None:

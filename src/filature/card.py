@@ -295,7 +295,7 @@ def card_as_text(card: EntityCard) -> str:
         lines += ["", "Excerpts"]
         for ex in card.excerpts:
             lines.append(f"  « {ex.text} »")
-            lines.append(f"    {ex.document_title} ({ex.document_path}, lines {ex.lines})")
+            lines.append(f"    {ex.reference()}")
     return "\n".join(lines) + "\n"
 
 
@@ -329,5 +329,5 @@ def card_renderable(card: EntityCard) -> RenderableType:
         for ex in card.excerpts:
             parts.append(Text(f"« {ex.text} »"))
             title, path = printable_line(ex.document_title), printable_line(ex.document_path)
-            parts.append(Text(f"  {title} ({path}, lines {ex.lines})", "dim"))
+            parts.append(Text(f"  {ex.reference(title, path)}", "dim"))
     return Group(*parts)

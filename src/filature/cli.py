@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from filature import __version__
+from filature import __version__, cite
 from filature.card import EntityLookupError
 from filature.curation.entries import CurationError
 from filature.errors import Problem, SourceProblem
@@ -442,8 +442,15 @@ def find(
     for hit in result.hits:
         out.print(
             Text(
-                f"{printable_line(hit.document_path)}, lines {hit.line_start}–{hit.line_end} "
-                f"({hit.zone}), "
+                cite.reference(
+                    printable_line(hit.document_title),
+                    printable_line(hit.document_path),
+                    hit.line_start,
+                    hit.line_end,
+                    hit.page_start,
+                    hit.page_end,
+                )
+                + f" ({hit.zone}), "
                 f"passage {hit.passage_id}",
                 style="bold",
             )

@@ -78,7 +78,7 @@ def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator
             yield f"- **{e(line)}**"
             for c in citations[:MAX_QUOTES]:
                 yield f"  > « {e(c.quote)} »  "
-                yield f"  > — *{e(c.document_title)}*, {e(c.document_path)}, lines {c.lines}"
+                yield f"  > — {c.reference(f'*{e(c.document_title)}*', e(c.document_path))}"
                 yield "  >"
             if total > MAX_QUOTES:
                 yield f"  *… and {total - MAX_QUOTES} more passages.*"
@@ -96,7 +96,7 @@ def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator
     yield "## Key passages\n"
     for ex in card.excerpts:
         yield f"> « {e(ex.text)} »  "
-        yield f"> — *{e(ex.document_title)}*, {e(ex.document_path)}, lines {ex.lines}\n"
+        yield f"> — {ex.reference(f'*{e(ex.document_title)}*', e(ex.document_path))}\n"
     yield "---\n"
     yield (
         f"*Dossier by filature {e(__version__)} from a database built {e(built)}. Quotes are "
@@ -130,7 +130,7 @@ def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str
             for c in citations[:MAX_QUOTES]:
                 yield f"<blockquote>« {e(c.quote)} »"
                 yield (
-                    f"<cite>{e(c.document_title)}, {e(c.document_path)}, lines {c.lines}</cite>"
+                    f"<cite>{c.reference(e(c.document_title), e(c.document_path))}</cite>"
                     "</blockquote>"
                 )
             if total > MAX_QUOTES:
@@ -151,7 +151,7 @@ def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str
     yield "<h2>Key passages</h2>"
     for ex in card.excerpts:
         yield f"<blockquote>« {e(ex.text)} »"
-        yield f"<cite>{e(ex.document_title)}, {e(ex.document_path)}, lines {ex.lines}</cite>"
+        yield f"<cite>{ex.reference(e(ex.document_title), e(ex.document_path))}</cite>"
         yield "</blockquote>"
     yield (
         f'<hr><p class="meta">Dossier by filature {e(__version__)} from a database built '

@@ -35,7 +35,13 @@ class FileReport:
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file read and decoded, before cleaning."""
+    """A file read and decoded, before cleaning.
+
+    ``format`` names the file's format (``txt``, ``md``, ``pdf``, ``html``…); ``title``,
+    ``author`` and ``date`` are what the file itself declares; ``page_starts`` gives the offset
+    in ``text`` where each page starts (empty for formats without pages); ``zones`` are spans
+    of ``text`` the format marks itself (footnotes, tables).
+    """
 
     path: Path
     rel_path: str
@@ -43,6 +49,12 @@ class SourceText:
     encoding: str
     sha256: str
     warnings: tuple[str, ...] = ()
+    format: str = "txt"
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    page_starts: tuple[int, ...] = ()
+    zones: tuple[tuple[int, int, Zone], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,8 @@ class CleanText:
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph (or part of a long one) of a cleaned document."""
+    """A paragraph (or part of a long one) of a cleaned document; pages are numbered from 1
+    and are None for formats without pages."""
 
     seq: int
     start: int
@@ -78,6 +91,8 @@ class Passage:
     line_end: int
     zone: Zone
     text: str
+    page_start: int | None = None
+    page_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,8 +109,10 @@ class Document:
     encoding: str
     text: str
     passages: tuple[Passage, ...]
+    format: str = "txt"
     author: str | None = None
     date: str | None = None
+    pages: int | None = None
     label: str | None = None
 
     @property

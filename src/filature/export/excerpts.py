@@ -6,6 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from filature import cite
 from filature.export.data import CO_OCCURRENCE, clean
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -23,6 +24,20 @@ class Excerpt:
     line_end: int
     zone: str
     text: str
+    page_start: int | None = None
+    page_end: int | None = None
+
+    def reference(self, title: str | None = None, path: str | None = None) -> str:
+        """Where the excerpt comes from, as ``filature.cite`` writes it (``title`` and
+        ``path`` may be given already escaped for the output)."""
+        return cite.reference(
+            self.document_title if title is None else title,
+            self.document_path if path is None else path,
+            self.line_start,
+            self.line_end,
+            self.page_start,
+            self.page_end,
+        )
 
     @property
     def lines(self) -> str:
@@ -65,6 +80,7 @@ def top_excerpts(
     rows = conn.execute(
         f"""
         SELECT p.id, d.title, d.path, p.line_start, p.line_end, p.zone, p.text, p.document_id,
+               p.page_start, p.page_end,
                MIN(m.start),
                (SELECT f."end" FROM mentions f WHERE f.passage_id = p.id AND f.entity_id = :e
                 ORDER BY f.start LIMIT 1),
@@ -101,7 +117,9 @@ def top_excerpts(
             line_start=int(r[3]),
             line_end=int(r[4]),
             zone=str(r[5]),
-            text=clean(snippet(str(r[6]), int(r[8]), int(r[9]), width)),
+            text=clean(snippet(str(r[6]), int(r[10]), int(r[11]), width)),
+            page_start=None if r[8] is None else int(r[8]),
+            page_end=None if r[9] is None else int(r[9]),
         )
         for r in chosen
     ]

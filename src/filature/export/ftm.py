@@ -143,10 +143,7 @@ def _link_schema(r: RelationRecord, source: str, target: str) -> tuple[str, str,
 
 
 def _citations(r: RelationRecord) -> str:
-    lines = [
-        f"« {' '.join(c.quote.split())} » ({c.document_title}, {c.document_path}, lines {c.lines})"
-        for c in r.evidence[:MAX_QUOTES]
-    ]
+    lines = [f"« {' '.join(c.quote.split())} » ({c.reference()})" for c in r.evidence[:MAX_QUOTES]]
     if len(r.evidence) > MAX_QUOTES:
         lines.append(f"… and {len(r.evidence) - MAX_QUOTES} more passages.")
     return "\n".join(lines)[:MAX_TEXT]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from filature.ingest import ticks
@@ -14,6 +15,7 @@ from filature.ingest.footnotes import find_calls, find_definitions, strip_calls,
 from filature.ingest.joining import Lexicon, ParagraphBuilder
 from filature.ingest.lines import (
     Line,
+    find_page_furniture,
     find_running_lines,
     has_alnum,
     is_all_caps,
@@ -46,14 +48,22 @@ def _starts_lower(s: str) -> bool:
     return s[:1].islower()
 
 
-def _make_lines(text: str, tick: Ticker) -> list[Line]:
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _make_lines(text: str, tick: Ticker, aside: Sequence[tuple[int, int]] = ()) -> list[Line]:
     lines: list[Line] = []
+    page = 0
     for index, (raw, end) in enumerate(split_lines(normalise_chars(text), len(text))):
         if index % ticks.EVERY == 0:
             tick(end / max(1, len(text)))
         stripped = raw.collapse_spaces().strip()
         indented = bool(stripped.text) and raw.text[:1] == " "
-        lines.append(Line(index, stripped, end, indented))
+        set_aside = bool(aside) and bool(stripped.text) and _inside(aside, stripped.offs[0])
+        lines.append(Line(index, stripped, end, indented, page=page, aside=set_aside))
+        if end < len(text) and text[end] == "\f":
+            page += 1
     for line in lines:
         if line.blank:
             continue
@@ -68,6 +78,9 @@ def _make_lines(text: str, tick: Ticker) -> list[Line]:
             line.drop = "no letters or digits"
     for pos in find_running_lines(lines):
         lines[pos].drop = "running header or footer"
+    if page:
+        for pos in find_page_furniture(lines):
+            lines[pos].drop = "running header or footer"
     return lines
 
 
@@ -114,42 +127,67 @@ def _joins(a: Line, b: Line, blank: bool, para: _Para, layout: _Layout) -> bool:
     return not (short and is_terminal(sa) and sb[:1].isupper())
 
 
+@dataclass
+class _Stream:
+    """Paragraphs being built from one stream of lines (the body, or lines set aside)."""
+
+    builders: list[ParagraphBuilder]
+    flags: list[bool]
+    listed: bool = False
+    prev: Line | None = None
+    blank: bool = False
+
+
 def _assemble(
     lines: list[Line], layout: _Layout, length: int, tick: Ticker
 ) -> tuple[list[Mapped], list[bool], list[int]]:
     """Group lines into paragraphs: (paragraphs, is-footnote flags, defined numbers);
-    ``length`` is the original text's."""
+    ``length`` is the original text's. Lines set aside (a page's footnotes, as the format
+    marks them) make paragraphs of their own, placed after the body paragraph they
+    interrupt, so that a body paragraph runs on across them."""
     definitions = find_definitions(lines)
-    builders: list[ParagraphBuilder] = []
-    footnote_flags: list[bool] = []
-    listed = False
-    prev: Line | None = None
-    blank = False
+    body = _Stream([], [])
+    aside = _Stream([], [])
+    placed_after: list[int] = []
     for pos, line in enumerate(lines):
         if pos % ticks.EVERY == 0:
             tick(pos / len(lines))
         if line.drop is not None:
             continue
+        stream = aside if line.aside else body
         if line.blank:
-            blank = True
+            stream.blank = True
             continue
-        starts = pos in definitions
-        para = _Para(footnote_flags[-1], listed) if footnote_flags else None
-        if (
-            prev is not None
-            and para is not None
-            and not starts
-            and _joins(prev, line, blank, para, layout)
-        ):
-            builders[-1].append(line.text, prev.end, layout.lexicon)
-        else:
-            builders.append(ParagraphBuilder(line.text, length))
-            footnote_flags.append(starts)
-            listed = is_list_item(line.s)
-        prev = line
-        blank = False
-    paragraphs = [builder.mapped() for builder in builders]
-    return paragraphs, footnote_flags, sorted(set(definitions.values()))
+        starts = pos in definitions or (line.aside and not stream.builders)
+        para = _Para(stream.flags[-1], stream.listed) if stream.flags else None
+        prev = stream.prev
+        if prev is not None and para is not None and not starts:
+            joined = prev.index == line.index - 1 or not line.aside
+            if joined and _joins(prev, line, stream.blank, para, layout):
+                stream.builders[-1].append(line.text, prev.end, layout.lexicon)
+                stream.prev, stream.blank = line, False
+                continue
+        stream.builders.append(ParagraphBuilder(line.text, length))
+        stream.flags.append(starts or line.aside)
+        stream.listed = is_list_item(line.s)
+        if line.aside:
+            placed_after.append(len(body.builders))
+        stream.prev, stream.blank = line, False
+    paragraphs: list[Mapped] = []
+    flags: list[bool] = []
+    pending = list(zip(placed_after, aside.builders, aside.flags, strict=True))
+    pending.reverse()
+    for index, (builder, flag) in enumerate(zip(body.builders, body.flags, strict=True)):
+        while pending and pending[-1][0] <= index:
+            _, aside_builder, aside_flag = pending.pop()
+            paragraphs.append(aside_builder.mapped())
+            flags.append(aside_flag)
+        paragraphs.append(builder.mapped())
+        flags.append(flag)
+    for _, aside_builder, aside_flag in reversed(pending):
+        paragraphs.append(aside_builder.mapped())
+        flags.append(aside_flag)
+    return paragraphs, flags, sorted(set(definitions.values()))
 
 
 def fix_elisions(mapped: Mapped) -> Mapped:
@@ -165,14 +203,18 @@ def fix_elisions(mapped: Mapped) -> Mapped:
     return mapped.replace_chars(changes).delete_spans(spans)
 
 
-def clean_text(text: str, tick: Ticker = ticks.ignore) -> CleanText:
+def clean_text(
+    text: str, tick: Ticker = ticks.ignore, aside: Sequence[tuple[int, int]] = ()
+) -> CleanText:
     """Clean a decoded document: paragraphs, page furniture removed, footnote calls detached.
 
     Every cleaned character maps back to the original character it comes from (a joining
-    space maps to the line break it replaces), so offsets are strictly increasing. ``tick``
-    is told how far the cleaning has got.
+    space maps to the line break it replaces); offsets are strictly increasing within a
+    paragraph, and from one paragraph to the next unless ``aside`` spans of the original
+    (a paged format's footnotes) interrupt a paragraph. Form feeds cut pages, whose running
+    headers and footers are removed. ``tick`` is told how far the cleaning has got.
     """
-    lines = _make_lines(text, ticks.part(tick, 0.0, 0.4))
+    lines = _make_lines(text, ticks.part(tick, 0.0, 0.4), aside)
     layout = _layout(lines, text)
     paragraphs, footnote_flags, defined = _assemble(
         lines, layout, len(text), ticks.part(tick, 0.4, 0.8)

@@ -48,9 +48,10 @@ def read_one(
 
 
 def _ok_report(source: SourceText) -> FileReport:
+    encoding = source.encoding or None
     if source.warnings:
-        return FileReport(source.rel_path, "warning", "; ".join(source.warnings), source.encoding)
-    return FileReport(source.rel_path, "ok", "", source.encoding)
+        return FileReport(source.rel_path, "warning", "; ".join(source.warnings), encoding)
+    return FileReport(source.rel_path, "ok", "", encoding)
 
 
 def _size(path: Path) -> int:

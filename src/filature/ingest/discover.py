@@ -1,4 +1,4 @@
-"""Find the documents of a corpus folder: ``.txt`` and ``.md`` files, safely."""
+"""Find the documents of a corpus folder: text files and the formats with a reader, safely."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from filature.ingest.formats import format_suffixes
 from filature.ingest.read import rel_path_of
 from filature.models import FileReport
 
-SUFFIXES = frozenset({".txt", ".md"})
 HIDDEN_FILE = "hidden file (its name starts with a dot)"
 HIDDEN_FOLDER = "hidden folder (its name starts with a dot): not read"
 OUTSIDE = "symbolic link to {what} outside the folder: not followed (filature build --follow-links)"
 
 
 def _document_name(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in SUFFIXES
+    return os.path.splitext(name)[1].lower() in format_suffixes()
 
 
 def _wanted(name: str) -> bool:
@@ -150,5 +150,6 @@ def latest_change(root: Path, *, follow_links: bool = False) -> float:
 
 
 def discover(root: Path, *, follow_links: bool = False) -> Iterator[Path]:
-    """Yield the ``.txt`` and ``.md`` files under ``root``, recursively and in sorted order."""
+    """Yield the documents under ``root`` (text files and the formats with a reader),
+    recursively and in sorted order."""
     yield from discover_files(root, follow_links=follow_links)[0]

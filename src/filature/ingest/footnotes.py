@@ -44,8 +44,9 @@ def find_definitions(lines: list[Line]) -> dict[int, int]:
     for pos, line in enumerate(lines):
         if line.drop is not None:
             continue
-        if line.blank:
+        if line.blank or (prev is not None and prev.aside != line.aside):
             prev = None
+        if line.blank:
             continue
         number = footnote_number(line.s)
         if number is not None and (prev is None or (is_terminal(prev.s) and number == last + 1)):

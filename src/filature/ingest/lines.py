@@ -30,6 +30,9 @@ FOOTNOTE_DEF = re.compile(r"^(\d{1,3})(?:\.(?:\1\.)?\s*|\s+)(?=[^\s\d.,;:)\]\-â€
 _FOOTER_MAX_LEN = 70
 _FOOTER_MIN_GAP = 20
 _FOOTER_WINDOW = 4
+_PAGE_EDGE = 3
+"""Lines at the top and at the bottom of a page where running headers and footers sit."""
+_PAGE_EDGE_MAX_LEN = 120
 
 
 @dataclass(slots=True)
@@ -41,6 +44,8 @@ class Line:
     end: int
     indented: bool
     drop: str | None = None
+    page: int = 0
+    aside: bool = False
 
     @property
     def s(self) -> str:
@@ -102,8 +107,8 @@ def is_terminal(s: str) -> bool:
     return bool(_TERMINAL.search(s))
 
 
-def _footer_key(s: str) -> str | None:
-    if len(s) > _FOOTER_MAX_LEN or is_list_item(s) or FOOTNOTE_DEF.match(s) or s[-1] in ",;":
+def _footer_key(s: str, longest: int = _FOOTER_MAX_LEN) -> str | None:
+    if len(s) > longest or is_list_item(s) or FOOTNOTE_DEF.match(s) or s[-1] in ",;":
         return None
     return re.sub(r"\d+", "#", s.casefold())
 
@@ -150,3 +155,39 @@ def find_running_lines(lines: list[Line]) -> set[int]:
         ):
             found.update(positions)
     return found
+
+
+def _page_edges(lines: list[Line]) -> dict[int, list[int]]:
+    """Per page, the positions of its first and last ``_PAGE_EDGE`` lines with text."""
+    pages: dict[int, list[int]] = defaultdict(list)
+    for pos, line in enumerate(lines):
+        if line.drop is None and not line.blank:
+            pages[line.page].append(pos)
+    return {
+        page: sorted(set(found[:_PAGE_EDGE] + found[-_PAGE_EDGE:])) for page, found in pages.items()
+    }
+
+
+def find_page_furniture(lines: list[Line]) -> set[int]:
+    """Positions of running headers and footers of a paged text (pages cut by form feeds).
+
+    A short line at the top or the bottom of a page is furniture when the same line, digits
+    aside, sits at the top or bottom of at least two pages and of a third of them. A line that
+    starts like a footnote (a number, then a word) must come back unchanged.
+    """
+    edges = _page_edges(lines)
+    if len(edges) < 2:
+        return set()
+    on_pages: dict[str, set[int]] = defaultdict(set)
+    keyed: dict[int, str] = {}
+    for page, positions in edges.items():
+        for pos in positions:
+            line = lines[pos]
+            key = _footer_key(line.s, _PAGE_EDGE_MAX_LEN)
+            if key is None and not line.aside and FOOTNOTE_DEF.match(line.s):
+                key = "=" + line.s.casefold()  # "30 juillet 2016 JOURNALâ€¦": only the same line
+            if key is not None:
+                keyed[pos] = key
+                on_pages[key].add(page)
+    needed = max(2, -(-len(edges) // 3))
+    return {pos for pos, key in keyed.items() if len(on_pages[key]) >= needed}

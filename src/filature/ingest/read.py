@@ -9,6 +9,9 @@ import stat
 import threading
 from pathlib import Path
 
+from filature.ingest.formats import reader_for
+from filature.ingest.formats.base import Reader, Unreadable
+from filature.ingest.formats.budget import run_reader
 from filature.models import FileReport, SourceText
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -139,40 +142,80 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.1 * min(len(text), _SNIFF)
 
 
+def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
+    """The file's bytes, or the reason they cannot be read (missing, special, empty, too large)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "file not found"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a folder, device or pipe)"
+    if info.st_size == 0:
+        return "empty file"
+    if info.st_size > max_bytes:
+        return f"too large: {_size_text(info.st_size)}, over the {_size_text(max_bytes)} limit"
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if not data:
+        return "empty file"
+    if len(data) > max_bytes:
+        return f"too large: over the {_size_text(max_bytes)} limit"
+    return data
+
+
+def _from_format(path: Path, rel: str, data: bytes, reader: Reader) -> SourceText | FileReport:
+    """A file of a format with a reader, read within the time and memory budget."""
+    try:
+        got = run_reader(reader, data, path)
+    except Unreadable as error:
+        return FileReport(path=rel, status="skipped", reason=str(error))
+    if not got.text.strip():
+        return FileReport(path=rel, status="skipped", reason=f"{got.format}: no text")
+    return SourceText(
+        path,
+        rel,
+        got.text,
+        got.encoding or "",
+        hashlib.sha256(data).hexdigest(),
+        got.warnings,
+        format=got.format,
+        title=got.title,
+        author=got.author,
+        date=got.date,
+        page_starts=got.page_starts,
+        zones=got.zones,
+    )
+
+
 def read_source(
     path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SourceText | FileReport:
-    """Read and decode one file, or return a ``skipped`` FileReport with a clear reason."""
+    """Read and decode one file, or return a ``skipped`` FileReport with a clear reason.
+
+    Files of a format with a reader (PDF, HTML…) are read by it in a child process, within a
+    time and memory budget; the others are decoded as text.
+    """
     rel = rel_path_of(path, root)
 
     def skip(reason: str, encoding: str | None = None) -> FileReport:
         return FileReport(path=rel, status="skipped", reason=reason, encoding=encoding)
 
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, str):
+        return skip(data)
     try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return skip("broken symbolic link" if path.is_symlink() else "file not found")
-    except OSError as error:
-        return skip(f"cannot read: {error.strerror or error}")
-    if not stat.S_ISREG(info.st_mode):
-        return skip("not a regular file (a folder, device or pipe)")
-    if info.st_size == 0:
-        return skip("empty file")
-    if info.st_size > max_bytes:
-        return skip(
-            f"too large: {_size_text(info.st_size)}, over the {_size_text(max_bytes)} limit"
-        )
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        return skip("permission denied")
-    except OSError as error:
-        return skip(f"cannot read: {error.strerror or error}")
-    if not data:
-        return skip("empty file")
-    if len(data) > max_bytes:
-        return skip(f"too large: over the {_size_text(max_bytes)} limit")
+        reader = reader_for(path.suffix)
+    except ImportError as error:
+        return skip(f"cannot read {path.suffix} files: {error.name or error} is not installed")
+    if reader is not None:
+        return _from_format(path, rel, data, reader)
     decoded = decode_bytes(data)
     if isinstance(decoded, str):
         return skip(decoded)
@@ -182,4 +225,5 @@ def read_source(
     if _looks_binary(text):
         return skip("binary file (mostly control characters)", encoding)
     digest = hashlib.sha256(data).hexdigest()
-    return SourceText(path, rel, text, encoding, digest, warnings)
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    return SourceText(path, rel, text, encoding, digest, warnings, format=fmt)

@@ -32,9 +32,11 @@ def document_view(conn: sqlite3.Connection, document_id: int) -> DocumentView | 
             zone=str(r[4]),
             text=str(r[5]),
             mentions=tuple(mentions.get(int(r[0]), ())),
+            page_start=None if r[6] is None else int(r[6]),
+            page_end=None if r[7] is None else int(r[7]),
         )
         for r in conn.execute(
-            "SELECT id, seq, line_start, line_end, zone, text FROM passages "
+            "SELECT id, seq, line_start, line_end, zone, text, page_start, page_end FROM passages "
             "WHERE document_id = ? ORDER BY seq",
             (document_id,),
         )

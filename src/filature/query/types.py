@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 
+from filature.cite import reference
+
 Direction = Literal["out", "in"]
 Span = tuple[int, int]
 
@@ -72,6 +74,8 @@ class Excerpt:
     text: str
     spans: tuple[Span, ...]
     entity_ids: tuple[int, ...] = ()
+    page_start: int | None = None
+    page_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class DocumentPassage:
     zone: str
     text: str
     mentions: tuple[MentionRef, ...]
+    page_start: int | None = None
+    page_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -137,4 +143,13 @@ def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
         data["entity_ids"] = list(hit.entity_ids)
         data["document"] = hit.document_path
         data["lines"] = [hit.line_start, hit.line_end]
+        data["pages"] = None if hit.page_start is None else [hit.page_start, hit.page_end]
+        data["citation"] = reference(
+            hit.document_title,
+            hit.document_path,
+            hit.line_start,
+            hit.line_end,
+            hit.page_start,
+            hit.page_end,
+        )
     return data

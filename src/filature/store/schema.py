@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = (
     "documents",
@@ -27,7 +27,10 @@ recomputes the curated tables. Version 3 keeps it lean: each mention is stored o
 ``mentions`` with its uncurated ``base_entity_id`` or, when curation hides it (a dropped entity,
 a duplicate after a merge), in ``hidden_mentions``; ``base_relations`` and ``base_evidence`` hold
 the stated relations only (co-occurrences are recounted from the mentions); ``evidence`` is
-clustered by relation. Foreign keys into tables that are only ever written whole, by a build
+clustered by relation. Version 4 adds the format and metadata of each document (``format``,
+``author``, ``date``, ``pages``) and the pages of each passage (``page_start``, ``page_end``,
+NULL for formats without pages); no column is renamed. Foreign keys into tables that are only
+ever written whole, by a build
 (``WRITE_ONCE``), have no index: no row of theirs is ever deleted, and no query needs one."""
 
 WRITE_ONCE = ("documents", "passages", "base_entities", "base_relations")
@@ -40,7 +43,11 @@ CREATE TABLE documents (
     title TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     encoding TEXT NOT NULL,
-    chars INTEGER NOT NULL
+    chars INTEGER NOT NULL,
+    format TEXT NOT NULL DEFAULT 'txt',
+    author TEXT,
+    date TEXT,
+    pages INTEGER
 );
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
@@ -51,7 +58,9 @@ CREATE TABLE passages (
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     zone TEXT NOT NULL CHECK (zone IN ('body', 'footnote', 'table', 'heading')),
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    page_start INTEGER,
+    page_end INTEGER
 );
 CREATE INDEX idx_passages_document_id ON passages(document_id, seq);
 -- Sorting an entity's passages and counting its documents, without reading their text.

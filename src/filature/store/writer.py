@@ -233,9 +233,23 @@ def _write_documents(
     conn: sqlite3.Connection, documents: Sequence[Document]
 ) -> dict[tuple[int, int], int]:
     conn.executemany(
-        "INSERT INTO documents (id, path, title, sha256, encoding, chars) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(i + 1, d.path, d.title, d.sha256, d.encoding, d.chars) for i, d in enumerate(documents)],
+        "INSERT INTO documents (id, path, title, sha256, encoding, chars, format, author, date,"
+        " pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i + 1,
+                d.path,
+                d.title,
+                d.sha256,
+                d.encoding,
+                d.chars,
+                d.format,
+                d.author,
+                d.date,
+                d.pages,
+            )
+            for i, d in enumerate(documents)
+        ],
     )
     passage_ids: dict[tuple[int, int], int] = {}
 
@@ -244,11 +258,25 @@ def _write_documents(
             for p in doc.passages:
                 pid = len(passage_ids) + 1
                 passage_ids[(i, p.seq)] = pid
-                yield (pid, i + 1, p.seq, p.start, p.end, p.line_start, p.line_end, p.zone, p.text)
+                yield (
+                    (
+                        pid,
+                        i + 1,
+                        p.seq,
+                        p.start,
+                        p.end,
+                        p.line_start,
+                        p.line_end,
+                        p.zone,
+                        p.text,
+                        p.page_start,
+                        p.page_end,
+                    )
+                )
 
     conn.executemany(
         'INSERT INTO passages (id, document_id, seq, start, "end", line_start, line_end, zone, '
-        "text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "text, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows(),
     )
     return passage_ids

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from filature import cite
 from filature.query import TYPE_LABELS, EntityCard, Excerpt, RelationRow
 from filature.query.text import one_line, printable, strip_controls
 
@@ -66,7 +67,7 @@ def type_filter_label(etype: str | None, count: int) -> str:
 
 def lines_label(line_start: int, line_end: int) -> str:
     """'line 12' or 'lines 12–14'."""
-    return f"line {line_start}" if line_start == line_end else f"lines {line_start}–{line_end}"
+    return cite.lines_label(line_start, line_end)
 
 
 def marked(text: str, spans: Iterable[tuple[int, int]], style: str = MARK_STYLE) -> Content:
@@ -100,7 +101,8 @@ def source_line(excerpt: Excerpt) -> Content:
     parts = [
         Content(flat(excerpt.document_title)).stylize("bold"),
         Content(
-            f"  {flat(excerpt.document_path)} · {lines_label(excerpt.line_start, excerpt.line_end)}"
+            f"  {flat(excerpt.document_path)} · "
+            + cite.place(excerpt.line_start, excerpt.line_end, excerpt.page_start, excerpt.page_end)
         ).stylize("$text-muted"),
     ]
     if excerpt.zone != "body":
@@ -117,12 +119,13 @@ def excerpt_content(excerpt: Excerpt) -> Content:
 def citation(excerpt: Excerpt) -> str:
     """The excerpt with its citation, as copied into a report (no control characters)."""
     text = one_line(strip_controls(excerpt.text))
-    where = ", ".join(
-        (
-            one_line(strip_controls(excerpt.document_title)),
-            strip_controls(excerpt.document_path),
-            lines_label(excerpt.line_start, excerpt.line_end),
-        )
+    where = cite.reference(
+        one_line(strip_controls(excerpt.document_title)),
+        strip_controls(excerpt.document_path),
+        excerpt.line_start,
+        excerpt.line_end,
+        excerpt.page_start,
+        excerpt.page_end,
     )
     return f"«{text}» — {where}"
 

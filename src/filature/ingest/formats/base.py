@@ -18,7 +18,8 @@ class FormatText:
     for formats without pages); ``zones`` are spans of ``text`` the format itself marks
     (footnotes, tables); ``date`` is ISO 8601 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as the
     file declares it; ``attachments`` are (file name, bytes) pairs read as documents of their
-    own and linked to this one.
+    own and linked to this one; ``encoding`` is the character set the file declares, for
+    formats that have one (HTML).
     """
 
     text: str
@@ -30,6 +31,7 @@ class FormatText:
     zones: tuple[tuple[int, int, Zone], ...] = ()
     attachments: tuple[tuple[str, bytes], ...] = ()
     warnings: tuple[str, ...] = ()
+    encoding: str | None = None
 
 
 class Unreadable(Exception):

@@ -114,5 +114,7 @@ class DocumentScreen(Screen[None]):
             passage.zone,
             passage.text,
             (),
+            page_start=passage.page_start,
+            page_end=passage.page_end,
         )
         filature_app(self).copy_excerpt(excerpt)

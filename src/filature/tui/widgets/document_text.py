@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from filature.cite import pages_label
 from filature.query import DocumentPassage, DocumentView, MentionRef
 from filature.tui.render import MARK_STYLE, flat, lines_label
 
@@ -44,14 +45,30 @@ class DocumentText(OptionList):
         self.mention_index = 0
         self._painted: int | None = None
         super().__init__(
-            *[Option(self._passage_content(p, None)) for p in document.passages], id=id
+            *[Option(self._passage_content(i, None)) for i in range(len(document.passages))],
+            id=id,
         )
 
-    @staticmethod
-    def _passage_content(passage: DocumentPassage, current: int | None) -> Content:
+    def _new_page(self, index: int) -> int | None:
+        """The page a passage starts when it is not the page the previous one ends on."""
+        passage = self.document.passages[index]
+        if passage.page_start is None or index == 0:
+            return None
+        before = self.document.passages[index - 1].page_end
+        return passage.page_start if passage.page_start != before else None
+
+    def _passage_content(self, index: int, current: int | None) -> Content:
+        passage = self.document.passages[index]
         label = lines_label(passage.line_start, passage.line_end)
+        if passage.page_start is not None:
+            label = f"{pages_label(passage.page_start, passage.page_end)} · {label}"
         zone = "" if passage.zone == "body" else f" · {passage.zone}"
         head = Content(f"{label}{zone}").stylize("$text-muted")
+        page = self._new_page(index)
+        if page is not None:
+            head = Content.assemble(
+                Content(f"── page {page} ──").stylize("bold $text-warning"), "\n", head
+            )
         body = Content(flat(passage.text))
         for number, mention in enumerate(passage.mentions):
             style = MARK_STYLE if number == current else MENTION_STYLE
@@ -87,8 +104,7 @@ class DocumentText(OptionList):
     def _repaint(self, index: int | None, current: int | None) -> None:
         if index is None:
             return
-        passage = self.document.passages[index]
-        self.replace_option_prompt_at_index(index, self._passage_content(passage, current))
+        self.replace_option_prompt_at_index(index, self._passage_content(index, current))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

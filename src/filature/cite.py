@@ -1,0 +1,49 @@
+"""The one definition of how filature cites a passage: ``title, p. 12`` (``pp. 12–13``) for
+paged documents, ``title, path, lines 3–5`` for text files.
+
+Copies (``c``), dossiers, exports and ``filature find`` all build their citations here. The
+caller passes text already made safe (no control characters).
+"""
+
+from __future__ import annotations
+
+EN_DASH = "\N{EN DASH}"
+
+
+def lines_label(line_start: int, line_end: int) -> str:
+    """``line 3`` or ``lines 3–5``."""
+    if line_start == line_end:
+        return f"line {line_start}"
+    return f"lines {line_start}{EN_DASH}{line_end}"
+
+
+def pages_label(page_start: int, page_end: int | None = None) -> str:
+    """``p. 12`` or ``pp. 12–13``."""
+    end = page_start if page_end is None else page_end
+    if end == page_start:
+        return f"p. {page_start}"
+    return f"pp. {page_start}{EN_DASH}{end}"
+
+
+def place(
+    line_start: int, line_end: int, page_start: int | None = None, page_end: int | None = None
+) -> str:
+    """Where a passage is: its pages in a paged document, else its lines."""
+    if page_start is not None:
+        return pages_label(page_start, page_end)
+    return lines_label(line_start, line_end)
+
+
+def reference(
+    title: str,
+    path: str,
+    line_start: int,
+    line_end: int,
+    page_start: int | None = None,
+    page_end: int | None = None,
+) -> str:
+    """The citation of a passage: ``title, p. 12`` for a paged document (the title and the
+    page find it), ``title, path, lines 3–5`` for a text file."""
+    if page_start is not None:
+        return f"{title}, {pages_label(page_start, page_end)}"
+    return f"{title}, {path}, {lines_label(line_start, line_end)}"

@@ -1,0 +1,120 @@
+"""Saved web pages: the main text only, read with trafilatura (Apache licence), with the
+title, author and date the page declares.
+
+The character set comes from the document itself (byte-order mark, then ``<meta charset>``
+or ``http-equiv`` content type), else UTF-8, else Windows-1252. Navigation, menus, footers
+and cookie banners are left out by trafilatura's extraction; the date is the one the page
+declares in its markup (no guessing from the text, which is slow and often wrong).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from filature.ingest.formats.base import FormatText, Unreadable
+
+_SNIFF = 4096
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·:]\s+")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The character set the page declares (a byte-order mark or a ``<meta>``), if Python
+    knows it; ``iso-8859-1`` is read as Windows-1252, as browsers do."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    match = _META_CHARSET.search(data[:_SNIFF])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+
+
+def decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The page as text, the charset used, and a warning when the declared one did not fit."""
+    declared = declared_charset(data)
+    warnings: tuple[str, ...] = ()
+    if declared is not None:
+        try:
+            return data.decode(declared), declared, ()
+        except UnicodeDecodeError:
+            warnings = (f"declared charset {declared} does not fit the bytes",)
+    try:
+        return data.decode("utf-8"), "utf-8", warnings
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace"), "cp1252", (*warnings, "read as Windows-1252")
+
+
+def page_title(title: str | None, site: str | None, first_line: str) -> str | None:
+    """The page title without the site name it carries (``Site - Title``, ``Title | Site``):
+    the site name trafilatura found, or the part of the title that the page's first line
+    (its heading) repeats."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    parts = [part for part in _TITLE_SEPARATOR.split(text) if part]
+    if site and len(parts) > 1 and site in parts:
+        parts.remove(site)
+        return " - ".join(parts)
+    heading = " ".join(first_line.split()).casefold()
+    repeated = [part for part in parts if len(part) >= 8 and part.casefold() in heading]
+    if len(parts) > 1 and repeated:
+        return max(repeated, key=len)
+    return text or None
+
+
+def _unwrap(line: str) -> str:
+    """A table row of one cell (a page laid out with a table) as plain text."""
+    if line.startswith("|"):
+        inner = line.strip("| ")
+        if " | " not in inner:
+            return inner
+    return line
+
+
+def read_html(data: bytes, path: Path) -> FormatText:
+    """The main text of a saved web page, one paragraph per line, and its metadata."""
+    text, charset, warnings = decode_html(data)
+    if "<" not in text[: _SNIFF * 4]:
+        raise Unreadable("not an HTML page (no markup)")
+    document = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_tables=True,
+        include_comments=False,
+        include_formatting=False,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    found: dict[str, Any] = {}
+    if document is not None:
+        found = document if isinstance(document, dict) else document.as_dict()
+    body = str(found.get("text") or "")
+    if not body.strip():
+        raise Unreadable("html: no main text found")
+    paragraphs = "\n\n".join(_unwrap(line.strip()) for line in body.splitlines() if line.strip())
+    return FormatText(
+        text=paragraphs + "\n",
+        format="html",
+        title=page_title(found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]),
+        author=found.get("author") or None,
+        date=found.get("date") or None,
+        warnings=warnings,
+        encoding=charset,
+    )

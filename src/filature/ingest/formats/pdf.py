@@ -1,0 +1,237 @@
+"""PDF files with a text layer, read page by page with pypdfium2 (PDFium, Apache/BSD licence).
+
+Pages are joined with a form feed and ``page_starts`` keeps where each one starts; the
+cleaner removes running headers, footers and page numbers per page and joins words cut by a
+hyphen across lines and pages. Lines set in a smaller type at the bottom of a page, the
+first of them starting with a number, are marked as the footnote zone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import re
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from filature.ingest.formats.base import FormatText, Unreadable
+from filature.models import Zone
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+"""PDFium reports a hyphen that ends a line as U+0002 (or U+FFFE)."""
+_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
+_SMALLER = 0.85
+_SAMPLE = 100
+_GAP = 1.4
+_LEADING = 1.3
+_LINE_END = re.compile(r"\r\n|\n")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise Unreadable("encrypted: password required") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise Unreadable("encrypted: unsupported security handler") from None
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise Unreadable("not a PDF file (no %PDF header)") from None
+        raise Unreadable("damaged or truncated PDF: cannot be opened") from None
+
+
+def pdf_date(value: str | None) -> str | None:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) from a PDF date ``D:20160729…``."""
+    match = _PDF_DATE.match(value or "")
+    if match is None:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+class _Chars:
+    """Type size and baseline of a page's characters, asked of PDFium only when needed.
+
+    ``index`` counts characters of the text as PDFium returned it; the line breaks put back
+    after hyphens (``inserted``, positions in the new text) are skipped by ``size``.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.inserted: list[int] = []
+
+    def _original(self, index: int) -> int:
+        return index - bisect.bisect_right(self.inserted, index - 1)
+
+    def size(self, index: int) -> float:
+        return float(pdfium_c.FPDFText_GetFontSize(self.raw, self._original(index)))
+
+    def baseline(self, index: int) -> float:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, ctypes.byref(x), ctypes.byref(y))
+        return y.value
+
+
+def _hyphen_joins(text: str, chars: _Chars) -> list[int]:
+    """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
+    footnote after the last line of a page): where the line break must be put back, that is
+    where the baseline moves by more than the type size."""
+    return [
+        i
+        for i in range(1, len(text))
+        if text[i - 1] == "-"
+        and not text[i].isspace()
+        and abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
+    ]
+
+
+def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
+    """Starts of lines set further below the previous line than ``_GAP`` times the page's line
+    spacing (its smallest recurring one) and ``_LEADING`` times their type size: a paragraph
+    break that the text layer does not show, made a blank line."""
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    starts = [i for i in starts if i < len(text) and not text[i].isspace()]
+    if len(starts) < 3:
+        return []
+    baselines = [chars.baseline(i) for i in starts]
+    steps = [above - below for above, below in itertools.pairwise(baselines)]
+    usual = Counter(round(step) for step in steps if step >= 1)
+    recurring = [step for step, count in usual.items() if count >= 2]
+    if not usual:
+        return []
+    spacing = min(recurring) if recurring else usual.most_common(1)[0][0]
+    return [
+        start
+        for start, step in zip(starts[1:], steps, strict=True)
+        if step > _GAP * spacing and step > _LEADING * chars.size(start)
+    ]
+
+
+def _with_breaks(text: str, chars: _Chars) -> str:
+    """The page's text with the line breaks PDFium leaves out put back (``chars`` learns
+    where they are, to keep asking for the right characters)."""
+    cuts = sorted(set(_hyphen_joins(text, chars)) | set(_paragraph_gaps(text, chars)))
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for number, cut in enumerate(cuts):
+        pieces += (text[done:cut], "\n")
+        chars.inserted.append(cut + number)
+        done = cut
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _body_size(text: str, chars: _Chars) -> float | None:
+    """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
+    step = max(1, len(text) // _SAMPLE)
+    sizes = Counter(round(chars.size(i), 1) for i in range(0, len(text), step) if text[i].isalpha())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _footnote_start(text: str, chars: _Chars) -> int | None:
+    """Where the page's footnotes start: a run of final lines in a smaller type than the
+    page's body, the first of them starting with a note number; None if there is none."""
+    if not _FOOTNOTE_LINE.search(text):
+        return None
+    body = _body_size(text, chars)
+    if body is None:
+        return None
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    found: int | None = None
+    for start, end in reversed(lines):
+        sized = [round(chars.size(i), 1) for i in range(start, end) if text[i].isalnum()]
+        if not sized:
+            continue
+        if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
+            break
+        if _FOOTNOTE_START.match(text[start:end]):
+            found = start
+    return found
+
+
+def _page_text(page: pdfium.PdfPage) -> tuple[str, int | None, bool]:
+    """The page's text, where its footnotes start, and whether it has images."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range().translate(_HYPHENS)
+        footnotes = None
+        if text.strip() and len(text) == count:
+            chars = _Chars(textpage)
+            text = _with_breaks(text, chars)
+            footnotes = _footnote_start(text.replace("\r", " "), chars)
+    finally:
+        textpage.close()
+    images = False
+    if not text.strip():
+        images = any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
+    return text, footnotes, images
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        return {key: str(value) for key, value in pdf.get_metadata_dict().items() if value}
+    except pdfium.PdfiumError:
+        return {}
+
+
+def read_pdf(data: bytes, path: Path) -> FormatText:
+    """The text of a PDF, page by page; ``Unreadable`` for scans, encrypted or damaged files."""
+    pdf = _open(data)
+    try:
+        pieces: list[str] = []
+        starts: list[int] = []
+        zones: list[tuple[int, int, Zone]] = []
+        blank_pages: list[int] = []
+        scanned_pages: list[int] = []
+        offset = 0
+        for number in range(len(pdf)):
+            page = pdf[number]
+            try:
+                text, footnotes, images = _page_text(page)
+            finally:
+                page.close()
+            if not text.strip():
+                (scanned_pages if images else blank_pages).append(number + 1)
+            starts.append(offset)
+            if footnotes is not None:
+                zones.append((offset + footnotes, offset + len(text), "footnote"))
+            pieces.append(text)
+            offset += len(text) + 1
+        metadata = _metadata(pdf)
+    except pdfium.PdfiumError as error:
+        raise Unreadable(f"damaged PDF: {error}") from None
+    finally:
+        pdf.close()
+    if not starts:
+        raise Unreadable("damaged PDF: no pages")
+    if len(scanned_pages) == len(starts):
+        raise Unreadable("scanned: no text layer")
+    if len(scanned_pages) + len(blank_pages) == len(starts):
+        raise Unreadable("no text layer: every page is blank")
+    warnings: list[str] = []
+    if scanned_pages:
+        listed = ", ".join(map(str, scanned_pages[:10])) + (" …" if len(scanned_pages) > 10 else "")
+        warnings.append(f"scanned pages without a text layer left out: {listed}")
+    return FormatText(
+        text="\f".join(pieces),
+        format="pdf",
+        title=metadata.get("Title"),
+        author=metadata.get("Author"),
+        date=pdf_date(metadata.get("CreationDate")),
+        page_starts=tuple(starts),
+        zones=tuple(zones),
+        warnings=tuple(warnings),
+    )
