@@ -18,6 +18,7 @@ from filature.curation.state import META_DB, META_FILE, read_curation
 from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.ingest.discover import latest_change
+from filature.memory import release_free_memory
 from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -161,6 +162,7 @@ def _build_locked(
     ).resolve()
     curation_file = read_curation(curation_path)  # a bad file stops the build before any work
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
+    release_free_memory()
     from filature.extract.drops import CorpusDrop, write_drops
     from filature.extract.run import extract_all, pipeline_version, symmetric_types
 
