@@ -23,6 +23,7 @@ from filature.ingest.documents_file import (
     apply_documents_file,
     read_documents_file,
 )
+from filature.memory import release_free_memory
 from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -172,6 +173,7 @@ def _build_locked(
     documents_file = read_documents_file(source / DOCUMENTS_FILE)  # so does a bad one here
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
     documents, metadata_notes = apply_documents_file(documents, documents_file)
+    release_free_memory()
     from filature.extract.drops import CorpusDrop, write_drops
     from filature.extract.run import extract_all, pipeline_version, symmetric_types
 

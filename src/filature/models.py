@@ -79,7 +79,7 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A paragraph (or part of a long one) of a cleaned document; pages are numbered from 1
     and are None for formats without pages."""
@@ -120,7 +120,7 @@ class Document:
         return len(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One located mention of an entity: offsets are into the passage's text."""
 
@@ -143,7 +143,7 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceSpan:
     """A span of a passage that states a relation: offsets are into the passage's text."""
 
@@ -153,7 +153,7 @@ class EvidenceSpan:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed relation between two entities (by key), backed by evidence spans."""
 

@@ -17,7 +17,7 @@ _MAX_WORDS = 14
 MIN_COVERAGE = 0.75
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AcronymDef:
     """One definition found in a passage; offsets of the long form are into the passage text."""
 

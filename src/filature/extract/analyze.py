@@ -54,7 +54,7 @@ parse back to this one, for CPU work that is the same in total."""
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawMention:
     """A mention before corpus-level merging; offsets are into the passage's text."""
 
@@ -71,7 +71,7 @@ class RawMention:
     lead: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PassageAcronym:
     """An acronym definition located in a passage."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
@@ -43,17 +43,32 @@ def _lower(text: str) -> str:
     lower = text.lower()
     if len(lower) == len(text):
         return lower
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    del lower
+    # Runs between those letters (and "Σ", whose lowercase depends on its neighbours) are
+    # lowercased whole: one character at a time costs ~60 bytes a character of the corpus.
+    odd = "".join(sorted(c for c in set(text) if len(c.lower()) != 1 or c == "Σ"))
+    pieces: list[str] = []
+    position = 0
+    for match in re.finditer(f"[{re.escape(odd)}]", text):
+        char = match.group()
+        pieces.append(text[position : match.start()].lower())
+        pieces.append(char if len(char.lower()) != 1 else char.lower())
+        position = match.end()
+    pieces.append(text[position:].lower())
+    return "".join(pieces)
 
 
 _SEPARATOR = "\n\x00\n"  # no form can match across it: \x00 is neither a word nor a space
+_CHUNK_CHARS = 1 << 20
+"""About how many characters of passages are joined for one scan: one regex scan per form and
+chunk instead of one per passage, without a copy of the whole corpus (and its lowercase)."""
+
+_Chunk = tuple[str, list[int], list[tuple[int, Passage]]]
 
 
-def _joined_passages(
-    documents: Sequence[Document],
-) -> tuple[str, list[int], list[tuple[int, Passage]]]:
-    """Every passage in one string (one regex scan per form instead of one per passage), each
-    passage's start in it, and which document and passage each start belongs to."""
+def _passage_chunks(documents: Sequence[Document]) -> Iterator[_Chunk]:
+    """Passages joined by ``_SEPARATOR`` in chunks of about ``_CHUNK_CHARS``, in order: the
+    text, each passage's start in it, and which document and passage each start belongs to."""
     texts: list[str] = []
     starts: list[int] = []
     where: list[tuple[int, Passage]] = []
@@ -64,7 +79,11 @@ def _joined_passages(
             starts.append(position)
             where.append((i, p))
             position += len(p.text) + len(_SEPARATOR)
-    return _SEPARATOR.join(texts), starts, where
+            if position >= _CHUNK_CHARS:
+                yield _SEPARATOR.join(texts), starts, where
+                texts, starts, where, position = [], [], [], 0
+    if texts:
+        yield _SEPARATOR.join(texts), starts, where
 
 
 def bare_uses(
@@ -77,16 +96,20 @@ def bare_uses(
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for m in mentions:
         taken.setdefault((m.doc_index, m.raw.passage_seq), []).append((m.raw.start, m.raw.end))
-    added: list[Located] = []
     if not acronyms:
-        return added
-    text, starts, where = _joined_passages(documents)
-    lower = _lower(text)
+        return []
+    forms: list[tuple[str, EntityType, re.Pattern[str], bool]] = []
     for acronym, long_form in acronyms.items():
         etype: EntityType = head_type(long_form, lex) or "organization"
         for form in (acronym, long_form):
             lowered = not is_acronym(form)
-            for hit in _pattern(form, lowered=lowered).finditer(lower if lowered else text):
+            forms.append((form, etype, _pattern(form, lowered=lowered), lowered))
+    found: list[tuple[tuple[int, int, int], Located]] = []  # (form, passage, start): the order
+    seen = 0
+    for text, starts, where in _passage_chunks(documents):
+        lower = _lower(text) if any(f[3] for f in forms) else text
+        for rank, (form, etype, pattern, lowered) in enumerate(forms):
+            for hit in pattern.finditer(lower if lowered else text):
                 k = bisect_right(starts, hit.start()) - 1
                 i, p = where[k]
                 s, e = hit.start() - starts[k], hit.end() - starts[k]
@@ -95,8 +118,10 @@ def bare_uses(
                     continue
                 spans.append((s, e))
                 raw = RawMention(p.seq, s, e, p.text[s:e], form, etype, "ACRONYM-USE", None, p.zone)
-                added.append(Located(i, raw))
-    return added
+                found.append(((rank, seen + k, s), Located(i, raw)))
+        seen += len(starts)
+    found.sort(key=lambda f: f[0])
+    return [m for _, m in found]
 
 
 def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool = False) -> str:
@@ -195,7 +220,7 @@ def filter_shouting(
         mixed |= {
             norm_key(w)
             for d in documents
-            for w in _LONG_WORD.findall(d.text)
+            for w in map(re.Match.group, _LONG_WORD.finditer(d.text))
             if not w.isupper() and w[:1].isupper()
         }
     return [

@@ -16,7 +16,7 @@ from filature.models import Document
 COLUMNS = ("document", "passage", "start", "end", "text", "label", "type", "rule", "reason")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     """One candidate span removed by a rule; offsets are into its passage's text.
 

@@ -11,7 +11,7 @@ from filature.extract.analyze import RawMention
 from filature.extract.textnorm import norm_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A raw mention with the index of its document (and its possibly resolved name)."""
 

@@ -10,9 +10,10 @@ canonical entities, curation, and relations resolved to entity keys.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -38,6 +39,7 @@ from filature.extract.relations import (
 from filature.extract.relations.named import named_place_relations
 from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
+from filature.memory import release_free_memory
 from filature.models import Document, Extraction, Passage
 from filature.store.cache import AnalysisCache
 
@@ -62,6 +64,20 @@ class DocumentResult:
             "candidates": [[seq, c.to_dict()] for seq, c in self.candidates],
         }
 
+    def json_chunks(self) -> Iterator[str]:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, one record at a time: the result
+        of a large document is never held whole as dicts and one string."""
+        a = self.analysis
+        yield f'{{"analysis": {{"version": {_dumps(a.version)}, "mentions": '
+        yield from _json_list(asdict(m) for m in a.mentions)
+        yield ', "acronyms": '
+        yield from _json_list(asdict(x) for x in a.acronyms)
+        yield ', "dropped": '
+        yield from _json_list(asdict(d) for d in a.dropped)
+        yield '}, "candidates": '
+        yield from _json_list([seq, c.to_dict()] for seq, c in self.candidates)
+        yield "}"
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
         """Inverse of ``to_dict``."""
@@ -69,6 +85,17 @@ class DocumentResult:
             DocumentAnalysis.from_dict(data["analysis"]),
             tuple((int(seq), RelationCandidate.from_dict(c)) for seq, c in data["candidates"]),
         )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_list(items: Iterable[Any]) -> Iterator[str]:
+    yield "["
+    for n, item in enumerate(items):
+        yield _dumps(item) if n == 0 else ", " + _dumps(item)
+    yield "]"
 
 
 @cache
@@ -241,7 +268,7 @@ def analyze_corpus(
             i = missing[n]
             results[i] = result
             if cache is not None:
-                cache.put(keys[i], version, result.to_dict())
+                cache.put_text(keys[i], version, result.json_chunks())
 
         analyze_stream([documents[i] for i in missing], nlp, progress=progress, finished=finished)
     if cache is not None:
@@ -264,6 +291,7 @@ def extract_all(
     With ``drops``, every candidate span a filter removed is appended to it (an audit).
     """
     results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
+    release_free_memory()
     drafts = build_drafts(documents, [r.analysis for r in results], drops)
     if curation is not None:
         drafts = apply_curation(drafts, load_curation(curation))

@@ -28,7 +28,7 @@ def lowercase_words(text: str) -> frozenset[str]:
     once is a name). A capital after "de", "d'", "et" is not counted: it may be a common word
     inside an institution's name ("Cellule d'Urgence")."""
     text = _ADDRESS.sub(" ", text)
-    lower = Counter(_LOWER_WORD.findall(text))
+    lower = Counter(m.group() for m in _LOWER_WORD.finditer(text))
     capital = Counter(
         m.group(1).lower()
         for m in _MID_CAPITAL.finditer(text)
@@ -113,7 +113,7 @@ def people_noun(
 
 def written_lowercase(text: str) -> frozenset[str]:
     """Every word a text writes in lowercase at least once."""
-    return frozenset(_LOWER_WORD.findall(text))
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
 
 
 def cut_at_title(text: str, span: Trimmed, lex: Lexicon) -> Trimmed:

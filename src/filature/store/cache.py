@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,15 @@ class AnalysisCache:
 
     def put(self, key: str, version: str, data: dict[str, Any]) -> None:
         """Store an analysis (replacing any older entry for the same key and version)."""
-        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+        self.put_text(key, version, [json.dumps(data, ensure_ascii=False)])
+
+    def put_text(self, key: str, version: str, chunks: Iterable[str]) -> None:
+        """Store an analysis given as pieces of its JSON text, compressed as they come (only
+        the compressed form of a large analysis is ever whole in memory)."""
+        packer = zlib.compressobj(3)
+        parts = [packer.compress(chunk.encode("utf-8")) for chunk in chunks]
+        parts.append(packer.flush())
+        blob = b"".join(parts)
         self._conn.execute(
             "INSERT OR REPLACE INTO analyses (key, version, data) VALUES (?, ?, ?)",
             (key, version, blob),

@@ -9,7 +9,7 @@ Span = tuple[int, int]
 """A ``(start, end)`` character span in one passage's text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionSpan:
     """A raw entity mention of a passage: char offsets into the parsed text, its type and role."""
 
@@ -23,7 +23,7 @@ class MentionSpan:
         return (self.start, self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationCandidate:
     """A relation stated in one passage, between two mention spans of that passage.
 
