@@ -1,0 +1,280 @@
+"""Named events and agreements read from the parse: a head noun ("guerre", "bataille",
+"traité", "charte"...) and the complement that says which one (``data/events.toml`` lists the
+heads and describes the complement shapes). A head without such a complement names nothing.
+
+Battles and massacres named after their place also yield that place ("bataille de Verdun"
+names Verdun), so that the event can be located in it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from filature.extract.countries import nationality_state
+from filature.extract.rules import RuleSpan
+from filature.extract.textnorm import fold
+from filature.models import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Phrase = tuple[str, ...]
+_OF = frozenset({"de", "d'", "du"})
+_ARTICLES = frozenset({"la", "l'"})
+_TOPIC_OF = frozenset({"de", "d'", "du", "des"})
+_TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "la", "l'", "le", "les", "et"})
+_TOPIC_MAX = 8
+_PROPER_MAX = 4
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+_OPENING = set(".!?:;«\"(–—-")
+EVENT_PLACE_LABEL = "EVENT-PLACE"
+"""Label of a place named inside an event's name ("Verdun" in "bataille de Verdun")."""
+LOWERCASE_NAMES = frozenset(
+    {"event-nationality", "event-of-noun-nationality", "event-dated", "agreement-dated"}
+)
+"""Rules whose names may be all lowercase ("guerre civile syrienne", "attentats de janvier
+2015"): their complement, not a capital, makes them names."""
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The head nouns and complement words of ``data/events.toml``, folded."""
+
+    event_heads: tuple[Phrase, ...]
+    place_heads: frozenset[Phrase]
+    capital_only: frozenset[Phrase]
+    openers: frozenset[str]
+    meetings: tuple[Phrase, ...]
+    agreement_heads: tuple[Phrase, ...]
+    not_names: frozenset[str]
+    months: frozenset[str]
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(re.findall(r"[^\s']+'?", fold(text)))
+
+
+def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
+    return tuple(sorted({_phrase(w) for w in items}, key=len, reverse=True))
+
+
+@cache
+def load_event_words() -> EventWords:
+    """Read ``data/events.toml`` shipped with the package (cached)."""
+    raw = resources.files("filature.extract").joinpath("data/events.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    event, complement = data["event"], data["complement"]
+    return EventWords(
+        event_heads=_phrases(event["heads"]),
+        place_heads=frozenset(_phrases(event["place_heads"])),
+        capital_only=frozenset(_phrases(event["capital_only"])),
+        openers=frozenset(fold(w) for w in event["openers"]),
+        meetings=_phrases(event["meetings"]),
+        agreement_heads=_phrases(data["agreement"]["heads"]),
+        not_names=frozenset(fold(w) for w in complement["not_names"]),
+        months=frozenset(fold(w) for w in complement["months"]),
+    )
+
+
+def _head_at(folded: Sequence[str], i: int, heads: Sequence[Phrase]) -> Phrase | None:
+    return next((h for h in heads if tuple(folded[i : i + len(h)]) == h), None)
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """True if token ``i`` opens a sentence, a quote or a bracket: its capital says nothing."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    return doc[i - 1].text[-1:] in _OPENING
+
+
+def _capital(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _proper_run(doc: Doc, j: int, words: EventWords) -> int:
+    """End (exclusive) of the proper name starting at ``j`` (capitalised words and what is
+    glued to them by a hyphen: "Qasr-e Chirin", "Iran-Irak"), or ``j`` if none starts there."""
+    if j >= len(doc) or not _capital(doc[j]) or fold(doc[j].text) in words.not_names:
+        return j
+    if doc[j].pos_ not in {"PROPN", "NOUN", "X", "ADJ"} or _opens(doc, j):
+        return j
+    end, capitals = j + 1, 1
+    while end < len(doc):
+        tok, before = doc[end], doc[end - 1]
+        glued = before.whitespace_ == "" and (tok.text == "-" or before.text == "-")
+        if glued and (tok.is_alpha or tok.text == "-"):
+            end += 1
+        elif before.whitespace_ and _capital(tok) and tok.is_alpha and capitals < _PROPER_MAX:
+            if tok.ent_iob_ == "B" and tok.ent_type_ != doc[j].ent_type_:
+                break
+            end += 1
+            capitals += 1
+        else:
+            break
+    while end > j and doc[end - 1].text == "-":
+        end -= 1
+    return end
+
+
+def _date_run(doc: Doc, j: int, words: EventWords) -> int:
+    """End of "de 1997", "de janvier 2015", "du 11 septembre 2001" after a head, or ``j``."""
+    if j >= len(doc) or fold(doc[j].text) not in {"de", "du", "d'"}:
+        return j
+    k = j + 1
+    if k < len(doc) and doc[k].text.isdigit() and len(doc[k].text) <= 2:
+        k += 1
+        if k >= len(doc) or fold(doc[k].text) not in words.months:
+            return j
+    if k < len(doc) and fold(doc[k].text) in words.months:
+        k += 1
+    if k < len(doc) and _YEAR.fullmatch(doc[k].text):
+        return k + 1
+    return k if k > j + 2 and doc[j + 1].text.isdigit() else j
+
+
+def _adjectives(doc: Doc, j: int) -> int:
+    """End of the lowercase adjectives at ``j``."""
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j += 1
+    return j
+
+
+def _nationality_end(doc: Doc, j: int) -> int:
+    """End of lowercase adjectives at ``j`` up to the last nationality one ("civile
+    syrienne"), or ``j`` if none is a nationality."""
+    end = j
+    for k in range(j, _adjectives(doc, j)):
+        if nationality_state(fold(doc[k].text)) is not None:
+            end = k + 1
+    return end
+
+
+def _topic(doc: Doc, j: int) -> tuple[int, bool]:
+    """End of a subject in lowercase ("des droits de l'homme", "de l'enfant") at ``j`` and
+    whether it ends with a proper name ("des droits fondamentaux de l'Union")."""
+    if j >= len(doc) or fold(doc[j].text) not in _TOPIC_OF:
+        return j, False
+    end, proper, k = j, False, j
+    while k < len(doc) and k - j < _TOPIC_MAX:
+        tok = doc[k]
+        word = fold(tok.text)
+        if word in _TOPIC_LINKS and tok.text[:1].islower():
+            k += 1
+            continue
+        if tok.is_alpha and tok.text.islower() and tok.pos_ in {"NOUN", "ADJ"}:
+            end = k = k + 1
+            continue
+        if _capital(tok) and tok.pos_ in {"PROPN", "NOUN"} and fold(doc[k - 1].text) in _TOPIC_LINKS:
+            k += 1
+            while k < len(doc) and _capital(doc[k]) and doc[k].is_alpha:
+                k += 1
+            end, proper = _adjectives(doc, k), True
+        break
+    return end, proper
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    return int(doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _span(doc: Doc, start: int, end: int, etype: EntityType, rule: str) -> RuleSpan:
+    return RuleSpan(doc[start].idx, _end_char(doc, end), etype, rule)
+
+
+def _complement(
+    doc: Doc, i: int, j: int, etype: EntityType, words: EventWords
+) -> tuple[int, str, int] | None:
+    """(end, shape, start of a place complement or -1) of the name whose head spans ``i:j``."""
+    proper = _proper_run(doc, j, words)
+    if proper > j:
+        return proper, "proper", -1
+    of = fold(doc[j].text) if j < len(doc) else ""
+    if of in _OF:
+        k = j + 1
+        if k < len(doc) and fold(doc[k].text) in _ARTICLES and etype == "event":
+            k += 1
+        proper = _proper_run(doc, k, words)
+        if proper > k and doc[k].ent_type_ != "PER":  # "génocide de Saddam Hussein": an agent
+            return proper, "of-proper", k
+        if k < len(doc) and doc[k].text.islower() and doc[k].pos_ == "NOUN" and k == j + 1:
+            then = k + 1
+            if then < len(doc) and fold(doc[then].text) in {"de", "d'"}:
+                proper = _proper_run(doc, then + 1, words)
+                if proper > then + 1:
+                    return proper, "of-noun-proper", -1
+            if etype == "event" and (end := _nationality_end(doc, then)) > then:
+                return end, "of-noun-nationality", -1
+    dated = _date_run(doc, j, words)
+    if dated > j:
+        return dated, "dated", -1
+    if etype == "event" and (end := _nationality_end(doc, j)) > j:
+        return end, "nationality", -1
+    capital = _capital(doc[i]) and not _opens(doc, i)
+    after = _adjectives(doc, j)
+    topic, proper_end = _topic(doc, after)
+    if capital and (after > j or (etype == "agreement" and topic > after)):
+        return topic, "capitalised", -1
+    if etype == "agreement" and proper_end:
+        return topic, "subject", -1
+    return None
+
+
+def _place_named(doc: Doc, i: int, k: int) -> bool:
+    """True if token ``k`` is a place by NER, or the inside of a name NER began at ``i``
+    ("Conseil européen d'Helsinki" tagged whole)."""
+    return doc[k].ent_type_ == "LOC" or (doc[i].ent_iob_ == "B" and doc[k].ent_iob_ == "I")
+
+
+def _opener(doc: Doc, i: int, words: EventWords) -> bool:
+    return i > 0 and _capital(doc[i - 1]) and fold(doc[i - 1].text) in words.openers
+
+
+def event_spans(doc: Doc) -> list[RuleSpan]:
+    """Named events, agreements and meetings of a parsed passage, and the places that battles
+    and massacres are named after (type place, rule ``EVENT_PLACE_LABEL``)."""
+    words = load_event_words()
+    folded = [fold(t.text) for t in doc]
+    found: list[RuleSpan] = []
+    i = 0
+    while i < len(doc):
+        meeting = _head_at(folded, i, words.meetings)
+        if meeting is not None and i + len(meeting) + 1 < len(doc):
+            j = i + len(meeting)
+            proper = _proper_run(doc, j + 1, words) if folded[j] in _OF else j
+            if proper > j + 1 and _place_named(doc, i, j + 1):
+                found.append(_span(doc, i, proper, "event", "meeting-of-place"))
+                i = proper
+                continue
+        kinds: tuple[tuple[tuple[Phrase, ...], EntityType], ...] = (
+            (words.event_heads, "event"),
+            (words.agreement_heads, "agreement"),
+        )
+        for heads, etype in kinds:
+            head = _head_at(folded, i, heads)
+            if head is None:
+                continue
+            j = i + len(head)
+            if head in words.capital_only and not (_capital(doc[i]) and not _opens(doc, i)):
+                break
+            if _opener(doc, i, words) and _capital(doc[i]):
+                end = _adjectives(doc, j)
+                found.append(_span(doc, i - 1, end, "event", "opener"))
+                i = end - 1
+                break
+            shape = _complement(doc, i, j, etype, words)
+            if shape is None:
+                break
+            end, rule, place = shape
+            found.append(_span(doc, i, end, etype, f"{etype}-{rule}"))
+            if place >= 0 and head in words.place_heads:
+                found.append(_span(doc, place, end, "place", EVENT_PLACE_LABEL))
+            i = end - 1
+            break
+        i += 1
+    return found
