@@ -32,7 +32,7 @@ _TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "la", "l'", "le", "les", "et"
 _TOPIC_MAX = 8
 _PROPER_MAX = 4
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
-_OPENING = set(".!?:;«\"(–—-")
+_OPENING = set(".!?:;\"(–—-")
 EVENT_PLACE_LABEL = "EVENT-PLACE"
 """Label of a place named inside an event's name ("Verdun" in "bataille de Verdun")."""
 LOWERCASE_NAMES = frozenset(
@@ -155,6 +155,14 @@ def _nationality_end(doc: Doc, j: int) -> int:
     return end
 
 
+def _after_of(doc: Doc, k: int) -> bool:
+    """True if token ``k`` follows "de", "des", "du", "de la" or "de l'"."""
+    before = [fold(t.text) for t in doc[max(k - 2, 0) : k]]
+    if before and before[-1] in _TOPIC_OF:
+        return True
+    return len(before) == 2 and before[-1] in _ARTICLES and before[0] in _TOPIC_OF
+
+
 def _topic(doc: Doc, j: int) -> tuple[int, bool]:
     """End of a subject in lowercase ("des droits de l'homme", "de l'enfant") at ``j`` and
     whether it ends with a proper name ("des droits fondamentaux de l'Union")."""
@@ -170,7 +178,7 @@ def _topic(doc: Doc, j: int) -> tuple[int, bool]:
         if tok.is_alpha and tok.text.islower() and tok.pos_ in {"NOUN", "ADJ"}:
             end = k = k + 1
             continue
-        if _capital(tok) and tok.pos_ in {"PROPN", "NOUN"} and fold(doc[k - 1].text) in _TOPIC_LINKS:
+        if _capital(tok) and tok.pos_ in {"PROPN", "NOUN"} and _after_of(doc, k):
             k += 1
             while k < len(doc) and _capital(doc[k]) and doc[k].is_alpha:
                 k += 1
@@ -215,10 +223,12 @@ def _complement(
         return dated, "dated", -1
     if etype == "event" and (end := _nationality_end(doc, j)) > j:
         return end, "nationality", -1
-    capital = _capital(doc[i]) and not _opens(doc, i)
     after = _adjectives(doc, j)
     topic, proper_end = _topic(doc, after)
-    if capital and (after > j or (etype == "agreement" and topic > after)):
+    if doc[j - 1].text.endswith("s"):
+        return None  # "les Conventions de l'ONU": a plural head names a kind, not one
+    dangling = topic == after and after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
+    if _named_capital(doc, i) and not dangling and (after > j or topic > after):
         return topic, "capitalised", -1
     if etype == "agreement" and proper_end:
         return topic, "subject", -1
@@ -229,6 +239,12 @@ def _place_named(doc: Doc, i: int, k: int) -> bool:
     """True if token ``k`` is a place by NER, or the inside of a name NER began at ``i``
     ("Conseil européen d'Helsinki" tagged whole)."""
     return doc[k].ent_type_ == "LOC" or (doc[i].ent_iob_ == "B" and doc[k].ent_iob_ == "I")
+
+
+def _named_capital(doc: Doc, i: int) -> bool:
+    """True if the capital of token ``i`` marks a name: inside a sentence, or where a
+    sentence, quote or line opens if NER begins a name there too."""
+    return _capital(doc[i]) and (not _opens(doc, i) or doc[i].ent_iob_ == "B")
 
 
 def _opener(doc: Doc, i: int, words: EventWords) -> bool:
@@ -260,7 +276,7 @@ def event_spans(doc: Doc) -> list[RuleSpan]:
             if head is None:
                 continue
             j = i + len(head)
-            if head in words.capital_only and not (_capital(doc[i]) and not _opens(doc, i)):
+            if head in words.capital_only and not _named_capital(doc, i):
                 break
             if _opener(doc, i, words) and _capital(doc[i]):
                 end = _adjectives(doc, j)
