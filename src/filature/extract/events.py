@@ -17,6 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from filature.extract.countries import nationality_state
+from filature.extract.lexicon import load_lexicon
 from filature.extract.rules import RuleSpan
 from filature.extract.textnorm import fold
 from filature.models import EntityType
@@ -32,7 +33,7 @@ _TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "la", "l'", "le", "les", "et"
 _TOPIC_MAX = 8
 _PROPER_MAX = 4
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
-_OPENING = set(".!?:;\"(–—-")
+_OPENING = set('.!?:;"(–—-')
 EVENT_PLACE_LABEL = "EVENT-PLACE"
 """Label of a place named inside an event's name ("Verdun" in "bataille de Verdun")."""
 LOWERCASE_NAMES = frozenset(
@@ -51,6 +52,7 @@ class EventWords:
     capital_only: frozenset[Phrase]
     openers: frozenset[str]
     meetings: tuple[Phrase, ...]
+    side_heads: frozenset[str]
     agreement_heads: tuple[Phrase, ...]
     not_names: frozenset[str]
     months: frozenset[str]
@@ -76,6 +78,7 @@ def load_event_words() -> EventWords:
         capital_only=frozenset(_phrases(event["capital_only"])),
         openers=frozenset(fold(w) for w in event["openers"]),
         meetings=_phrases(event["meetings"]),
+        side_heads=frozenset(fold(w) for w in event["side_heads"]),
         agreement_heads=_phrases(data["agreement"]["heads"]),
         not_names=frozenset(fold(w) for w in complement["not_names"]),
         months=frozenset(fold(w) for w in complement["months"]),
@@ -97,10 +100,17 @@ def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
 
+def _party_word(tok: Token, words: EventWords) -> bool:
+    """A capitalised word that starts the name of a party or a body, not of the event or
+    agreement: "accord du Gouvernement", "traités du Ministère"."""
+    word = fold(tok.text)
+    return word in words.not_names or word in load_lexicon().organization_heads
+
+
 def _proper_run(doc: Doc, j: int, words: EventWords) -> int:
     """End (exclusive) of the proper name starting at ``j`` (capitalised words and what is
     glued to them by a hyphen: "Qasr-e Chirin", "Iran-Irak"), or ``j`` if none starts there."""
-    if j >= len(doc) or not _capital(doc[j]) or fold(doc[j].text) in words.not_names:
+    if j >= len(doc) or not _capital(doc[j]) or _party_word(doc[j], words):
         return j
     if doc[j].pos_ not in {"PROPN", "NOUN", "X", "ADJ"} or _opens(doc, j):
         return j
@@ -178,7 +188,8 @@ def _topic(doc: Doc, j: int) -> tuple[int, bool]:
         if tok.is_alpha and tok.text.islower() and tok.pos_ in {"NOUN", "ADJ"}:
             end = k = k + 1
             continue
-        if _capital(tok) and tok.pos_ in {"PROPN", "NOUN"} and _after_of(doc, k):
+        named = end > j and _after_of(doc, k)  # "des droits ... de l'Union", not "des Etats"
+        if _capital(tok) and tok.pos_ in {"PROPN", "NOUN"} and named:
             k += 1
             while k < len(doc) and _capital(doc[k]) and doc[k].is_alpha:
                 k += 1
