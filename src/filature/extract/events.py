@@ -148,9 +148,12 @@ def _date_run(doc: Doc, j: int, words: EventWords) -> int:
     return k if k > j + 2 and doc[j + 1].text.isdigit() else j
 
 
-def _adjectives(doc: Doc, j: int) -> int:
-    """End of the lowercase adjectives at ``j``."""
-    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+def _adjectives(doc: Doc, j: int, titled: bool = False) -> int:
+    """End of the lowercase adjectives at ``j`` (capitalised ones too if ``titled``)."""
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        text = doc[j].text
+        if not (text.islower() or (titled and text.istitle() and not doc[j].is_sent_start)):
+            break
         j += 1
     return j
 
@@ -173,9 +176,11 @@ def _after_of(doc: Doc, k: int) -> bool:
     return len(before) == 2 and before[-1] in _ARTICLES and before[0] in _TOPIC_OF
 
 
-def _topic(doc: Doc, j: int) -> tuple[int, bool]:
+def _topic(doc: Doc, j: int, titled: bool = False) -> tuple[int, bool]:
     """End of a subject in lowercase ("des droits de l'homme", "de l'enfant") at ``j`` and
-    whether it ends with a proper name ("des droits fondamentaux de l'Union")."""
+    whether it ends with a proper name ("des droits fondamentaux de l'Union"); ``titled``:
+    after a capitalised head, capitalised nouns may be subject words too ("Convention
+    internationale des Droits de l'Enfant")."""
     if j >= len(doc) or fold(doc[j].text) not in _TOPIC_OF:
         return j, False
     end, proper, k = j, False, j
@@ -185,7 +190,8 @@ def _topic(doc: Doc, j: int) -> tuple[int, bool]:
         if word in _TOPIC_LINKS and tok.text[:1].islower():
             k += 1
             continue
-        if tok.is_alpha and tok.text.islower() and tok.pos_ in {"NOUN", "ADJ"}:
+        lower = tok.text.islower() or (titled and tok.text.istitle())
+        if tok.is_alpha and lower and tok.pos_ in {"NOUN", "ADJ"}:
             end = k = k + 1
             continue
         named = end > j and _after_of(doc, k)  # "des droits ... de l'Union", not "des Etats"
@@ -210,8 +216,9 @@ def _complement(
     doc: Doc, i: int, j: int, etype: EntityType, words: EventWords
 ) -> tuple[int, str, int] | None:
     """(end, shape, start of a place complement or -1) of the name whose head spans ``i:j``."""
+    described = _described(doc, i, j, etype)
     proper = _proper_run(doc, j, words)
-    if proper > j:
+    if proper > j and (described is None or described[0] <= proper):
         return proper, "proper", -1
     of = fold(doc[j].text) if j < len(doc) else ""
     if of in _OF:
@@ -234,15 +241,23 @@ def _complement(
         return dated, "dated", -1
     if etype == "event" and (end := _nationality_end(doc, j)) > j:
         return end, "nationality", -1
-    after = _adjectives(doc, j)
-    topic, proper_end = _topic(doc, after)
+    return None if described is None else (*described, -1)
+
+
+def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] | None:
+    """(end, shape) of a name whose head (``i:j``) is capitalised inside a sentence and
+    followed by adjectives or a subject ("Guerre froide", "Déclaration des droits de
+    l'homme"), or of an agreement whose subject ends with a proper name."""
+    titled = _capital(doc[i])
+    after = _adjectives(doc, j, titled)
+    topic, proper_end = _topic(doc, after, titled)
     if doc[j - 1].text.endswith("s"):
         return None  # "les Conventions de l'ONU": a plural head names a kind, not one
     dangling = topic == after and after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
     if _named_capital(doc, i) and not dangling and (after > j or topic > after):
-        return topic, "capitalised", -1
+        return topic, "capitalised"
     if etype == "agreement" and proper_end:
-        return topic, "subject", -1
+        return topic, "subject"
     return None
 
 
