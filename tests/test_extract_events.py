@@ -48,8 +48,10 @@ AGREEMENTS = (
     "en 1919 par l'Allemagne.\n\n"
     "En 1939, le pacte Molotov-Ribbentrop lie l'Allemagne et l'Union soviétique. Après la "
     "guerre, les accords de Camp David rapprochent l'Égypte et Israël.\n\n"
+    "Un autre traité, celui de Trianon, fixe en 1920 les frontières de la Hongrie.\n\n"
     "L'Assemblée générale adopte en 1948 la Déclaration universelle des droits de l'homme. "
-    "Le Conseil a ensuite examiné le plan d'action de 2005.\n"
+    "Le Conseil a ensuite examiné le plan d'action de 2005. La France applique la Convention "
+    "relative au statut des réfugiés.\n"
 )
 
 
@@ -76,6 +78,8 @@ def test_agreements_named_by_their_complement(nlp: Any, tmp_path: Path) -> None:
         "accords de camp david",  # a place of two words
         "déclaration universelle des droits de l'homme",
         "plan d'action de 2005",  # a date
+        "trianon",  # "un autre traité, celui de Trianon"
+        "convention relative au statut des réfugiés",  # an adjective opening its subject
     ):
         assert name in agreements, (name, sorted(agreements))
 

@@ -291,15 +291,25 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     return end_char
 
 
+_NAME_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT"})
+
+
+def _longer(ent: Span, end: int) -> bool:
+    """True if NER's span goes on past ``end`` with words that can be part of a name (not a
+    clause: "Charte des droits des citoyens et nous nous en félicitons")."""
+    extra = [t for t in ent if t.idx >= end]
+    return any(t.is_alpha for t in extra) and all(t.pos_ in _NAME_POS for t in extra)
+
+
 def _candidates(
     doc: Doc, text: str, lex: Lexicon, events: Sequence[RuleSpan] = ()
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
     for m in events:
+        end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         if not any(
-            e.start_char == m.start and e.end_char > m.end and head_type(e.text, lex) == m.type
+            e.start_char == m.start and head_type(e.text, lex) == m.type and _longer(e, end)
             for e in doc.ents
-        ):  # NER's longer name of the same kind is kept ("Convention relative aux ...")
-            end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
+        ):  # NER's longer name of the same kind is kept
             yield m.start, end, m.rule, m.type
     for m in rule_spans(text, lex):
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end

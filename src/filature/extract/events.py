@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 Phrase = tuple[str, ...]
 _OF = frozenset({"de", "d'", "du"})
 _ARTICLES = frozenset({"la", "l'"})
+_GOVERNED = frozenset({"à", "au", "aux"})
+_DEMONSTRATIVES = frozenset({"celui", "celle", "ceux", "celles"})
 _TOPIC_OF = frozenset({"de", "d'", "du", "des"})
 _TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "la", "l'", "le", "les", "et"})
 _TOPIC_MAX = 8
@@ -154,6 +156,8 @@ def _adjectives(doc: Doc, j: int, titled: bool = False) -> int:
         text = doc[j].text
         if not (text.islower() or (titled and text.istitle() and not doc[j].is_sent_start)):
             break
+        if j + 1 < len(doc) and fold(doc[j + 1].text) in _GOVERNED:
+            break  # "relative aux droits de l'enfant": the subject's opener, read by the caller
         j += 1
     return j
 
@@ -254,6 +258,9 @@ def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] |
     if doc[j - 1].text.endswith("s"):
         return None  # "les Conventions de l'ONU": a plural head names a kind, not one
     dangling = topic == after and after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
+    governed = after + 1 < len(doc) and fold(doc[after + 1].text) in _GOVERNED
+    if topic == after == j and governed and _named_capital(doc, i) and etype == "agreement":
+        return j, "capitalised"  # "Convention relative aux ...": the caller reads the subject
     if _named_capital(doc, i) and not dangling and (after > j or topic > after):
         return topic, "capitalised"
     if etype == "agreement" and proper_end:
@@ -271,6 +278,30 @@ def _named_capital(doc: Doc, i: int) -> bool:
     """True if the capital of token ``i`` marks a name: inside a sentence, or where a
     sentence, quote or line opens if NER begins a name there too."""
     return _capital(doc[i]) and (not _opens(doc, i) or doc[i].ent_iob_ == "B")
+
+
+def _pronoun_name(doc: Doc, folded: Sequence[str], i: int, words: EventWords) -> RuleSpan | None:
+    """ "un nouveau traité, celui de Lausanne": a demonstrative standing for an event or
+    agreement head, followed by "de + proper name", names one (the proper name is its form)."""
+    if folded[i] not in _DEMONSTRATIVES or i + 2 >= len(doc) or folded[i + 1] not in _OF:
+        return None
+    end = _proper_run(doc, i + 2, words)
+    if end == i + 2:
+        return None
+    head = doc[i].head if doc[i].head.i < i else None
+    if head is None or head.pos_ != "NOUN":
+        nouns = [t for t in doc[doc[i].sent.start : i] if t.pos_ == "NOUN"]
+        head = nouns[-1] if nouns else None
+    if head is None:
+        return None
+    for heads, etype in _kinds(words):
+        if (folded[head.i],) in heads:
+            return _span(doc, i + 2, end, etype, f"{etype}-pronoun")
+    return None
+
+
+def _kinds(words: EventWords) -> tuple[tuple[tuple[Phrase, ...], EntityType], ...]:
+    return ((words.event_heads, "event"), (words.agreement_heads, "agreement"))
 
 
 def _opener(doc: Doc, i: int, words: EventWords) -> bool:
@@ -293,11 +324,12 @@ def event_spans(doc: Doc) -> list[RuleSpan]:
                 found.append(_span(doc, i, proper, "event", "meeting-of-place"))
                 i = proper
                 continue
-        kinds: tuple[tuple[tuple[Phrase, ...], EntityType], ...] = (
-            (words.event_heads, "event"),
-            (words.agreement_heads, "agreement"),
-        )
-        for heads, etype in kinds:
+        named = _pronoun_name(doc, folded, i, words)
+        if named is not None:
+            found.append(named)
+            i = next(k for k in range(i, len(doc)) if doc[k].idx >= named.end)
+            continue
+        for heads, etype in _kinds(words):
             head = _head_at(folded, i, heads)
             if head is None:
                 continue
