@@ -9,14 +9,11 @@ names Verdun), so that the event can be located in it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from filature.extract.countries import nationality_state
+from filature.extract.eventwords import EventWords, Phrase, kinds, load_event_words
 from filature.extract.lexicon import load_lexicon
 from filature.extract.rules import RuleSpan
 from filature.extract.textnorm import fold
@@ -25,7 +22,6 @@ from filature.models import EntityType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Phrase = tuple[str, ...]
 _OF = frozenset({"de", "d'", "du"})
 _ARTICLES = frozenset({"la", "l'"})
 _GOVERNED = frozenset({"à", "au", "aux"})
@@ -43,48 +39,6 @@ LOWERCASE_NAMES = frozenset(
 )
 """Rules whose names may be all lowercase ("guerre civile syrienne", "attentats de janvier
 2015"): their complement, not a capital, makes them names."""
-
-
-@dataclass(frozen=True)
-class EventWords:
-    """The head nouns and complement words of ``data/events.toml``, folded."""
-
-    event_heads: tuple[Phrase, ...]
-    place_heads: frozenset[Phrase]
-    capital_only: frozenset[Phrase]
-    openers: frozenset[str]
-    meetings: tuple[Phrase, ...]
-    side_heads: frozenset[str]
-    agreement_heads: tuple[Phrase, ...]
-    not_names: frozenset[str]
-    months: frozenset[str]
-
-
-def _phrase(text: str) -> Phrase:
-    return tuple(re.findall(r"[^\s']+'?", fold(text)))
-
-
-def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
-    return tuple(sorted({_phrase(w) for w in items}, key=len, reverse=True))
-
-
-@cache
-def load_event_words() -> EventWords:
-    """Read ``data/events.toml`` shipped with the package (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/events.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-    event, complement = data["event"], data["complement"]
-    return EventWords(
-        event_heads=_phrases(event["heads"]),
-        place_heads=frozenset(_phrases(event["place_heads"])),
-        capital_only=frozenset(_phrases(event["capital_only"])),
-        openers=frozenset(fold(w) for w in event["openers"]),
-        meetings=_phrases(event["meetings"]),
-        side_heads=frozenset(fold(w) for w in event["side_heads"]),
-        agreement_heads=_phrases(data["agreement"]["heads"]),
-        not_names=frozenset(fold(w) for w in complement["not_names"]),
-        months=frozenset(fold(w) for w in complement["months"]),
-    )
 
 
 def _head_at(folded: Sequence[str], i: int, heads: Sequence[Phrase]) -> Phrase | None:
@@ -294,14 +248,10 @@ def _pronoun_name(doc: Doc, folded: Sequence[str], i: int, words: EventWords) ->
         head = nouns[-1] if nouns else None
     if head is None:
         return None
-    for heads, etype in _kinds(words):
+    for heads, etype in kinds(words):
         if (folded[head.i],) in heads:
             return _span(doc, i + 2, end, etype, f"{etype}-pronoun")
     return None
-
-
-def _kinds(words: EventWords) -> tuple[tuple[tuple[Phrase, ...], EntityType], ...]:
-    return ((words.event_heads, "event"), (words.agreement_heads, "agreement"))
 
 
 def _opener(doc: Doc, i: int, words: EventWords) -> bool:
@@ -329,7 +279,7 @@ def event_spans(doc: Doc) -> list[RuleSpan]:
             found.append(named)
             i = next(k for k in range(i, len(doc)) if doc[k].idx >= named.end)
             continue
-        for heads, etype in _kinds(words):
+        for heads, etype in kinds(words):
             head = _head_at(folded, i, heads)
             if head is None:
                 continue

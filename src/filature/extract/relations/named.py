@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from filature.extract.events import load_event_words
+from filature.extract.eventwords import load_event_words
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.units import name_key
 from filature.models import Entity, EvidenceSpan, Relation
