@@ -129,13 +129,3 @@ def test_a_meeting_named_after_its_city_is_an_event(nlp: Any, tmp_path: Path) ->
     )
     assert "conseil européen de copenhague" in _typed(extraction, "event")
     assert "conseil européen de copenhague" not in _typed(extraction, "organization")
-
-
-def test_an_event_followed_by_its_place_is_located_there(nlp: Any, tmp_path: Path) -> None:
-    extraction = _extract(
-        nlp,
-        tmp_path,
-        "En 2013, l'opération Serval au Mali a mobilisé des soldats français. La France a "
-        "justifié l'opération Serval devant l'ONU.\n",
-    )
-    assert ("opération serval", "located_in", "mali") in _relations(extraction)

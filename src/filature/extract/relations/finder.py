@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from filature.extract.phrases import folded_token_texts
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.emit import Emitter
-from filature.extract.relations.eventplace import apply_event_place_rule
 from filature.extract.relations.lemmas import ensure_lemmas
 from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
 from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
@@ -92,5 +91,4 @@ def find_candidates(
             apply_noun_rules(emitter, token)
             apply_seat_rule(emitter, token)
     apply_role_rules(emitter)
-    apply_event_place_rule(emitter)
     return emitter.candidates()
