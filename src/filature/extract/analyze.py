@@ -16,6 +16,7 @@ from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
 from filature.extract.countries import state_spans
 from filature.extract.drops import Dropped
+from filature.extract.events import EVENT_PLACE_LABEL, LOWERCASE_NAMES, event_spans
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
 from filature.extract.lexicon import Lexicon, load_lexicon
@@ -23,6 +24,7 @@ from filature.extract.noise import noise_rule
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.rules import (
     PERSON_PARTICLES,
+    RuleSpan,
     assign_type,
     english_title,
     head_type,
@@ -289,9 +291,26 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     return end_char
 
 
+_NAME_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT"})
+
+
+def _longer(ent: Span, end: int) -> bool:
+    """True if NER's span goes on past ``end`` with words that can be part of a name (not a
+    clause: "Charte des droits des citoyens et nous nous en félicitons")."""
+    extra = [t for t in ent if t.idx >= end]
+    return any(t.is_alpha for t in extra) and all(t.pos_ in _NAME_POS for t in extra)
+
+
 def _candidates(
-    doc: Doc, text: str, lex: Lexicon
+    doc: Doc, text: str, lex: Lexicon, events: Sequence[RuleSpan] = ()
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
+    for m in events:
+        end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
+        if not any(
+            e.start_char == m.start and head_type(e.text, lex) == m.type and _longer(e, end)
+            for e in doc.ents
+        ):  # NER's longer name of the same kind is kept
+            yield m.start, end, m.rule, m.type
     for m in rule_spans(text, lex):
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
@@ -324,7 +343,10 @@ def passage_mentions(
     text = passage.text
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
+    events = event_spans(doc)
     for body in body_spans(doc, lex):
+        if any(body.start < e.end and e.start < body.end for e in events):
+            continue  # "Conseil européen de Tampere": a meeting, not the body
         if any(body.start < e and s < body.end for s, e in taken) or any(
             e.start_char < body.start < e.end_char for e in doc.ents
         ):  # a body inside a longer name ("Département ... du ministère de la Sécurité ...")
@@ -344,7 +366,7 @@ def passage_mentions(
                 passage.zone,
             )
         )
-    for start, end, label, forced in _candidates(doc, prepared, lex):
+    for start, end, label, forced in _candidates(doc, prepared, lex, events):
 
         def drop(
             rule: str, reason: str, s: int = start, e: int = end, t: str = "", lab: str = label
@@ -364,13 +386,13 @@ def passage_mentions(
         s, e = trimmed.start, trimmed.end
         noise = (
             None
-            if label == STATE_LABEL
+            if label == STATE_LABEL or label in LOWERCASE_NAMES
             else noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
         )
         if noise is not None:
             drop(noise.name, noise.reason, s, e)
             continue
-        if any(s < b and a < e for a, b in taken):
+        if label != EVENT_PLACE_LABEL and any(s < b and a < e for a, b in taken):
             drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
             continue
         if in_caps_run(prepared, s, e, trimmed.name):

@@ -191,3 +191,13 @@ def _keeps_capitals(written: str, form: str) -> bool:
         w[:1].isupper() or not f[:1].isupper() or (i == 0 and fold(f) in FORMAL_HEADS)
         for i, (w, f) in enumerate(pairs)
     )
+
+
+@cache
+def nationality_state(word: str) -> str | None:
+    """The state a folded nationality adjective stands for ("syrienne" -> Syrie, "turque" ->
+    Turquie), from the known adjectives or the one country name it shares a prefix with."""
+    countries = load_countries()
+    if len(word) < 4 or not word.isalpha():
+        return countries.demonyms.get(word)
+    return countries.demonyms.get(word) or _by_prefix(word, {k: k for k in countries.short})

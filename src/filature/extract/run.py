@@ -36,7 +36,7 @@ from filature.extract.relations import (
     find_table_candidates,
     resolve,
 )
-from filature.extract.relations.named import named_place_relations
+from filature.extract.relations.named import named_party_relations, named_place_relations
 from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
 from filature.memory import release_free_memory
@@ -304,7 +304,11 @@ def extract_all(
     stated = {(r.source_key, r.target_key, r.type) for r in relations}
     relations += [
         r
-        for r in (*unit_relations(entities), *named_place_relations(entities))
+        for r in (
+            *unit_relations(entities),
+            *named_place_relations(entities),
+            *named_party_relations(entities),
+        )
         if (r.source_key, r.target_key, r.type) not in stated
     ]
     lengths = {(i, p.seq): len(p.text) for i, d in enumerate(documents) for p in d.passages}

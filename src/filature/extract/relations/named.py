@@ -1,11 +1,14 @@
-"""Meetings and events named after their place: "Conseil européen de Tampere", "sommet de
-Lisbonne", "bataille de Verdun" took place (located_in) in the place of the corpus they name."""
+"""Relations an event's name states: meetings and events named after their place ("Conseil
+européen de Tampere", "sommet de Lisbonne", "bataille de Verdun") took place (located_in) in the
+place of the corpus they name; wars named after their sides ("guerre Iran-Irak") have those
+states as participants (participates_in)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from filature.extract.eventwords import load_event_words
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.units import name_key
 from filature.models import Entity, EvidenceSpan, Relation
@@ -59,6 +62,54 @@ def named_place_relations(entities: Sequence[Entity]) -> list[Relation]:
                         type="located_in",
                         confidence=_CONFIDENCE,
                         rule="place_name",
+                        evidence=evidence,
+                        weight=len(evidence),
+                    )
+                )
+    return out
+
+
+_SIDES = re.compile(r"^(?P<head>\S+)\s+(?P<sides>[^\s-]+(?:-[^\s-]+)+)$")
+
+
+def _sides(name: str, actors: dict[str, int], heads: frozenset[str]) -> list[int]:
+    """The actors of the corpus a war's name joins by hyphens ("guerre Iran-Irak"); none
+    unless every part is one."""
+    m = _SIDES.match(name_key(name))
+    if m is None or m.group("head") not in heads:
+        return []
+    found = [actors.get(part) for part in m.group("sides").split("-")]
+    return [a for a in found if a is not None] if None not in found else []
+
+
+def named_party_relations(entities: Sequence[Entity]) -> list[Relation]:
+    """participates_in from each side to an event named "<war head> A-B" when A and B are
+    places or organisations of the corpus; evidence: the mentions that name them."""
+    heads = load_event_words().side_heads
+    actors: dict[str, int] = {}
+    for e in entities:
+        if e.type in {"place", "organization"}:
+            for alias in (e.name, *e.aliases):
+                actors.setdefault(name_key(alias), e.key)
+    out: list[Relation] = []
+    for e in entities:
+        if e.type != "event":
+            continue
+        sides = {s for a in (e.name, *e.aliases) for s in _sides(a, actors, heads)}
+        for side in sorted(sides - {e.key}):
+            evidence = tuple(
+                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
+                for m in e.mentions
+                if side in _sides(m.surface, actors, heads)
+            )[:_MAX_EVIDENCE]
+            if evidence:
+                out.append(
+                    Relation(
+                        source_key=side,
+                        target_key=e.key,
+                        type="participates_in",
+                        confidence=_CONFIDENCE,
+                        rule="sides_name",
                         evidence=evidence,
                         weight=len(evidence),
                     )
