@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from filature.extract.acronyms import AcronymDef, find_definitions
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
-from filature.extract.countries import state_spans
+from filature.extract.countries import load_countries, state_spans
 from filature.extract.drops import Dropped
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.institutions import institution_spans
@@ -202,7 +202,10 @@ def _not_a_name(
     ``lowercase`` holds the document's common words (``lowercase_words``). A capitalised noun
     with lowercase words after it ("Empire ottoman", "Corps législatif") is a name unless it
     opens the sentence or the document uses the noun as a common word; "von Bötticher" starts
-    with a name particle, not a common word.
+    with a name particle, not a common word. One known word alone is a common word when the
+    document writes it in lowercase, or when it opens a sentence (or a table cell) as a verb, an
+    adjective, an adverb or a plural common noun ("Contributions", "Combattants"; a state's name,
+    "Seychelles", is no common noun).
     """
     lex = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -214,7 +217,10 @@ def _not_a_name(
         if not doc.vocab[first.lower_].has_vector:
             return False
         opening = first.is_sent_start or first.i == 0
-        return first.lower_ in lowercase or (opening and first.pos_ in {"VERB", "ADJ", "ADV"})
+        plural_noun = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number")
+        plural_noun = plural_noun and load_countries().state_of(first.text) is None
+        common = first.pos_ in {"VERB", "ADJ", "ADV"} or plural_noun
+        return first.lower_ in lowercase or (opening and common)
     particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
     if first.text[:1].islower() and head is None and label != "LOC" and not particle:
         return True

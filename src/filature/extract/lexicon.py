@@ -29,6 +29,8 @@ class Lexicon:
     eras: frozenset[str]
     common_nouns: frozenset[str]
     capitalised_common: frozenset[str]
+    contact_labels: frozenset[str]
+    section_labels: frozenset[str]
     english: frozenset[str]
     english_place_words: frozenset[str]
     demonyms: frozenset[str]
@@ -78,6 +80,8 @@ def load_lexicon() -> Lexicon:
         eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
         common_nouns=_folded(noise["common_nouns"]),
         capitalised_common=_folded(noise["capitalised_common"]),
+        contact_labels=_folded(noise["contact_labels"]),
+        section_labels=_folded(noise["section_labels"]),
         english=_folded(noise["english"]),
         english_place_words=_folded(noise["english_place_words"]),
         demonyms=_folded(data["demonyms"]["words"]),

@@ -48,6 +48,13 @@ def _caps_heading(c: Candidate, lex: Lexicon) -> bool:
     return head_type(c.name, lex) is None
 
 
+def _section_label(c: Candidate, lex: Lexicon) -> bool:
+    if len(c.words) != 2 or fold(c.words[0]) not in lex.section_labels:
+        return False
+    number = c.words[1].rstrip(".")
+    return number.isdigit() or bool(_ROMAN.fullmatch(number.upper()))
+
+
 NOISE_RULES: tuple[NoiseRule, ...] = (
     NoiseRule("empty", "no letter in the span", lambda c, _: not c.words),
     NoiseRule(
@@ -79,8 +86,21 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     ),
     NoiseRule(
         "common noun",
-        "one capitalised common noun, lexicon [noise] common_nouns",
-        lambda c, lex: len(c.words) == 1 and c.folded in lex.common_nouns,
+        "one capitalised common noun, lexicon [noise] common_nouns and capitalised_common",
+        lambda c, lex: (
+            len(c.words) == 1
+            and (c.folded in lex.common_nouns or c.folded in lex.capitalised_common)
+        ),
+    ),
+    NoiseRule(
+        "contact label",
+        "a label of contact details (Téléphone, Courriel), lexicon [noise] contact_labels",
+        lambda c, lex: len(c.words) == 1 and c.folded.rstrip(".") in lex.contact_labels,
+    ),
+    NoiseRule(
+        "section label",
+        "a part of the text and its number (Chapitre IV), lexicon [noise] section_labels",
+        _section_label,
     ),
     NoiseRule(
         "digits",
