@@ -217,7 +217,7 @@ def _not_a_name(
         if not doc.vocab[first.lower_].has_vector:
             return False
         opening = first.is_sent_start or first.i == 0
-        plural_noun = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number")
+        plural_noun = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number", [])
         plural_noun = plural_noun and load_countries().state_of(first.text) is None
         common = first.pos_ in {"VERB", "ADJ", "ADV"} or plural_noun
         return first.lower_ in lowercase or (opening and common)
