@@ -117,6 +117,8 @@ def test_a_plural_common_noun_opening_a_heading_is_not_a_name(tmp_path: Path, nl
         ("Chapitre IV", "section label"),
         ("Titre 2", "section label"),
         ("Parties", "common noun"),
+        ("Chinoises", "nationality"),
+        ("Belge", "nationality"),
     ],
 )
 def test_formal_labels_are_named_noise(name: str, rule: str) -> None:
@@ -124,8 +126,10 @@ def test_formal_labels_are_named_noise(name: str, rule: str) -> None:
     assert found is not None and found.name == rule
 
 
-@pytest.mark.parametrize("name", ["Livre Blanc", "Chapitre Vert", "Partie Civile Unie"])
-def test_labels_followed_by_a_word_stay_names(name: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["Livre Blanc", "Chapitre Vert", "Partie Civile Unie", "Suisse", "Interpol"]
+)
+def test_labels_followed_by_a_word_and_states_stay_names(name: str) -> None:
     assert noise_rule(name, load_lexicon()) is None
 
 

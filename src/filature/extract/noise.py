@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import head_type
 from filature.extract.textnorm import APOSTROPHES, fold, is_all_caps
@@ -90,6 +91,15 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
         lambda c, lex: (
             len(c.words) == 1
             and (c.folded in lex.common_nouns or c.folded in lex.capitalised_common)
+        ),
+    ),
+    NoiseRule(
+        "nationality",
+        "a nationality word alone that names no state, lexicon [demonyms] words",
+        lambda c, lex: (
+            len(c.words) == 1
+            and c.folded in lex.demonyms
+            and load_countries().state_of(c.name) is None
         ),
     ),
     NoiseRule(
