@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from docfactory import write_documents
 from filature.extract.run import extract_all
 from filature.models import Entity
@@ -38,16 +36,12 @@ def test_a_surname_used_as_a_place_in_another_document_keeps_the_person(
     assert ("place", "Vernet") in typed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NER cuts a street to its capitalised word ('quai de la Gare' -> 'Gare'); no rule "
-    "extends a place over a lowercase street head (issue 13, class filters: wrong boundaries)",
-)
 def test_a_street_keeps_its_lowercase_head(tmp_path: Path, nlp: Any) -> None:
     text = (
         "La police a fouillé un entrepôt situé quai de la Gare, à Paris. Le suspect habitait "
-        "avenue de la Liberté à Lyon.\n"
+        "avenue de la Liberté à Lyon.\n\nLe sommet s'est tenu à Rome, à la place de Madrid.\n"
     )
     found = {a for e in entities_of(tmp_path, nlp, {"a.txt": text}) for a in e.aliases}
     assert not found & {"Gare", "Liberté"}, found
-    assert {"quai de la Gare", "avenue de la Liberté"} <= found
+    assert {"quai de la Gare", "avenue de la Liberté", "Madrid"} <= found
+    assert "place de Madrid" not in found

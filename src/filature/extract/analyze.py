@@ -295,6 +295,25 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     return end_char
 
 
+_STREET_BEFORE = re.compile(
+    r"(?<![\w'’])(\w+)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$"
+)
+
+
+_INSTEAD_OF = re.compile(r"\b(?:à|a)\s+la\s+place$")
+
+
+def _street_start(text: str, start: int, lex: Lexicon) -> int:
+    """The start of a street's name when NER kept only its capitalised part: "quai de la Gare"
+    for "Gare" (the street nouns of lexicon [streets], in lowercase, right before)."""
+    m = _STREET_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or not m.group(1).islower() or fold(m.group(1)) not in lex.streets:
+        return start
+    if _INSTEAD_OF.search(text, max(0, m.start(1) - 10), m.end(1)):  # "à la place de Paris"
+        return start
+    return m.start(1)
+
+
 def _candidates(
     doc: Doc, text: str, lex: Lexicon
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
@@ -309,7 +328,8 @@ def _candidates(
             end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
-        yield ent.start_char, end, ent.label_, None
+        start = _street_start(text, ent.start_char, lex) if ent.label_ == "LOC" else ent.start_char
+        yield start, end, ent.label_, None
     for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
         yield start, end, STATE_LABEL, "place"
 

@@ -36,6 +36,7 @@ class Lexicon:
     demonyms: frozenset[str]
     demonym_plural_suffixes: tuple[str, ...]
     stopwords: frozenset[str]
+    streets: frozenset[str]
     institutions: tuple[tuple[str, str], ...]
 
     @cached_property
@@ -87,5 +88,6 @@ def load_lexicon() -> Lexicon:
         demonyms=_folded(data["demonyms"]["words"]),
         demonym_plural_suffixes=tuple(fold(w) for w in data["demonyms"]["plural_suffixes"]),
         stopwords=_folded(data["stopwords"]["words"]),
+        streets=_folded(data["streets"]["words"]),
         institutions=tuple((fold(k), v) for k, v in data["institutions"]["titles"].items()),
     )
