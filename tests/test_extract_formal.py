@@ -109,6 +109,17 @@ def test_a_plural_common_noun_opening_a_heading_is_not_a_name(tmp_path: Path, nl
     assert ("place", "Seychelles") in typed
 
 
+def test_an_agreement_of_a_plural_common_noun_is_no_agreement(tmp_path: Path, nlp: Any) -> None:
+    text = (
+        "Donateur\tObjet\tMontant\n\nFondation Delta\n\nAccord de \nVersements \n"
+        "complémentaires\n\nEUR 40 000\n\n"
+        "L'Accord de Paris a été signé en 2015, avant que la COVID ne ralentisse les travaux.\n"
+    )
+    typed = {(e.type, e.name) for e in entities_of(tmp_path, nlp, text)}
+    assert ("agreement", "Accord de Paris") in typed
+    assert not any("Versements" in name or name == "COVID" for _, name in typed), typed
+
+
 @pytest.mark.parametrize(
     ("name", "rule"),
     [
@@ -119,6 +130,8 @@ def test_a_plural_common_noun_opening_a_heading_is_not_a_name(tmp_path: Path, nl
         ("Parties", "common noun"),
         ("Chinoises", "nationality"),
         ("Belge", "nationality"),
+        ("COVID", "common noun"),
+        ("Ebola", "common noun"),
     ],
 )
 def test_formal_labels_are_named_noise(name: str, rule: str) -> None:

@@ -43,7 +43,7 @@ from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PIPELINE_VERSION = "entities-2"
 BATCH_SIZE = 64
@@ -189,6 +189,14 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _plural_common_noun(token: Token) -> bool:
+    """A known word the parse reads as a plural common noun ("Contributions") and that names
+    no state ("Seychelles")."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number", []):
+        return False
+    return token.vocab[token.lower_].has_vector and load_countries().state_of(token.text) is None
+
+
 def _not_a_name(
     doc: Doc,
     start: int,
@@ -217,9 +225,7 @@ def _not_a_name(
         if not doc.vocab[first.lower_].has_vector:
             return False
         opening = first.is_sent_start or first.i == 0
-        plural_noun = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number", [])
-        plural_noun = plural_noun and load_countries().state_of(first.text) is None
-        common = first.pos_ in {"VERB", "ADJ", "ADV"} or plural_noun
+        common = first.pos_ in {"VERB", "ADJ", "ADV"} or _plural_common_noun(first)
         return first.lower_ in lowercase or (opening and common)
     particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
     if first.text[:1].islower() and head is None and label != "LOC" and not particle:
@@ -318,6 +324,10 @@ def _candidates(
     doc: Doc, text: str, lex: Lexicon
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
     for m in rule_spans(text, lex):
+        if m.rule == "agreement-of-place":  # "Accord de Contributions" is no "Accord de Paris"
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _plural_common_noun(span[-1]):
+                continue
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
     for ent in doc.ents:
