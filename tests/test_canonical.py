@@ -57,7 +57,7 @@ def test_prepare_keeps_offsets() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["op. cit", "Ibid", "p.", "vol", "EUR", "US$", "État", "Contributions", "Forum", "II"]
+    "name", ["op. cit", "Ibid", "p.", "vol", "EUR", "US$", "État", "Parties", "Forum", "II"]
 )
 def test_noise(name: str) -> None:
     assert noise_reason(name, load_lexicon()) is not None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from filature.extract.acronyms import AcronymDef, find_definitions
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
-from filature.extract.countries import state_spans
+from filature.extract.countries import load_countries, state_spans
 from filature.extract.drops import Dropped
 from filature.extract.events import EVENT_PLACE_LABEL, LOWERCASE_NAMES, event_spans
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
@@ -45,7 +45,7 @@ from filature.models import Document, EntityType, Passage, Zone
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PIPELINE_VERSION = "entities-2"
 BATCH_SIZE = 64
@@ -191,6 +191,14 @@ def _extend_agreement(doc: Doc, ent: Span) -> int:
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _plural_common_noun(token: Token) -> bool:
+    """A known word the parse reads as a plural common noun ("Contributions") and that names
+    no state ("Seychelles")."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number", []):
+        return False
+    return token.vocab[token.lower_].has_vector and load_countries().state_of(token.text) is None
+
+
 def _not_a_name(
     doc: Doc,
     start: int,
@@ -204,7 +212,10 @@ def _not_a_name(
     ``lowercase`` holds the document's common words (``lowercase_words``). A capitalised noun
     with lowercase words after it ("Empire ottoman", "Corps législatif") is a name unless it
     opens the sentence or the document uses the noun as a common word; "von Bötticher" starts
-    with a name particle, not a common word.
+    with a name particle, not a common word. One known word alone is a common word when the
+    document writes it in lowercase, or when it opens a sentence (or a table cell) as a verb, an
+    adjective, an adverb or a plural common noun ("Contributions", "Combattants"; a state's name,
+    "Seychelles", is no common noun).
     """
     lex = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -216,7 +227,8 @@ def _not_a_name(
         if not doc.vocab[first.lower_].has_vector:
             return False
         opening = first.is_sent_start or first.i == 0
-        return first.lower_ in lowercase or (opening and first.pos_ in {"VERB", "ADJ", "ADV"})
+        common = first.pos_ in {"VERB", "ADJ", "ADV"} or _plural_common_noun(first)
+        return first.lower_ in lowercase or (opening and common)
     particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
     if first.text[:1].islower() and head is None and label != "LOC" and not particle:
         return True
@@ -301,6 +313,25 @@ def _longer(ent: Span, end: int) -> bool:
     return any(t.is_alpha for t in extra) and all(t.pos_ in _NAME_POS for t in extra)
 
 
+_STREET_BEFORE = re.compile(
+    r"(?<![\w'’])(\w+)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$"
+)
+
+
+_INSTEAD_OF = re.compile(r"\b(?:à|a)\s+la\s+place$")
+
+
+def _street_start(text: str, start: int, lex: Lexicon) -> int:
+    """The start of a street's name when NER kept only its capitalised part: "quai de la Gare"
+    for "Gare" (the street nouns of lexicon [streets], in lowercase, right before)."""
+    m = _STREET_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or not m.group(1).islower() or fold(m.group(1)) not in lex.streets:
+        return start
+    if _INSTEAD_OF.search(text, max(0, m.start(1) - 10), m.end(1)):  # "à la place de Paris"
+        return start
+    return m.start(1)
+
+
 def _candidates(
     doc: Doc, text: str, lex: Lexicon, events: Sequence[RuleSpan] = ()
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
@@ -312,6 +343,10 @@ def _candidates(
         ):  # NER's longer name of the same kind is kept
             yield m.start, end, m.rule, m.type
     for m in rule_spans(text, lex):
+        if m.rule == "agreement-of-place":  # "Accord de Contributions" is no "Accord de Paris"
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _plural_common_noun(span[-1]):
+                continue
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
     for ent in doc.ents:
@@ -322,7 +357,8 @@ def _candidates(
             end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
-        yield ent.start_char, end, ent.label_, None
+        start = _street_start(text, ent.start_char, lex) if ent.label_ == "LOC" else ent.start_char
+        yield start, end, ent.label_, None
     for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
         yield start, end, STATE_LABEL, "place"
 

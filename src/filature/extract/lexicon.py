@@ -29,11 +29,14 @@ class Lexicon:
     eras: frozenset[str]
     common_nouns: frozenset[str]
     capitalised_common: frozenset[str]
+    contact_labels: frozenset[str]
+    section_labels: frozenset[str]
     english: frozenset[str]
     english_place_words: frozenset[str]
     demonyms: frozenset[str]
     demonym_plural_suffixes: tuple[str, ...]
     stopwords: frozenset[str]
+    streets: frozenset[str]
     institutions: tuple[tuple[str, str], ...]
 
     @cached_property
@@ -78,10 +81,13 @@ def load_lexicon() -> Lexicon:
         eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
         common_nouns=_folded(noise["common_nouns"]),
         capitalised_common=_folded(noise["capitalised_common"]),
+        contact_labels=_folded(noise["contact_labels"]),
+        section_labels=_folded(noise["section_labels"]),
         english=_folded(noise["english"]),
         english_place_words=_folded(noise["english_place_words"]),
         demonyms=_folded(data["demonyms"]["words"]),
         demonym_plural_suffixes=tuple(fold(w) for w in data["demonyms"]["plural_suffixes"]),
         stopwords=_folded(data["stopwords"]["words"]),
+        streets=_folded(data["streets"]["words"]),
         institutions=tuple((fold(k), v) for k, v in data["institutions"]["titles"].items()),
     )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import head_type
 from filature.extract.textnorm import APOSTROPHES, fold, is_all_caps
@@ -48,6 +49,13 @@ def _caps_heading(c: Candidate, lex: Lexicon) -> bool:
     return head_type(c.name, lex) is None
 
 
+def _section_label(c: Candidate, lex: Lexicon) -> bool:
+    if len(c.words) != 2 or fold(c.words[0]) not in lex.section_labels:
+        return False
+    number = c.words[1].rstrip(".")
+    return number.isdigit() or bool(_ROMAN.fullmatch(number.upper()))
+
+
 NOISE_RULES: tuple[NoiseRule, ...] = (
     NoiseRule("empty", "no letter in the span", lambda c, _: not c.words),
     NoiseRule(
@@ -79,8 +87,30 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     ),
     NoiseRule(
         "common noun",
-        "one capitalised common noun, lexicon [noise] common_nouns",
-        lambda c, lex: len(c.words) == 1 and c.folded in lex.common_nouns,
+        "one capitalised common noun, lexicon [noise] common_nouns and capitalised_common",
+        lambda c, lex: (
+            len(c.words) == 1
+            and (c.folded in lex.common_nouns or c.folded in lex.capitalised_common)
+        ),
+    ),
+    NoiseRule(
+        "nationality",
+        "a nationality word alone that names no state, lexicon [demonyms] words",
+        lambda c, lex: (
+            len(c.words) == 1
+            and c.folded in lex.demonyms
+            and load_countries().state_of(c.name) is None
+        ),
+    ),
+    NoiseRule(
+        "contact label",
+        "a label of contact details (Téléphone, Courriel), lexicon [noise] contact_labels",
+        lambda c, lex: len(c.words) == 1 and c.folded.rstrip(".") in lex.contact_labels,
+    ),
+    NoiseRule(
+        "section label",
+        "a part of the text and its number (Chapitre IV), lexicon [noise] section_labels",
+        _section_label,
     ),
     NoiseRule(
         "digits",
