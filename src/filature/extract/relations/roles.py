@@ -71,6 +71,10 @@ def institution_after(
         if k == end and _qualifier(tok):
             k += 1
             continue
+        if tok.text == "(" and k > end and k + 1 < len(doc):
+            named = index.at(doc[k + 1])  # "du parti au pouvoir (CNDD-FDD)"
+            if named is not None and index.type_of(named) == "organization" and passed:
+                return named
         if tok.pos_ not in _PHRASE_POS and tok.text not in {"-", "'", "’"}:
             return located
         coordinated = tok.pos_ == "CCONJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADP"
@@ -205,6 +209,37 @@ def _subject_holder(
     return None, None
 
 
+_EXAMPLES = {"comme", "notamment", "dont", "tel", "tels", "telle", "telles", "que", "qu'", ":"}
+
+
+def examples_after(index: MentionIndex, doc: Doc, k: int) -> list[int]:
+    """ "des organismes dépendant de l'ONU comme l'UNICEF et la Commission X": the names
+    given as examples right after a plural unit phrase that ends at token ``k``."""
+    start = k
+    while k < min(start + 4, len(doc)) and (
+        fold(doc[k].text) in _EXAMPLES or doc[k].text == "," or doc[k].pos_ == "DET"
+    ):
+        k += 1
+    if k == start or k >= len(doc) or not any(fold(t.text) in _EXAMPLES for t in doc[start:k]):
+        return []
+    first = index.at(doc[k])
+    return [] if first is None else [first, *index.list_after(first)]
+
+
+def other_member_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
+    """ "entre la France et les autres États membres de l'UE": "A et les autres N de Y" says
+    that A is an N of Y too."""
+    k = i - 1
+    if k < 1 or fold(doc[k].text) != "autres":
+        return None
+    k -= 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or fold(doc[k].text) not in {"et", ","}:
+        return None
+    return index.at(doc[k - 1])
+
+
 def _addressed(doc: Doc, i: int, salutations: frozenset[str]) -> bool:
     """ "Madame la Directrice de X, ...": a role named in a salutation is the addressee's, never
     the role of a name that follows."""
@@ -218,8 +253,7 @@ def apply_role_rules(emitter: Emitter) -> None:
     """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
     index, lex = emitter.index, emitter.lexicon
     doc = index.doc
-    conf = 0.85
-    matches = role_matches(doc, lex.roles)
+    matches = role_matches(doc, lex.roles_and_units)
     starts = [i for i, _ in matches]
     for i, j in matches:
         head = doc[i]
@@ -251,28 +285,52 @@ def apply_role_rules(emitter: Emitter) -> None:
         if holder is None:
             holder, clause = _subject_holder(index, head, lex.role_verbs)
             rule = "role_predicate"
-        if holder is None:
-            continue
-        date = role_date(head, starts, emitter.dates)
-        if date is None and clause is not None and clause is not head:
-            date = clause_date(
-                clause,
-                emitter.dates,
-                avoid=[c for c in clause.children if c.dep_.startswith("nsubj")],
-            )
-        holder_type = index.type_of(holder)
-        if holder_type == "person":
-            emitter.add(
-                holder, org, "holds_role", rule, conf, head.sent, head, role=role, date=date
-            )
-        elif fold(head.text) in lex.member_words:
-            emitter.add(
-                holder,
-                org,
-                "member_of",
-                rule.replace("role", "member"),
-                conf,
-                head.sent,
-                head,
-                date=date,
-            )
+        unit = fold(role) in lex.unit_words
+        holders = [] if holder is None else [holder]
+        if holder is None and unit:
+            other = other_member_before(index, doc, i)
+            holders = [other] if other is not None else []
+            holders = holders or examples_after(index, doc, _phrase_end(index, doc, org, j))
+            rule = "role_other" if other is not None else "role_examples"
+        for who in holders:
+            if unit and index.type_of(who) == "person":
+                continue  # a unit word says what an organisation is, never a person's role
+            _emit_role(emitter, who, org, rule, head, role, clause, starts, unit)
+
+
+def _emit_role(
+    emitter: Emitter,
+    holder: int,
+    org: int,
+    rule: str,
+    head: Token,
+    role: str,
+    clause: Token | None,
+    starts: list[int],
+    unit: bool,
+) -> None:
+    """holds_role for a person; member_of for a place or an organisation given a member or
+    unit word."""
+    index, lex = emitter.index, emitter.lexicon
+    conf = 0.85
+    date = role_date(head, starts, emitter.dates)
+    if date is None and clause is not None and clause is not head:
+        date = clause_date(
+            clause,
+            emitter.dates,
+            avoid=[c for c in clause.children if c.dep_.startswith("nsubj")],
+        )
+    holder_type = index.type_of(holder)
+    if holder_type == "person":
+        emitter.add(holder, org, "holds_role", rule, conf, head.sent, head, role=role, date=date)
+    elif unit or fold(head.text) in lex.member_words:
+        emitter.add(
+            holder,
+            org,
+            "member_of",
+            rule.replace("role", "member"),
+            conf,
+            head.sent,
+            head,
+            date=date,
+        )

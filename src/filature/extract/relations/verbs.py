@@ -107,7 +107,11 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
         return
     lemma = verb_lemma(verb)
     index, lex = emitter.index, emitter.lexicon
-    rules = [r for r in lex.verbs if lemma in r.lemmas and _heads_ok(r, verb)]
+    rules = [
+        r
+        for r in lex.verbs
+        if lemma in r.lemmas and _heads_ok(r, verb) and (not r.reflexive or _reflexive(verb))
+    ]
     if not rules:
         return
     args = arguments(index, verb)
@@ -146,6 +150,11 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
+
+
+def _reflexive(verb: Token) -> bool:
+    """True for "s'est formé", "se constitue": a reflexive pronoun on the verb."""
+    return any(c.dep_.startswith("expl") and fold(c.text) in {"se", "s'"} for c in verb.children)
 
 
 def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
