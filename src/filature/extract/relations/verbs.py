@@ -101,6 +101,20 @@ def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> l
     return places
 
 
+def _place_after(index: MentionIndex, adj: Token, preps: frozenset[str]) -> list[int]:
+    """ "Boko Haram, actif au Nigeria": the parse may hang the place on the name; for an
+    adjective, a place right after it and its preposition is its complement."""
+    doc = adj.doc
+    k = adj.i + 1
+    if adj.pos_ != "ADJ" or k >= len(doc) or fold(doc[k].text) not in preps:
+        return []
+    k += 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    m = index.at(doc[k]) if k < len(doc) else None
+    return [m] if m is not None and index.type_of(m) == "place" else []
+
+
 def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     """Emit every relation the verb rules of the lexicon find around ``verb``."""
     if verb.pos_ not in VERBAL:
@@ -138,7 +152,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
                 if index.type_of(m) != "place"
                 and (not rule.holder_types or index.type_of(m) in rule.holder_types)
             ]
-            places = _place_targets(index, verb, lex.place_preps)
+            places = _place_targets(index, verb, lex.place_preps) or _place_after(
+                index, verb, lex.place_preps
+            )
             pairs = [(h, p) for h in holders[:1] for p in places]
         else:
             targets = _targets(rule, index, verb, args)

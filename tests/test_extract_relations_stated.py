@@ -1,0 +1,134 @@
+"""Relations between persons, organisations and places stated by apposition, examples, seats,
+presence and joint work (issue 13), on sentences written for these tests from public facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from filature.extract.relations import MentionSpan, find_candidates
+
+ORG, PER, LOC = "organization", "person", "place"
+
+Got = set[tuple[str, str, str, Any, Any]]
+
+
+def found(nlp: Any, text: str, *names: tuple[str, str]) -> Got:
+    """(source, target, type, role, date) of every candidate of ``text``."""
+    spans = []
+    for name, etype in names:
+        start = text.index(name)
+        spans.append(MentionSpan(start, start + len(name), etype))
+    return {
+        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role, c.date)
+        for c in find_candidates(nlp(text), spans)
+    }
+
+
+def pairs(got: Got) -> set[tuple[str, str, str]]:
+    return {(s, t, r) for s, t, r, _, _ in got}
+
+
+@pytest.mark.slow
+def test_an_organ_or_agency_in_apposition_is_a_member(nlp: Any) -> None:
+    text = "Europol, agence de l'Union européenne, aide les polices nationales."
+    got = found(nlp, text, ("Europol", ORG), ("Union européenne", ORG))
+    assert pairs(got) == {("Europol", "Union européenne", "member_of")}
+    text = "L'OMS, une institution spécialisée des Nations unies, suit les épidémies."
+    got = found(nlp, text, ("OMS", ORG), ("Nations unies", ORG))
+    assert pairs(got) == {("OMS", "Nations unies", "member_of")}
+
+
+@pytest.mark.slow
+def test_a_unit_phrase_may_name_its_organisation_in_parentheses(nlp: Any) -> None:
+    text = "Les Jeunes avec Macron, mouvement de jeunesse du parti présidentiel (LREM), votent."
+    got = found(nlp, text, ("Jeunes avec Macron", ORG), ("LREM", ORG))
+    assert pairs(got) == {("Jeunes avec Macron", "LREM", "member_of")}
+
+
+@pytest.mark.slow
+def test_examples_of_units_of_an_organisation_are_members(nlp: Any) -> None:
+    text = "Le rapport a été relu par des agences dépendant de l'ONU comme le HCR et l'UNICEF."
+    got = found(nlp, text, ("ONU", ORG), ("HCR", ORG), ("UNICEF", ORG))
+    assert pairs(got) == {("HCR", "ONU", "member_of"), ("UNICEF", "ONU", "member_of")}
+
+
+@pytest.mark.slow
+def test_one_and_the_other_members_of_an_organisation(nlp: Any) -> None:
+    text = "La convention lie l'Espagne et les autres États membres du Conseil de l'Europe."
+    got = found(nlp, text, ("Espagne", LOC), ("Conseil de l'Europe", ORG))
+    assert pairs(got) == {("Espagne", "Conseil de l'Europe", "member_of")}
+
+
+@pytest.mark.slow
+def test_a_unit_word_is_never_a_persons_role(nlp: Any) -> None:
+    text = "Marie Curie et les autres membres de l'Académie des sciences ont voté."
+    assert found(nlp, text, ("Marie Curie", PER), ("Académie des sciences", ORG)) == set()
+
+
+@pytest.mark.slow
+def test_a_denied_membership_is_no_relation(nlp: Any) -> None:
+    text = "Le Hamas n'est pas une branche du Fatah."
+    assert found(nlp, text, ("Hamas", ORG), ("Fatah", ORG)) == set()
+
+
+@pytest.mark.slow
+def test_a_place_called_the_seat_or_stronghold_of_an_organisation(nlp: Any) -> None:
+    text = "L'armée irakienne a repris Mossoul, fief de l'État islamique depuis 2014."
+    got = found(nlp, text, ("Mossoul", LOC), ("État islamique", ORG))
+    assert pairs(got) == {("État islamique", "Mossoul", "located_in")}
+    text = "Le président a quitté Paris, capitale de la France, hier."
+    assert found(nlp, text, ("Paris", LOC), ("France", LOC)) == set()
+
+
+@pytest.mark.slow
+def test_a_group_formed_or_active_somewhere_is_located_there(nlp: Any) -> None:
+    text = "Le Hezbollah s'est formé en 1982 au Liban."
+    got = found(nlp, text, ("Hezbollah", ORG), ("Liban", LOC))
+    assert got == {("Hezbollah", "Liban", "located_in", None, "1982")}
+    text = "Boko Haram, actif au Nigeria, a enlevé des lycéennes."
+    got = found(nlp, text, ("Boko Haram", ORG), ("Nigeria", LOC))
+    assert pairs(got) == {("Boko Haram", "Nigeria", "located_in")}
+
+
+@pytest.mark.slow
+def test_training_or_mere_presence_is_not_a_location(nlp: Any) -> None:
+    text = "L'ENA forme des diplomates en France."
+    assert found(nlp, text, ("ENA", ORG), ("France", LOC)) == set()
+    text = "La MINUSMA est présente au Mali depuis 2013."
+    assert found(nlp, text, ("MINUSMA", ORG), ("Mali", LOC)) == set()
+    text = "Al-Chabab n'est pas actif en Europe."
+    assert found(nlp, text, ("Al-Chabab", ORG), ("Europe", LOC)) == set()
+
+
+@pytest.mark.slow
+def test_joint_work_states_cooperation(nlp: Any) -> None:
+    text = "Ces projets sont portés par l'Espagne, souvent en liaison avec le Portugal."
+    got = found(nlp, text, ("Espagne", LOC), ("Portugal", LOC))
+    assert pairs(got) == {("Espagne", "Portugal", "cooperates_with")}
+    text = "La France a combattu les djihadistes aux côtés du Tchad."
+    got = found(nlp, text, ("France", LOC), ("Tchad", LOC))
+    assert pairs(got) == {("France", "Tchad", "cooperates_with")}
+    text = "Jean Dupont habite à côté de Lyon."
+    assert found(nlp, text, ("Jean Dupont", PER), ("Lyon", LOC)) == set()
+
+
+@pytest.mark.slow
+def test_between_after_an_inserted_phrase(nlp: Any) -> None:
+    text = (
+        "Les ministres ont adopté un plan d'action commun, encore provisoire, entre "
+        "l'Union africaine et l'Union européenne."
+    )
+    got = found(nlp, text, ("Union africaine", ORG), ("Union européenne", ORG))
+    assert pairs(got) == {("Union africaine", "Union européenne", "cooperates_with")}
+
+
+@pytest.mark.slow
+def test_heads_of_churches_and_kingdoms_hold_roles(nlp: Any) -> None:
+    text = "Le patriarche de l'Église orthodoxe russe, Kirill, a reçu le pape."
+    got = found(nlp, text, ("Église orthodoxe russe", ORG), ("Kirill", PER))
+    assert pairs(got) == {("Kirill", "Église orthodoxe russe", "holds_role")}
+    text = "Mohammed VI, roi du Maroc, a inauguré le port."
+    got = found(nlp, text, ("Mohammed VI", PER), ("Maroc", LOC))
+    assert got == {("Mohammed VI", "Maroc", "holds_role", "roi", None)}
