@@ -132,3 +132,32 @@ def test_heads_of_churches_and_kingdoms_hold_roles(nlp: Any) -> None:
     text = "Mohammed VI, roi du Maroc, a inauguré le port."
     got = found(nlp, text, ("Mohammed VI", PER), ("Maroc", LOC))
     assert got == {("Mohammed VI", "Maroc", "holds_role", "roi", None)}
+
+
+@pytest.mark.slow
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(nlp: Any) -> None:
+    text = "Le Hamas a gagné les élections. Il s'est ensuite allié avec le Jihad islamique."
+    got = found(nlp, text, ("Hamas", ORG), ("Jihad islamique", ORG))
+    assert pairs(got) == {("Hamas", "Jihad islamique", "cooperates_with")}
+    text = "Les élections ont été gagnées. Il s'est ensuite allié avec le Jihad islamique."
+    assert found(nlp, text, ("Jihad islamique", ORG)) == set()
+
+
+@pytest.mark.slow
+def test_the_organisation_named_before_holds_the_role_of_a_generic_noun(nlp: Any) -> None:
+    text = (
+        "Le texte a été diffusé par Al-Qaïda. Il a été lu par le chef de l'organisation "
+        "Oussama ben Laden, selon la presse."
+    )
+    got = found(nlp, text, ("Al-Qaïda", ORG), ("Oussama ben Laden", PER))
+    assert pairs(got) == {("Oussama ben Laden", "Al-Qaïda", "holds_role")}
+    text = "Le groupe Total a racheté Elf. Le président du groupe, Thierry Desmarest, a parlé."
+    got = found(nlp, text, ("Total", ORG), ("Elf", ORG), ("Thierry Desmarest", PER))
+    assert pairs(got) == {("Thierry Desmarest", "Total", "holds_role")}
+
+
+@pytest.mark.slow
+def test_a_generic_noun_is_no_antecedent_when_two_organisations_compete(nlp: Any) -> None:
+    text = "L'OTAN et l'ONU ont publié un rapport. Le porte-parole du groupe, Jean Dupont, a parlé."
+    got = found(nlp, text, ("OTAN", ORG), ("ONU", ORG), ("Jean Dupont", PER))
+    assert got == set()

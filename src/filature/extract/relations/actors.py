@@ -215,7 +215,21 @@ class MentionIndex:
             m = self.at(t)
             if m is not None and t.dep_ in {"nsubj", "nsubj:pass"}:
                 best = m
-        return best
+        return self._previous_subject(token) if best is None else best
+
+    def _previous_subject(self, token: Token) -> int | None:
+        """ "Le Front a une position ambiguë. Il s'est allié avec Y": a pronoun that opens its
+        sentence stands for the named subject of the main clause of the sentence before."""
+        sent = token.sent
+        if any(t.pos_ not in {"ADV", "PUNCT", "CCONJ"} for t in self.doc[sent.start : token.i]):
+            return None
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        for c in before.root.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return self.at(c) if c.pos_ != "PRON" else None
+        return None
 
 
 def _described(gap: str) -> bool:

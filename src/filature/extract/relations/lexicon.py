@@ -79,6 +79,7 @@ class RelationLexicon:
     restrictives: frozenset[str] = frozenset()
     named_place_heads: tuple[tuple[str, ...], ...] = ()
     unit_words: frozenset[str] = frozenset()
+    anaphor_nouns: frozenset[str] = frozenset()
     seat_appositions: frozenset[str] = frozenset()
 
     @cached_property
@@ -212,6 +213,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         negation_particles=_words(data, "negation", "particles"),
         restrictives=_words(data, "negation", "restrictive"),
         unit_words=units_of,
+        anaphor_nouns=_words(data, "roles", "anaphors"),
         seat_appositions=_words(data, "places", "seat_appositions"),
         named_place_heads=tuple(
             sorted(

@@ -209,6 +209,39 @@ def _subject_holder(
     return None, None
 
 
+def named_before(
+    index: MentionIndex, doc: Doc, k: int, nouns: frozenset[str]
+) -> tuple[int | None, int | None]:
+    """ "le chef de l'organisation, Ayman al-Zawahiri": a role's institution given as "de" +
+    definite article + a generic noun with no name of its own is an organisation named in
+    its sentence or the one before (the one the same noun named, or the only one named
+    there); also the token after the generic noun."""
+    if k + 2 >= len(doc) or fold(doc[k].text) not in {"de", "du", "d'"}:
+        return None, None
+    n = k + 1 if fold(doc[k].text) == "du" else k + 2
+    if fold(doc[n - 1].text) not in {"du", "l'", "la", "le"} or fold(doc[n].text) not in nouns:
+        return None, None
+    own = index.at(doc[n + 1]) if n + 1 < len(doc) else None
+    if own is not None and index.type_of(own) != "person":
+        return None, None
+    if n + 1 < len(doc) and doc[n + 1].pos_ in {"ADJ", "ADP"}:
+        return None, None  # "du groupe islamiste", "du groupe de Lima": a phrase of its own
+    sent = doc[k].sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named: dict[str, int] = {}
+    for t in range(k - 1, first - 1, -1):
+        m = index.at(doc[t])
+        if m is None or index.type_of(m) != "organization":
+            continue
+        if t > 0 and fold(doc[t - 1].text) == fold(doc[n].text):
+            return m, n + 1  # "le groupe Total ... le président du groupe"
+        span = index.mentions[m]
+        named.setdefault(fold(index.text[span.start : span.end]), m)
+    if len(named) == 1:  # one organisation named before: no ambiguity
+        return next(iter(named.values())), n + 1
+    return None, None
+
+
 _EXAMPLES = {"comme", "notamment", "dont", "tel", "tels", "telle", "telles", "que", "qu'", ":"}
 
 
@@ -266,6 +299,9 @@ def apply_role_rules(emitter: Emitter) -> None:
             owner = possessor(index, head)
             owner = relative_owner(index, head) if owner is None else owner
         org = owner if org is None else org
+        named_end: int | None = None
+        if org is None:
+            org, named_end = named_before(index, doc, j, lex.anaphor_nouns)
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
@@ -275,6 +311,7 @@ def apply_role_rules(emitter: Emitter) -> None:
         rule = "role_apposition"
         if holder is None:
             after = j if owner is not None else _phrase_end(index, doc, org, j)
+            after = after if named_end is None else named_end
             if after < len(doc) and owner is not None and fold(lemma(doc[after]) or "") == "etre":
                 after += 1  # "X, dont le président est Y"
             holder = _person_after(index, doc, after)

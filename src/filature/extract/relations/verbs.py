@@ -10,6 +10,7 @@ from filature.extract.relations.clauses import (
     arguments,
     clause_date,
     complements,
+    is_reflexive,
     object_tokens,
     subjects,
 )
@@ -124,7 +125,7 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     rules = [
         r
         for r in lex.verbs
-        if lemma in r.lemmas and _heads_ok(r, verb) and (not r.reflexive or _reflexive(verb))
+        if lemma in r.lemmas and _heads_ok(r, verb) and (not r.reflexive or is_reflexive(verb))
     ]
     if not rules:
         return
@@ -166,11 +167,6 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
-
-
-def _reflexive(verb: Token) -> bool:
-    """True for "s'est formé", "se constitue": a reflexive pronoun on the verb."""
-    return any(c.dep_.startswith("expl") and fold(c.text) in {"se", "s'"} for c in verb.children)
 
 
 def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
