@@ -161,3 +161,24 @@ def test_a_generic_noun_is_no_antecedent_when_two_organisations_compete(nlp: Any
     text = "L'OTAN et l'ONU ont publié un rapport. Le porte-parole du groupe, Jean Dupont, a parlé."
     got = found(nlp, text, ("OTAN", ORG), ("ONU", ORG), ("Jean Dupont", PER))
     assert got == set()
+
+
+@pytest.mark.slow
+def test_being_part_of_or_under_an_organisation_is_membership(nlp: Any) -> None:
+    text = "Le Bundesrat fait partie du Parlement allemand."
+    got = found(nlp, text, ("Bundesrat", ORG), ("Parlement allemand", ORG))
+    assert pairs(got) == {("Bundesrat", "Parlement allemand", "member_of")}
+    text = "La DGSI est rattachée au ministère de l'Intérieur."
+    got = found(nlp, text, ("DGSI", ORG), ("ministère de l'Intérieur", ORG))
+    assert pairs(got) == {("DGSI", "ministère de l'Intérieur", "member_of")}
+    text = "Le Liechtenstein n'appartient pas à l'Union européenne."
+    assert found(nlp, text, ("Liechtenstein", LOC), ("Union européenne", ORG)) == set()
+    text = "L'Italie dépend du gaz de la Russie."
+    assert found(nlp, text, ("Italie", LOC), ("Russie", LOC)) == set()
+
+
+@pytest.mark.slow
+def test_paying_the_costs_of_an_organisation_funds_it(nlp: Any) -> None:
+    text = "Les dépenses de fonctionnement d'Europol sont payées par l'Union européenne."
+    got = found(nlp, text, ("Europol", ORG), ("Union européenne", ORG))
+    assert pairs(got) == {("Union européenne", "Europol", "funds")}

@@ -37,9 +37,10 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
     misattached = [  # "ont signé le 14 mars à Rabat un accord": the parse hangs it on Rabat
         g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
     ]
+    passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "les frais sont payés"
     return any(
         fold(lemma(t) or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
-        for t in (*object_tokens(verb), *misattached)
+        for t in (*object_tokens(verb), *misattached, *passive)
     )
 
 
@@ -48,7 +49,12 @@ def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) 
     if rule.role:
         return _institution_of(index, object_tokens(verb))
     if rule.target in {"object", "object_or_prep"}:
-        named = [t for t in object_tokens(verb) if not rule.direct or index.at(t) is not None]
+        passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "X est financé par Y"
+        named = [
+            t
+            for t in (*object_tokens(verb), *passive)
+            if not rule.direct or index.at(t) is not None
+        ]
         if named:
             found.extend(args.objects)
     if rule.target in {"prep", "object_or_prep"}:
