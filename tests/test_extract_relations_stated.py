@@ -182,3 +182,17 @@ def test_paying_the_costs_of_an_organisation_funds_it(nlp: Any) -> None:
     text = "Les dépenses de fonctionnement d'Europol sont payées par l'Union européenne."
     got = found(nlp, text, ("Europol", ORG), ("Union européenne", ORG))
     assert pairs(got) == {("Union européenne", "Europol", "funds")}
+
+
+@pytest.mark.slow
+def test_a_role_right_after_a_name_without_a_comma(nlp: Any) -> None:
+    text = "Selon Christine Lagarde présidente de la BCE, les taux resteront bas."
+    got = found(nlp, text, ("Christine Lagarde", PER), ("BCE", ORG))
+    assert got == {("Christine Lagarde", "BCE", "holds_role", "présidente", None)}
+
+
+@pytest.mark.slow
+def test_an_adverb_may_open_the_apposition(nlp: Any) -> None:
+    text = "Les Jeunes communistes, officiellement l'organisation de jeunesse du PCF, défilent."
+    got = found(nlp, text, ("Jeunes communistes", ORG), ("PCF", ORG))
+    assert pairs(got) == {("Jeunes communistes", "PCF", "member_of")}

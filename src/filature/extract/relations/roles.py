@@ -163,8 +163,10 @@ def holder_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
     """The mention right before the role at token ``i``: "Wang Shiquan, directeur", "la
     Norvège, membre de l'OTAN" (a person holds a role; a place or organisation is a member)."""
     k = i - 1
+    if k >= 0 and (m := index.at(doc[k])) is not None and index.type_of(m) == "person":
+        return m  # "Anschaire Nikoyagize responsable de la ligue Iteka" (no comma)
     while k >= 0 and (
-        doc[k].pos_ == "DET"
+        doc[k].pos_ in {"DET", "ADV"}  # "X, officiellement le mouvement de jeunesse de Y"
         or fold(doc[k].text) in {"ex", "ancien", "ancienne", "nouveau", "nouvelle"}
     ):
         k -= 1
