@@ -196,3 +196,31 @@ def test_an_adverb_may_open_the_apposition(nlp: Any) -> None:
     text = "Les Jeunes communistes, officiellement l'organisation de jeunesse du PCF, défilent."
     got = found(nlp, text, ("Jeunes communistes", ORG), ("PCF", ORG))
     assert pairs(got) == {("Jeunes communistes", "PCF", "member_of")}
+
+
+def candidates(nlp: Any, text: str, *spans: tuple[int, int]) -> set[tuple[str, str, str]]:
+    """(source, target, type) of the candidates of ``text`` with organisation ``spans``."""
+    mentions = [MentionSpan(a, b, ORG) for a, b in spans]
+    return {
+        (text[slice(*c.source)], text[slice(*c.target)], c.type)
+        for c in find_candidates(nlp(text), mentions)
+    }
+
+
+def span(text: str, name: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(name, after)
+    return start, start + len(name)
+
+
+@pytest.mark.slow
+def test_a_bare_first_word_stands_for_the_organisation_named_before(nlp: Any) -> None:
+    text = "Le Front Polisario est né en 1973. Le Front est membre de l'Internationale socialiste."
+    short = span(text, "Front", text.index("Le Front est"))
+    got = candidates(
+        nlp, text, span(text, "Front Polisario"), short, span(text, "Internationale socialiste")
+    )
+    assert got == {("Front Polisario", "Internationale socialiste", "member_of")}
+    text = "Le Front national a perdu. Le Front de gauche aussi. Le Front est membre de l'Alliance."
+    short = span(text, "Front", text.index("Le Front est"))
+    named = (span(text, "Front national"), span(text, "Front de gauche"), span(text, "Alliance"))
+    assert candidates(nlp, text, *named, short) == {("Front", "Alliance", "member_of")}

@@ -59,6 +59,27 @@ class MentionIndex:
             for t in span:
                 self.by_token.setdefault(t.i, i)
 
+    def full_name(self, index: int) -> int:
+        """ "Le Front al-Nosra s'est formé ... Le Front est membre de Y": a one-word name after
+        a definite article, the first word of exactly one longer organisation name given
+        earlier in the passage, stands for that organisation (the longer mention is returned;
+        otherwise ``index`` itself)."""
+        m = self.mentions[index]
+        word = self.text[m.start : m.end]
+        if m.type != "organization" or " " in word or not word[:1].isupper():
+            return index
+        before = self.text[max(0, m.start - 4) : m.start]
+        if not re.search(r"(?:^|\s)(?:le|la|les|l['’])\s*$", before, re.IGNORECASE):
+            return index
+        names: dict[str, int] = {}
+        for j, other in enumerate(self.mentions):
+            if other.start >= m.start or other.type != "organization":
+                continue
+            name = self.text[other.start : other.end]
+            if name.split(" ", 1)[0] == word and " " in name:
+                names[name] = j
+        return next(iter(names.values())) if len(names) == 1 else index
+
     def at(self, token: Token) -> int | None:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
