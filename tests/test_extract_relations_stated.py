@@ -224,3 +224,19 @@ def test_a_bare_first_word_stands_for_the_organisation_named_before(nlp: Any) ->
     short = span(text, "Front", text.index("Le Front est"))
     named = (span(text, "Front national"), span(text, "Front de gauche"), span(text, "Alliance"))
     assert candidates(nlp, text, *named, short) == {("Front", "Alliance", "member_of")}
+
+
+@pytest.mark.slow
+def test_a_demonstrative_noun_stands_for_the_one_organisation_it_began(nlp: Any) -> None:
+    text = (
+        "Le traité crée le Comité contre la torture. Les frais de fonctionnement de ce comité "
+        "sont payés par l'ONU."
+    )
+    got = found(nlp, text, ("Comité contre la torture", ORG), ("ONU", ORG))
+    assert pairs(got) == {("ONU", "Comité contre la torture", "funds")}
+    text = (
+        "Le Conseil de l'Europe et le Conseil nordique siègent. Les frais de ce conseil sont "
+        "payés par l'ONU."
+    )
+    names = (("Conseil de l'Europe", ORG), ("Conseil nordique", ORG), ("ONU", ORG))
+    assert found(nlp, text, *names) == set()

@@ -27,6 +27,7 @@ _DESCRIBED = re.compile(
 _NOT_BEFORE_NAME = {"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en"}
 _SUCH = {"tel", "tels", "telle", "telles"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
@@ -96,6 +97,8 @@ class MentionIndex:
         found = self.at(token)
         if found is None and depth == 3:
             found = self._named_after(token)
+        if found is None:
+            found = self._demonstrative(token)
         if found is not None or depth == 0:
             return found
         kids = sorted(
@@ -107,6 +110,24 @@ class MentionIndex:
             if hit is not None:
                 return self._named_by_acronym(child, hit)
         return None
+
+    def _demonstrative(self, token: Token) -> int | None:
+        """ "le Comité des droits de l'enfant ... les dépenses de ce comité": a common noun
+        after a demonstrative stands for the one organisation named earlier in the passage
+        whose name begins with that noun."""
+        if token.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and fold(c.text) in _DEMONSTRATIVES for c in token.children
+        ):
+            return None
+        word = fold(token.text)
+        names: dict[str, int] = {}
+        for j, m in enumerate(self.mentions):
+            if m.start >= token.idx or m.type != "organization":
+                continue
+            name = fold(self.text[m.start : m.end])
+            if name.split(" ", 1)[0] == word and " " in name:
+                names[name] = j
+        return next(iter(names.values())) if len(names) == 1 else None
 
     def _named_by_acronym(self, token: Token, hit: int) -> int:
         """ "le mécanisme de coopération de l'Union africaine (AFRIPOL)": an acronym in
