@@ -27,6 +27,7 @@ _DESCRIBED = re.compile(
 _NOT_BEFORE_NAME = {"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en"}
 _SUCH = {"tel", "tels", "telle", "telles"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
@@ -59,6 +60,27 @@ class MentionIndex:
             for t in span:
                 self.by_token.setdefault(t.i, i)
 
+    def full_name(self, index: int) -> int:
+        """ "Le Front al-Nosra s'est formé ... Le Front est membre de Y": a one-word name after
+        a definite article, the first word of exactly one longer organisation name given
+        earlier in the passage, stands for that organisation (the longer mention is returned;
+        otherwise ``index`` itself)."""
+        m = self.mentions[index]
+        word = self.text[m.start : m.end]
+        if m.type != "organization" or " " in word or not word[:1].isupper():
+            return index
+        before = self.text[max(0, m.start - 4) : m.start]
+        if not re.search(r"(?:^|\s)(?:le|la|les|l['’])\s*$", before, re.IGNORECASE):
+            return index
+        names: dict[str, int] = {}
+        for j, other in enumerate(self.mentions):
+            if other.start >= m.start or other.type != "organization":
+                continue
+            name = self.text[other.start : other.end]
+            if name.split(" ", 1)[0] == word and " " in name:
+                names[name] = j
+        return next(iter(names.values())) if len(names) == 1 else index
+
     def at(self, token: Token) -> int | None:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
@@ -75,6 +97,8 @@ class MentionIndex:
         found = self.at(token)
         if found is None and depth == 3:
             found = self._named_after(token)
+        if found is None:
+            found = self._demonstrative(token)
         if found is not None or depth == 0:
             return found
         kids = sorted(
@@ -86,6 +110,24 @@ class MentionIndex:
             if hit is not None:
                 return self._named_by_acronym(child, hit)
         return None
+
+    def _demonstrative(self, token: Token) -> int | None:
+        """ "le Comité des droits de l'enfant ... les dépenses de ce comité": a common noun
+        after a demonstrative stands for the one organisation named earlier in the passage
+        whose name begins with that noun."""
+        if token.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and fold(c.text) in _DEMONSTRATIVES for c in token.children
+        ):
+            return None
+        word = fold(token.text)
+        names: dict[str, int] = {}
+        for j, m in enumerate(self.mentions):
+            if m.start >= token.idx or m.type != "organization":
+                continue
+            name = fold(self.text[m.start : m.end])
+            if name.split(" ", 1)[0] == word and " " in name:
+                names[name] = j
+        return next(iter(names.values())) if len(names) == 1 else None
 
     def _named_by_acronym(self, token: Token, hit: int) -> int:
         """ "le mécanisme de coopération de l'Union africaine (AFRIPOL)": an acronym in
@@ -215,7 +257,21 @@ class MentionIndex:
             m = self.at(t)
             if m is not None and t.dep_ in {"nsubj", "nsubj:pass"}:
                 best = m
-        return best
+        return self._previous_subject(token) if best is None else best
+
+    def _previous_subject(self, token: Token) -> int | None:
+        """ "Le Front a une position ambiguë. Il s'est allié avec Y": a pronoun that opens its
+        sentence stands for the named subject of the main clause of the sentence before."""
+        sent = token.sent
+        if any(t.pos_ not in {"ADV", "PUNCT", "CCONJ"} for t in self.doc[sent.start : token.i]):
+            return None
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        for c in before.root.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return self.at(c) if c.pos_ != "PRON" else None
+        return None
 
 
 def _described(gap: str) -> bool:

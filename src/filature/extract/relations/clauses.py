@@ -102,6 +102,8 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     subj_tokens, passive = _subject_tokens(verb)
     weak = False
     qualified = participle_head(verb)
+    if passive and qualified is None and not agents(verb) and is_reflexive(verb):
+        passive = False  # "il s'est allié avec Y": a reflexive verb's subject acts
     if qualified is not None or passive:
         source_tokens = agents(verb)
         object_tokens = [qualified] if qualified is not None else subj_tokens
@@ -125,6 +127,11 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     for t in object_tokens:
         objects.extend(m for m in index.group(t, lists=True) if m not in objects)
     return Arguments(tuple(sources), tuple(objects), weak)
+
+
+def is_reflexive(verb: Token) -> bool:
+    """True for "s'est formé", "se constitue": a reflexive pronoun on the verb."""
+    return any(c.dep_.startswith("expl") and fold(c.text) in {"se", "s'"} for c in verb.children)
 
 
 def object_tokens(verb: Token) -> list[Token]:

@@ -48,10 +48,14 @@ class Emitter:
             symmetric and self.lexicon.fits(rel_type, mt.type, ms.type)
         ):
             return False
-        if symmetric and mt.start < ms.start:
-            ms, mt = mt, ms
         start = min(sent.start_char, ms.start, mt.start)
         end = max(sent.end_char, ms.end, mt.end)
+        ms = self.index.mentions[self.index.full_name(source)]
+        mt = self.index.mentions[self.index.full_name(target)]
+        if ms.span == mt.span:
+            return False
+        if symmetric and mt.start < ms.start:
+            ms, mt = mt, ms
         cand = RelationCandidate(
             source=ms.span,
             target=mt.span,

@@ -38,6 +38,7 @@ class VerbRule:
     holder_types: frozenset[str] = frozenset()
     role: str = ""
     stative: bool = False
+    reflexive: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class RelationLexicon:
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
     named_place_heads: tuple[tuple[str, ...], ...] = ()
+    unit_words: frozenset[str] = frozenset()
+    anaphor_nouns: frozenset[str] = frozenset()
+    seat_appositions: frozenset[str] = frozenset()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -84,9 +88,16 @@ class RelationLexicon:
         return frozenset(w for rule in self.verbs for w in rule.lemmas)
 
     @cached_property
+    def roles_and_units(self) -> tuple[tuple[str, ...], ...]:
+        """Role words and unit words, longest first (the role rules match both)."""
+        units = {tuple(u.split()) for u in self.unit_words}
+        return tuple(sorted(set(self.roles) | units, key=len, reverse=True))
+
+    @cached_property
     def noun_words(self) -> frozenset[str]:
         """Every word some noun rule (or the seat rule) starts from."""
-        return frozenset(w for rule in self.nouns for w in rule.words) | self.seat_words
+        words = frozenset(w for rule in self.nouns for w in rule.words)
+        return words | self.seat_words | self.seat_appositions
 
     def fits(self, rel_type: str, source_type: str, target_type: str) -> bool:
         """True if the entity types may stand at the ends of a relation of this type."""
@@ -108,6 +119,7 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         holder_types=frozenset(entry.get("holder_types", ())),
         role=str(entry.get("role", "")),
         stative=bool(entry.get("stative", False)),
+        reflexive=bool(entry.get("reflexive", False)),
     )
 
 
@@ -145,6 +157,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     verbs = tuple(_verb(v) for v in data["verb"])
     nouns = tuple(_noun(n) for n in data["noun"])
+    units_of = _words(data, "roles", "unit_words")
     roles = tuple(
         sorted((tuple(fold(r).split()) for r in data["roles"]["words"]), key=len, reverse=True)
     )
@@ -173,8 +186,10 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
             verbs,
             nouns,
             roles,
-            members | units,
-            _words(data, "places", "seats") | _words(data, "named_places", "heads"),
+            members | units | units_of,
+            _words(data, "places", "seats")
+            | _words(data, "places", "seat_appositions")
+            | _words(data, "named_places", "heads"),
         ),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
@@ -197,6 +212,9 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         },
         negation_particles=_words(data, "negation", "particles"),
         restrictives=_words(data, "negation", "restrictive"),
+        unit_words=units_of,
+        anaphor_nouns=_words(data, "roles", "anaphors"),
+        seat_appositions=_words(data, "places", "seat_appositions"),
         named_place_heads=tuple(
             sorted(
                 {tuple(fold(w).split()) for w in data.get("named_places", {}).get("heads", ())},

@@ -45,6 +45,28 @@ def _between(emitter: Emitter, noun: Token) -> list[int]:
     for c in noun.children:
         if c.dep_ in _PARTNER_DEPS and case_words(c).endswith("entre"):
             return emitter.index.group(c, lists=True)
+    return _between_after(emitter, noun)
+
+
+_INCISE = 12
+
+
+def _between_after(emitter: Emitter, noun: Token) -> list[int]:
+    """ "un plan d'action commun, en phase de conclusion, entre X et Y": the parse may hang
+    "entre X et Y" elsewhere when a phrase comes between; it still follows the noun, with no
+    verb in the way."""
+    doc, index = noun.doc, emitter.index
+    end = min(noun.i + _INCISE, noun.sent.end - 1)
+    for k in range(noun.i + 1, end):
+        tok = doc[k]
+        if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", ":", "(", ")"}:
+            return []
+        if fold(tok.text) == "entre":
+            j = k + 1
+            while j < len(doc) and doc[j].pos_ == "DET":
+                j += 1
+            first = index.at(doc[j]) if j < len(doc) else None
+            return [] if first is None else [first, *index.list_after(first)]
     return []
 
 
@@ -91,6 +113,10 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
                 emitter.add(s, t, rule.type, rule.rule, rule.confidence, sent, noun, date=date)
         return
     if verb is None:
+        apposed = emitter.index.phrase(noun.head) if noun.dep_ == "appos" else None
+        if apposed is not None:  # "l'Espagne, en liaison avec le Portugal"
+            for t in partners:
+                emitter.add(apposed, t, rule.type, rule.rule, rule.confidence, sent, noun)
         return
     args = arguments(emitter.index, verb)
     date = clause_date(verb, emitter.dates)

@@ -12,6 +12,7 @@ from filature.extract.phrases import folded_token_texts, phrase_index, phrase_st
 from filature.extract.relations.actors import MentionIndex, case_words
 from filature.extract.relations.clauses import clause_date, role_date
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.holders import examples_after, named_before, other_member_before
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
 
@@ -71,6 +72,10 @@ def institution_after(
         if k == end and _qualifier(tok):
             k += 1
             continue
+        if tok.text == "(" and k > end and k + 1 < len(doc):
+            named = index.at(doc[k + 1])  # "du parti au pouvoir (CNDD-FDD)"
+            if named is not None and index.type_of(named) == "organization" and passed:
+                return named
         if tok.pos_ not in _PHRASE_POS and tok.text not in {"-", "'", "’"}:
             return located
         coordinated = tok.pos_ == "CCONJ" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADP"
@@ -159,8 +164,10 @@ def holder_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
     """The mention right before the role at token ``i``: "Wang Shiquan, directeur", "la
     Norvège, membre de l'OTAN" (a person holds a role; a place or organisation is a member)."""
     k = i - 1
+    if k >= 0 and (m := index.at(doc[k])) is not None and index.type_of(m) == "person":
+        return m  # "Anschaire Nikoyagize responsable de la ligue Iteka" (no comma)
     while k >= 0 and (
-        doc[k].pos_ == "DET"
+        doc[k].pos_ in {"DET", "ADV"}  # "X, officiellement le mouvement de jeunesse de Y"
         or fold(doc[k].text) in {"ex", "ancien", "ancienne", "nouveau", "nouvelle"}
     ):
         k -= 1
@@ -218,8 +225,7 @@ def apply_role_rules(emitter: Emitter) -> None:
     """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
     index, lex = emitter.index, emitter.lexicon
     doc = index.doc
-    conf = 0.85
-    matches = role_matches(doc, lex.roles)
+    matches = role_matches(doc, lex.roles_and_units)
     starts = [i for i, _ in matches]
     for i, j in matches:
         head = doc[i]
@@ -232,6 +238,9 @@ def apply_role_rules(emitter: Emitter) -> None:
             owner = possessor(index, head)
             owner = relative_owner(index, head) if owner is None else owner
         org = owner if org is None else org
+        named_end: int | None = None
+        if org is None:
+            org, named_end = named_before(index, doc, j, lex.anaphor_nouns)
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
@@ -241,6 +250,7 @@ def apply_role_rules(emitter: Emitter) -> None:
         rule = "role_apposition"
         if holder is None:
             after = j if owner is not None else _phrase_end(index, doc, org, j)
+            after = after if named_end is None else named_end
             if after < len(doc) and owner is not None and fold(lemma(doc[after]) or "") == "etre":
                 after += 1  # "X, dont le président est Y"
             holder = _person_after(index, doc, after)
@@ -251,28 +261,52 @@ def apply_role_rules(emitter: Emitter) -> None:
         if holder is None:
             holder, clause = _subject_holder(index, head, lex.role_verbs)
             rule = "role_predicate"
-        if holder is None:
-            continue
-        date = role_date(head, starts, emitter.dates)
-        if date is None and clause is not None and clause is not head:
-            date = clause_date(
-                clause,
-                emitter.dates,
-                avoid=[c for c in clause.children if c.dep_.startswith("nsubj")],
-            )
-        holder_type = index.type_of(holder)
-        if holder_type == "person":
-            emitter.add(
-                holder, org, "holds_role", rule, conf, head.sent, head, role=role, date=date
-            )
-        elif fold(head.text) in lex.member_words:
-            emitter.add(
-                holder,
-                org,
-                "member_of",
-                rule.replace("role", "member"),
-                conf,
-                head.sent,
-                head,
-                date=date,
-            )
+        unit = fold(role) in lex.unit_words
+        holders = [] if holder is None else [holder]
+        if holder is None and unit:
+            other = other_member_before(index, doc, i)
+            holders = [other] if other is not None else []
+            holders = holders or examples_after(index, doc, _phrase_end(index, doc, org, j))
+            rule = "role_other" if other is not None else "role_examples"
+        for who in holders:
+            if unit and index.type_of(who) == "person":
+                continue  # a unit word says what an organisation is, never a person's role
+            _emit_role(emitter, who, org, rule, head, role, clause, starts, unit)
+
+
+def _emit_role(
+    emitter: Emitter,
+    holder: int,
+    org: int,
+    rule: str,
+    head: Token,
+    role: str,
+    clause: Token | None,
+    starts: list[int],
+    unit: bool,
+) -> None:
+    """holds_role for a person; member_of for a place or an organisation given a member or
+    unit word."""
+    index, lex = emitter.index, emitter.lexicon
+    conf = 0.85
+    date = role_date(head, starts, emitter.dates)
+    if date is None and clause is not None and clause is not head:
+        date = clause_date(
+            clause,
+            emitter.dates,
+            avoid=[c for c in clause.children if c.dep_.startswith("nsubj")],
+        )
+    holder_type = index.type_of(holder)
+    if holder_type == "person":
+        emitter.add(holder, org, "holds_role", rule, conf, head.sent, head, role=role, date=date)
+    elif unit or fold(head.text) in lex.member_words:
+        emitter.add(
+            holder,
+            org,
+            "member_of",
+            rule.replace("role", "member"),
+            conf,
+            head.sent,
+            head,
+            date=date,
+        )

@@ -77,9 +77,31 @@ def _holder(emitter: Emitter, seat: Token, clause: Token) -> int | None:
     return None
 
 
+def _apposed_seat(emitter: Emitter, noun: Token) -> None:
+    """ "Raqqa, capitale de l'État islamique": a place followed, after a comma, by a seat noun
+    whose complement names an organisation is that organisation's seat."""
+    index, doc = emitter.index, noun.doc
+    k = noun.i - 1
+    while k > noun.sent.start and doc[k].pos_ == "DET":
+        k -= 1
+    if k <= noun.sent.start or doc[k].text != ",":
+        return
+    place = index.at(doc[k - 1])
+    if place is None or index.type_of(place) != "place":
+        return
+    for c in noun.children:
+        if c.dep_ == "nmod" and case_words(c) in {"de", "d'", "du", "des"}:
+            holder = index.phrase(c)
+            if holder is not None and index.type_of(holder) == "organization":
+                emitter.add(holder, place, "located_in", "seat_apposition", 0.8, noun.sent, noun)
+
+
 def apply_seat_rule(emitter: Emitter, seat: Token) -> None:
     """Emit located_in from an organisation to the place of its seat."""
-    if fold(seat.text) not in emitter.lexicon.seat_words:
+    word = fold(seat.text)
+    if word in emitter.lexicon.seat_appositions:
+        _apposed_seat(emitter, seat)
+    if word not in emitter.lexicon.seat_words:
         return
     place, clause = _seat_place(emitter, seat)
     if place is None:

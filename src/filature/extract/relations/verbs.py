@@ -10,6 +10,7 @@ from filature.extract.relations.clauses import (
     arguments,
     clause_date,
     complements,
+    is_reflexive,
     object_tokens,
     subjects,
 )
@@ -36,9 +37,10 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
     misattached = [  # "ont signé le 14 mars à Rabat un accord": the parse hangs it on Rabat
         g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
     ]
+    passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "les frais sont payés"
     return any(
         fold(lemma(t) or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
-        for t in (*object_tokens(verb), *misattached)
+        for t in (*object_tokens(verb), *misattached, *passive)
     )
 
 
@@ -47,7 +49,12 @@ def _targets(rule: VerbRule, index: MentionIndex, verb: Token, args: Arguments) 
     if rule.role:
         return _institution_of(index, object_tokens(verb))
     if rule.target in {"object", "object_or_prep"}:
-        named = [t for t in object_tokens(verb) if not rule.direct or index.at(t) is not None]
+        passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "X est financé par Y"
+        named = [
+            t
+            for t in (*object_tokens(verb), *passive)
+            if not rule.direct or index.at(t) is not None
+        ]
         if named:
             found.extend(args.objects)
     if rule.target in {"prep", "object_or_prep"}:
@@ -101,13 +108,31 @@ def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> l
     return places
 
 
+def _place_after(index: MentionIndex, adj: Token, preps: frozenset[str]) -> list[int]:
+    """ "Boko Haram, actif au Nigeria": the parse may hang the place on the name; for an
+    adjective, a place right after it and its preposition is its complement."""
+    doc = adj.doc
+    k = adj.i + 1
+    if adj.pos_ != "ADJ" or k >= len(doc) or fold(doc[k].text) not in preps:
+        return []
+    k += 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    m = index.at(doc[k]) if k < len(doc) else None
+    return [m] if m is not None and index.type_of(m) == "place" else []
+
+
 def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     """Emit every relation the verb rules of the lexicon find around ``verb``."""
     if verb.pos_ not in VERBAL:
         return
     lemma = verb_lemma(verb)
     index, lex = emitter.index, emitter.lexicon
-    rules = [r for r in lex.verbs if lemma in r.lemmas and _heads_ok(r, verb)]
+    rules = [
+        r
+        for r in lex.verbs
+        if lemma in r.lemmas and _heads_ok(r, verb) and (not r.reflexive or is_reflexive(verb))
+    ]
     if not rules:
         return
     args = arguments(index, verb)
@@ -134,7 +159,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
                 if index.type_of(m) != "place"
                 and (not rule.holder_types or index.type_of(m) in rule.holder_types)
             ]
-            places = _place_targets(index, verb, lex.place_preps)
+            places = _place_targets(index, verb, lex.place_preps) or _place_after(
+                index, verb, lex.place_preps
+            )
             pairs = [(h, p) for h in holders[:1] for p in places]
         else:
             targets = _targets(rule, index, verb, args)
