@@ -73,3 +73,25 @@ def test_names_listed_after_a_locative_a_are_places(nlp: Any, tmp_path: Path) ->
     for town in ("Augustin", "Carmen", "Florence", "Marcel", "Lucien", "Hinche"):
         assert entities[town].type == "place", town
     assert entities["Lucie Aubrac"].type == "person"
+
+
+def test_the_name_after_an_organisation_head_is_that_organisation(nlp: Any, tmp_path: Path) -> None:
+    entities = _entities(
+        nlp,
+        tmp_path,
+        "Le Front al-Chabab contrôle le sud de la Somalie. Les frappes contre al-Chabab se "
+        "sont multipliées à Mogadiscio.\n",
+    )
+    assert not any(e.type == "person" for e in entities.values()), entities
+    assert any(n.casefold() == "al-chabab" for n, e in entities.items() if e.type == "organization")
+
+
+def test_publications_and_the_treasury_are_organisations(nlp: Any, tmp_path: Path) -> None:
+    entities = _entities(
+        nlp,
+        tmp_path,
+        "La loi a été publiée au Journal officiel du 3 mars 2020. Les frais sont avancés par "
+        "le Trésor.\n",
+    )
+    assert entities["Journal officiel"].type == "organization"
+    assert entities["Trésor"].type == "organization"

@@ -25,7 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from filature.extract.lexicon import Lexicon
-from filature.extract.rules import looks_like_person
+from filature.extract.rules import PERSON_PARTICLES, looks_like_person
 from filature.extract.textnorm import fold
 from filature.models import EntityType, Passage
 
@@ -208,7 +208,8 @@ def settle_document(
     majority). A body's short name ("le Conseil") takes the one full name the document gives
     a body with that head ("Conseil européen"), when there is only one. A person's name that
     is a place of the document followed by lowercase words ("le Kurdistan iranien") is a
-    place."""
+    place. A name that an organisation's name holds after its head ("al-Nosra" in "Front
+    al-Nosra") is that organisation's."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
         votes.setdefault(name, Counter())[etype] += 1
@@ -219,6 +220,7 @@ def settle_document(
         if m.type == "organization" and len(words) > 1 and m.label != SHORT_LABEL:
             longer.setdefault(words[0], set()).add(m.name)
     places = {m.name for m in mentions if m.type == "place" and m.label == "LOC"}
+    named = {_bare_name(m.name, lex) for m in mentions if m.type == "organization"} - {None}
     out = []
     for m in mentions:
         cued = decided.get(m.name)
@@ -226,12 +228,28 @@ def settle_document(
             m = replace(m, name=next(iter(longer[m.name])))  # type: ignore[type-var]
         elif cued is not None and m.type in _SCORED and m.type != cued and m.role is None:
             m = replace(m, type=cued)  # type: ignore[type-var]
+        elif m.type in {"person", "place"} and m.role is None and m.name in named:
+            m = replace(m, type="organization")  # type: ignore[type-var]
         elif m.type == "person" and m.role is None:
             first, *rest = m.name.split()
             if rest and first in places and all(w.islower() for w in rest):
                 m = replace(m, type="place")  # type: ignore[type-var]
         out.append(m)
     return out
+
+
+def _bare_name(name: str, lex: Lexicon) -> str | None:
+    """ "al-Nosra" of "Front al-Nosra", "Polisario" of "Front Polisario": the name after an
+    organisation head with no "de" between, which names the organisation alone."""
+    head, _, rest = name.partition(" ")
+    if fold(head) not in lex.organization_heads or not rest or not rest[:1].isalpha():
+        return None
+    first = rest.split()[0]
+    particle, _, glued = first.partition("-")
+    glued_name = fold(particle) in PERSON_PARTICLES and glued[:1].isupper()
+    if fold(first) in lex.stopwords or not (first[:1].isupper() or glued_name):
+        return None
+    return rest
 
 
 def propagate_names(
