@@ -95,3 +95,30 @@ def test_publications_and_the_treasury_are_organisations(nlp: Any, tmp_path: Pat
     )
     assert entities["Journal officiel"].type == "organization"
     assert entities["Trésor"].type == "organization"
+
+
+def test_a_fund_and_names_ending_before_a_qualifier(nlp: Any, tmp_path: Path) -> None:
+    entities = _entities(
+        nlp,
+        tmp_path,
+        "Le Fonds monétaire international a prêté des fonds à la Grèce en 2010.\n\n"
+        "La procédure suit l'avis du Conseil d'Etat telle qu'elle a été fixée en 1990.\n\n"
+        "Europol, agence de l'Union européenne dotée de la personnalité juridique, siège à "
+        "La Haye.\n",
+    )
+    assert entities["Fonds monétaire international"].type == "organization"
+    assert "Conseil d'Etat" in entities
+    assert "Union européenne" in entities
+    assert not any(name.endswith(("telle", "dotée")) for name in entities)
+
+
+def test_a_surname_ner_took_for_a_place_is_a_persons(nlp: Any, tmp_path: Path) -> None:
+    entities = _entities(
+        nlp,
+        tmp_path,
+        "Le secrétaire général du Hezbollah, Abbas al-Moussaoui, fut tué en 1992. À la tête "
+        "du mouvement, al-Moussaoui avait durci la ligne. Selon al-Moussaoui, Israël devait "
+        "partir.\n",
+    )
+    assert all(e.type == "person" for n, e in entities.items() if "Moussaoui" in n), entities
+    assert entities["Israël"].type == "place"

@@ -209,7 +209,8 @@ def settle_document(
     a body with that head ("Conseil européen"), when there is only one. A person's name that
     is a place of the document followed by lowercase words ("le Kurdistan iranien") is a
     place. A name that an organisation's name holds after its head ("al-Nosra" in "Front
-    al-Nosra") is that organisation's."""
+    al-Nosra") is that organisation's. A surname NER took for a place there is a person's
+    (``_disputed_surnames``)."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
         votes.setdefault(name, Counter())[etype] += 1
@@ -221,6 +222,7 @@ def settle_document(
             longer.setdefault(words[0], set()).add(m.name)
     places = {m.name for m in mentions if m.type == "place" and m.label == "LOC"}
     named = {_bare_name(m.name, lex) for m in mentions if m.type == "organization"} - {None}
+    surnames = _disputed_surnames(mentions)
     out = []
     for m in mentions:
         cued = decided.get(m.name)
@@ -228,6 +230,8 @@ def settle_document(
             m = replace(m, name=next(iter(longer[m.name])))  # type: ignore[type-var]
         elif cued is not None and m.type in _SCORED and m.type != cued and m.role is None:
             m = replace(m, type=cued)  # type: ignore[type-var]
+        elif m.type == "place" and m.name in surnames and cued is None:
+            m = replace(m, type="person")  # type: ignore[type-var]
         elif m.type in {"person", "place"} and m.role is None and m.name in named:
             m = replace(m, type="organization")  # type: ignore[type-var]
         elif m.type == "person" and m.role is None:
@@ -238,6 +242,24 @@ def settle_document(
     return out
 
 
+def _disputed_surnames(mentions: Sequence[Mention]) -> set[str]:
+    """One-word "places" that end a fuller person's name in the document and that NER also
+    gave as a person's there, or that carry a name particle ("al-Moussaoui" of "Abbas
+    al-Moussaoui"): a surname."""
+    people = {m.name for m in mentions if m.type == "person"}
+    ends = {n.split()[-1] for n in people if len(n.split()) > 1}
+    return {
+        m.name
+        for m in mentions
+        if m.type == "place" and m.name in ends and (m.name in people or _glued(m.name))
+    }
+
+
+def _glued(word: str) -> bool:
+    particle, _, rest = word.partition("-")
+    return fold(particle) in PERSON_PARTICLES and rest[:1].isupper()
+
+
 def _bare_name(name: str, lex: Lexicon) -> str | None:
     """ "al-Nosra" of "Front al-Nosra", "Polisario" of "Front Polisario": the name after an
     organisation head with no "de" between, which names the organisation alone."""
@@ -245,9 +267,7 @@ def _bare_name(name: str, lex: Lexicon) -> str | None:
     if fold(head) not in lex.organization_heads or not rest or not rest[:1].isalpha():
         return None
     first = rest.split()[0]
-    particle, _, glued = first.partition("-")
-    glued_name = fold(particle) in PERSON_PARTICLES and glued[:1].isupper()
-    if fold(first) in lex.stopwords or not (first[:1].isupper() or glued_name):
+    if fold(first) in lex.stopwords or not (first[:1].isupper() or _glued(first)):
         return None
     return rest
 
