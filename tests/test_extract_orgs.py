@@ -122,3 +122,13 @@ def test_a_surname_ner_took_for_a_place_is_a_persons(nlp: Any, tmp_path: Path) -
     )
     assert all(e.type == "person" for n, e in entities.items() if "Moussaoui" in n), entities
     assert entities["Israël"].type == "place"
+
+
+def test_a_participle_of_the_name_stays_in_it(nlp: Any, tmp_path: Path) -> None:
+    entities = _entities(
+        nlp,
+        tmp_path,
+        "Le président a parlé au Sommet de la paix des Nations unies de 2015 ; il a salué "
+        "l'Organisation des Nations unies.\n",
+    )
+    assert not any(name.endswith("des Nations") for name in entities), entities

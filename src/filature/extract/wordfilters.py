@@ -74,7 +74,9 @@ def _qualifying(doc: Doc, tok: Token) -> bool:
     if tok.lower_ in load_body_words().qualifying:
         return True
     participle = "Part" in tok.morph.get("VerbForm", []) or tok.lower_.endswith(("é", "ée"))
-    return participle and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _OF
+    if not participle or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _OF:
+        return False
+    return doc[tok.i + 1].head.head.i == tok.i  # its complement, not the name's ("unies de 2015")
 
 
 def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
