@@ -291,7 +291,7 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
             break
         if coordinated and (
             nxt.ent_type_ not in {"", "MISC"}
-            or len(span) < 2  # "Europol et d'Eurojust": two names, not one head's complements
+            or len(span) < 2  # "Europol et d'Interpol": two names, not one head's complements
             or not head_type(span.text, load_lexicon())
         ):
             break

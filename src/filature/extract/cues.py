@@ -3,11 +3,11 @@ rules that follow from it.
 
 - "le Conseil a décidé", "de la Commission": one capitalised organisation head after a
   definite article is the short name of a body the context fixes, not a common noun;
-- "l'unité Eurojust", "la station de radio Dame Marie", "Telegram, messagerie cryptée": an
+- "l'agence Frontex", "la station de radio Kiskeya", "Signal, messagerie chiffrée": an
   organisation noun governing a name, or in apposition after it, makes it an organisation;
-- "le chef de l'organisation Ayman al-Zawahiri, qui...": a name in apposition to a title is a
+- "le chef de l'organisation Abou Bakr al-Baghdadi, qui...": a name in apposition to a title is a
   person's;
-- "des médias à Jérémie, Abricots et Latibolière": "à + name" governed by a noun or a verb of
+- "des écoles à Marcel, Lucien et Hinche": "à + name" governed by a noun or a verb of
   place names a place, and so do the names listed after it;
 - one name is one actor in a document: the type its cues give (by majority) holds for all its
   mentions there, and its occurrences NER missed are mentions too (``settle_document``).
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import PERSON_PARTICLES, looks_like_person
-from filature.extract.textnorm import fold
+from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType, Passage
 
 if TYPE_CHECKING:
@@ -86,14 +86,14 @@ def _person_like(span: Span) -> bool:
 
 
 def _governed_by_organization_noun(doc: Doc, span: Span, words: CueWords, lex: Lexicon) -> bool:
-    """ "l'unité Eurojust", "la station de radio Dame Marie": the word just before the name
+    """ "l'agence Frontex", "la station de radio Kiskeya": the word just before the name
     (lowercase adjectives skipped) is an organisation noun, and so is the noun governing it."""
     k = span.start - 1
     while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
         k -= 1
     head = span.root.head
     if _title(head.head, lex) and head.dep_ == "nmod" and _person_like(span):
-        return False  # "le chef de l'organisation Ayman al-Zawahiri": the chef's name
+        return False  # "le chef de l'organisation Abou Bakr al-Baghdadi": the chef's name
     return (
         k >= 0
         and _organization_noun(doc[k], words)
@@ -104,7 +104,7 @@ def _governed_by_organization_noun(doc: Doc, span: Span, words: CueWords, lex: L
 
 
 def _apposed_organization_noun(doc: Doc, span: Span, words: CueWords) -> bool:
-    """ "Telegram, messagerie cryptée", "Eurojust, organe de l'Union européenne"."""
+    """ "Signal, messagerie chiffrée", "Frontex, agence de l'Union européenne"."""
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
     nxt = doc[span.end + 1]
@@ -116,7 +116,7 @@ def _apposed_organization_noun(doc: Doc, span: Span, words: CueWords) -> bool:
 
 
 def _titled_person(span: Span, lex: Lexicon) -> bool:
-    """ "le porte-parole Jean Dupont", "le chef de l'organisation Ayman al-Zawahiri": in
+    """ "le porte-parole Jean Dupont", "le chef de l'organisation Abou Bakr al-Baghdadi": in
     apposition to a title, or to the organisation that is its complement."""
     head = span.root.head
     if span.root.dep_ != "appos" or head.i >= span.start or not _person_like(span):
@@ -183,7 +183,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|\bet\b)\s*")
 
 
 def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]) -> list[M]:
-    """Names listed right after a place given by "à" ("à Jérémie, Abricots et Latibolière")
+    """Names listed right after a place given by "à" ("à Marcel, Lucien et Hinche")
     that were typed person without a title are places too."""
     out = list(mentions)
     chain = False
@@ -208,8 +208,8 @@ def settle_document(
     majority). A body's short name ("le Conseil") takes the one full name the document gives
     a body with that head ("Conseil européen"), when there is only one. A person's name that
     is a place of the document followed by lowercase words ("le Kurdistan iranien") is a
-    place. A name that an organisation's name holds after its head ("al-Nosra" in "Front
-    al-Nosra") is that organisation's. A surname NER took for a place there is a person's
+    place. A name that an organisation's name holds after its head ("al-Chabab" in "Front
+    al-Chabab") is that organisation's. A surname NER took for a place there is a person's
     (``_disputed_surnames``)."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
@@ -261,7 +261,7 @@ def _glued(word: str) -> bool:
 
 
 def _bare_name(name: str, lex: Lexicon) -> str | None:
-    """ "al-Nosra" of "Front al-Nosra", "Polisario" of "Front Polisario": the name after an
+    """ "al-Chabab" of "Front al-Chabab", "Polisario" of "Front Polisario": the name after an
     organisation head with no "de" between, which names the organisation alone."""
     head, _, rest = name.partition(" ")
     if fold(head) not in lex.organization_heads or not rest or not rest[:1].isalpha():
@@ -278,13 +278,20 @@ def propagate_names(
     lowercase: frozenset[str],
     lex: Lexicon,
 ) -> list[tuple[Passage, int, int, str, EntityType]]:
-    """Occurrences NER missed of an organisation the document names ("Eurojust" found three
+    """Occurrences NER missed of an organisation the document names ("Frontex" found three
     times out of fifteen): the exact name, capitalised, between word bounds, outside every
-    mention. Names that are common words of the document or lexicon are not searched."""
+    mention. Names that are common words of the document or lexicon, acronyms NER never
+    gave as an organisation's (the defined ones are searched by ``corpus.bare_uses``) and
+    names the document also gives a person (a surname) are not searched."""
+    by_ner = {m.name for m in mentions if m.label == "ORG"}
+    people = {m.name for m in mentions if m.type == "person"}
+    people |= {m.name.split()[-1] for m in mentions if m.type == "person"}
     names = {
         m.name
         for m in mentions
         if m.type == "organization"
+        and m.name not in people
+        and (not is_acronym(m.name) or m.name in by_ner)
         and len(m.name) > 2
         and fold(m.name) not in lex.common_nouns
         and fold(m.name) not in lex.organization_heads
