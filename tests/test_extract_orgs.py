@@ -132,3 +132,24 @@ def test_a_participle_of_the_name_stays_in_it(nlp: Any, tmp_path: Path) -> None:
         "l'Organisation des Nations unies.\n",
     )
     assert not any(name.endswith("des Nations") for name in entities), entities
+
+
+def test_a_persons_surname_keeps_its_type_beside_a_namesake_organisation(
+    nlp: Any, tmp_path: Path
+) -> None:
+    from filature.extract.analyze import analyze_document
+
+    (document,) = write_documents(
+        tmp_path,
+        {
+            "doc.txt": "L'association Mandela soutient des écoles. Nelson Mandela a présidé "
+            "l'Afrique du Sud. Mandela a reçu le prix Nobel en 1993.\n"
+        },
+    )
+    mentions = analyze_document(document, nlp).mentions
+    types = [(m.surface, m.type) for m in mentions if "Mandela" in m.surface]
+    assert types == [
+        ("Mandela", "organization"),
+        ("Nelson Mandela", "person"),
+        ("Mandela", "person"),
+    ]

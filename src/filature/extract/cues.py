@@ -205,11 +205,12 @@ def settle_document(
     mentions: Sequence[M], cues: Sequence[tuple[str, EntityType]], lex: Lexicon
 ) -> list[M]:
     """Give every mention of a name the type its context cues give it in the document (by
-    majority). A body's short name ("le Conseil") takes the one full name the document gives
-    a body with that head ("Conseil européen"), when there is only one. A person's name that
-    is a place of the document followed by lowercase words ("le Kurdistan iranien") is a
-    place. A name that an organisation's name holds after its head ("al-Chabab" in "Front
-    al-Chabab") is that organisation's. A surname NER took for a place there is a person's
+    majority), except a person's surname ("Mandela" of "Nelson Mandela"). A body's short
+    name ("le Conseil") takes the one full name the document gives a body with that head
+    ("Conseil européen"), when there is only one. A person's name that is a place of the
+    document followed by lowercase words ("le Kurdistan iranien") is a place. A name that
+    an organisation's name holds after its head ("al-Chabab" in "Front al-Chabab") is that
+    organisation's. A surname NER took for a place is a person's
     (``_disputed_surnames``)."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
@@ -223,12 +224,19 @@ def settle_document(
     places = {m.name for m in mentions if m.type == "place" and m.label == "LOC"}
     named = {_bare_name(m.name, lex) for m in mentions if m.type == "organization"} - {None}
     surnames = _disputed_surnames(mentions)
+    full_names = {m.name.split()[-1] for m in mentions if m.type == "person" and " " in m.name}
     out = []
     for m in mentions:
         cued = decided.get(m.name)
         if m.label == SHORT_LABEL and len(longer.get(m.name, ())) == 1:
             m = replace(m, name=next(iter(longer[m.name])))  # type: ignore[type-var]
-        elif cued is not None and m.type in _SCORED and m.type != cued and m.role is None:
+        elif (
+            cued is not None
+            and m.type in _SCORED
+            and m.type != cued
+            and m.role is None
+            and not (m.type == "person" and m.name in full_names)
+        ):
             m = replace(m, type=cued)  # type: ignore[type-var]
         elif m.type == "place" and m.name in surnames and cued is None:
             m = replace(m, type="person")  # type: ignore[type-var]
