@@ -15,6 +15,15 @@ from filature.extract.acronyms import AcronymDef, find_definitions
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
 from filature.extract.countries import load_countries, state_spans
+from filature.extract.cues import (
+    PROPAGATED_LABEL,
+    SHORT_LABEL,
+    context_type,
+    definite_head,
+    listed_places,
+    propagate_names,
+    settle_document,
+)
 from filature.extract.drops import Dropped
 from filature.extract.events import EVENT_PLACE_LABEL, LOWERCASE_NAMES, event_spans
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
@@ -47,7 +56,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-PIPELINE_VERSION = "entities-2"
+PIPELINE_VERSION = "entities-3"
 BATCH_SIZE = 64
 N_PROCESS = 1
 """Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
@@ -295,7 +304,9 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
         if not (nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "NOUN"}):
             break
         if coordinated and (
-            nxt.ent_type_ not in {"", "MISC"} or not head_type(span.text, load_lexicon())
+            nxt.ent_type_ not in {"", "MISC"}
+            or len(span) < 2  # "Europol et d'Interpol": two names, not one head's complements
+            or not head_type(span.text, load_lexicon())
         ):
             break
         end_char = int(nxt.idx + len(nxt.text))
@@ -371,12 +382,15 @@ def passage_mentions(
     lowercase: frozenset[str] = frozenset(),
     dropped: list[Dropped] | None = None,
     written_lower: frozenset[str] = frozenset(),
+    cues: list[tuple[str, EntityType]] | None = None,
 ) -> list[RawMention]:
     """Raw mentions of one passage from its parsed (prepared) text; every candidate a filter
     removes is appended to ``dropped`` (when given) with the rule's name and reason.
     ``lowercase`` holds the document's common words (``lowercase_words``), ``written_lower``
-    every word it writes in lowercase at least once."""
+    every word it writes in lowercase at least once; each type the context gives a name
+    (``cues.context_type``) is appended to ``cues``."""
     text = passage.text
+    cued_places: set[tuple[int, int]] = set()
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     events = event_spans(doc)
@@ -420,9 +434,10 @@ def passage_mentions(
         if label == "PER":
             trimmed = cut_at_title(text, trimmed, lex)
         s, e = trimmed.start, trimmed.end
+        short = forced is None and definite_head(doc, s, e, lex)
         noise = (
             None
-            if label == STATE_LABEL or label in LOWERCASE_NAMES
+            if label == STATE_LABEL or label in LOWERCASE_NAMES or short
             else noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
         )
         if noise is not None:
@@ -435,6 +450,13 @@ def passage_mentions(
             drop("caps run", "an all-caps word joined to other all-caps words (heading)", s, e)
             continue
         etype = forced or assign_type(label, trimmed.name, trimmed.role is not None, lex)
+        cue = None if forced or trimmed.role else context_type(doc, s, e, etype, lex)
+        if cue is not None:
+            etype = cue
+            if cues is not None:
+                cues.append((trimmed.name, cue))
+            if cue == "place":
+                cued_places.add((s, e))
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
         if etype is None:
@@ -453,7 +475,7 @@ def passage_mentions(
         if footnote_person and _publisher_slot(text, e):
             drop("publisher slot", "a name before ', <year>' in a citation", s, e, etype)
             continue
-        if forced is None and _not_a_name(doc, s, e, label, etype, lowercase):
+        if forced is None and not short and _not_a_name(doc, s, e, label, etype, lowercase):
             drop("common words", "words the document uses as common words", s, e, etype)
             continue
         if trimmed.role is None and people_noun(doc, s, e, etype, lex, written_lower):
@@ -463,6 +485,7 @@ def passage_mentions(
             drop("role on non-person", "a title before a name that is not a person's", s, e)
             continue
         taken.append((s, e))
+        label = SHORT_LABEL if short else label
         found.append(
             RawMention(
                 passage_seq=passage.seq,
@@ -479,7 +502,7 @@ def passage_mentions(
             )
         )
     found.extend(_coordinated_places(passage, doc, found, taken))
-    return sorted(found, key=lambda m: m.start)
+    return listed_places(sorted(found, key=lambda m: m.start), text, cued_places)
 
 
 def _coordinated_places(
@@ -576,11 +599,19 @@ class DocumentAnalyzer:
         self.mentions: list[RawMention] = []
         self.acronyms: list[PassageAcronym] = []
         self.dropped: list[Dropped] = []
+        self.cues: list[tuple[str, EntityType]] = []
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
         found = passage_mentions(
-            passage, doc, text, self.lex, self.lowercase, self.dropped, self.written_lower
+            passage,
+            doc,
+            text,
+            self.lex,
+            self.lowercase,
+            self.dropped,
+            self.written_lower,
+            self.cues,
         )
         defs = list(find_definitions(text, self.lex))
         _add_acronym_mentions(passage, defs, found)
@@ -590,9 +621,16 @@ class DocumentAnalyzer:
         self.mentions.extend(sorted(found, key=lambda m: m.start))
 
     def result(self) -> DocumentAnalysis:
-        """The analysis of every passage added."""
+        """The analysis of every passage added: each name typed alike in the document, and
+        the occurrences NER missed of the organisations it names added."""
+        mentions = settle_document(self.mentions, self.cues, self.lex)
+        passages = self.document.passages
+        for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):
+            raw = RawMention(p.seq, s, e, name, name, etype, PROPAGATED_LABEL, None, p.zone)
+            mentions.append(raw)
+        mentions.sort(key=lambda m: (m.passage_seq, m.start))
         return DocumentAnalysis(
-            PIPELINE_VERSION, tuple(self.mentions), tuple(self.acronyms), tuple(self.dropped)
+            PIPELINE_VERSION, tuple(mentions), tuple(self.acronyms), tuple(self.dropped)
         )
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from filature.extract.bodies import load_body_words
 from filature.extract.lexicon import Lexicon
 from filature.extract.spans import Trimmed
 from filature.extract.textnorm import collapse, fold
@@ -62,6 +63,22 @@ def _loose(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and tok.dep_ != "amod" and tok.head.pos_ in _VERBS
 
 
+_OF = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _qualifying(doc: Doc, tok: Token) -> bool:
+    """ "Conseil d'Etat telle", "Union européenne doté (de la personnalité juridique)": a
+    qualifying adjective, or a participle opening its own "de" complement, ends no name."""
+    if tok.pos_ not in {"ADJ", "VERB"}:
+        return False
+    if tok.lower_ in load_body_words().qualifying:
+        return True
+    participle = "Part" in tok.morph.get("VerbForm", []) or tok.lower_.endswith(("é", "ée"))
+    if not participle or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _OF:
+        return False
+    return doc[tok.i + 1].head.head.i == tok.i  # its complement, not the name's ("unies de 2015")
+
+
 def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
     """Cut lowercase words at the end of a span that the parse attaches outside it, when they
     are verbs, pronouns, adverbs or depend on a verb: "Conseil d'Etat telle", "... Savoisiennes
@@ -72,9 +89,10 @@ def cut_loose_tail(doc: Doc, text: str, span: Trimmed) -> Trimmed:
     first, end = tokens.start, tokens.end
     while end - first > 1:
         tok = doc[end - 1]
-        if not tok.is_alpha or not tok.text.islower() or first <= tok.head.i < end - 1:
+        if not tok.is_alpha or not tok.text.islower():
             break
-        if not _loose(tok):
+        inside = first <= tok.head.i < end - 1
+        if not _qualifying(doc, tok) and (inside or not _loose(tok)):
             break
         end -= 1
     if end == tokens.end:
