@@ -12,8 +12,11 @@ from rapidfuzz import fuzz
 from filature.extract.corpus import demonym_free, mention_key, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
+from filature.extract.named import LABEL as ALIAS_LABEL
+from filature.extract.named import labels
 from filature.extract.persons import Located, same_person
-from filature.extract.rules import head_type, looks_like_person
+from filature.extract.rules import PERSON_PARTICLES, head_type, looks_like_person
+from filature.extract.spread import LABEL as SPREAD_LABEL
 from filature.extract.textnorm import (
     accent_count,
     capitalise_first,
@@ -27,6 +30,7 @@ from filature.extract.textnorm import (
 from filature.models import EntityType
 
 RULE_LABELS = frozenset({"ACRONYM", "LONGFORM", "ACRONYM-USE"})
+COPIED_LABELS = frozenset({ALIAS_LABEL, SPREAD_LABEL})
 FUZZY_MIN_RATIO = 92.0
 FUZZY_MIN_LENGTH = 8
 
@@ -63,6 +67,8 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
     for m in mentions:
         ner = m.raw.label in {"PER", "ORG", "LOC", "MISC"}
         weight = 1.0 if ner else 3.0
+        if m.raw.label in COPIED_LABELS:
+            weight = 0.25  # a copy of another mention's type, not evidence of its own
         if m.raw.label == "PER" and " " in m.name:
             weight = 2.0
         if m.name.isupper() and len(m.name) > 3:
@@ -113,12 +119,14 @@ def _fuzzy_pairs(keys: Sequence[str], etype: EntityType, lex: Lexicon) -> Iterab
                 yield a, b
 
 
-def _display(names: Counter[str], etype: EntityType) -> str:
-    """The canonical name among the surface names of one entity."""
+def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = frozenset()) -> str:
+    """The canonical name among the surface names of one entity; ``given`` names, only ever
+    seen as another name a text gives ("en kurde : …"), come last."""
 
     def score(name: str) -> tuple[int, ...]:
         words = name.split()
         return (
+            int(name not in given),
             int(etype != "person" or len(words) >= 2),
             int(name[:1].isupper()),
             int(not is_acronym(name)),
@@ -341,6 +349,53 @@ def _link_states(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> dict[s
     return states
 
 
+PART_MIN = 3
+
+
+def _link_name_parts(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> None:
+    """Join a person's shorter name to the one fuller name of its document that holds all its
+    words ("Mustafa Kemal" in "Mustafa Kemal Atatürk", "al-Joulani" in "Abou Mohammed
+    al-Joulani"); a part two people of the document share ("Kemal" in two names) joins
+    neither. A shared word must be a name, not a particle."""
+    names: dict[int, dict[str, list[str]]] = {}
+    for key, m in keyed:
+        if m.raw.type == "person":
+            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
+    for people in names.values():
+        for key, words in people.items():
+            if not any(len(w) >= PART_MIN and w not in PERSON_PARTICLES for w in words):
+                continue
+            fuller = {
+                uf.find(other)
+                for other, other_words in people.items()
+                if other != key and set(words) < set(other_words)
+            }
+            fuller.discard(uf.find(key))
+            if len(fuller) == 1:
+                uf.union(key, fuller.pop())
+
+
+def _link_dynasties(keyed: Sequence[tuple[str, Located]], uf: _UnionFind, lex: Lexicon) -> None:
+    """Join a dynasty named in the plural ("Ottomans", "Séfévides") to the state named by a
+    dynasty head and the adjective ("Empire ottoman", "Empire séfévide"); a nationality
+    ("Empire allemand", "Allemands") is a people, not a dynasty, and stays apart."""
+    heads = labels().dynasty_heads
+    nations = lex.demonyms | load_countries().demonyms.keys()
+    states: dict[str, set[str]] = {}
+    for key, m in keyed:
+        words = key.split()
+        if len(words) == 2 and words[0] in heads and words[1] not in nations:
+            if m.raw.type == "person":
+                continue
+            states.setdefault(words[1], set()).add(key)
+    for key, m in keyed:
+        if " " in key or not key.endswith("s") or not m.name[:1].isupper():
+            continue
+        found = states.get(key[:-1], set())
+        if len(found) == 1:
+            uf.union(next(iter(found)), key)
+
+
 def _state_display(names: Counter[str], state: str) -> str:
     """A state's name: the short name the documents use most, else its French short name."""
     countries = load_countries()
@@ -375,6 +430,8 @@ def group(
     _link_acronym_variants(keyed, acronyms, uf, lex)
     _link_demonym_variants(keyed, uf, lex)
     states = _link_states(keyed, uf)
+    _link_name_parts(keyed, uf)
+    _link_dynasties(keyed, uf, lex)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
         by_type: dict[EntityType, list[str]] = {}
@@ -393,7 +450,8 @@ def group(
     for root, ms in clusters.items():
         etype = _vote(ms)
         names = Counter(m.name for m in ms)
-        name = _display(names, etype)
+        given = frozenset(names) - {m.name for m in ms if m.raw.label != ALIAS_LABEL}
+        name = _display(names, etype, given)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
         aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
