@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -232,8 +232,13 @@ def labelled_aliases(
             exact = [o for o in inside if (o.raw.start, o.raw.end) == (named.start, named.end)]
             if named.anchor and not exact:
                 break
-            if exact:
+            if exact and (exact[0].raw.label == LABEL or named.anchor):
                 new = exact[0]
+            elif exact:
+                new = Located(m.doc_index, replace(exact[0].raw, label=LABEL))
+                removed.append(exact[0])
+                here[here.index(exact[0])] = new
+                added.append(new)
             else:
                 surface = text[named.start : named.end]
                 raw = RawMention(
