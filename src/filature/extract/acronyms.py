@@ -57,6 +57,9 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
         window = text[window_start:end]
     window = window.replace("\n", " ")
     starts = _word_starts(window)[-_MAX_WORDS:]
+    full = _full_long_form(window, starts, acronym, lex)
+    if full is not None:
+        return window_start + full[0], window_start + full[1]
     fallback: tuple[int, int] | None = None
     for s in reversed(starts):
         first = _LONG_WORD.match(window, s)
@@ -70,6 +73,22 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
                 return span
             fallback = fallback or span
     return fallback
+
+
+def _full_long_form(
+    window: str, starts: list[int], acronym: str, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The shortest capitalised run of words that spells every letter of the acronym and
+    starts with its first letter ("Association Française Janusz Korczak" for AFJK, not
+    "Française Janusz Korczak", which spells three letters of four)."""
+    for s in reversed(starts):
+        word = window[s:].split(None, 1)[0] if window[s:].strip() else ""
+        if not word[:1].isupper() or fold(word) in lex.determiners:
+            continue
+        candidate = window[s:].rstrip(" ,")
+        if fold(word)[0] == fold(acronym)[0] and coverage(acronym, candidate) == 1.0:
+            return s, s + len(candidate)
+    return None
 
 
 def find_definitions(text: str, lex: Lexicon) -> Iterator[AcronymDef]:

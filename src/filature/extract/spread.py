@@ -14,7 +14,7 @@ from filature.extract.lexicon import Lexicon
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import fold
-from filature.models import Document, EntityType
+from filature.models import Document, EntityType, Passage
 
 LABEL = "SAME-NAME"
 _JOINED = re.compile(r"\s(?:et|and|ou|or)\s", re.IGNORECASE)
@@ -35,12 +35,78 @@ def _worth(name: str) -> bool:
     return " " in name or "-" in name or bool(re.fullmatch(r"[\w-]+\.[a-z]{2,4}", name, re.I))
 
 
-def _gives_way(inner: Located, start: int, etype: EntityType) -> bool:
+def _gives_way(text: str, inner: Located, span: tuple[int, int], etype: EntityType) -> bool:
     """True for a mention that is the cut head of a longer name ("Association Française" in
-    "Association Française Janusz Korczak"), or a person NER saw in a place's or an
-    organisation's name ("Jalil Khayat" in "mosquée Jalil Khayat"); a name inside another
+    "Association Française Janusz Korczak"), one that runs one word into it, or a person NER
+    saw in a place's or an organisation's name ("Jalil Khayat" in "mosquée Jalil Khayat"); a
+    name inside another
     ("Nations unies" in "police des Nations unies") is a mention of its own and stays."""
-    return inner.raw.start == start or (inner.raw.type == "person" and etype != "person")
+    start, end = span
+    if inner.raw.start == start:
+        return True
+    if inner.raw.start < start:
+        return inner.raw.end < end and len(text[inner.raw.start : start].split()) == 1
+    return inner.raw.type == "person" and etype != "person"
+
+
+def _common_tail(text: str, outer: Located, start: int, end: int) -> bool:
+    """True for a mention that is the name ``text[start:end]`` run on into common words
+    ("Direction aux Affaires savoisiennes recevable", "Union européenne doté")."""
+    tail = text[end : outer.raw.end]
+    return (
+        outer.raw.start == start
+        and outer.raw.end > end
+        and tail[:1].isspace()
+        and not any(c.isupper() or c.isdigit() for c in tail)
+    )
+
+
+def _runs_on(name: str, sources: dict[str, RawMention]) -> bool:
+    """True if ``name`` is another name run on into common words (its own name is searched)."""
+    words = sources[name].name.split()
+    return any(
+        " ".join(words[:k]).lower() in sources
+        and not any(c.isupper() or c.isdigit() for c in " ".join(words[k:]))
+        for k in range(1, len(words))
+    )
+
+
+def _covered(text: str, o: Located, start: int, end: int) -> bool:
+    """True for a mention inside ``[start, end)``, one cut inside it ("Association DIRECTION"
+    in "Association DIRECTION AUX AFFAIRES SAVOISIENNES") or run on from it into common
+    words."""
+    inside = o.raw.start < end and start < o.raw.end <= end
+    return inside or _common_tail(text, o, start, end)
+
+
+def _occurrence(
+    passage: Passage,
+    hit: re.Match[str],
+    sources: dict[str, RawMention],
+    defined: set[str],
+    here: list[Located],
+    doc_index: int,
+) -> Located | None:
+    """The mention an occurrence makes, or None when it is lowercase, taken or blocked."""
+    s, e = hit.span()
+    surface = passage.text[s:e]
+    key = " ".join(hit.group(0).split())
+    source = sources.get(key)
+    if source is None or (surface.islower() and "." not in surface):
+        return None
+    inside = [o for o in here if _covered(passage.text, o, s, e)]
+    if any(o.raw.start < e and s < o.raw.end for o in here if o not in inside):
+        return None
+    if any((o.raw.start, o.raw.end) == (s, e) for o in inside):
+        return None
+    if len(inside) > 1 and key not in defined:
+        return None
+    if not all(_gives_way(passage.text, o, (s, e), source.type) for o in inside):
+        return None
+    raw = RawMention(
+        passage.seq, s, e, surface, source.name, source.type, LABEL, None, passage.zone
+    )
+    return Located(doc_index, raw)
 
 
 def same_names(
@@ -79,7 +145,7 @@ def same_names(
                 sources[_lower(long_form)] = raw
         if not sources:
             continue
-        ordered = sorted(sources, key=len, reverse=True)
+        ordered = [n for n in sorted(sources, key=len, reverse=True) if not _runs_on(n, sources)]
         body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
         pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         spans: dict[int, list[Located]] = {}
@@ -87,26 +153,16 @@ def same_names(
             spans.setdefault(m.raw.passage_seq, []).append(m)
         for passage in document.passages:
             here = spans.setdefault(passage.seq, [])
-            for hit in pattern.finditer(_lower(passage.text)):
-                s, e = hit.span()
-                surface = passage.text[s:e]
-                source = sources.get(" ".join(hit.group(0).split()))
-                if source is None or (surface.islower() and "." not in surface):
-                    continue
-                inside = [o for o in here if s <= o.raw.start and o.raw.end <= e]
-                if any(o.raw.start < e and s < o.raw.end for o in here if o not in inside):
-                    continue
-                if any((o.raw.start, o.raw.end) == (s, e) for o in inside):
-                    continue
-                if len(inside) > 1 and " ".join(hit.group(0).split()) not in defined:
-                    continue
-                if not all(_gives_way(o, s, source.type) for o in inside):
-                    continue
-                raw = RawMention(
-                    passage.seq, s, e, surface, source.name, source.type, LABEL, None, passage.zone
-                )
-                new = Located(i, raw)
-                removed += inside
-                here[:] = [o for o in here if o not in inside] + [new]
-                added.append(new)
+            lowered = _lower(passage.text)
+            hit = pattern.search(lowered)
+            while hit is not None:
+                new = _occurrence(passage, hit, sources, defined, here, i)
+                if new is not None:
+                    inside = [
+                        o for o in here if _covered(passage.text, o, new.raw.start, new.raw.end)
+                    ]
+                    removed += inside
+                    here[:] = [o for o in here if o not in inside] + [new]
+                    added.append(new)
+                hit = pattern.search(lowered, hit.end() if new is not None else hit.start() + 1)
     return added, removed
