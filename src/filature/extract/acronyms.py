@@ -57,9 +57,6 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
         window = text[window_start:end]
     window = window.replace("\n", " ")
     starts = _word_starts(window)[-_MAX_WORDS:]
-    full = _full_long_form(window, starts, acronym, lex)
-    if full is not None:
-        return window_start + full[0], window_start + full[1]
     fallback: tuple[int, int] | None = None
     for s in reversed(starts):
         first = _LONG_WORD.match(window, s)
@@ -69,6 +66,10 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
         candidate = window[s:].rstrip(" ,")
         if coverage(acronym, candidate) >= MIN_COVERAGE and fold(word)[0] in fold(acronym):
             span = (window_start + s, window_start + s + len(candidate))
+            if fold(word)[0] != fold(acronym)[0]:
+                full = _full_long_form(window, starts, acronym, lex)
+                if full is not None:
+                    return window_start + full[0], window_start + full[1]
             if word[:1].isupper() or fold(word) in lex.organization_heads:
                 return span
             fallback = fallback or span
@@ -78,9 +79,9 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
 def _full_long_form(
     window: str, starts: list[int], acronym: str, lex: Lexicon
 ) -> tuple[int, int] | None:
-    """The shortest capitalised run of words that spells every letter of the acronym and
-    starts with its first letter ("Association Française Janusz Korczak" for AFJK, not
-    "Française Janusz Korczak", which spells three letters of four)."""
+    """When the shortest run does not start with the acronym's first letter, the shortest
+    capitalised run that spells every letter and does ("Association Française Janusz Korczak"
+    for AFJK, not "Française Janusz Korczak", three letters of four)."""
     for s in reversed(starts):
         word = window[s:].split(None, 1)[0] if window[s:].strip() else ""
         if not word[:1].isupper() or fold(word) in lex.determiners:

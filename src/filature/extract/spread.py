@@ -49,34 +49,10 @@ def _gives_way(text: str, inner: Located, span: tuple[int, int], etype: EntityTy
     return inner.raw.type == "person" and etype != "person"
 
 
-def _common_tail(text: str, outer: Located, start: int, end: int) -> bool:
-    """True for a mention that is the name ``text[start:end]`` run on into common words
-    ("Direction aux Affaires savoisiennes recevable", "Union européenne doté")."""
-    tail = text[end : outer.raw.end]
-    return (
-        outer.raw.start == start
-        and outer.raw.end > end
-        and tail[:1].isspace()
-        and not any(c.isupper() or c.isdigit() for c in tail)
-    )
-
-
-def _runs_on(name: str, sources: dict[str, RawMention]) -> bool:
-    """True if ``name`` is another name run on into common words (its own name is searched)."""
-    words = sources[name].name.split()
-    return any(
-        " ".join(words[:k]).lower() in sources
-        and not any(c.isupper() or c.isdigit() for c in " ".join(words[k:]))
-        for k in range(1, len(words))
-    )
-
-
-def _covered(text: str, o: Located, start: int, end: int) -> bool:
-    """True for a mention inside ``[start, end)``, one cut inside it ("Association DIRECTION"
-    in "Association DIRECTION AUX AFFAIRES SAVOISIENNES") or run on from it into common
-    words."""
-    inside = o.raw.start < end and start < o.raw.end <= end
-    return inside or _common_tail(text, o, start, end)
+def _covered(o: Located, start: int, end: int) -> bool:
+    """True for a mention inside ``[start, end)`` or one cut inside it ("Association DIRECTION"
+    in "Association DIRECTION AUX AFFAIRES SAVOISIENNES")."""
+    return o.raw.start < end and start < o.raw.end <= end
 
 
 def _occurrence(
@@ -94,7 +70,7 @@ def _occurrence(
     source = sources.get(key)
     if source is None or (surface.islower() and "." not in surface):
         return None
-    inside = [o for o in here if _covered(passage.text, o, s, e)]
+    inside = [o for o in here if _covered(o, s, e)]
     if any(o.raw.start < e and s < o.raw.end for o in here if o not in inside):
         return None
     if any((o.raw.start, o.raw.end) == (s, e) for o in inside):
@@ -145,7 +121,7 @@ def same_names(
                 sources[_lower(long_form)] = raw
         if not sources:
             continue
-        ordered = [n for n in sorted(sources, key=len, reverse=True) if not _runs_on(n, sources)]
+        ordered = sorted(sources, key=len, reverse=True)
         body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
         pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         spans: dict[int, list[Located]] = {}
@@ -158,9 +134,7 @@ def same_names(
             while hit is not None:
                 new = _occurrence(passage, hit, sources, defined, here, i)
                 if new is not None:
-                    inside = [
-                        o for o in here if _covered(passage.text, o, new.raw.start, new.raw.end)
-                    ]
+                    inside = [o for o in here if _covered(o, new.raw.start, new.raw.end)]
                     removed += inside
                     here[:] = [o for o in here if o not in inside] + [new]
                     added.append(new)
