@@ -126,3 +126,12 @@ def test_a_name_is_found_again_in_another_case(tmp_path: Path, nlp: Any) -> None
     )
     assert court.type == "organization"
     assert "tribunal de commerce de Nanterre" in court.aliases
+
+
+def test_an_acronym_long_form_starts_with_its_first_letter() -> None:
+    from filature.extract.acronyms import find_definitions
+    from filature.extract.lexicon import load_lexicon
+
+    text = "Le rapport de la Ligue Française des Droits de l'Homme (LFDH) a été publié."
+    found = [(d.acronym, d.long_form) for d in find_definitions(text, load_lexicon())]
+    assert found == [("LFDH", "Ligue Française des Droits de l'Homme")]

@@ -29,10 +29,8 @@ def _lower(text: str) -> str:
 
 
 def _worth(name: str) -> bool:
-    """A name searched again: several words, a hyphenated name or a web address."""
-    if len(name) < MIN_LENGTH:
-        return False
-    return " " in name or "-" in name or bool(re.fullmatch(r"[\w-]+\.[a-z]{2,4}", name, re.I))
+    """A name searched again: long enough not to be a common word's twin (see ``_single``)."""
+    return len(name) >= MIN_LENGTH
 
 
 def _gives_way(text: str, inner: Located, span: tuple[int, int], etype: EntityType) -> bool:
@@ -47,6 +45,13 @@ def _gives_way(text: str, inner: Located, span: tuple[int, int], etype: EntityTy
     if inner.raw.start < start:
         return inner.raw.end < end and len(text[inner.raw.start : start].split()) == 1
     return inner.raw.type == "person" and etype != "person"
+
+
+def _single(key: str) -> bool:
+    """A one-word name ("Omeyyades") is found again only where written in capitals (a heading,
+    "OMEYYADES"); a hyphenated name ("al-Joulani") or a web address ("humanium.org") in any
+    case."""
+    return not any(c in key for c in " -.")
 
 
 def _covered(o: Located, start: int, end: int) -> bool:
@@ -69,6 +74,8 @@ def _occurrence(
     key = " ".join(hit.group(0).split())
     source = sources.get(key)
     if source is None or (surface.islower() and "." not in surface):
+        return None
+    if _single(key) and not surface.isupper():
         return None
     inside = [o for o in here if _covered(o, s, e)]
     if any(o.raw.start < e and s < o.raw.end for o in here if o not in inside):
