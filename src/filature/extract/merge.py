@@ -12,10 +12,10 @@ from rapidfuzz import fuzz
 from filature.extract.corpus import demonym_free, mention_key, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
+from filature.extract.links import link_dynasties, link_name_parts
 from filature.extract.named import LABEL as ALIAS_LABEL
-from filature.extract.named import labels
 from filature.extract.persons import Located, same_person
-from filature.extract.rules import PERSON_PARTICLES, head_type, looks_like_person
+from filature.extract.rules import head_type, looks_like_person
 from filature.extract.spread import LABEL as SPREAD_LABEL
 from filature.extract.textnorm import (
     accent_count,
@@ -349,53 +349,6 @@ def _link_states(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> dict[s
     return states
 
 
-PART_MIN = 3
-
-
-def _link_name_parts(keyed: Sequence[tuple[str, Located]], uf: _UnionFind) -> None:
-    """Join a person's shorter name to the one fuller name of its document that holds all its
-    words ("Mustafa Kemal" in "Mustafa Kemal Atatürk", "al-Joulani" in "Abou Mohammed
-    al-Joulani"); a part two people of the document share ("Kemal" in two names) joins
-    neither. A shared word must be a name, not a particle."""
-    names: dict[int, dict[str, list[str]]] = {}
-    for key, m in keyed:
-        if m.raw.type == "person":
-            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
-    for people in names.values():
-        for key, words in people.items():
-            if not any(len(w) >= PART_MIN and w not in PERSON_PARTICLES for w in words):
-                continue
-            fuller = {
-                uf.find(other)
-                for other, other_words in people.items()
-                if other != key and set(words) < set(other_words)
-            }
-            fuller.discard(uf.find(key))
-            if len(fuller) == 1:
-                uf.union(key, fuller.pop())
-
-
-def _link_dynasties(keyed: Sequence[tuple[str, Located]], uf: _UnionFind, lex: Lexicon) -> None:
-    """Join a dynasty named in the plural ("Ottomans", "Séfévides") to the state named by a
-    dynasty head and the adjective ("Empire ottoman", "Empire séfévide"); a nationality
-    ("Empire allemand", "Allemands") is a people, not a dynasty, and stays apart."""
-    heads = labels().dynasty_heads
-    nations = lex.demonyms | load_countries().demonyms.keys()
-    states: dict[str, set[str]] = {}
-    for key, m in keyed:
-        words = key.split()
-        if len(words) == 2 and words[0] in heads and words[1] not in nations:
-            if m.raw.type == "person":
-                continue
-            states.setdefault(words[1], set()).add(key)
-    for key, m in keyed:
-        if " " in key or not key.endswith("s") or not m.name[:1].isupper():
-            continue
-        found = states.get(key[:-1], set())
-        if len(found) == 1:
-            uf.union(next(iter(found)), key)
-
-
 def _state_display(names: Counter[str], state: str) -> str:
     """A state's name: the short name the documents use most, else its French short name."""
     countries = load_countries()
@@ -430,8 +383,8 @@ def group(
     _link_acronym_variants(keyed, acronyms, uf, lex)
     _link_demonym_variants(keyed, uf, lex)
     states = _link_states(keyed, uf)
-    _link_name_parts(keyed, uf)
-    _link_dynasties(keyed, uf, lex)
+    link_name_parts(keyed, uf)
+    link_dynasties(keyed, uf, lex)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
         by_type: dict[EntityType, list[str]] = {}
