@@ -135,3 +135,16 @@ def test_an_acronym_long_form_starts_with_its_first_letter() -> None:
     text = "Le rapport de la Ligue Française des Droits de l'Homme (LFDH) a été publié."
     found = [(d.acronym, d.long_form) for d in find_definitions(text, load_lexicon())]
     assert found == [("LFDH", "Ligue Française des Droits de l'Homme")]
+
+
+def test_a_signature_with_initials_joins_its_one_full_name(tmp_path: Path, nlp: Any) -> None:
+    text = (
+        "Le ministre de l'Intérieur, Jean-Pierre Duval, a présenté le projet au Sénat le 3 mai "
+        "2011.\n\n"
+        "Marie Duval, sa sœur, n'a pas commenté.\n\n"
+        "Fait à Paris, le 4 mai 2011.\n\n"
+        "Pour le ministre et par délégation : J.-P. Duval\n"
+    )
+    entities = entities_of(tmp_path, nlp, text)
+    one_holding(entities, "Jean-Pierre Duval", "J.-P. Duval")
+    assert not [e for e in holders(entities, "Marie Duval") if "J.-P. Duval" in e.aliases]

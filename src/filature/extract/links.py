@@ -1,5 +1,5 @@
-"""Joins of names of one actor that no spelling rule sees: a person's shorter name and its one
-fuller name in a document, a dynasty and the state named after it."""
+"""Joins of names of one actor that no spelling rule sees: a person's shorter name, or name with
+initials, and its one fuller name in a document; a dynasty and the state named after it."""
 
 from __future__ import annotations
 
@@ -67,3 +67,37 @@ def link_dynasties(keyed: Sequence[tuple[str, Located]], uf: Joiner, lex: Lexico
         found = states.get(key[:-1], set())
         if len(found) == 1:
             uf.union(next(iter(found)), key)
+
+
+def link_initials(keyed: Sequence[tuple[str, Located]], uf: Joiner) -> None:
+    """Join a person's name with initials ("J.-P. Duval", a signature) to the one full name of
+    its document it abbreviates ("Jean-Pierre Duval"); initials two full names fit ("J. Duval"
+    for "Jean Duval" and "Jacques Duval") join neither."""
+    names: dict[int, dict[str, list[str]]] = {}
+    for key, m in keyed:
+        if m.raw.type == "person":
+            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
+    for people in names.values():
+        for key, words in people.items():
+            if not any(len(w) == 1 for w in words):
+                continue
+            full = {
+                uf.find(other)
+                for other, other_words in people.items()
+                if other != key and _abbreviates(words, other_words)
+            }
+            full.discard(uf.find(key))
+            if len(full) == 1:
+                uf.union(key, full.pop())
+
+
+def _abbreviates(short: Sequence[str], full: Sequence[str]) -> bool:
+    if len(short) != len(full):
+        return False
+    pairs = list(zip(short, full, strict=True))
+    initials = [(a, b) for a, b in pairs if a != b]
+    return (
+        bool(initials)
+        and all(len(a) == 1 and len(b) > 1 and b.startswith(a) for a, b in initials)
+        and any(a == b and len(a) >= PART_MIN for a, b in pairs)
+    )

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from filature.extract.corpus import demonym_free, mention_key, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
-from filature.extract.links import link_dynasties, link_name_parts
+from filature.extract.links import link_dynasties, link_initials, link_name_parts
 from filature.extract.named import LABEL as ALIAS_LABEL
 from filature.extract.persons import Located, same_person
 from filature.extract.rules import head_type, looks_like_person
@@ -384,6 +384,7 @@ def group(
     _link_demonym_variants(keyed, uf, lex)
     states = _link_states(keyed, uf)
     link_name_parts(keyed, uf)
+    link_initials(keyed, uf)
     link_dynasties(keyed, uf, lex)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
