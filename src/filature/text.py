@@ -37,8 +37,12 @@ def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_BASE_LETTERS)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin letters with a mark Unicode does not decompose ("Diyarbakır" is "Diyarbakir").
+_BASE_LETTERS = str.maketrans("ıłŁøØđĐħĦ", "ilLoOdDhH")
 
 
 @lru_cache(maxsize=1 << 17)

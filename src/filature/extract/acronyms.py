@@ -66,10 +66,30 @@ def _best_long_form(text: str, end: int, acronym: str, lex: Lexicon) -> tuple[in
         candidate = window[s:].rstrip(" ,")
         if coverage(acronym, candidate) >= MIN_COVERAGE and fold(word)[0] in fold(acronym):
             span = (window_start + s, window_start + s + len(candidate))
+            if fold(word)[0] != fold(acronym)[0]:
+                full = _full_long_form(window, starts, acronym, lex)
+                if full is not None:
+                    return window_start + full[0], window_start + full[1]
             if word[:1].isupper() or fold(word) in lex.organization_heads:
                 return span
             fallback = fallback or span
     return fallback
+
+
+def _full_long_form(
+    window: str, starts: list[int], acronym: str, lex: Lexicon
+) -> tuple[int, int] | None:
+    """When the shortest run does not start with the acronym's first letter, the shortest
+    capitalised run that spells every letter and does ("Association Française Janusz Korczak"
+    for AFJK, not "Française Janusz Korczak", three letters of four)."""
+    for s in reversed(starts):
+        word = window[s:].split(None, 1)[0] if window[s:].strip() else ""
+        if not word[:1].isupper() or fold(word) in lex.determiners:
+            continue
+        candidate = window[s:].rstrip(" ,")
+        if fold(word)[0] == fold(acronym)[0] and coverage(acronym, candidate) == 1.0:
+            return s, s + len(candidate)
+    return None
 
 
 def find_definitions(text: str, lex: Lexicon) -> Iterator[AcronymDef]:

@@ -12,8 +12,11 @@ from rapidfuzz import fuzz
 from filature.extract.corpus import demonym_free, mention_key, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
+from filature.extract.links import link_dynasties, link_initials, link_name_parts
+from filature.extract.named import LABEL as ALIAS_LABEL
 from filature.extract.persons import Located, same_person
 from filature.extract.rules import head_type, looks_like_person
+from filature.extract.spread import LABEL as SPREAD_LABEL
 from filature.extract.textnorm import (
     accent_count,
     capitalise_first,
@@ -27,6 +30,7 @@ from filature.extract.textnorm import (
 from filature.models import EntityType
 
 RULE_LABELS = frozenset({"ACRONYM", "LONGFORM", "ACRONYM-USE"})
+COPIED_LABELS = frozenset({ALIAS_LABEL, SPREAD_LABEL})
 FUZZY_MIN_RATIO = 92.0
 FUZZY_MIN_LENGTH = 8
 
@@ -63,6 +67,8 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
     for m in mentions:
         ner = m.raw.label in {"PER", "ORG", "LOC", "MISC"}
         weight = 1.0 if ner else 3.0
+        if m.raw.label in COPIED_LABELS:
+            weight = 0.25  # a copy of another mention's type, not evidence of its own
         if m.raw.label == "PER" and " " in m.name:
             weight = 2.0
         if m.name.isupper() and len(m.name) > 3:
@@ -113,12 +119,14 @@ def _fuzzy_pairs(keys: Sequence[str], etype: EntityType, lex: Lexicon) -> Iterab
                 yield a, b
 
 
-def _display(names: Counter[str], etype: EntityType) -> str:
-    """The canonical name among the surface names of one entity."""
+def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = frozenset()) -> str:
+    """The canonical name among the surface names of one entity; ``given`` names, only ever
+    seen as another name a text gives ("en kurde : …"), come last."""
 
     def score(name: str) -> tuple[int, ...]:
         words = name.split()
         return (
+            int(name not in given),
             int(etype != "person" or len(words) >= 2),
             int(name[:1].isupper()),
             int(not is_acronym(name)),
@@ -375,6 +383,9 @@ def group(
     _link_acronym_variants(keyed, acronyms, uf, lex)
     _link_demonym_variants(keyed, uf, lex)
     states = _link_states(keyed, uf)
+    link_name_parts(keyed, uf)
+    link_initials(keyed, uf)
+    link_dynasties(keyed, uf, lex)
     for _ in range(2):
         clusters = _clusters(keyed, uf)
         by_type: dict[EntityType, list[str]] = {}
@@ -393,7 +404,8 @@ def group(
     for root, ms in clusters.items():
         etype = _vote(ms)
         names = Counter(m.name for m in ms)
-        name = _display(names, etype)
+        given = frozenset(names) - {m.name for m in ms if m.raw.label != ALIAS_LABEL}
+        name = _display(names, etype, given)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
         aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}

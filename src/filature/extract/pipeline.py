@@ -21,7 +21,9 @@ from filature.extract.corpus import (
 from filature.extract.drops import CorpusDrop, Dropped
 from filature.extract.lexicon import load_lexicon
 from filature.extract.merge import Draft, group
+from filature.extract.named import labelled_aliases
 from filature.extract.persons import Located, resolve_short_names
+from filature.extract.spread import same_names
 from filature.models import ENTITY_TYPES, Document, Entity, Mention
 
 if TYPE_CHECKING:
@@ -66,6 +68,11 @@ def build_drafts(
     located = audit.step(located, filter_pairs(located), *_PAIRS)
     added, pairs = bracket_aliases(documents, located)
     located += added + bare_operations(documents, located, lex)
+    named, replaced, named_pairs = labelled_aliases(documents, located)
+    located = _without(located, replaced) + named
+    pairs += named_pairs
+    spread, replaced = same_names(documents, located, acronyms, lex)
+    located = _without(located, replaced) + spread
     pairs += initials_pairs(located, acronyms, lex)
     return group(located, acronyms, lex, pairs)
 
@@ -97,6 +104,11 @@ class _Audit:
                     )
                     self.drops.append(CorpusDrop(m.doc_index, d))
         return after
+
+
+def _without(mentions: list[Located], removed: Sequence[Located]) -> list[Located]:
+    gone = {_order(m) for m in removed}
+    return [m for m in mentions if _order(m) not in gone]
 
 
 def _order(m: Located) -> tuple[int, int, int, int]:
