@@ -206,3 +206,18 @@ def test_document_view_shows_pages_and_page_breaks() -> None:
     assert shown[1] == "pp. 1\N{EN DASH}2 · lines 3\N{EN DASH}4\nSuite."
     assert shown[2] == "── page 3 ──\np. 3 · line 5 · footnote\n1 Note."
     assert shown[3] == "p. 3 · line 6\nFin."
+
+
+def test_a_line_indented_by_spaces_is_no_paragraph_break() -> None:
+    from filature.ingest.formats.pdf import read_pdf
+    from pdfmaker import TextLine
+
+    lines = [
+        "Le comité se réunit chaque année à Genève.",
+        " Pour la première fois en 2004, Jeanne",
+        "Martin et Paul Durand ont présidé la séance.",
+    ]
+    page = Page([TextLine(line, 700 - 14 * n, size=10) for n, line in enumerate(lines)])
+    text = read_pdf(make_pdf([page]), Path("x.pdf")).text
+    assert "Jeanne\r\nMartin" in text or "Jeanne\nMartin" in text
+    assert "\n\nMartin" not in text and "\r\n\r\nMartin" not in text

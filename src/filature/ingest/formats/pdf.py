@@ -91,11 +91,19 @@ def _hyphen_joins(text: str, chars: _Chars) -> list[int]:
     ]
 
 
+def _first_letter(text: str, start: int) -> int:
+    """The first character of the line at ``start`` that is not a space or a tab (a line
+    indented by spaces has its baseline there; skipping the line would double the step)."""
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start
+
+
 def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
     """Starts of lines set further below the previous line than ``_GAP`` times the page's line
     spacing (its smallest recurring one) and ``_LEADING`` times their type size: a paragraph
     break that the text layer does not show, made a blank line."""
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
     starts = [i for i in starts if i < len(text) and not text[i].isspace()]
     if len(starts) < 3:
         return []
