@@ -213,9 +213,12 @@ def test_a_line_indented_by_spaces_is_no_paragraph_break() -> None:
     from pdfmaker import TextLine
 
     lines = [
-        "Le comité se réunit chaque année à Genève.",
+        "Le comité se réunit chaque année à Genève depuis",
+        "sa fondation, sous la présidence d'un des membres.",
+        "Ses travaux sont publiés au printemps suivant.",
         " Pour la première fois en 2004, Jeanne",
-        "Martin et Paul Durand ont présidé la séance.",
+        "Martin et Paul Durand ont présidé la séance",
+        "et signé ensemble le rapport annuel du comité.",
     ]
     page = Page([TextLine(line, 700 - 14 * n, size=10) for n, line in enumerate(lines)])
     text = read_pdf(make_pdf([page]), Path("x.pdf")).text
