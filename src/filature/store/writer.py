@@ -232,22 +232,13 @@ def _check(conn: sqlite3.Connection) -> None:
 def _write_documents(
     conn: sqlite3.Connection, documents: Sequence[Document]
 ) -> dict[tuple[int, int], int]:
+    ids = {d.path: i + 1 for i, d in enumerate(documents)}
     conn.executemany(
         "INSERT INTO documents (id, path, title, sha256, encoding, chars, format, author, date,"
-        " pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " pages, label, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (
-                i + 1,
-                d.path,
-                d.title,
-                d.sha256,
-                d.encoding,
-                d.chars,
-                d.format,
-                d.author,
-                d.date,
-                d.pages,
-            )
+            (i + 1, d.path, d.title, d.sha256, d.encoding, d.chars, d.format, d.author, d.date)
+            + (d.pages, d.label, None if d.parent is None else ids.get(d.parent))
             for i, d in enumerate(documents)
         ],
     )
