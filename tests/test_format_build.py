@@ -9,9 +9,8 @@ import json
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
-
 from email.message import EmailMessage
+from pathlib import Path
 
 from officekit import core, docx, odt, para
 from pdfmaker import Page, make_pdf, text_page
@@ -35,7 +34,9 @@ def _message() -> EmailMessage:
         para("Liao Jinrong dirige la délégation du ministère chinois de la Sécurité publique."),
         core_xml=core("Programme de la visite", None, None),
     )
-    message.add_attachment(word, maintype=DOCX_MIME[0], subtype=DOCX_MIME[1], filename="visite.docx")
+    message.add_attachment(
+        word, maintype=DOCX_MIME[0], subtype=DOCX_MIME[1], filename="visite.docx"
+    )
     annex = text_page(["Le ministère de la Sécurité publique forme des policiers à Pékin."])
     message.add_attachment(
         make_pdf([annex], title=ANNEX_TITLE), maintype="application", subtype="pdf",

@@ -62,9 +62,7 @@ def unique_names(names: list[str]) -> list[str]:
     return out
 
 
-def _one(
-    parent: SourceText, name: str, data: bytes, max_bytes: int
-) -> SourceText | FileReport:
+def _one(parent: SourceText, name: str, data: bytes, max_bytes: int) -> SourceText | FileReport:
     rel = f"{parent.rel_path}/{name}"
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in format_suffixes():

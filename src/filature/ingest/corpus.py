@@ -34,9 +34,7 @@ Fate = tuple[Document | None, FileReport]
 """One file's document (None if it was skipped) and what happened to it."""
 
 
-def read_one(
-    path: Path, source: Path, max_bytes: int, tick: Ticker = ticks.ignore
-) -> Fate:
+def read_one(path: Path, source: Path, max_bytes: int, tick: Ticker = ticks.ignore) -> Fate:
     """One file's document (None if it was skipped) and its fate, its attachments left
     unread; ``tick`` is told how far reading and cleaning it has got."""
     return read_all(path, source, max_bytes, tick, attachments=False)[0]
@@ -117,9 +115,9 @@ def read_corpus(
     source: Path, max_bytes: int, report: ReadProgress, *, follow_links: bool = False
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
-    (sorted by path); documents keep the discovery order, a message's attachments after it. Links out of ``source`` are
-    followed only with ``follow_links``. ``report`` is told the bytes read, during large files
-    as well as after each file."""
+    (sorted by path); documents keep the discovery order, a message's attachments after it.
+    Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
+    bytes read, during large files as well as after each file."""
     documents: list[Document] = []
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
