@@ -203,7 +203,7 @@ def build(
         ),
     ] = None,
 ) -> None:
-    """Build the database from a folder of .txt and .md documents."""
+    """Build the database from a folder of documents (.txt, .md, .pdf, .html, .docx, .odt, .eml)."""
     from filature.starting import ready
 
     before = _identity(db)
