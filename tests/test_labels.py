@@ -87,6 +87,9 @@ def test_exports_and_dossiers_cite_the_label(seed_db: Path, tmp_path: Path) -> N
     with open(folder / "evidence.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and all(row["citation"].startswith(labels[row["document_path"]]) for row in rows)
+    result = runner.invoke(app, ["relations", "Meng Hongwei", "--db", str(seed_db), "--json"])
+    evidence = [ev for r in json.loads(result.stdout) for ev in r["evidence"]]
+    assert evidence and all(ev["citation"].startswith(labels[ev["document"]]) for ev in evidence)
     dossier = tmp_path / "meng.md"
     result = runner.invoke(
         app,
