@@ -184,7 +184,8 @@ def write_database(
         for d, doc in enumerate(documents, start=1):
             text = "\n\n".join(doc.passages)
             conn.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, 'utf-8', ?)",
+                "INSERT INTO documents (id, path, title, sha256, encoding, chars)"
+                " VALUES (?, ?, ?, ?, 'utf-8', ?)",
                 (d, doc.path, doc.title, f"{d:064x}", len(text)),
             )
             rows = []
@@ -206,7 +207,11 @@ def write_database(
                 )
                 start += len(passage) + 2
                 line += passage.count("\n") + 2
-            conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany(
+                'INSERT INTO passages (id, document_id, seq, start, "end", line_start, line_end,'
+                " zone, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
         counted: dict[int, list[int]] = {}
         for owner, where, *_ in mentions:
             counted.setdefault(owner, []).append(passage_doc[where])

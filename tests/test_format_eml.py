@@ -82,7 +82,7 @@ def test_a_latin1_body_and_encoded_subject_are_decoded() -> None:
     assert result.text == "Réunion d'évaluation à Lyon, siège d'INTERPOL."
 
 
-def test_supported_attachments_are_returned_and_the_others_named() -> None:
+def test_attachments_are_returned_and_inline_images_left_out() -> None:
     word = docx(para("Note jointe sur la coopération policière."))
     pdf = b"%PDF-1.4\n% fake body for the dispatcher\n%%EOF\n"
     message = _message()
@@ -95,10 +95,17 @@ def test_supported_attachments_are_returned_and_the_others_named() -> None:
     )
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename="rapport.pdf")
     message.add_attachment(b"\x89PNG....", maintype="image", subtype="png", filename="photo.png")
+    message.add_attachment(
+        b"GIF89a", maintype="image", subtype="gif", filename="logo.gif", disposition="inline"
+    )
     result = read_eml(message.as_bytes(), PATH)
     assert result.text == TEXT
-    assert result.attachments == (("note.docx", word), ("rapport.pdf", pdf))
-    assert result.warnings == ("attachment photo.png not read: not a supported format",)
+    assert result.attachments == (
+        ("note.docx", word),
+        ("rapport.pdf", pdf),
+        ("photo.png", b"\x89PNG...."),
+    )
+    assert result.warnings == ()
     attached = read_docx(result.attachments[0][1], Path("note.docx"))
     assert attached.text == "Note jointe sur la coopération policière."
 

@@ -51,7 +51,7 @@ async def test_meng_hongwei_election_excerpt_copied_in_under_ten_keys(seed_db: P
         assert "Meng Hongwei" in copied
         assert "est élu président d’Interpol" in copied
         assert copied.startswith("«")
-        assert "001_d98e5125de2d438c.txt, lines" in copied
+        assert "— IRSEM, NR 135, lines" in copied  # the label of seeds/documents.toml
         roles = {
             (r.type, r.counterpart_name, r.role, r.date)
             for r in app.main.query_one(RelationsTree).rows

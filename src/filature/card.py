@@ -329,5 +329,6 @@ def card_renderable(card: EntityCard) -> RenderableType:
         for ex in card.excerpts:
             parts.append(Text(f"« {ex.text} »"))
             title, path = printable_line(ex.document_title), printable_line(ex.document_path)
-            parts.append(Text(f"  {ex.reference(title, path)}", "dim"))
+            label = printable_line(ex.document_label or "")
+            parts.append(Text(f"  {ex.reference(title, path, label)}", "dim"))
     return Group(*parts)

@@ -1,5 +1,7 @@
 """The one definition of how filature cites a passage: ``title, p. 12`` (``pp. 12–13``) for
-paged documents, ``title, path, lines 3–5`` for text files.
+paged documents, ``title, path, lines 3–5`` for text files, and ``label, p. 12`` or
+``label, lines 3–5`` for a document the analyst gave a short citation label
+(``documents.toml``): the label names the document, so the footnote stays short.
 
 Copies (``c``), dossiers, exports and ``filature find`` all build their citations here. The
 caller passes text already made safe (no control characters).
@@ -41,9 +43,14 @@ def reference(
     line_end: int,
     page_start: int | None = None,
     page_end: int | None = None,
+    *,
+    label: str | None = None,
 ) -> str:
-    """The citation of a passage: ``title, p. 12`` for a paged document (the title and the
-    page find it), ``title, path, lines 3–5`` for a text file."""
+    """The citation of a passage: ``label, p. 12`` or ``label, lines 3–5`` when the document
+    has a citation label; else ``title, p. 12`` for a paged document (the title and the page
+    find it), ``title, path, lines 3–5`` for a text file."""
+    if label:
+        return f"{label}, {place(line_start, line_end, page_start, page_end)}"
     if page_start is not None:
         return f"{title}, {pages_label(page_start, page_end)}"
     return f"{title}, {path}, {lines_label(line_start, line_end)}"

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from filature import __version__, cite
+from filature import __version__
 from filature.card import EntityLookupError
 from filature.curation.entries import CurationError
 from filature.errors import Problem, SourceProblem
@@ -203,7 +203,7 @@ def build(
         ),
     ] = None,
 ) -> None:
-    """Build the database from a folder of .txt and .md documents."""
+    """Build the database from a folder of documents (.txt, .md, .pdf, .html, .docx, .odt, .eml)."""
     from filature.starting import ready
 
     before = _identity(db)
@@ -442,13 +442,10 @@ def find(
     for hit in result.hits:
         out.print(
             Text(
-                cite.reference(
+                hit.reference(
                     printable_line(hit.document_title),
                     printable_line(hit.document_path),
-                    hit.line_start,
-                    hit.line_end,
-                    hit.page_start,
-                    hit.page_end,
+                    printable_line(hit.document_label or ""),
                 )
                 + f" ({hit.zone}), "
                 f"passage {hit.passage_id}",

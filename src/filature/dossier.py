@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
@@ -19,6 +19,7 @@ from typing import Literal, TextIO
 from filature import __version__
 from filature.card import EntityCard, describe_counts, entity_card
 from filature.export.data import Citation, RelationRecord, clean, read_relations
+from filature.export.excerpts import Excerpt
 from filature.export.files import ExportProblem, write_file
 from filature.query.text import fold
 
@@ -58,6 +59,13 @@ def _sections(card: EntityCard, relations: list[RelationRecord]) -> list[Section
     return sections
 
 
+def _cited(item: Citation | Excerpt, e: Callable[[str], str], italic: bool = False) -> str:
+    """The item's citation with every part escaped by ``e`` (the title in italics)."""
+    title = e(item.document_title)
+    label = e(item.document_label or "")
+    return item.reference(f"*{title}*" if italic else title, e(item.document_path), label)
+
+
 def md_escape(text: str) -> str:
     """Text as inert Markdown on one line: every markup character backslash-escaped."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
@@ -78,7 +86,7 @@ def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator
             yield f"- **{e(line)}**"
             for c in citations[:MAX_QUOTES]:
                 yield f"  > « {e(c.quote)} »  "
-                yield f"  > — {c.reference(f'*{e(c.document_title)}*', e(c.document_path))}"
+                yield f"  > — {_cited(c, e, italic=True)}"
                 yield "  >"
             if total > MAX_QUOTES:
                 yield f"  *… and {total - MAX_QUOTES} more passages.*"
@@ -96,7 +104,7 @@ def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator
     yield "## Key passages\n"
     for ex in card.excerpts:
         yield f"> « {e(ex.text)} »  "
-        yield f"> — {ex.reference(f'*{e(ex.document_title)}*', e(ex.document_path))}\n"
+        yield f"> — {_cited(ex, e, italic=True)}\n"
     yield "---\n"
     yield (
         f"*Dossier by filature {e(__version__)} from a database built {e(built)}. Quotes are "
@@ -129,10 +137,7 @@ def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str
             yield f"<li><strong>{e(line)}</strong>"
             for c in citations[:MAX_QUOTES]:
                 yield f"<blockquote>« {e(c.quote)} »"
-                yield (
-                    f"<cite>{c.reference(e(c.document_title), e(c.document_path))}</cite>"
-                    "</blockquote>"
-                )
+                yield (f"<cite>{_cited(c, e)}</cite></blockquote>")
             if total > MAX_QUOTES:
                 yield f"<p><em>… and {total - MAX_QUOTES} more passages.</em></p>"
             if not citations:
@@ -151,7 +156,7 @@ def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str
     yield "<h2>Key passages</h2>"
     for ex in card.excerpts:
         yield f"<blockquote>« {e(ex.text)} »"
-        yield f"<cite>{ex.reference(e(ex.document_title), e(ex.document_path))}</cite>"
+        yield f"<cite>{_cited(ex, e)}</cite>"
         yield "</blockquote>"
     yield (
         f'<hr><p class="meta">Dossier by filature {e(__version__)} from a database built '

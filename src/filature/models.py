@@ -40,7 +40,9 @@ class SourceText:
     ``format`` names the file's format (``txt``, ``md``, ``pdf``, ``html``…); ``title``,
     ``author`` and ``date`` are what the file itself declares; ``page_starts`` gives the offset
     in ``text`` where each page starts (empty for formats without pages); ``zones`` are spans
-    of ``text`` the format marks itself (footnotes, tables).
+    of ``text`` the format marks itself (footnotes, tables); ``parent`` is the path of the
+    message a file was attached to (None for a file of the folder); ``attachments`` are the
+    (file name, bytes) pairs the file carries, still to be read.
     """
 
     path: Path
@@ -55,6 +57,8 @@ class SourceText:
     date: str | None = None
     page_starts: tuple[int, ...] = ()
     zones: tuple[tuple[int, int, Zone], ...] = ()
+    parent: str | None = None
+    attachments: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ class Document:
     """A document ready to be analysed and stored.
 
     ``author``, ``date`` (ISO 8601) and ``label`` (a short name to cite it by) come from the
-    file's own metadata or from the analyst's ``documents.toml``.
+    file's own metadata or from the analyst's ``documents.toml``; ``parent`` is the path of
+    the message the document was attached to.
     """
 
     path: str
@@ -114,6 +119,7 @@ class Document:
     date: str | None = None
     pages: int | None = None
     label: str | None = None
+    parent: str | None = None
 
     @property
     def chars(self) -> int:

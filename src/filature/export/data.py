@@ -63,10 +63,13 @@ class Citation:
     quote: str
     page_start: int | None = None
     page_end: int | None = None
+    document_label: str | None = None
 
-    def reference(self, title: str | None = None, path: str | None = None) -> str:
-        """Where the quote comes from, as ``filature.cite`` writes it (``title`` and ``path``
-        may be given already escaped for the output)."""
+    def reference(
+        self, title: str | None = None, path: str | None = None, label: str | None = None
+    ) -> str:
+        """Where the quote comes from, as ``filature.cite`` writes it (``title``, ``path``
+        and ``label`` may be given already escaped for the output)."""
         return cite.reference(
             self.document_title if title is None else title,
             self.document_path if path is None else path,
@@ -74,6 +77,7 @@ class Citation:
             self.line_end,
             self.page_start,
             self.page_end,
+            label=self.document_label if label is None else label,
         )
 
     @property
@@ -240,7 +244,7 @@ def read_evidence(
         marks = ",".join("?" * len(part))
         for row in conn.execute(
             'SELECT ev.relation_id, ev.start, ev."end", d.id, d.title, d.path, p.line_start,'
-            " p.line_end, p.zone, p.id, p.text, p.page_start, p.page_end FROM evidence ev"
+            " p.line_end, p.zone, p.id, p.text, p.page_start, p.page_end, d.label FROM evidence ev"
             " JOIN passages p ON p.id = ev.passage_id JOIN documents d ON d.id = p.document_id"
             f" WHERE ev.relation_id IN ({marks})"
             ' ORDER BY ev.relation_id, d.path, p.seq, ev.start, ev."end"',
@@ -252,8 +256,8 @@ def read_evidence(
 
 def citation(row: Sequence[Any], start: int, end: int) -> Citation:
     """A Citation from ``(document id, title, path, line_start, line_end, zone, passage id,
-    passage text[, page_start, page_end])`` and the span ``[start, end)`` of the passage text
-    to quote."""
+    passage text[, page_start, page_end[, label]])`` and the span ``[start, end)`` of the
+    passage text to quote."""
     text = str(row[7])
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
@@ -270,6 +274,7 @@ def citation(row: Sequence[Any], start: int, end: int) -> Citation:
         quote=safe_text(text[start:end]),
         page_start=None if len(row) < 10 or row[8] is None else int(row[8]),
         page_end=None if len(row) < 10 or row[9] is None else int(row[9]),
+        document_label=None if len(row) < 11 or row[10] is None else clean(row[10]),
     )
 
 

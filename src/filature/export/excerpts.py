@@ -26,10 +26,13 @@ class Excerpt:
     text: str
     page_start: int | None = None
     page_end: int | None = None
+    document_label: str | None = None
 
-    def reference(self, title: str | None = None, path: str | None = None) -> str:
-        """Where the excerpt comes from, as ``filature.cite`` writes it (``title`` and
-        ``path`` may be given already escaped for the output)."""
+    def reference(
+        self, title: str | None = None, path: str | None = None, label: str | None = None
+    ) -> str:
+        """Where the excerpt comes from, as ``filature.cite`` writes it ((``title``,
+        ``path`` and ``label`` may be given already escaped for the output)."""
         return cite.reference(
             self.document_title if title is None else title,
             self.document_path if path is None else path,
@@ -37,6 +40,7 @@ class Excerpt:
             self.line_end,
             self.page_start,
             self.page_end,
+            label=self.document_label if label is None else label,
         )
 
     @property
@@ -80,7 +84,7 @@ def top_excerpts(
     rows = conn.execute(
         f"""
         SELECT p.id, d.title, d.path, p.line_start, p.line_end, p.zone, p.text, p.document_id,
-               p.page_start, p.page_end,
+               p.page_start, p.page_end, d.label,
                MIN(m.start),
                (SELECT f."end" FROM mentions f WHERE f.passage_id = p.id AND f.entity_id = :e
                 ORDER BY f.start LIMIT 1),
@@ -117,9 +121,10 @@ def top_excerpts(
             line_start=int(r[3]),
             line_end=int(r[4]),
             zone=str(r[5]),
-            text=clean(snippet(str(r[6]), int(r[10]), int(r[11]), width)),
+            text=clean(snippet(str(r[6]), int(r[11]), int(r[12]), width)),
             page_start=None if r[8] is None else int(r[8]),
             page_end=None if r[9] is None else int(r[9]),
+            document_label=None if r[10] is None else clean(r[10]),
         )
         for r in chosen
     ]

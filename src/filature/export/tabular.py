@@ -42,20 +42,29 @@ RELATION_COLUMNS = (
 )  # fmt: skip
 EVIDENCE_COLUMNS = (
     "relation_id", "relation_type", "document_id", "document_title", "document_path",
-    "line_start", "line_end", "zone", "passage_id", "start", "end", "quote",
+    "line_start", "line_end", "zone", "passage_id", "start", "end", "quote", "page_start",
+    "page_end", "document_label", "citation",
 )  # fmt: skip
 TEXT_COLUMNS = frozenset(
     {"name", "aliases", "entity_name", "alias", "label", "source_name", "target_name", "role",
      "date", "currency", "period", "agreement_name", "rule", "document_title", "document_path",
-     "quote"}
+     "quote", "document_label", "citation"}
 )  # fmt: skip
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
-    """A citation as JSON: document, lines, quote, and the exact span in the passage."""
+    """A citation as JSON: document, lines, pages, the citation string (``filature.cite``),
+    quote, and the exact span in the passage."""
     return {
-        "document": {"id": c.document_id, "title": c.document_title, "path": c.document_path},
+        "document": {
+            "id": c.document_id,
+            "title": c.document_title,
+            "path": c.document_path,
+            "label": c.document_label,
+        },
         "lines": [c.line_start, c.line_end],
+        "pages": None if c.page_start is None else [c.page_start, c.page_end],
+        "citation": c.reference(),
         "zone": c.zone,
         "quote": c.quote,
         "passage_id": c.passage_id,
@@ -108,8 +117,12 @@ def export_document(conn: sqlite3.Connection) -> dict[str, Any]:
     meta = {str(k): clean(v) for k, v in conn.execute("SELECT key, value FROM meta ORDER BY key")}
     documents = [
         {"id": int(r[0]), "path": clean(r[1]), "title": clean(r[2]), "sha256": str(r[3]),
-         "chars": int(r[4])}
-        for r in conn.execute("SELECT id, path, title, sha256, chars FROM documents ORDER BY id")
+         "chars": int(r[4]), "format": str(r[5]), "label": None if r[6] is None else clean(r[6]),
+         "parent": None if r[7] is None else int(r[7])}
+        for r in conn.execute(
+            "SELECT id, path, title, sha256, chars, format, label, parent FROM documents"
+            " ORDER BY id"
+        )
     ]  # fmt: skip
     return {
         "format": FORMAT_NAME,
@@ -189,6 +202,8 @@ def _evidence_rows(relations: Sequence[RelationRecord]) -> Iterator[dict[str, An
                 "document_title": c.document_title, "document_path": c.document_path,
                 "line_start": c.line_start, "line_end": c.line_end, "zone": c.zone,
                 "passage_id": c.passage_id, "start": c.start, "end": c.end, "quote": c.quote,
+                "page_start": c.page_start, "page_end": c.page_end,
+                "document_label": c.document_label, "citation": c.reference(),
             }  # fmt: skip
 
 

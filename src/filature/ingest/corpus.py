@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from filature.ingest import ticks
+from filature.ingest.attached import read_attachments
 from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source
@@ -29,22 +30,45 @@ ReadProgress = Callable[[str, int, int], None]
 """Called with ("read", bytes done, bytes in all the files)."""
 
 
-def read_one(
-    path: Path, source: Path, max_bytes: int, tick: Ticker = ticks.ignore
-) -> tuple[Document | None, FileReport]:
-    """One file's document (None if it was skipped) and its fate; ``tick`` is told how far
-    reading and cleaning it has got."""
+Fate = tuple[Document | None, FileReport]
+"""One file's document (None if it was skipped) and what happened to it."""
+
+
+def read_one(path: Path, source: Path, max_bytes: int, tick: Ticker = ticks.ignore) -> Fate:
+    """One file's document (None if it was skipped) and its fate, its attachments left
+    unread; ``tick`` is told how far reading and cleaning it has got."""
+    return read_all(path, source, max_bytes, tick, attachments=False)[0]
+
+
+def read_all(
+    path: Path,
+    source: Path,
+    max_bytes: int,
+    tick: Ticker = ticks.ignore,
+    *,
+    attachments: bool = True,
+) -> list[Fate]:
+    """The fate of one file, then of each file attached to it (see ``ingest.attached``)."""
     result = read_source(path, source, max_bytes)
     if not isinstance(result, SourceText):
-        return None, result
+        return [(None, result)]
     tick(0.1)
+    fates = [_load(result, ticks.part(tick, 0.1, 1.0))]
+    for attached in read_attachments(result, max_bytes) if attachments else ():
+        fates.append((None, attached) if isinstance(attached, FileReport) else _load(attached))
+    return fates
+
+
+def _load(source: SourceText, tick: Ticker = ticks.ignore) -> Fate:
+    if not source.text.strip():
+        return None, FileReport(source.rel_path, "skipped", f"{source.format}: no text")
     try:
-        document = load_document(result, ticks.part(tick, 0.1, 1.0))
+        document = load_document(source, tick)
     except Exception as exc:  # one broken file never stops a build
-        return None, FileReport(result.rel_path, "skipped", f"could not be cleaned: {exc}")
+        return None, FileReport(source.rel_path, "skipped", f"could not be cleaned: {exc}")
     if not document.passages:
-        return None, FileReport(result.rel_path, "skipped", "no text after cleaning")
-    return document, _ok_report(result)
+        return None, FileReport(source.rel_path, "skipped", "no text after cleaning")
+    return document, _ok_report(source)
 
 
 def _ok_report(source: SourceText) -> FileReport:
@@ -73,8 +97,8 @@ def _ignore_interrupts() -> None:
 
 def _results(
     paths: list[Path], source: Path, max_bytes: int, tick: Callable[[int], Ticker]
-) -> Iterator[tuple[Document | None, FileReport]]:
-    read = partial(read_one, source=source, max_bytes=max_bytes)
+) -> Iterator[list[Fate]]:
+    read = partial(read_all, source=source, max_bytes=max_bytes)
     if not _worth_workers(paths):
         for n, path in enumerate(paths):
             yield read(path, tick=tick(n))
@@ -91,9 +115,9 @@ def read_corpus(
     source: Path, max_bytes: int, report: ReadProgress, *, follow_links: bool = False
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
-    (sorted by path); documents keep the discovery order. Links out of ``source`` are
-    followed only with ``follow_links``. ``report`` is told the bytes read, during large files
-    as well as after each file."""
+    (sorted by path); documents keep the discovery order, a message's attachments after it.
+    Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
+    bytes read, during large files as well as after each file."""
     documents: list[Document] = []
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
@@ -106,10 +130,11 @@ def read_corpus(
         return lambda fraction: report("read", done + int(fraction * sizes[n]), total)
 
     report("read", 0, total)
-    for n, (document, fate) in enumerate(_results(paths, source, max_bytes, tick)):
-        if document is not None:
-            documents.append(document)
-        files.append(fate)
+    for n, fates in enumerate(_results(paths, source, max_bytes, tick)):
+        for document, fate in fates:
+            if document is not None:
+                documents.append(document)
+            files.append(fate)
         done += sizes[n]
         report("read", done, total)
     files.sort(key=lambda f: f.path)

@@ -126,4 +126,5 @@ def load_document(source: SourceText, tick: Ticker = ticks.ignore) -> Document:
         author=metadata_title(source.author),
         date=source.date,
         pages=len(source.page_starts) or None,
+        parent=source.parent,
     )

@@ -142,6 +142,11 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.1 * min(len(text), _SNIFF)
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason a file of ``size`` bytes over the cap is skipped."""
+    return f"too large: {_size_text(size)}, over the {_size_text(max_bytes)} limit"
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
     """The file's bytes, or the reason they cannot be read (missing, special, empty, too large)."""
     try:
@@ -155,7 +160,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
     if info.st_size == 0:
         return "empty file"
     if info.st_size > max_bytes:
-        return f"too large: {_size_text(info.st_size)}, over the {_size_text(max_bytes)} limit"
+        return too_large(info.st_size, max_bytes)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -171,12 +176,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | str:
 
 
 def _from_format(path: Path, rel: str, data: bytes, reader: Reader) -> SourceText | FileReport:
-    """A file of a format with a reader, read within the time and memory budget."""
+    """A file of a format with a reader, read within the time and memory budget. A file whose
+    only content is its attachments (an e-mail without a body) comes back with no text."""
     try:
         got = run_reader(reader, data, path)
     except Unreadable as error:
         return FileReport(path=rel, status="skipped", reason=str(error))
-    if not got.text.strip():
+    if not got.text.strip() and not got.attachments:
         return FileReport(path=rel, status="skipped", reason=f"{got.format}: no text")
     return SourceText(
         path,
@@ -191,6 +197,7 @@ def _from_format(path: Path, rel: str, data: bytes, reader: Reader) -> SourceTex
         date=got.date,
         page_starts=got.page_starts,
         zones=got.zones,
+        attachments=got.attachments,
     )
 
 
@@ -203,13 +210,19 @@ def read_source(
     time and memory budget; the others are decoded as text.
     """
     rel = rel_path_of(path, root)
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, str):
+        return FileReport(path=rel, status="skipped", reason=data)
+    return read_data(data, path, rel)
+
+
+def read_data(data: bytes, path: Path, rel: str) -> SourceText | FileReport:
+    """Read the bytes of a file named ``path`` (its suffix chooses the reader) as the document
+    ``rel``, or return a ``skipped`` FileReport with the reason."""
 
     def skip(reason: str, encoding: str | None = None) -> FileReport:
         return FileReport(path=rel, status="skipped", reason=reason, encoding=encoding)
 
-    data = _read_bytes(path, max_bytes)
-    if isinstance(data, str):
-        return skip(data)
     try:
         reader = reader_for(path.suffix)
     except ImportError as error:

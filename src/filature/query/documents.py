@@ -11,7 +11,7 @@ from filature.query.types import DocumentPassage, DocumentView, MentionRef
 def document_view(conn: sqlite3.Connection, document_id: int) -> DocumentView | None:
     """Every passage of a document in order, with its mentions; None if there is none."""
     doc = conn.execute(
-        "SELECT id, title, path FROM documents WHERE id = ?", (document_id,)
+        "SELECT id, title, path, label FROM documents WHERE id = ?", (document_id,)
     ).fetchone()
     if doc is None:
         return None
@@ -41,7 +41,8 @@ def document_view(conn: sqlite3.Connection, document_id: int) -> DocumentView | 
             (document_id,),
         )
     )
-    return DocumentView(int(doc[0]), str(doc[1]), str(doc[2]), passages)
+    label = None if doc[3] is None else str(doc[3])
+    return DocumentView(int(doc[0]), str(doc[1]), str(doc[2]), passages, label)
 
 
 def passage_document(conn: sqlite3.Connection, passage_id: int) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from filature.cite import reference
+
 
 def list_entities(conn: sqlite3.Connection, type: str | None, limit: int) -> list[dict[str, Any]]:
     """Entities with their aliases, most mentioned first, optionally of one type;
@@ -42,7 +44,8 @@ def list_relations(
     cooccurrence: bool = False,
     limit: int = 0,
 ) -> list[dict[str, Any]]:
-    """Relations with both ends' names and their evidence (document, lines, quote).
+    """Relations with both ends' names and their evidence (document, lines, pages, quote and
+    the citation string of ``filature.cite``).
 
     Co-occurrences (``mentioned_with``) are left out unless ``cooccurrence`` is set or asked
     for by ``type``.
@@ -74,10 +77,21 @@ def list_relations(
                 "document": ev["path"],
                 "title": ev["title"],
                 "lines": [ev["line_start"], ev["line_end"]],
+                "pages": None if ev["page_start"] is None else [ev["page_start"], ev["page_end"]],
+                "citation": reference(
+                    ev["title"],
+                    ev["path"],
+                    ev["line_start"],
+                    ev["line_end"],
+                    ev["page_start"],
+                    ev["page_end"],
+                    label=ev["label"],
+                ),
                 "quote": ev["text"][ev["start"] : ev["end"]],
             }
             for ev in conn.execute(
-                'SELECT d.path, d.title, p.line_start, p.line_end, p.text, e.start, e."end"'
+                'SELECT d.path, d.title, p.line_start, p.line_end, p.text, e.start, e."end",'
+                " p.page_start, p.page_end, d.label"
                 " FROM evidence e JOIN passages p ON p.id = e.passage_id"
                 " JOIN documents d ON d.id = p.document_id"
                 " WHERE e.relation_id = ? ORDER BY p.id LIMIT 20",

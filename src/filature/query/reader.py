@@ -18,7 +18,7 @@ from filature.query.types import (
 ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
 PASSAGE_COLUMNS = (
     "p.id, p.document_id, d.title, d.path, p.line_start, p.line_end, p.zone, p.text,"
-    " p.page_start, p.page_end"
+    " p.page_start, p.page_end, d.label"
 )
 
 
@@ -216,4 +216,5 @@ def excerpt_from_row(row: Any, spans: tuple[Span, ...], entity_ids: tuple[int, .
         entity_ids=entity_ids,
         page_start=None if row[8] is None else int(row[8]),
         page_end=None if row[9] is None else int(row[9]),
+        document_label=None if row[10] is None else str(row[10]),
     )

@@ -76,6 +76,22 @@ class Excerpt:
     entity_ids: tuple[int, ...] = ()
     page_start: int | None = None
     page_end: int | None = None
+    document_label: str | None = None
+
+    def reference(
+        self, title: str | None = None, path: str | None = None, label: str | None = None
+    ) -> str:
+        """Where the excerpt comes from, as ``filature.cite`` writes it (``title``, ``path``
+        and ``label`` may be given already made safe for the output)."""
+        return reference(
+            self.document_title if title is None else title,
+            self.document_path if path is None else path,
+            self.line_start,
+            self.line_end,
+            self.page_start,
+            self.page_end,
+            label=self.document_label if label is None else label,
+        )
 
 
 @dataclass(frozen=True)
@@ -133,6 +149,7 @@ class DocumentView:
     title: str
     path: str
     passages: tuple[DocumentPassage, ...]
+    label: str | None = None
 
 
 def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
@@ -144,12 +161,5 @@ def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
         data["document"] = hit.document_path
         data["lines"] = [hit.line_start, hit.line_end]
         data["pages"] = None if hit.page_start is None else [hit.page_start, hit.page_end]
-        data["citation"] = reference(
-            hit.document_title,
-            hit.document_path,
-            hit.line_start,
-            hit.line_end,
-            hit.page_start,
-            hit.page_end,
-        )
+        data["citation"] = hit.reference()
     return data

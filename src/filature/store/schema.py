@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = (
     "documents",
@@ -29,7 +29,9 @@ a duplicate after a merge), in ``hidden_mentions``; ``base_relations`` and ``bas
 the stated relations only (co-occurrences are recounted from the mentions); ``evidence`` is
 clustered by relation. Version 4 adds the format and metadata of each document (``format``,
 ``author``, ``date``, ``pages``) and the pages of each passage (``page_start``, ``page_end``,
-NULL for formats without pages); no column is renamed. Foreign keys into tables that are only
+NULL for formats without pages); no column is renamed. Version 5 adds each document's
+citation ``label`` (from ``documents.toml``) and its ``parent``, the message a file was
+attached to (both NULL otherwise). Foreign keys into tables that are only
 ever written whole, by a build
 (``WRITE_ONCE``), have no index: no row of theirs is ever deleted, and no query needs one."""
 
@@ -47,7 +49,9 @@ CREATE TABLE documents (
     format TEXT NOT NULL DEFAULT 'txt',
     author TEXT,
     date TEXT,
-    pages INTEGER
+    pages INTEGER,
+    label TEXT,
+    parent INTEGER REFERENCES documents(id)
 );
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY,

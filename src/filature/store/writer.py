@@ -229,27 +229,20 @@ def _check(conn: sqlite3.Connection) -> None:
         raise sqlite3.DatabaseError(f"foreign_key_check failed: {problems[:3]}")
 
 
+def _document_row(doc_id: int, d: Document, ids: Mapping[str, int]) -> tuple[object, ...]:
+    parent = None if d.parent is None else ids.get(d.parent)
+    return (doc_id, d.path, d.title, d.sha256, d.encoding, d.chars, d.format, d.author, d.date,
+            d.pages, d.label, parent)  # fmt: skip
+
+
 def _write_documents(
     conn: sqlite3.Connection, documents: Sequence[Document]
 ) -> dict[tuple[int, int], int]:
+    ids = {d.path: i + 1 for i, d in enumerate(documents)}
     conn.executemany(
         "INSERT INTO documents (id, path, title, sha256, encoding, chars, format, author, date,"
-        " pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                i + 1,
-                d.path,
-                d.title,
-                d.sha256,
-                d.encoding,
-                d.chars,
-                d.format,
-                d.author,
-                d.date,
-                d.pages,
-            )
-            for i, d in enumerate(documents)
-        ],
+        " pages, label, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_document_row(i + 1, d, ids) for i, d in enumerate(documents)],
     )
     passage_ids: dict[tuple[int, int], int] = {}
 

@@ -119,13 +119,10 @@ def excerpt_content(excerpt: Excerpt) -> Content:
 def citation(excerpt: Excerpt) -> str:
     """The excerpt with its citation, as copied into a report (no control characters)."""
     text = one_line(strip_controls(excerpt.text))
-    where = cite.reference(
+    where = excerpt.reference(
         one_line(strip_controls(excerpt.document_title)),
         strip_controls(excerpt.document_path),
-        excerpt.line_start,
-        excerpt.line_end,
-        excerpt.page_start,
-        excerpt.page_end,
+        one_line(strip_controls(excerpt.document_label or "")),
     )
     return f"«{text}» — {where}"
 

@@ -19,6 +19,9 @@ READERS: dict[str, tuple[str, str]] = {
     ".html": ("filature.ingest.formats.html", "read_html"),
     ".htm": ("filature.ingest.formats.html", "read_html"),
     ".xhtml": ("filature.ingest.formats.html", "read_html"),
+    ".docx": ("filature.ingest.formats.docx", "read_docx"),
+    ".odt": ("filature.ingest.formats.odt", "read_odt"),
+    ".eml": ("filature.ingest.formats.eml", "read_eml"),
 }
 """Suffix (lower case, with its dot) -> (module, function) of the reader."""
 

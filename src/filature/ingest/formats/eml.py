@@ -1,6 +1,7 @@
 """E-mail messages (``.eml``), read with the standard library: Subject, From and Date as the
 title, author and date, the text body (plain text preferred, else HTML turned into text) and
-the attachments of formats filature reads, returned to be read as documents of their own."""
+the attachments, returned to be read as documents of their own (``ingest.attached`` reads
+those of a format in the registry and reports the others)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from filature.ingest.formats import format_suffixes
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.layout import guarded
-
-ATTACHMENT_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm", ".docx", ".odt", ".eml"})
-"""Attachments of these formats are returned; the others are named in a warning."""
 
 _HEADER_BYTES = 64 * 1024
 _BLOCKS = frozenset(
@@ -143,7 +142,13 @@ def _leaves(message: Message) -> Iterator[Message]:
             yield from _leaves(part)
 
 
+def _supported(name: str) -> bool:
+    return Path(name).suffix.lower() in format_suffixes()
+
+
 def _body(message: EmailMessage) -> tuple[str, list[tuple[str, bytes]], list[str]]:
+    """The text body, the attachments (an inline part of a format filature does not read,
+    such as a logo in a signature, is left out) and the warnings."""
     plain: list[str] = []
     html: list[str] = []
     attachments: list[tuple[str, bytes]] = []
@@ -152,15 +157,10 @@ def _body(message: EmailMessage) -> tuple[str, list[tuple[str, bytes]], list[str
         name = _file_name(part)
         disposition = part.get_content_disposition()
         if name is not None or disposition == "attachment":
-            data = _attachment_bytes(part)
-            label = name or "an unnamed attachment"
-            if name is None or Path(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
-                if disposition == "attachment" or (name and disposition != "inline"):
-                    warnings.append(f"attachment {label} not read: not a supported format")
-            elif not data:
-                warnings.append(f"attachment {label} not read: it is empty")
-            else:
-                attachments.append((name, data))
+            if name is None:
+                warnings.append("an attachment without a file name not read")
+            elif _supported(name) or disposition != "inline":
+                attachments.append((name, _attachment_bytes(part) or b""))
             continue
         kind = part.get_content_type()
         text = _content(part) if kind in ("text/plain", "text/html") else None
@@ -174,7 +174,7 @@ def _body(message: EmailMessage) -> tuple[str, list[tuple[str, bytes]], list[str
 
 @guarded("e-mail")
 def read_eml(data: bytes, path: Path) -> FormatText:
-    """Read an e-mail: headers as metadata, the text body, the supported attachments."""
+    """Read an e-mail: headers as metadata, the text body, the attachments."""
     head = data[:_HEADER_BYTES]
     if b":" not in head.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]:
         raise Unreadable("not an e-mail message: it does not start with headers")
@@ -187,7 +187,7 @@ def read_eml(data: bytes, path: Path) -> FormatText:
     body, attachments, warnings = _body(message)
     title = _header(message, "Subject")
     if not body.strip():
-        if not attachments:
+        if not any(_supported(name) for name, _ in attachments):
             raise Unreadable("e-mail without text and without a readable attachment")
         body = title or ""
     return FormatText(

@@ -116,5 +116,6 @@ class DocumentScreen(Screen[None]):
             (),
             page_start=passage.page_start,
             page_end=passage.page_end,
+            document_label=doc.label,
         )
         filature_app(self).copy_excerpt(excerpt)
