@@ -129,13 +129,20 @@ def docx(
     return _zip({k: v.encode() for k, v in parts.items()} | (extra or {}))
 
 
+def _entry(name: str, compress_type: int) -> zipfile.ZipInfo:
+    """A zip entry with a fixed date, so that one package built twice has the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = compress_type
+    return info
+
+
 def _zip(parts: dict[str, bytes], first: tuple[str, bytes] | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         if first is not None:
-            package.writestr(first[0], first[1], compress_type=zipfile.ZIP_STORED)
+            package.writestr(_entry(first[0], zipfile.ZIP_STORED), first[1])
         for name, data in parts.items():
-            package.writestr(name, data)
+            package.writestr(_entry(name, zipfile.ZIP_DEFLATED), data)
     return out.getvalue()
 
 
