@@ -457,6 +457,8 @@ def passage_mentions(
                 cues.append((trimmed.name, cue))
             if cue == "place":
                 cued_places.add((s, e))
+            if cue == "person" and label == "MISC":
+                label = "PER"  # the context names a person: kept alone like NER's own PER
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
         if etype is None:

@@ -1,0 +1,41 @@
+"""A name NER leaves untyped (MISC) takes the type of the kind noun the text gives it: "la
+capitale Tbilissi", "le prophète Élie", "une fillette nommée Léa", "la plus grande ville du
+pays est Almaty".
+
+Every document here is written for the test from public facts, in our own words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docfactory import write_documents
+from filature.extract.run import extract_all
+
+
+def _typed(nlp: Any, folder: Path, text: str) -> dict[str, str]:
+    documents = write_documents(folder, {"doc.txt": text})
+    return {e.name: e.type for e in extract_all(documents, nlp=nlp).entities}
+
+
+def test_place_kind_nouns_type_untyped_names(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "La province du Kurdistan, qui possède pour capitale Sanandaj, compte des villages.\n\n"
+        "La plus grande ville de la région est Kameshli, au bord de la frontière.\n",
+    )
+    assert typed.get("Sanandaj") == "place"
+    assert typed.get("Kameshli") == "place"
+
+
+def test_person_kind_nouns_type_untyped_names(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "Le califat s'étendit sur le territoire conquis par le prophète Muhammad en Arabie.\n\n"
+        "Les enquêteurs ont entendu une adolescente de 15 ans nommée Sarah, amie du suspect.\n",
+    )
+    assert typed.get("Muhammad") == "person"
+    assert typed.get("Sarah") == "person"
