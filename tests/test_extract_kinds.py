@@ -39,3 +39,22 @@ def test_person_kind_nouns_type_untyped_names(nlp: Any, tmp_path: Path) -> None:
     )
     assert typed.get("Muhammad") == "person"
     assert typed.get("Sarah") == "person"
+
+
+def test_organisation_noun_before_a_quoted_name(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        'Le ministre a présenté un rapport sur le réseau "Eurojust" au Parlement.\n\n'
+        "Les magistrats ont demandé le soutien d'Eurojust pour cette enquête.\n",
+    )
+    assert typed.get("Eurojust") == "organization"
+
+
+def test_compass_compounds_are_places(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "Les Mèdes conquièrent une grande partie du Moyen-Orient au VIIe siècle avant notre ère.\n",
+    )
+    assert typed.get("Moyen-Orient") == "place"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _DEFINITE = frozenset({"le", "la", "l'", "du", "au"})
 _GOVERNED = frozenset({"appos", "nmod", "flat:name", "compound", "amod", "obl:mod", "dep"})
 _NEAR = 4
+_OPENING_QUOTES = frozenset({'"', "«", "“", "'", "‘"})
 PROPAGATED_LABEL = "SAME-NAME"
 SHORT_LABEL = "SHORT-NAME"
 
@@ -48,6 +49,7 @@ class CueWords:
     addressed_nouns: frozenset[str]
     place_kinds: frozenset[str]
     person_kinds: frozenset[str]
+    compass_words: frozenset[str]
 
 
 @cache
@@ -61,6 +63,7 @@ def load_cue_words() -> CueWords:
         addressed_nouns=frozenset(fold(w) for w in data["place"]["addressed_nouns"]),
         place_kinds=frozenset(fold(w) for w in data["place"]["kind_nouns"]),
         person_kinds=frozenset(fold(w) for w in data["person"]["kind_nouns"]),
+        compass_words=frozenset(fold(w) for w in data["place"]["compass_words"]),
     )
 
 
@@ -93,6 +96,8 @@ def _governed_by_organization_noun(doc: Doc, span: Span, words: CueWords, lex: L
     """ "l'agence Frontex", "la station de radio Kiskeya": the word just before the name
     (lowercase adjectives skipped) is an organisation noun, and so is the noun governing it."""
     k = span.start - 1
+    if k > 0 and doc[k].text in _OPENING_QUOTES:
+        k -= 1  # 'le réseau "Eurojust"', "le parti « Ennahdha »"
     while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
         k -= 1
     head = span.root.head
@@ -196,8 +201,16 @@ def context_type(
     if etype in {"person", None} and _after_locative_a(doc, span, words):
         return "place"
     if etype is None:
-        return _kind_noun_type(doc, span, words, lex)
+        return _kind_noun_type(doc, span, words, lex) or _compass_name(span.text, words)
     return None
+
+
+def _compass_name(name: str, words: CueWords) -> EntityType | None:
+    """ "Moyen-Orient", "Sud-Kivu": one hyphenated word with a point of the compass."""
+    parts = name.split("-")
+    if " " in name or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    return "place" if any(fold(p) in words.compass_words for p in parts) else None
 
 
 class Mention(Protocol):
