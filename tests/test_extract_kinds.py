@@ -58,3 +58,13 @@ def test_compass_compounds_are_places(nlp: Any, tmp_path: Path) -> None:
         "Les Mèdes conquièrent une grande partie du Moyen-Orient au VIIe siècle avant notre ère.\n",
     )
     assert typed.get("Moyen-Orient") == "place"
+
+
+def test_a_community_of_states_is_an_organisation(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "Le programme de lutte contre la drogue est financé par la Communauté pendant trois "
+        "ans.\n",
+    )
+    assert typed.get("Communauté") == "organization"
