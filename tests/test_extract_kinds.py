@@ -64,7 +64,6 @@ def test_a_community_of_states_is_an_organisation(nlp: Any, tmp_path: Path) -> N
     typed = _typed(
         nlp,
         tmp_path,
-        "Le programme de lutte contre la drogue est financé par la Communauté pendant trois "
-        "ans.\n",
+        "Le programme de lutte contre la drogue est financé par la Communauté pendant trois ans.\n",
     )
     assert typed.get("Communauté") == "organization"
