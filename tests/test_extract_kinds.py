@@ -67,3 +67,13 @@ def test_a_community_of_states_is_an_organisation(nlp: Any, tmp_path: Path) -> N
         "Le programme de lutte contre la drogue est financé par la Communauté pendant trois ans.\n",
     )
     assert typed.get("Communauté") == "organization"
+
+
+def test_a_common_noun_listed_between_places_is_a_place(nlp: Any, tmp_path: Path) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "Après l'ouragan, les stations de radio situées à Grand-Anse, Sud et Nippes sont "
+        "en cours de réparation.\n",
+    )
+    assert typed.get("Sud") == "place"
