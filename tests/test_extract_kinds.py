@@ -77,3 +77,16 @@ def test_a_common_noun_listed_between_places_is_a_place(nlp: Any, tmp_path: Path
         "en cours de réparation.\n",
     )
     assert typed.get("Sud") == "place"
+
+
+def test_a_name_given_in_another_language_takes_the_named_actors_type(
+    nlp: Any, tmp_path: Path
+) -> None:
+    typed = _typed(
+        nlp,
+        tmp_path,
+        "En Irak, le Kurdistan irakien (en kurde : Heremê Kurdistanê) a son propre parlement "
+        "depuis 1992. Sa capitale est Erbil.\n\n"
+        "Le Kurdistan compte plusieurs millions d'habitants.\n",
+    )
+    assert typed.get("Heremê Kurdistanê") == "place"
