@@ -28,6 +28,7 @@ _LOCUTION_NOUNS = {
     "cadre",
     "sillage",
     "lors",
+    "cours",
 }
 _OBL = {"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "advcl"}
 
@@ -107,6 +108,8 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     if qualified is not None or passive:
         source_tokens = agents(verb)
         object_tokens = [qualified] if qualified is not None else subj_tokens
+        if qualified is None:  # "1979 est proclamée Année de l'enfant": the attribute
+            object_tokens = [*object_tokens, *(c for c in verb.children if c.dep_ == "obj")]
     else:
         source_tokens = subj_tokens
         object_tokens = [c for c in verb.children if c.dep_ == "obj"]
@@ -149,9 +152,24 @@ def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ in _OBL and _introduced_by(c, wanted) and fold(c.text) not in _LOCUTION_NOUNS:
-                out.append(c)
+            if c.dep_ not in _OBL:
+                continue
+            if fold(c.text) not in _LOCUTION_NOUNS:
+                if _introduced_by(c, wanted):
+                    out.append(c)
+                continue
+            out.extend(g for g in c.children if _locution_words(c, g) in wanted)
     return out
+
+
+def _locution_words(noun: Token, inner: Token) -> str:
+    """ "dans le cadre de la guerre": the whole locution introducing ``inner`` through the
+    locution noun (its prepositions and determiners, the noun, and ``inner``'s prepositions)."""
+    if inner.dep_ != "nmod" or not case_words(inner):
+        return ""
+    lead = [t for t in noun.children if t.i < noun.i and t.dep_ in {"case", "det", "fixed"}]
+    words = [t.text for t in sorted(lead, key=lambda t: t.i)]
+    return fold(" ".join([*words, noun.text, case_words(inner)]))
 
 
 def _introduced_by(token: Token, preps: tuple[str, ...]) -> bool:

@@ -1,0 +1,59 @@
+"""Relations of states and groups with named events (issue 13): taking part through a
+locution ("dans le cadre de", "au cours de") and hosting by proclamation, on sentences written
+for these tests from public facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from filature.extract.relations import MentionSpan, find_candidates
+
+ORG, LOC, EVT = "organization", "place", "event"
+
+
+def pairs(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str]]:
+    """(source, target, type) of every candidate of ``text`` between the given names."""
+    spans = []
+    for name, etype in names:
+        start = text.index(name)
+        spans.append(MentionSpan(start, start + len(name), etype))
+    return {
+        (text[slice(*c.source)], text[slice(*c.target)], c.type)
+        for c in find_candidates(nlp(text), spans)
+    }
+
+
+@pytest.mark.slow
+def test_fighting_within_a_named_war_is_taking_part(nlp: Any) -> None:
+    text = "Le Hezbollah se bat dans le cadre de la guerre civile syrienne."
+    got = pairs(nlp, text, ("Hezbollah", ORG), ("guerre civile syrienne", EVT))
+    assert got == {("Hezbollah", "guerre civile syrienne", "participates_in")}
+    text = "Les États-Unis ont combattu au cours de la guerre du Golfe."
+    got = pairs(nlp, text, ("États-Unis", LOC), ("guerre du Golfe", EVT))
+    assert got == {("États-Unis", "guerre du Golfe", "participates_in")}
+
+
+@pytest.mark.slow
+def test_a_locution_names_no_place_as_an_event(nlp: Any) -> None:
+    text = "Les soldats du Mali se battent dans le cadre de la MINUSMA au nord du pays."
+    got = pairs(nlp, text, ("Mali", LOC), ("MINUSMA", ORG))
+    assert not any(t == "participates_in" for _, _, t in got)
+
+
+@pytest.mark.slow
+def test_proclaiming_a_commemorated_year_hosts_it(nlp: Any) -> None:
+    text = "L'ONU a proclamé l'Année internationale de l'enfant en 1979."
+    got = pairs(nlp, text, ("ONU", ORG), ("Année internationale de l'enfant", EVT))
+    assert got == {("ONU", "Année internationale de l'enfant", "hosts")}
+    text = "L'année 1975 est proclamée Année internationale de la femme par l'ONU."
+    got = pairs(nlp, text, ("ONU", ORG), ("Année internationale de la femme", EVT))
+    assert got == {("ONU", "Année internationale de la femme", "hosts")}
+
+
+@pytest.mark.slow
+def test_declaring_a_fact_hosts_nothing(nlp: Any) -> None:
+    text = "L'Unesco a déclaré que la Journée mondiale du livre serait fêtée à Paris."
+    got = pairs(nlp, text, ("Unesco", ORG), ("Journée mondiale du livre", EVT), ("Paris", LOC))
+    assert not any(t == "hosts" for _, _, t in got)
