@@ -1,5 +1,6 @@
 """Relations of states and groups with named events (issue 13): taking part through a
-locution ("dans le cadre de", "au cours de") and hosting by proclamation, on sentences written
+locution ("dans le cadre de", "au cours de"), hosting by proclamation, and the members of an
+alliance formed together, on sentences written
 for these tests from public facts."""
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def test_proclaiming_a_commemorated_year_hosts_it(nlp: Any) -> None:
     text = "L'année 1975 est proclamée Année internationale de la femme par l'ONU."
     got = pairs(nlp, text, ("ONU", ORG), ("Année internationale de la femme", EVT))
     assert got == {("ONU", "Année internationale de la femme", "hosts")}
+    text = "L'an 2005 est déclaré « Année mondiale de la physique » par l'ONU qui le soutient."
+    got = pairs(nlp, text, ("ONU", ORG), ("Année mondiale de la physique", EVT))
+    assert got == {("ONU", "Année mondiale de la physique", "hosts")}
 
 
 @pytest.mark.slow
@@ -57,3 +61,26 @@ def test_declaring_a_fact_hosts_nothing(nlp: Any) -> None:
     text = "L'Unesco a déclaré que la Journée mondiale du livre serait fêtée à Paris."
     got = pairs(nlp, text, ("Unesco", ORG), ("Journée mondiale du livre", EVT), ("Paris", LOC))
     assert not any(t == "hosts" for _, _, t in got)
+
+
+@pytest.mark.slow
+def test_states_that_form_an_alliance_together_are_its_members(nlp: Any) -> None:
+    text = "La Belgique, les Pays-Bas et le Luxembourg ont fondé le Benelux en 1944."
+    names = (("Belgique", LOC), ("Pays-Bas", LOC), ("Luxembourg", LOC), ("Benelux", ORG))
+    got = pairs(nlp, text, *names)
+    assert got == {(s, "Benelux", "member_of") for s in ("Belgique", "Pays-Bas", "Luxembourg")}
+    text = (
+        "En 1882, l'Italie est alliée à l'Allemagne et à l'Autriche-Hongrie, "
+        "et forment à elles trois la Triple-Alliance."
+    )
+    names = (("Italie", LOC), ("Allemagne", LOC), ("Autriche-Hongrie", LOC))
+    got = pairs(nlp, text, *names, ("Triple-Alliance", ORG))
+    members = {(s, "Triple-Alliance", "member_of") for s, _ in names}
+    assert {g for g in got if g[1] == "Triple-Alliance"} == members
+
+
+@pytest.mark.slow
+def test_one_state_forming_a_body_trains_it_and_is_no_member(nlp: Any) -> None:
+    text = "La France forme les policiers de la Guinée depuis 2015."
+    got = pairs(nlp, text, ("France", LOC), ("Guinée", LOC))
+    assert not any(t == "member_of" for _, _, t in got)

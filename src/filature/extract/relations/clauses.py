@@ -108,8 +108,11 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     if qualified is not None or passive:
         source_tokens = agents(verb)
         object_tokens = [qualified] if qualified is not None else subj_tokens
-        if qualified is None:  # "1979 est proclamée Année de l'enfant": the attribute
-            object_tokens = [*object_tokens, *(c for c in verb.children if c.dep_ == "obj")]
+        if qualified is None:  # "1979 est déclarée « Année de l'enfant » par X": the attribute
+            attrs = [c for c in verb.children if c.dep_ in {"obj", "xcomp"} and c.pos_ != "VERB"]
+            object_tokens = [*object_tokens, *attrs]
+            if not source_tokens:  # the parse may hang "par X" on the attribute
+                source_tokens = [a for t in attrs for a in agents(t)]
     else:
         source_tokens = subj_tokens
         object_tokens = [c for c in verb.children if c.dep_ == "obj"]
