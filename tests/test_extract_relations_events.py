@@ -84,3 +84,18 @@ def test_one_state_forming_a_body_trains_it_and_is_no_member(nlp: Any) -> None:
     text = "La France forme les policiers de la Guinée depuis 2015."
     got = pairs(nlp, text, ("France", LOC), ("Guinée", LOC))
     assert not any(t == "member_of" for _, _, t in got)
+
+
+@pytest.mark.slow
+def test_the_group_opening_a_sentence_is_the_organisation_named_before(nlp: Any) -> None:
+    text = (
+        "Le Hezbollah, parti chiite libanais, annonce en mai 2013 son engagement en Syrie. "
+        "Le groupe se bat dans le cadre de la guerre civile syrienne."
+    )
+    got = pairs(nlp, text, ("Hezbollah", ORG), ("guerre civile syrienne", EVT))
+    assert got == {("Hezbollah", "guerre civile syrienne", "participates_in")}
+    text = (
+        "Le Hezbollah annonce son engagement. Un groupe se bat pendant la guerre civile syrienne."
+    )
+    got = pairs(nlp, text, ("Hezbollah", ORG), ("guerre civile syrienne", EVT))
+    assert got == set()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex, case_words, is_relative
-from filature.extract.relations.lexicon import fold
+from filature.extract.relations.lexicon import fold, load_relation_lexicon
 from filature.extract.relations.quantities import Found
 
 if TYPE_CHECKING:
@@ -124,8 +124,8 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
             weak = True
     for t in source_tokens:
         group = index.group(t)
-        if not group and t.pos_ == "PRON":
-            hit = index.resolve_pronoun(t)
+        if not group and (t.pos_ == "PRON" or _is_anaphor(t)):
+            hit = index.resolve_pronoun(t) if t.pos_ == "PRON" else index.previous_subject(t)
             group = [] if hit is None else [hit]
             weak = weak or hit is not None
         sources.extend(m for m in group if m not in sources)
@@ -133,6 +133,19 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     for t in object_tokens:
         objects.extend(m for m in index.group(t, lists=True) if m not in objects)
     return Arguments(tuple(sources), tuple(objects), weak)
+
+
+_DEFINITE = {"le", "la", "l'"}
+
+
+def _is_anaphor(token: Token) -> bool:
+    """ "Le groupe se bat ...": a generic noun with a definite article and nothing after it
+    that names an organisation refers back to one (the lexicon's anaphors)."""
+    if token.pos_ != "NOUN" or fold(token.text) not in load_relation_lexicon().anaphor_nouns:
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    named = [c for c in token.children if c.dep_ in {"nmod", "appos", "flat:name"}]
+    return bool(dets) and fold(dets[0].text) in _DEFINITE and not named
 
 
 def is_reflexive(verb: Token) -> bool:
