@@ -99,3 +99,22 @@ def test_the_group_opening_a_sentence_is_the_organisation_named_before(nlp: Any)
     )
     got = pairs(nlp, text, ("Hezbollah", ORG), ("guerre civile syrienne", EVT))
     assert got == set()
+
+
+@pytest.mark.slow
+def test_the_object_hung_on_the_first_of_two_verbs_goes_to_the_second(nlp: Any) -> None:
+    text = (
+        "Cependant, Mustafa Kemal, chef militaire turc, refuse le traité de Sèvres et lance "
+        "avec ses troupes la guerre d'indépendance turque face à la Grèce."
+    )
+    names = (("Mustafa Kemal", "person"), ("traité de Sèvres", "agreement"), ("Grèce", LOC))
+    got = pairs(nlp, text, *names, ("guerre d'indépendance turque", EVT))
+    assert ("Mustafa Kemal", "guerre d'indépendance turque", "participates_in") in got
+
+
+@pytest.mark.slow
+def test_each_of_two_verbs_keeps_its_own_object(nlp: Any) -> None:
+    text = "La Norvège a financé le PAM et a soutenu le HCR."
+    got = pairs(nlp, text, ("Norvège", LOC), ("PAM", ORG), ("HCR", ORG))
+    assert ("Norvège", "PAM", "funds") in got
+    assert ("Norvège", "HCR", "funds") not in got

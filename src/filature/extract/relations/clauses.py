@@ -115,7 +115,7 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
                 source_tokens = [a for t in attrs for a in agents(t)]
     else:
         source_tokens = subj_tokens
-        object_tokens = [c for c in verb.children if c.dep_ == "obj"]
+        object_tokens = direct_objects(verb)
     sources: list[int] = []
     if not source_tokens and not passive and qualified is None:
         hit = index.subject_before(verb)
@@ -158,7 +158,26 @@ def object_tokens(verb: Token) -> list[Token]:
     qualified = participle_head(verb)
     if qualified is not None:
         return [qualified]
-    return [c for c in verb.children if c.dep_ == "obj"]
+    return direct_objects(verb)
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The ``obj`` children of ``verb``, mended where the parse hangs the object of a second
+    coordinated verb on the first ("X rejette le traité et lance la guerre Y": "guerre" goes
+    to "lance", which has no object of its own, not to "rejette")."""
+
+    def bare(v: Token) -> bool:
+        return (
+            v.dep_ == "conj" and v.pos_ == "VERB" and not any(c.dep_ == "obj" for c in v.children)
+        )
+
+    own = [c for c in verb.children if c.dep_ == "obj"]
+    later = [c for c in verb.children if bare(c) and c.i > verb.i]
+    if later:
+        own = [o for o in own if o.i < later[0].i]
+    if bare(verb) and verb.head.pos_ == "VERB":
+        own = [o for o in verb.head.children if o.dep_ == "obj" and o.i > verb.i]
+    return own
 
 
 def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
