@@ -118,3 +118,13 @@ def test_each_of_two_verbs_keeps_its_own_object(nlp: Any) -> None:
     got = pairs(nlp, text, ("Norvège", LOC), ("PAM", ORG), ("HCR", ORG))
     assert ("Norvège", "PAM", "funds") in got
     assert ("Norvège", "HCR", "funds") not in got
+
+
+@pytest.mark.slow
+def test_a_place_right_after_a_named_operation_is_where_it_happened(nlp: Any) -> None:
+    text = "En 2013, l'opération Serval au Mali a repoussé les groupes armés du nord."
+    got = pairs(nlp, text, ("opération Serval", "operation"), ("Mali", LOC))
+    assert got == {("opération Serval", "Mali", "located_in")}
+    text = "La France a lancé l'opération Barkhane en 2014 et envoyé des soldats au Tchad."
+    got = pairs(nlp, text, ("opération Barkhane", "operation"), ("Tchad", LOC))
+    assert got == set()
