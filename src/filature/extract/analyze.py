@@ -440,7 +440,9 @@ def passage_mentions(
             if label == STATE_LABEL or label in LOWERCASE_NAMES or short
             else noise_rule(unquote(trimmed.name), lex, has_role=trimmed.role is not None)
         )
-        if noise is not None:
+        if noise is not None and not (
+            noise.name == "common noun" and label == "LOC" and _listed_among_places(doc, s, e)
+        ):
             drop(noise.name, noise.reason, s, e)
             continue
         if label != EVENT_PLACE_LABEL and any(s < b and a < e for a, b in taken):
@@ -457,6 +459,8 @@ def passage_mentions(
                 cues.append((trimmed.name, cue))
             if cue == "place":
                 cued_places.add((s, e))
+            if cue == "person" and label == "MISC":
+                label = "PER"  # the context names a person: kept alone like NER's own PER
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
         if etype is None:
@@ -503,6 +507,23 @@ def passage_mentions(
         )
     found.extend(_coordinated_places(passage, doc, found, taken))
     return listed_places(sorted(found, key=lambda m: m.start), text, cued_places)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*")
+
+
+def _listed_among_places(doc: Doc, start: int, end: int) -> bool:
+    """ "à Grand-Anse, Sud et Nippes": a place NER found between two places of one list is a
+    place's name (here a department's), although the same word alone is a common noun."""
+    before = [x for x in doc.ents if x.end_char <= start and x.label_ == "LOC"]
+    after = [x for x in doc.ents if x.start_char >= end and x.label_ == "LOC"]
+    if not before or not after:
+        return False
+    text = doc.text
+    return bool(
+        _LIST_GAP.fullmatch(text[before[-1].end_char : start])
+        and _LIST_GAP.fullmatch(text[end : after[0].start_char])
+    )
 
 
 def _coordinated_places(

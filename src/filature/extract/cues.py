@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _DEFINITE = frozenset({"le", "la", "l'", "du", "au"})
 _GOVERNED = frozenset({"appos", "nmod", "flat:name", "compound", "amod", "obl:mod", "dep"})
 _NEAR = 4
+_OPENING_QUOTES = frozenset({'"', "«", "“", "'", "‘"})
 PROPAGATED_LABEL = "SAME-NAME"
 SHORT_LABEL = "SHORT-NAME"
 
@@ -46,6 +47,9 @@ class CueWords:
     organization_nouns: frozenset[str]
     locative_verbs: frozenset[str]
     addressed_nouns: frozenset[str]
+    place_kinds: frozenset[str]
+    person_kinds: frozenset[str]
+    compass_words: frozenset[str]
 
 
 @cache
@@ -57,6 +61,9 @@ def load_cue_words() -> CueWords:
         organization_nouns=frozenset(fold(w) for w in data["organization"]["nouns"]),
         locative_verbs=frozenset(fold(w) for w in data["place"]["locative_verbs"]),
         addressed_nouns=frozenset(fold(w) for w in data["place"]["addressed_nouns"]),
+        place_kinds=frozenset(fold(w) for w in data["place"]["kind_nouns"]),
+        person_kinds=frozenset(fold(w) for w in data["person"]["kind_nouns"]),
+        compass_words=frozenset(fold(w) for w in data["place"]["compass_words"]),
     )
 
 
@@ -89,6 +96,8 @@ def _governed_by_organization_noun(doc: Doc, span: Span, words: CueWords, lex: L
     """ "l'agence Frontex", "la station de radio Kiskeya": the word just before the name
     (lowercase adjectives skipped) is an organisation noun, and so is the noun governing it."""
     k = span.start - 1
+    if k > 0 and doc[k].text in _OPENING_QUOTES:
+        k -= 1  # 'le réseau "Eurojust"', "le parti « Ennahdha »"
     while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
         k -= 1
     head = span.root.head
@@ -137,6 +146,42 @@ def _after_locative_a(doc: Doc, span: Span, words: CueWords) -> bool:
     return head.pos_ == "VERB" and fold(head.lemma_) in words.locative_verbs
 
 
+_NAMED = frozenset({"nomme", "nommee", "appele", "appelee", "prenomme", "prenommee"})
+
+
+def _kind(tok: Token, words: CueWords, lex: Lexicon) -> EntityType | None:
+    """The type a lowercase common noun of a kind of place or person gives a name."""
+    if tok.pos_ not in {"NOUN", "ADJ"} or not tok.text.islower():
+        return None
+    word = fold(tok.text)
+    if word in words.place_kinds:
+        return "place"
+    if word in words.person_kinds or (word,) in lex.titles:
+        return "person"
+    return None
+
+
+def _kind_noun_type(doc: Doc, span: Span, words: CueWords, lex: Lexicon) -> EntityType | None:
+    """ "la capitale Sanandaj", "l'île d'Imralı", "le prophète Muhammad", "une adolescente
+    nommée Sarah", "la plus grande ville du pays est Kameshli": the kind noun right before a
+    name (or before "nommé(e)"), or the subject of the copula whose predicate it is."""
+    k = span.start - 1
+    if k > 0 and doc[k].lower_ in {"d'", "de"} and doc[k - 1].lower_ in {"île", "ville"}:
+        k -= 1  # "l'île d'Imralı", "la ville de Sanandaj"
+    if k >= 0 and fold(doc[k].text) in _NAMED:
+        k -= 1
+        while k > 0 and (doc[k].pos_ in {"NUM", "ADP", "ADJ"} or doc[k - 1].pos_ == "NUM"):
+            k -= 1  # "une adolescente de 16 ans nommée Sarah"
+    if k >= 0 and (found := _kind(doc[k], words, lex)) is not None:
+        return found
+    root = span.root
+    if any(c.dep_ == "cop" and c.i < span.start for c in root.children):
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.i < span.start:
+                return _kind(c, words, lex)
+    return None
+
+
 def context_type(
     doc: Doc, start: int, end: int, etype: EntityType | None, lex: Lexicon
 ) -> EntityType | None:
@@ -155,7 +200,17 @@ def context_type(
         return "person"
     if etype in {"person", None} and _after_locative_a(doc, span, words):
         return "place"
+    if etype is None:
+        return _kind_noun_type(doc, span, words, lex) or _compass_name(span.text, words)
     return None
+
+
+def _compass_name(name: str, words: CueWords) -> EntityType | None:
+    """ "Moyen-Orient", "Sud-Kivu": one hyphenated word with a point of the compass."""
+    parts = name.split("-")
+    if " " in name or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    return "place" if any(fold(p) in words.compass_words for p in parts) else None
 
 
 class Mention(Protocol):

@@ -234,8 +234,9 @@ def labelled_aliases(
                 break
             if exact and (exact[0].raw.label == LABEL or named.anchor):
                 new = exact[0]
-            elif exact:
-                new = Located(m.doc_index, replace(exact[0].raw, label=LABEL))
+            elif exact:  # another name of m's actor: m's type ("Heremê Kurdistanê" NER's PER)
+                kind = _piece_type(m, exact[0].raw.surface)
+                new = Located(m.doc_index, replace(exact[0].raw, label=LABEL, type=kind))
                 removed.append(exact[0])
                 here[here.index(exact[0])] = new
                 added.append(new)

@@ -257,13 +257,16 @@ class MentionIndex:
             m = self.at(t)
             if m is not None and t.dep_ in {"nsubj", "nsubj:pass"}:
                 best = m
-        return self._previous_subject(token) if best is None else best
+        return self.previous_subject(token) if best is None else best
 
-    def _previous_subject(self, token: Token) -> int | None:
-        """ "Le Front a une position ambiguë. Il s'est allié avec Y": a pronoun that opens its
-        sentence stands for the named subject of the main clause of the sentence before."""
+    def previous_subject(self, token: Token) -> int | None:
+        """ "Le Front a une position ambiguë. Il s'est allié avec Y": a pronoun (or "le
+        groupe") that opens its sentence stands for the named subject of the main clause of the
+        sentence before."""
         sent = token.sent
-        if any(t.pos_ not in {"ADV", "PUNCT", "CCONJ"} for t in self.doc[sent.start : token.i]):
+        if any(
+            t.pos_ not in {"ADV", "PUNCT", "CCONJ", "DET"} for t in self.doc[sent.start : token.i]
+        ):
             return None
         if sent.start == 0:
             return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex, case_words, is_relative
-from filature.extract.relations.lexicon import fold
+from filature.extract.relations.lexicon import fold, load_relation_lexicon
 from filature.extract.relations.quantities import Found
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ _LOCUTION_NOUNS = {
     "cadre",
     "sillage",
     "lors",
+    "cours",
 }
 _OBL = {"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod", "advcl"}
 
@@ -107,9 +108,14 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     if qualified is not None or passive:
         source_tokens = agents(verb)
         object_tokens = [qualified] if qualified is not None else subj_tokens
+        if qualified is None:  # "1979 est déclarée « Année de l'enfant » par X": the attribute
+            attrs = [c for c in verb.children if c.dep_ in {"obj", "xcomp"} and c.pos_ != "VERB"]
+            object_tokens = [*object_tokens, *attrs]
+            if not source_tokens:  # the parse may hang "par X" on the attribute
+                source_tokens = [a for t in attrs for a in agents(t)]
     else:
         source_tokens = subj_tokens
-        object_tokens = [c for c in verb.children if c.dep_ == "obj"]
+        object_tokens = direct_objects(verb)
     sources: list[int] = []
     if not source_tokens and not passive and qualified is None:
         hit = index.subject_before(verb)
@@ -118,8 +124,8 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
             weak = True
     for t in source_tokens:
         group = index.group(t)
-        if not group and t.pos_ == "PRON":
-            hit = index.resolve_pronoun(t)
+        if not group and (t.pos_ == "PRON" or _is_anaphor(t)):
+            hit = index.resolve_pronoun(t) if t.pos_ == "PRON" else index.previous_subject(t)
             group = [] if hit is None else [hit]
             weak = weak or hit is not None
         sources.extend(m for m in group if m not in sources)
@@ -127,6 +133,19 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
     for t in object_tokens:
         objects.extend(m for m in index.group(t, lists=True) if m not in objects)
     return Arguments(tuple(sources), tuple(objects), weak)
+
+
+_DEFINITE = {"le", "la", "l'"}
+
+
+def _is_anaphor(token: Token) -> bool:
+    """ "Le groupe se bat ...": a generic noun with a definite article and nothing after it
+    that names an organisation refers back to one (the lexicon's anaphors)."""
+    if token.pos_ != "NOUN" or fold(token.text) not in load_relation_lexicon().anaphor_nouns:
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    named = [c for c in token.children if c.dep_ in {"nmod", "appos", "flat:name"}]
+    return bool(dets) and fold(dets[0].text) in _DEFINITE and not named
 
 
 def is_reflexive(verb: Token) -> bool:
@@ -139,7 +158,26 @@ def object_tokens(verb: Token) -> list[Token]:
     qualified = participle_head(verb)
     if qualified is not None:
         return [qualified]
-    return [c for c in verb.children if c.dep_ == "obj"]
+    return direct_objects(verb)
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The ``obj`` children of ``verb``, mended where the parse hangs the object of a second
+    coordinated verb on the first ("X rejette le traité et lance la guerre Y": "guerre" goes
+    to "lance", which has no object of its own, not to "rejette")."""
+
+    def bare(v: Token) -> bool:
+        return (
+            v.dep_ == "conj" and v.pos_ == "VERB" and not any(c.dep_ == "obj" for c in v.children)
+        )
+
+    own = [c for c in verb.children if c.dep_ == "obj"]
+    later = [c for c in verb.children if bare(c) and c.i > verb.i]
+    if later:
+        own = [o for o in own if o.i < later[0].i]
+    if bare(verb) and verb.head.pos_ == "VERB":
+        own = [o for o in verb.head.children if o.dep_ == "obj" and o.i > verb.i]
+    return own
 
 
 def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
@@ -149,9 +187,24 @@ def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ in _OBL and _introduced_by(c, wanted) and fold(c.text) not in _LOCUTION_NOUNS:
-                out.append(c)
+            if c.dep_ not in _OBL:
+                continue
+            if fold(c.text) not in _LOCUTION_NOUNS:
+                if _introduced_by(c, wanted):
+                    out.append(c)
+                continue
+            out.extend(g for g in c.children if _locution_words(c, g) in wanted)
     return out
+
+
+def _locution_words(noun: Token, inner: Token) -> str:
+    """ "dans le cadre de la guerre": the whole locution introducing ``inner`` through the
+    locution noun (its prepositions and determiners, the noun, and ``inner``'s prepositions)."""
+    if inner.dep_ != "nmod" or not case_words(inner):
+        return ""
+    lead = [t for t in noun.children if t.i < noun.i and t.dep_ in {"case", "det", "fixed"}]
+    words = [t.text for t in sorted(lead, key=lambda t: t.i)]
+    return fold(" ".join([*words, noun.text, case_words(inner)]))
 
 
 def _introduced_by(token: Token, preps: tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ from filature.extract.relations.lexicon import RelationLexicon, fold, load_relat
 from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
 from filature.extract.relations.quantities import find_amounts, find_dates
 from filature.extract.relations.roles import apply_role_rules
-from filature.extract.relations.seat import apply_seat_rule
+from filature.extract.relations.seat import apply_event_place_rule, apply_seat_rule
 from filature.extract.relations.types import MentionSpan, RelationCandidate
 from filature.extract.relations.verbs import VERBAL, apply_verb_rules, verb_lemma
 
@@ -91,4 +91,5 @@ def find_candidates(
             apply_noun_rules(emitter, token)
             apply_seat_rule(emitter, token)
     apply_role_rules(emitter)
+    apply_event_place_rule(emitter)
     return emitter.candidates()

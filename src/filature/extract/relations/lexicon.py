@@ -81,6 +81,7 @@ class RelationLexicon:
     unit_words: frozenset[str] = frozenset()
     anaphor_nouns: frozenset[str] = frozenset()
     seat_appositions: frozenset[str] = frozenset()
+    event_place_heads: frozenset[str] = frozenset()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -189,7 +190,8 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
             members | units | units_of,
             _words(data, "places", "seats")
             | _words(data, "places", "seat_appositions")
-            | _words(data, "named_places", "heads"),
+            | _words(data, "named_places", "heads")
+            | _words(data, "places", "event_heads"),
         ),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
@@ -204,6 +206,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         bench_courts=_words(data, "bench", "courts"),
         unit_heads=units,
         seat_words=_words(data, "places", "seats"),
+        event_place_heads=_words(data, "places", "event_heads"),
         salutations=_words(data, "roles", "salutations"),
         unit_joins=_words(data, "units", "joins"),
         role_institutions={

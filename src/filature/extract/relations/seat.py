@@ -109,3 +109,32 @@ def apply_seat_rule(emitter: Emitter, seat: Token) -> None:
     holder = _holder(emitter, seat, clause)
     if holder is not None and emitter.index.type_of(holder) != "place":
         emitter.add(holder, place, "located_in", "seat", _CONFIDENCE, seat.sent, seat)
+
+
+_EVENTS = {"event", "operation"}
+
+
+def apply_event_place_rule(emitter: Emitter) -> None:
+    """ "l'opération Serval au Mali": a named event or operation whose name starts with one of
+    the lexicon's event heads, followed at once by a place introduced by a place preposition,
+    happened there (located_in); the head noun is the trigger."""
+    index, lex = emitter.index, emitter.lexicon
+    doc = index.doc
+    for m, mention in enumerate(index.mentions):
+        if mention.type not in _EVENTS:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or fold(span[0].text) not in lex.event_place_heads:
+            continue
+        k = span.end
+        if k >= len(doc) or fold(doc[k].text) not in lex.place_preps:
+            continue
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        place = index.at(doc[k]) if k < len(doc) else None
+        if place is None or index.type_of(place) != "place":
+            continue
+        if doc[k].head.i not in range(span.start, span.end):
+            continue  # the place must complement the name, not a verb further on
+        emitter.add(m, place, "located_in", "event_place", _CONFIDENCE, span[0].sent, span[0])

@@ -138,6 +138,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     args = arguments(index, verb)
     sent = verb.sent
     date = clause_date(verb, emitter.dates)
+    members = _group_members(index, verb, args) if len(args.objects) == 1 else []
+    if any(r.target == "group" for r in rules) and len(members) >= 2:
+        rules = [r for r in rules if r.type != "trains"]  # a group forms an alliance, no pupil
     for rule in rules:
         conf = rule.confidence * (_WEAK if args.weak else 1.0)
         extra: dict[str, object] = {"date": date}
@@ -152,6 +155,8 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             if group:
                 group.extend(m for m in index.list_before(group[0]) if m not in group)
             pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        elif rule.target == "group":
+            pairs = [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
         elif rule.target == "place_prep":
             holders = [
                 m
@@ -180,3 +185,20 @@ def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
         if verb in [token, *token.ancestors]:
             return {"amount": money.amount, "currency": money.currency}
     return {}
+
+
+_ALLY_PREPS = ("a", "au", "aux", "avec")  # folded, as case_words gives them
+
+
+def _group_members(index: MentionIndex, verb: Token, args: Arguments) -> list[int]:
+    """The actors that together form ``verb``'s object: its coordinated subjects ("X, Y et Z
+    forment W"), or, for a verb sharing the subject of the verb before it, that subject and its
+    allies ("X est allié à Y et à Z, et constituent à eux trois W")."""
+    found = list(args.sources)
+    if found:
+        found.extend(m for m in index.list_before(found[0]) if m not in found)
+    own = any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+    if not own and verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        for tok in complements(verb.head, _ALLY_PREPS):
+            found.extend(m for m in index.group(tok, lists=True) if m not in found)
+    return found
