@@ -9,6 +9,8 @@ caller passes text already made safe (no control characters).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 EN_DASH = "\N{EN DASH}"
 
 
@@ -54,3 +56,39 @@ def reference(
     if page_start is not None:
         return f"{title}, {pages_label(page_start, page_end)}"
     return f"{title}, {path}, {lines_label(line_start, line_end)}"
+
+
+class Cited(Protocol):
+    """A passage or quote that knows its document and place (the read model's and the
+    exports' records)."""
+
+    @property
+    def document_title(self) -> str: ...
+    @property
+    def document_path(self) -> str: ...
+    @property
+    def document_label(self) -> str | None: ...
+    @property
+    def line_start(self) -> int: ...
+    @property
+    def line_end(self) -> int: ...
+    @property
+    def page_start(self) -> int | None: ...
+    @property
+    def page_end(self) -> int | None: ...
+
+
+def reference_of(
+    source: Cited, title: str | None = None, path: str | None = None, label: str | None = None
+) -> str:
+    """``reference`` of a record; ``title``, ``path`` and ``label``, when given, replace the
+    record's own (already escaped or made safe for the output)."""
+    return reference(
+        source.document_title if title is None else title,
+        source.document_path if path is None else path,
+        source.line_start,
+        source.line_end,
+        source.page_start,
+        source.page_end,
+        label=source.document_label if label is None else label,
+    )

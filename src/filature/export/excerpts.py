@@ -33,15 +33,7 @@ class Excerpt:
     ) -> str:
         """Where the excerpt comes from, as ``filature.cite`` writes it ((``title``,
         ``path`` and ``label`` may be given already escaped for the output)."""
-        return cite.reference(
-            self.document_title if title is None else title,
-            self.document_path if path is None else path,
-            self.line_start,
-            self.line_end,
-            self.page_start,
-            self.page_end,
-            label=self.document_label if label is None else label,
-        )
+        return cite.reference_of(self, title, path, label)
 
     @property
     def lines(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 
-from filature.cite import reference
+from filature.cite import reference_of
 
 Direction = Literal["out", "in"]
 Span = tuple[int, int]
@@ -83,15 +83,7 @@ class Excerpt:
     ) -> str:
         """Where the excerpt comes from, as ``filature.cite`` writes it (``title``, ``path``
         and ``label`` may be given already made safe for the output)."""
-        return reference(
-            self.document_title if title is None else title,
-            self.document_path if path is None else path,
-            self.line_start,
-            self.line_end,
-            self.page_start,
-            self.page_end,
-            label=self.document_label if label is None else label,
-        )
+        return reference_of(self, title, path, label)
 
 
 @dataclass(frozen=True)
