@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,3 +79,25 @@ def curatable_copy(seed_db: Path, tmp_path: Path) -> Copy:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'db_path'", (str(db.resolve()),))
     conn.close()
     return Copy(db, seeds)
+
+
+_HOLD = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+    "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()"
+)
+
+
+@contextmanager
+def exclusive_lock_held(db: Path) -> Iterator[None]:
+    """Another process holds an exclusive lock on ``db`` for the length of the block."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        holder.communicate("", timeout=30)

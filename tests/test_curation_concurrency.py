@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from curationkit import Copy, curatable_copy
+from curationkit import Copy, curatable_copy, exclusive_lock_held
 from filature.build import build
 from filature.curation.edit import append_entry
 from filature.curation.entries import CurationError, load_curation
@@ -228,24 +228,8 @@ def test_a_decision_on_a_database_another_process_keeps_locked_changes_nothing(
 ) -> None:
     text, before = copy.curation.read_bytes(), copy.tables()
     deciding, name = session(copy.db), distinct_names(copy, 1)[0]
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-            "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()",
-            str(copy.db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        with pytest.raises(CurationError, match="busy"):
-            deciding.decide(new_entry("drop", name=name))
-    finally:
-        holder.communicate("", timeout=30)
+    with exclusive_lock_held(copy.db), pytest.raises(CurationError, match="busy"):
+        deciding.decide(new_entry("drop", name=name))
     assert copy.curation.read_bytes() == text
     assert copy.tables() == before
     assert not list(copy.seeds.glob(".curation.toml.tmp-*"))

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from curationkit import Copy, curatable_copy
+from curationkit import Copy, curatable_copy, exclusive_lock_held
 from filature.build import build
 from filature.curation.edit import append_entry
 from filature.curation.session import new_entry
@@ -190,20 +190,7 @@ async def test_a_database_locked_by_another_process_is_a_notification(copy: Copy
     app = make_app(copy.db, system_clipboard=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        holder = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-                "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()",
-                str(copy.db),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with exclusive_lock_held(copy.db):
             await pilot.press("down")
             await settle(pilot)
             assert app.is_running
@@ -211,8 +198,6 @@ async def test_a_database_locked_by_another_process_is_a_notification(copy: Copy
             app.main.curator.curation_changed({})  # the reload a decision ends with
             await settle(pilot)
             assert app.is_running
-        finally:
-            holder.communicate("", timeout=30)
         await until(pilot, lambda: said(app, "free again"), "the views reloaded")
         await until(pilot, lambda: len(listed(app)) > 100, "the entities listed again")
         await pilot.press("down")
