@@ -23,6 +23,18 @@ async def jump(pilot: Pilot[None], name: str) -> None:
     await settle(pilot)
 
 
+async def ask_merge(pilot: Pilot[None], source: str, target: str) -> None:
+    """Jump to ``source``, open its merge (ctrl+e m) and choose ``target``: the app then asks
+    for confirmation."""
+    await jump(pilot, source)
+    await pilot.press("ctrl+e", "m")
+    await settle(pilot)
+    pilot.app.screen.query_one("#jump-input", Input).value = target
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def said(app: FilatureApp, text: str) -> bool:
     """True if a notification of ``app`` holds ``text``."""
     return any(text in n.message for n in app._notifications)

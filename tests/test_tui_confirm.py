@@ -17,7 +17,7 @@ from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.screens.prompts import ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
-from pilotkit import jump, said, settle
+from pilotkit import ask_merge, jump, said, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -40,13 +40,7 @@ async def test_merge_shows_both_entities_and_warns_across_types(copy: Copy) -> N
     app = make_app(copy.db, system_clipboard=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await jump(pilot, "Chine")
-        await pilot.press("ctrl+e", "m")
-        await settle(pilot)
-        app.screen.query_one("#jump-input", Input).value = "Meng Hongwei"
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ask_merge(pilot, "Chine", "Meng Hongwei")
         shown = confirm_text(app)
         for part in ("Chine", "place", f"{chine[3]:,} mentions", "Meng Hongwei", "person"):
             assert part in shown, (part, shown)
@@ -64,13 +58,7 @@ async def test_merge_of_one_type_does_not_warn(copy: Copy) -> None:
     app = make_app(copy.db, system_clipboard=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await jump(pilot, "Bureau chinois d’Interpol")
-        await pilot.press("ctrl+e", "m")
-        await settle(pilot)
-        app.screen.query_one("#jump-input", Input).value = "Interpol"
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ask_merge(pilot, "Bureau chinois d’Interpol", "Interpol")
         shown = confirm_text(app)
         assert "Bureau chinois d’Interpol" in shown and "Different types" not in shown
         await pilot.press("escape")

@@ -18,7 +18,7 @@ from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
-from pilotkit import jump, said, settle
+from pilotkit import ask_merge, jump, said, settle
 
 pytestmark = pytest.mark.anyio
 SCHOOL = "École supérieure de Police criminelle de Shenyang"
@@ -236,13 +236,7 @@ async def test_an_app_decision_survives_a_full_rebuild(copy: Copy) -> None:
     app = make_app(copy.db, system_clipboard=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await jump(pilot, "Bureau chinois d’Interpol")
-        await pilot.press("ctrl+e", "m")
-        await settle(pilot)
-        app.screen.query_one("#jump-input", Input).value = "Interpol"
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ask_merge(pilot, "Bureau chinois d’Interpol", "Interpol")
         await pilot.press("y")
         await settle(pilot)
     decided = copy.tables()
