@@ -250,3 +250,35 @@ def test_a_build_replaces_a_broken_database(tmp_path: Path, case: str) -> None:
     result = runner.invoke(cli_app, ["build", str(source), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(cli_app, ["entities", "--db", str(db)]).exit_code == 0
+
+
+KILLED_MID_WRITE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA cache_size = 1")  # changed pages spill to the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("DELETE FROM passages_fts")
+conn.execute("UPDATE entities SET name = name || ' (half written)'")
+conn.execute("DELETE FROM relations")
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_a_write_killed_midway_is_rolled_back_by_the_next_reader(tmp_path: Path) -> None:
+    """A process killed in the middle of a write (a decision, an interrupted tool) leaves a
+    hot journal; every reading command rolls it back and reads the last committed state,
+    instead of refusing with "attempt to write a readonly database"."""
+    db = write_sample(tmp_path / "filature.db")
+    before = filature("entities", "--db", str(db), "--json")
+    assert before.returncode == 0, before.stderr
+    for name, args in commands(db, tmp_path).items():
+        if name == "browse":
+            continue
+        killed = subprocess.run([sys.executable, "-c", KILLED_MID_WRITE, str(db)], check=False)
+        assert killed.returncode == -9
+        journal = db.with_name("filature.db-journal").read_bytes()
+        assert journal.startswith(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"), "no hot journal left"
+        result = filature(*args)
+        assert result.returncode == 0, (name, result.stderr)
+        assert not db.with_name("filature.db-journal").exists(), name
+    assert filature("entities", "--db", str(db), "--json").stdout == before.stdout

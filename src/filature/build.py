@@ -26,7 +26,7 @@ from filature.ingest.documents_file import (
 from filature.memory import release_free_memory
 from filature.models import Document, FileReport
 from filature.store.cache import AnalysisCache, cache_path
-from filature.store.connect import refuse_newer
+from filature.store.connect import DatabaseProblem, connect_ro, refuse_newer
 from filature.store.writer import (
     WriteStats,
     build_lock,
@@ -230,13 +230,12 @@ def recorded_curation(source: Path, db_path: Path) -> Path | None:
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_ro(db_path)
         try:
-            conn.execute("PRAGMA trusted_schema = OFF")
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, DatabaseProblem):
         return None
     if meta.get("source") != str(source.resolve()) or not meta.get(META_FILE):
         return None

@@ -31,7 +31,7 @@ from filature.curation.state import (
     set_digest,
     text_digest,
 )
-from filature.store.connect import harden
+from filature.store.connect import DatabaseProblem, connect_ro, harden
 
 BUSY_SECONDS = 5.0
 
@@ -207,9 +207,11 @@ class CurationSession:
     def _check_target(self, path: Path) -> None:
         """Refuse if the database at ``db_path`` now follows another curation file (it was
         rebuilt with ``--curation`` meanwhile)."""
-        conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            harden(conn)
+            conn = connect_ro(self.db_path)
+        except (sqlite3.Error, DatabaseProblem) as exc:
+            raise CurationError(_failure(exc, path, self.db_path, "database")) from exc
+        try:
             named = read_meta(conn).get(META_FILE)
         except sqlite3.Error as exc:
             raise CurationError(_failure(exc, path, self.db_path, "database")) from exc

@@ -18,18 +18,17 @@ from filature.curation.entries import CurationError
 from filature.curation.lock import curation_lock, disk_full, temp_prefix
 from filature.curation.session import BUSY_SECONDS, apply_entries
 from filature.curation.state import META_SHA, curation_home, digest, read_curation, read_meta
-from filature.store.connect import harden
+from filature.store.connect import DatabaseProblem, connect_ro
 
 
 def _meta(db_path: Path) -> tuple[dict[str, str], bool] | None:
     """The database's meta table and whether it holds the uncurated tables (None if it
     cannot be read: the command's own opening reports that)."""
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
-    except (sqlite3.Error, OSError):
+        conn = connect_ro(db_path, timeout=1)
+    except (sqlite3.Error, OSError, DatabaseProblem):
         return None
     try:
-        harden(conn)
         return read_meta(conn), has_base(conn)
     except sqlite3.Error:
         return None

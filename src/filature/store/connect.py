@@ -35,6 +35,51 @@ def harden(conn: sqlite3.Connection) -> None:
         conn.enable_load_extension(False)
 
 
+SQLITE_READONLY_ROLLBACK = 776
+
+
+def connect_ro(
+    path: Path, *, timeout: float = 5.0, check_same_thread: bool = True
+) -> sqlite3.Connection:
+    """A hardened read-only connection to ``path``, after rolling back a write cut short.
+
+    A process killed in the middle of a write leaves a hot journal that only a connection
+    allowed to write can roll back; a read-only connection fails with "attempt to write a
+    readonly database" until that is done. The rollback restores the last committed state,
+    which is what SQLite would do for any writer, so nothing is lost by doing it here.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    try:
+        harden(conn)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorcode", None) != SQLITE_READONLY_ROLLBACK:
+            raise
+        _roll_back_hot_journal(path, timeout)
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+        harden(conn)
+    return conn
+
+
+def _roll_back_hot_journal(path: Path, timeout: float) -> None:
+    """Let SQLite roll back the journal of an interrupted write (its first read does it)."""
+    writer: sqlite3.Connection | None = None
+    try:
+        writer = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=timeout)
+        harden(writer)
+        writer.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(
+            f"{path} holds a write that was cut short and cannot be rolled back ({exc}).",
+            f"give write permission on {path.parent} once, or {rebuild_command(path)}",
+        ) from exc
+    finally:
+        if writer is not None:
+            writer.close()
+
+
 def open_readonly(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     """Open an existing filature database read-only, or raise DatabaseProblem.
 
@@ -51,9 +96,7 @@ def open_readonly(path: Path, *, shared: bool = False) -> sqlite3.Connection:
         if path.stat().st_size == 0:
             raise DatabaseProblem(f"{path} is empty.", fix)
         _check_header(path, fix)
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not shared
-        )
+        conn = connect_ro(path, check_same_thread=not shared)
     except PermissionError as exc:
         raise DatabaseProblem(
             f"{path} cannot be read ({exc.strerror}).", f"chmod u+r {path}"
@@ -61,7 +104,6 @@ def open_readonly(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise DatabaseProblem(f"{path} cannot be opened ({exc}).", fix) from exc
     try:
-        harden(conn)
         conn.execute("PRAGMA query_only = ON")
         version = _schema_version(conn, path, fix)
     except DatabaseProblem:
@@ -170,11 +212,10 @@ def refuse_newer(path: Path) -> None:
         with open(path, "rb") as handle:
             if not handle.read(16).startswith(b"SQLite format 3"):
                 return
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except (OSError, sqlite3.Error):
+        conn = connect_ro(path)
+    except (OSError, sqlite3.Error, DatabaseProblem):
         return
     try:
-        harden(conn)
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0])
         written_by = _written_by(conn)

@@ -17,7 +17,7 @@ from filature.curation.entries import CurationError
 from filature.curation.session import CurationSession
 from filature.curation.state import digest
 from filature.curation.sync import sync
-from filature.store.connect import DatabaseProblem
+from filature.store.connect import DatabaseProblem, connect_ro
 
 if TYPE_CHECKING:
     from filature.tui.app import FilatureApp
@@ -90,14 +90,12 @@ class Watcher:
     def _free(self) -> bool:
         """True if the database can be read now (without waiting for a lock)."""
         try:
-            conn = sqlite3.connect(
-                f"{self.catalog.path.resolve().as_uri()}?mode=ro", uri=True, timeout=0
-            )
+            conn = connect_ro(self.catalog.path, timeout=0)
             try:
                 conn.execute("SELECT 1 FROM entities LIMIT 1").fetchall()
             finally:
                 conn.close()
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, DatabaseProblem):
             return False
         return True
 
