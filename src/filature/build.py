@@ -8,8 +8,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from filature import __version__
@@ -33,6 +34,7 @@ from filature.store.writer import (
     remove_stray_temporaries,
     write_database,
 )
+from filature.workers import analyse_in_workers, default_workers
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CURATION_FILE = "curation.toml"
@@ -54,6 +56,8 @@ class BuildReport:
     cached: int = 0
     curation: Path | None = None
     metadata_notes: tuple[str, ...] = ()
+    workers: int = 1
+    model_loaded: bool = False
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -104,6 +108,7 @@ def build(
     use_cache: bool = True,
     follow_links: bool = False,
     explain_drops: Path | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
@@ -115,8 +120,12 @@ def build(
     ``documents.toml`` (read before any work), ``DiskFull`` when the disk fills up,
     ``DatabaseProblem`` for a target of a newer schema version. With
     ``explain_drops``, every candidate span a filter removed is written there as TSV, with the
-    rule's name and reason (see ``extract.drops``).
+    rule's name and reason (see ``extract.drops``). The documents are analysed in ``workers``
+    processes (default: every core this process may use; 1 analyses in this process), with the
+    same results whatever their number; a document whose analysis fails or crashes is skipped
+    with the reason.
     """
+    workers = workers if workers is not None else default_workers()
     started = time.perf_counter()
     if not source.exists():
         raise SourceProblem(f"No folder at {source}.")
@@ -140,15 +149,25 @@ def build(
                 use_cache,
                 follow_links,
                 explain_drops,
+                workers,
             )
     except (OSError, sqlite3.Error) as exc:
         if _is_disk_full(exc):
             raise disk_full(db_path, existed) from exc
         raise
-    stats, files, analysed, cached, curation_path, notes = made
+    stats, files, analysed, cached, curation_path, notes, loaded = made
     seconds = time.perf_counter() - started
     return BuildReport(
-        db_path, tuple(files), stats, seconds, analysed, cached, curation_path, tuple(notes)
+        db_path,
+        tuple(files),
+        stats,
+        seconds,
+        analysed,
+        cached,
+        curation_path,
+        tuple(notes),
+        workers,
+        loaded,
     )
 
 
@@ -161,7 +180,8 @@ def _build_locked(
     use_cache: bool,
     follow_links: bool,
     explain_drops: Path | None,
-) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str]]:
+    workers: int,
+) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     if curation is not None and not curation.exists():
         raise CurationError(
             "no such file", path=curation, action="check the path given to --curation"
@@ -175,28 +195,45 @@ def _build_locked(
     documents, metadata_notes = apply_documents_file(documents, documents_file)
     release_free_memory()
     from filature.extract.drops import CorpusDrop, write_drops
-    from filature.extract.run import extract_all, pipeline_version, symmetric_types
+    from filature.extract.run import (
+        analyze_corpus,
+        extract_results,
+        pipeline_version,
+        symmetric_types,
+    )
 
     total = sum(len(d.passages) for d in documents)
     done = 0
+    loaded = False
 
     def advance(n: int) -> None:
         nonlocal done
         done += n
         report("analyse", done, total)
 
-    def loading(loaded: bool) -> None:
-        report("model", int(loaded), 1)
+    def loading(ready: bool) -> None:
+        nonlocal loaded
+        loaded = loaded or ready
+        report("model", int(ready), 1)
 
     cache = AnalysisCache(cache_path(db_path)) if use_cache else None
     drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
+    failures: dict[int, str] = {}
     try:
-        extraction = extract_all(
-            documents, cache=cache, progress=advance, loading=loading, drops=drops
+        results = analyze_corpus(
+            documents,
+            cache=cache,
+            progress=advance,
+            loading=loading,
+            stream=partial(analyse_in_workers, workers=workers),
+            failures=failures,
         )
     finally:
         if cache is not None:
             cache.close()
+    if failures:
+        documents, files = _without_failed(documents, files, failures)
+    extraction = extract_results(documents, results, drops=drops)
     if explain_drops is not None and drops is not None:
         write_drops(explain_drops, documents, drops)
     cached = cache.hits if cache is not None else 0
@@ -221,7 +258,21 @@ def _build_locked(
         symmetric=symmetric,
     )
     report("write", 1, 1)
-    return stats, files, len(documents) - cached, cached, curation_path, metadata_notes
+    analysed = len(documents) - cached
+    return stats, files, analysed, cached, curation_path, metadata_notes, loaded
+
+
+def _without_failed(
+    documents: list[Document], files: list[FileReport], failures: dict[int, str]
+) -> tuple[list[Document], list[FileReport]]:
+    """The documents whose analysis succeeded, and the files with the others skipped."""
+    reasons = {documents[i].path: why for i, why in failures.items()}
+    kept = [d for i, d in enumerate(documents) if i not in failures]
+    fates = [
+        replace(f, status="skipped", reason=reasons[f.path]) if f.path in reasons else f
+        for f in files
+    ]
+    return kept, fates
 
 
 def recorded_curation(source: Path, db_path: Path) -> Path | None:

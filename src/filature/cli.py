@@ -202,6 +202,14 @@ def build(
             help="Write every candidate name a filter dropped, with the rule and reason, as TSV.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes analysing the documents (default: every core; 1: one process).",
+        ),
+    ] = None,
 ) -> None:
     """Build the database from a folder of documents (.txt, .md, .pdf, .html, .docx, .odt, .eml)."""
     from filature.starting import ready
@@ -221,6 +229,7 @@ def build(
                 progress=progress,
                 follow_links=follow_links,
                 explain_drops=explain_drops,
+                workers=workers,
             )
     except KeyboardInterrupt:
         if _identity(db) != before:

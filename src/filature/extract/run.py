@@ -19,9 +19,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
+from filature.extract.analyze import (
+    PIPELINE_VERSION,
+    DocumentAnalysis,
+    PassageAcronym,
+    RawMention,
+)
 from filature.extract.curation import apply_curation, load_curation
-from filature.extract.drops import CorpusDrop
+from filature.extract.drops import CorpusDrop, Dropped
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
     BenchRole,
@@ -40,7 +45,7 @@ from filature.extract.relations.named import named_party_relations, named_place_
 from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
 from filature.memory import release_free_memory
-from filature.models import Document, Extraction, Passage
+from filature.models import Document, EntityType, Extraction, Passage
 from filature.store.cache import AnalysisCache
 
 if TYPE_CHECKING:
@@ -126,7 +131,27 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()
 
 
-class _DocumentWork:
+Segment = tuple[int, int, int]
+"""A run of consecutive passages of one document: (document index, first passage, stop)."""
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """What a run of consecutive passages adds to its document's analysis: a large document is
+    analysed in parts (in several processes), then the parts are merged in order."""
+
+    mentions: tuple[RawMention, ...]
+    acronyms: tuple[PassageAcronym, ...]
+    dropped: tuple[Dropped, ...]
+    cues: tuple[tuple[str, EntityType], ...]
+    candidates: tuple[tuple[int, RelationCandidate], ...]
+    tables: tuple[tuple[int, str, list[MentionSpan]], ...]
+    headings: tuple[tuple[int, str], ...]
+    courts: tuple[Court, ...]
+    bench: tuple[tuple[int, BenchRole], ...]
+
+
+class DocumentWork:
     """One document being analysed while its passages arrive, in order, from the shared stream:
     mentions and acronyms, relation candidates per passage, then its table rows."""
 
@@ -153,6 +178,39 @@ class _DocumentWork:
         self.courts.extend(courts_named(passage.seq, text, spans))
         self.bench.extend((passage.seq, r) for r in find_bench_roles(doc, spans))
 
+    def take_part(self) -> DocumentPart:
+        """What the passages added since the last call contributed (then forgotten here)."""
+        a = self.analyzer
+        part = DocumentPart(
+            tuple(a.mentions),
+            tuple(a.acronyms),
+            tuple(a.dropped),
+            tuple(a.cues),
+            tuple(self.candidates),
+            tuple(self.tables),
+            tuple(self.headings),
+            tuple(self.courts),
+            tuple(self.bench),
+        )
+        for held in (a.mentions, a.acronyms, a.dropped, a.cues, self.candidates, self.tables):
+            held.clear()
+        for more in (self.headings, self.courts, self.bench):
+            more.clear()
+        return part
+
+    def absorb(self, part: DocumentPart) -> None:
+        """Add a part, as if its passages had been added here (parts in passage order)."""
+        a = self.analyzer
+        a.mentions.extend(part.mentions)
+        a.acronyms.extend(part.acronyms)
+        a.dropped.extend(part.dropped)
+        a.cues.extend(part.cues)
+        self.candidates.extend(part.candidates)
+        self.tables.extend(part.tables)
+        self.headings.extend(part.headings)
+        self.courts.extend(part.courts)
+        self.bench.extend(part.bench)
+
     def finish(self) -> DocumentResult:
         """The document's result once every passage was added."""
         analysis = self.analyzer.result()
@@ -178,6 +236,75 @@ class _DocumentWork:
         return DocumentResult(replace(analysis, mentions=mentions), candidates)
 
 
+def merge_parts(document: Document, parts: Iterable[DocumentPart]) -> DocumentResult:
+    """The result of a document analysed in parts (given in passage order)."""
+    work = DocumentWork(document)
+    for part in parts:
+        work.absorb(part)
+    return work.finish()
+
+
+def analyze_segments(
+    documents: Sequence[Document],
+    segments: Sequence[Segment],
+    nlp: Language,
+    *,
+    progress: Callable[[int], None] | None = None,
+    finished: Callable[[int, DocumentResult | DocumentPart], None] | None = None,
+    works: dict[int, DocumentWork] | None = None,
+) -> None:
+    """Analyse runs of passages with one ``nlp.pipe`` stream (full batches across document
+    boundaries). ``finished(n, outcome)`` is called as segment ``n`` completes: a
+    ``DocumentResult`` for a segment that covers its whole document, else a ``DocumentPart``.
+    ``works`` keeps the work of partly analysed documents between calls (each document's
+    word lists are then computed once)."""
+    from filature.extract.analyze import BATCH_SIZE, N_PROCESS
+    from filature.extract.spans import prepare_text
+
+    held = works if works is not None else {}
+    fed: deque[tuple[int, int, str]] = deque()  # what was given to spaCy, not yet returned
+
+    def whole(n: int) -> bool:
+        i, start, stop = segments[n]
+        return start == 0 and stop == len(documents[i].passages)
+
+    whole_works: dict[int, DocumentWork] = {}  # by segment: documents analysed whole
+
+    def work_of(n: int) -> DocumentWork:
+        i = segments[n][0]
+        if whole(n):
+            return whole_works.get(n) or whole_works.setdefault(n, DocumentWork(documents[i]))
+        return held.get(i) or held.setdefault(i, DocumentWork(documents[i]))
+
+    def complete(n: int) -> None:
+        outcome: DocumentResult | DocumentPart
+        if whole(n):
+            outcome = work_of(n).finish()
+            del whole_works[n]
+        else:
+            outcome = work_of(n).take_part()
+        if finished is not None:
+            finished(n, outcome)
+
+    def texts() -> Iterator[str]:
+        for n, (i, start, stop) in enumerate(segments):
+            if start == stop:
+                complete(n)
+            for k in range(start, stop):
+                prepared = prepare_text(documents[i].passages[k].text)
+                fed.append((n, k, prepared))
+                yield prepared
+
+    for doc in nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=N_PROCESS):
+        n, k, prepared = fed.popleft()  # nlp.pipe returns the docs in order
+        i, _, stop = segments[n]
+        work_of(n).analyzer.add(documents[i].passages[k], prepared, doc)
+        if progress is not None:
+            progress(1)
+        if k == stop - 1:
+            complete(n)
+
+
 def analyze_stream(
     documents: Sequence[Document],
     nlp: Language,
@@ -187,37 +314,16 @@ def analyze_stream(
 ) -> list[DocumentResult]:
     """Analyse ``documents`` with one ``nlp.pipe`` stream over all their passages (full batches
     across document boundaries); ``finished(i, result)`` is called as each document completes."""
-    from filature.extract.analyze import BATCH_SIZE, N_PROCESS
-    from filature.extract.spans import prepare_text
-
     results: list[DocumentResult | None] = [None] * len(documents)
-    work: dict[int, _DocumentWork] = {}
 
-    def complete(i: int, result: DocumentResult) -> None:
-        results[i] = result
+    def complete(i: int, outcome: DocumentResult | DocumentPart) -> None:
+        assert isinstance(outcome, DocumentResult)
+        results[i] = outcome
         if finished is not None:
-            finished(i, result)
+            finished(i, outcome)
 
-    fed: deque[tuple[int, int, str]] = deque()  # what was given to spaCy, not yet returned
-
-    def texts() -> Iterator[str]:
-        for i, document in enumerate(documents):
-            if not document.passages:
-                complete(i, _DocumentWork(document).finish())
-            for k, passage in enumerate(document.passages):
-                prepared = prepare_text(passage.text)
-                fed.append((i, k, prepared))
-                yield prepared
-
-    for doc in nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=N_PROCESS):
-        i, k, prepared = fed.popleft()  # nlp.pipe returns the docs in order
-        document = documents[i]
-        current = work.get(i) or work.setdefault(i, _DocumentWork(document))
-        current.analyzer.add(document.passages[k], prepared, doc)
-        if progress is not None:
-            progress(1)
-        if k == len(document.passages) - 1:
-            complete(i, work.pop(i).finish())
+    segments = [(i, 0, len(d.passages)) for i, d in enumerate(documents)]
+    analyze_segments(documents, segments, nlp, progress=progress, finished=complete)
     return [r for r in results if r is not None]
 
 
@@ -228,6 +334,30 @@ def analyze_with_relations(
     return analyze_stream([document], nlp, progress=progress)[0]
 
 
+Stream = Callable[
+    [
+        Sequence[Document],
+        "Language",
+        Callable[[int], None] | None,
+        Callable[[int, DocumentResult], None],
+    ],
+    dict[int, str],
+]
+"""Analyses documents with a loaded model: ``(documents, nlp, progress, finished)`` calls
+``finished(i, result)`` for each document analysed and returns the others with the reason
+(by index), e.g. ``filature.workers`` in several processes."""
+
+
+def _in_process(
+    documents: Sequence[Document],
+    nlp: Language,
+    progress: Callable[[int], None] | None,
+    finished: Callable[[int, DocumentResult], None],
+) -> dict[int, str]:
+    analyze_stream(documents, nlp, progress=progress, finished=finished)
+    return {}
+
+
 def analyze_corpus(
     documents: Sequence[Document],
     *,
@@ -235,12 +365,17 @@ def analyze_corpus(
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
     loading: Callable[[bool], None] | None = None,
+    stream: Stream | None = None,
+    failures: dict[int, str] | None = None,
 ) -> list[DocumentResult]:
     """Every document's result, from the cache where possible; spaCy loads only if needed.
 
-    The documents not in the cache share one ``nlp.pipe`` stream; each is cached as soon as its
-    last passage is analysed. ``loading`` is called with False before the model loads and with
-    True once it is loaded (never when every document comes from the cache).
+    The documents not in the cache go through ``stream`` (by default one ``nlp.pipe`` stream in
+    this process); each is cached as soon as its analysis is complete. ``loading`` is called
+    with False before the model loads and with True once it is loaded (never when every
+    document comes from the cache). A document the stream could not analyse is left out of the
+    results and recorded in ``failures`` (by index) with the reason; without ``failures`` it
+    raises ``RuntimeError``.
     """
     version = pipeline_version()
     keys = [document_key(d) for d in documents]
@@ -270,10 +405,18 @@ def analyze_corpus(
             if cache is not None:
                 cache.put_text(keys[i], version, result.json_chunks())
 
-        analyze_stream([documents[i] for i in missing], nlp, progress=progress, finished=finished)
+        analyse = stream or _in_process
+        failed = analyse([documents[i] for i in missing], nlp, progress, finished)
+        if failed and failures is None:
+            raise RuntimeError(
+                "; ".join(f"{documents[missing[n]].path}: {why}" for n, why in failed.items())
+            )
+        for n, why in failed.items():
+            assert failures is not None
+            failures[missing[n]] = why
     if cache is not None:
         cache.prune(set(keys), version)
-    return [results[i] for i in range(len(documents))]
+    return [results[i] for i in range(len(documents)) if i in results]
 
 
 def extract_all(
@@ -291,6 +434,18 @@ def extract_all(
     With ``drops``, every candidate span a filter removed is appended to it (an audit).
     """
     results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
+    return extract_results(documents, results, curation=curation, drops=drops)
+
+
+def extract_results(
+    documents: Sequence[Document],
+    results: Sequence[DocumentResult],
+    *,
+    curation: Path | None = None,
+    drops: list[CorpusDrop] | None = None,
+) -> Extraction:
+    """The corpus-level steps over every document's result (``results[i]`` is the analysis of
+    ``documents[i]``): entities, curation, relations resolved to entities, co-occurrences."""
     release_free_memory()
     drafts = build_drafts(documents, [r.analysis for r in results], drops)
     if curation is not None:

@@ -1,0 +1,291 @@
+"""Analysing documents in several processes: every core by default.
+
+The passages to analyse are cut into tasks of a few hundred passages (small documents grouped,
+a large document cut into runs of consecutive passages), handed to worker processes that share
+the parent's loaded model (fork), and merged back in document order, so that the results are
+the very ones of one process. A worker that dies (a crash, the out-of-memory killer) costs only
+the document it was analysing: that document is reported with the reason and the others go on.
+Ctrl-C stops every worker before the build reports the interruption.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any
+
+from filature.models import Document
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from spacy.language import Language
+
+    from filature.extract.run import DocumentPart, DocumentResult, DocumentWork, Segment
+
+TASK_PASSAGES = (64, 512)
+"""Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
+that the progress bar moves and the cores stay busy to the end."""
+_PR_SET_PDEATHSIG = 1
+
+Task = list["Segment"]
+Outcome = tuple[int, "DocumentResult | DocumentPart | str"]
+"""A segment's index in its task and its result, its part of a document, or why it failed."""
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its affinity mask where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no affinity masks (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
+def plan_tasks(documents: Sequence[Document], workers: int) -> list[Task]:
+    """Tasks of about the same number of passages, in document order."""
+    total = sum(len(d.passages) for d in documents)
+    low, high = TASK_PASSAGES
+    size = max(low, min(high, -(-total // (workers * 8))))
+    tasks: list[Task] = []
+    current: Task = []
+    filled = 0
+    for i, document in enumerate(documents):
+        count = len(document.passages)
+        if count > size:
+            if current:
+                tasks.append(current)
+                current, filled = [], 0
+            tasks += [[(i, k, min(k + size, count))] for k in range(0, count, size)]
+            continue
+        current.append((i, 0, count))
+        filled += count
+        if filled >= size:
+            tasks.append(current)
+            current, filled = [], 0
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+def analyse_in_workers(
+    documents: Sequence[Document],
+    nlp: Language,
+    progress: Callable[[int], None] | None,
+    finished: Callable[[int, DocumentResult], None],
+    *,
+    workers: int,
+) -> dict[int, str]:
+    """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
+    ``finished(i, result)`` for each document, in any order; returns the documents whose
+    analysis failed, with the reason. One worker, or one task, stays in this process."""
+    from filature.extract.run import analyze_stream
+
+    tasks = plan_tasks(documents, workers)
+    if workers <= 1 or len(tasks) <= 1:
+        analyze_stream(documents, nlp, progress=progress, finished=finished)
+        return {}
+    merger = _Merger(documents, finished)
+    with _Pool(documents, min(workers, len(tasks))) as pool:
+        for task, outcomes in pool.run(tasks):
+            for n, outcome in outcomes:
+                merger.add(task[n], outcome)
+                if progress is not None:
+                    progress(task[n][2] - task[n][1])
+    return merger.failed
+
+
+@dataclass
+class _Merger:
+    """Documents put back together from their parts, in passage order."""
+
+    documents: Sequence[Document]
+    finished: Callable[[int, DocumentResult], None]
+    failed: dict[int, str] = field(default_factory=dict)
+    parts: dict[int, dict[int, tuple[int, DocumentPart]]] = field(default_factory=dict)
+
+    def add(self, segment: Segment, outcome: DocumentResult | DocumentPart | str) -> None:
+        """One segment's outcome; a document is finished once all its parts are in."""
+        from filature.extract.run import DocumentResult, merge_parts
+
+        i, start, stop = segment
+        if i in self.failed:
+            return
+        if isinstance(outcome, str):
+            self.failed[i] = outcome
+            self.parts.pop(i, None)
+        elif isinstance(outcome, DocumentResult):
+            self.finished(i, outcome)
+        else:
+            parts = self.parts.setdefault(i, {})
+            parts[start] = (stop - start, outcome)
+            if sum(n for n, _ in parts.values()) == len(self.documents[i].passages):
+                del self.parts[i]
+                ordered = (parts[k][1] for k in sorted(parts))
+                self.finished(i, merge_parts(self.documents[i], ordered))
+
+
+class _Worker:
+    """One worker process, the pipe to it and the task it holds."""
+
+    def __init__(self, context: Any, documents: Sequence[Document]) -> None:
+        self.conn, child = multiprocessing.Pipe()
+        self.process: BaseProcess = context.Process(
+            target=_serve, args=(child, documents), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+
+
+class _Pool:
+    """Worker processes for one analysis; leaving it stops them, whatever happened."""
+
+    def __init__(self, documents: Sequence[Document], size: int) -> None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.context = multiprocessing.get_context(method)
+        self.documents = documents
+        self.size = size
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> _Pool:
+        gc.freeze()  # forked workers then share the parent's objects instead of copying them
+        try:
+            self.workers = [self._start() for _ in range(self.size)]
+        except BaseException:
+            self._stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop()
+        gc.unfreeze()
+
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.documents)
+
+    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
+        """Each task with its outcomes, as workers finish them."""
+        pending = deque(tasks)
+        while pending or any(w.task is not None for w in self.workers):
+            for worker in list(self.workers):
+                if worker.task is None and pending:
+                    worker.task = pending.popleft()
+                    try:
+                        worker.conn.send(worker.task)
+                    except OSError:  # the worker died between two tasks
+                        lost = self._died(worker, worker.task, pending)
+                        if lost:
+                            yield worker.task, lost
+            busy = [w for w in self.workers if w.task is not None]
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                task = worker.task
+                assert task is not None
+                try:
+                    outcomes: list[Outcome] = worker.conn.recv()
+                except (EOFError, OSError):
+                    outcomes = self._died(worker, task, pending)
+                worker.task = None
+                if outcomes:
+                    yield task, outcomes
+
+    def _died(self, worker: _Worker, task: Task, pending: deque[Task]) -> list[Outcome]:
+        """A worker died: its task's segments are tried one by one, and a segment that
+        kills a worker on its own fails with the reason."""
+        worker.process.join(5)
+        code = worker.process.exitcode
+        worker.conn.close()
+        self.workers[self.workers.index(worker)] = self._start()
+        if len(task) > 1:
+            pending.extendleft([segment] for segment in reversed(task))
+            return []
+        return [(0, _death_reason(code))]
+
+    def _stop(self) -> None:
+        for worker in self.workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+        for worker in self.workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+
+
+def _death_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name
+        if -code == signal.SIGKILL:
+            return f"the analysis was killed ({name}; out of memory?)"
+        return f"the analysis crashed ({name})"
+    return f"the analysis process ended unexpectedly (exit status {code})"
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this worker if the build process dies (Linux)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _serve(conn: Connection, documents: Sequence[Document]) -> None:
+    """A worker: analyse each task received, send its outcomes back, until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
+    _die_with_parent()
+    if os.getppid() == 1:
+        return
+    from filature.extract.nlp import load_nlp
+
+    nlp = load_nlp()  # already loaded in the parent when forked
+    works: dict[int, DocumentWork] = {}
+    while True:
+        try:
+            task: Task = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_analyse(documents, task, nlp, works))
+
+
+def _analyse(
+    documents: Sequence[Document], task: Task, nlp: Language, works: dict[int, DocumentWork]
+) -> list[Outcome]:
+    """The outcome of every segment of a task; when the task fails, each segment is tried on
+    its own so that only the segment that fails is lost."""
+    from filature.extract.run import analyze_segments
+
+    for i in [i for i in works if all(i != s[0] for s in task)]:
+        del works[i]  # a large document's word lists are kept only while its runs come
+    outcomes: list[Outcome] = []
+    try:
+        analyze_segments(
+            documents, task, nlp, finished=lambda n, r: outcomes.append((n, r)), works=works
+        )
+        return outcomes
+    except Exception:
+        works.clear()
+    return [_analyse_alone(documents, n, segment, nlp) for n, segment in enumerate(task)]
+
+
+def _analyse_alone(
+    documents: Sequence[Document], n: int, segment: Segment, nlp: Language
+) -> Outcome:
+    from filature.extract.run import analyze_segments
+
+    outcomes: list[DocumentResult | DocumentPart] = []
+    try:
+        analyze_segments(documents, [segment], nlp, finished=lambda _, r: outcomes.append(r))
+    except Exception as exc:  # one document's failure never stops the build
+        return n, f"the analysis failed: {type(exc).__name__}: {exc}"
+    return n, outcomes[0]
