@@ -20,6 +20,8 @@ from bench.report import Figure, Results, load_average, machine, now, text_table
 ROOT = Path(__file__).resolve().parents[1]
 MEASUREMENTS = (
     "build",
+    "rebuilds",
+    "read-clean",
     "incremental",
     "memory",
     "fuzzy",
@@ -49,7 +51,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
-        "--bare-n-process", type=int, default=0, help="bare spaCy's n_process (0: the build's)"
+        "--bare-n-process",
+        type=int,
+        default=0,
+        help="bare spaCy's n_process (0: the build's default workers, every core)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=0, help="the build's --workers (0: its default)"
     )
     parser.add_argument("--fuzzy-entities", type=int, default=100_000)
     parser.add_argument("--fuzzy-aliases", type=int, default=300_000)
@@ -84,6 +92,7 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
 
     only: set[str] = args.only
     build_db: Path | None = None
+    full_seconds = 0.0
 
     def step(name: str, action: Callable[[], tuple[list[Figure], dict[str, Any]]]) -> None:
         log(f"{name}…")
@@ -98,17 +107,38 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         results.details[name] = details
         log(f"{name} done in {time.perf_counter() - started:.0f} s")
 
-    if only & {"build", "memory", "size", "curation"}:
+    corpus = work / "build" / "corpus"
+    scale = f"{args.times}× seeds"
+    if only & {"build", "memory", "size", "curation", "rebuilds"}:
 
         def build() -> tuple[list[Figure], dict[str, Any]]:
-            nonlocal build_db
+            nonlocal build_db, full_seconds
             outcome = measure_build(
-                args.seeds, work / "build", args.times, only, args.bare_n_process, args.rounds
+                args.seeds,
+                work / "build",
+                args.times,
+                only,
+                args.bare_n_process,
+                args.rounds,
+                args.workers,
             )
             build_db = outcome.db_path
+            full_seconds = float(outcome.details["build"]["build_seconds"])
             return outcome.figures, outcome.details
 
         step("build", build)
+    if "read-clean" in only and corpus.is_dir():
+        from bench.readclean import measure_read_clean
+
+        step("read-clean", lambda: measure_read_clean(corpus, scale))
+    if "rebuilds" in only and build_db is not None:
+        from bench.rebuilds import measure_rebuilds
+
+        db, seconds = build_db, full_seconds
+        step(
+            "rebuilds",
+            lambda: measure_rebuilds(corpus, db, seconds, scale, work / "rebuilds", args.workers),
+        )
     if "curation" in only and build_db is not None:
         from bench.curation import measure_curation
 

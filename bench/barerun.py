@@ -2,7 +2,8 @@
 
 ``python -m bench.barerun SOURCE --json OUT [--n-process N]``. The corpus is read, cleaned and
 split exactly as the build does (untimed); then only ``nlp.pipe`` over every prepared passage,
-with the build's components and batch size, is timed.
+with the build's components and batch size, is timed, by default with ``n_process`` = the
+build's default number of workers (every core).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("source", type=Path)
     parser.add_argument("--json", type=Path, required=True)
-    parser.add_argument("--n-process", type=int, default=0, help="0: the build's setting")
+    parser.add_argument(
+        "--n-process", type=int, default=0, help="0: the build's default, every core"
+    )
     args = parser.parse_args()
 
     from filature.build import DEFAULT_MAX_BYTES
@@ -34,11 +37,12 @@ def main() -> None:
     from filature.extract.nlp import load_nlp
     from filature.extract.spans import prepare_text
     from filature.ingest.corpus import read_corpus
+    from filature.workers import default_workers
 
     documents, _ = read_corpus(args.source, DEFAULT_MAX_BYTES, lambda s, d, t: None)
     texts = [prepare_text(p.text) for d in documents for p in d.passages]
     batch_size = int(analyze.BATCH_SIZE)
-    n_process = args.n_process or int(getattr(analyze, "N_PROCESS", 1))
+    n_process = args.n_process or default_workers()
     started, cpu_started = time.perf_counter(), cpu_seconds()
     nlp = load_nlp()
     loaded, cpu_loaded = time.perf_counter(), cpu_seconds()

@@ -1,8 +1,10 @@
 """Child process: one instrumented ``filature.build.build`` run, its figures written as JSON.
 
-``python -m bench.buildrun SOURCE DB --json OUT``. Counts every text given to spaCy (through
-``Language.pipe`` or ``Language.__call__``) so that a rebuild shows how much NLP it ran, and
-records when each build stage ("read", "analyse", "write") started and ended.
+``python -m bench.buildrun SOURCE DB --json OUT [--workers N]``. Counts every text given to
+spaCy in this process (through ``Language.pipe`` or ``Language.__call__``; workers count their
+own) so that a rebuild shows how much NLP it ran, and
+records when each build stage ("read", "analyse", "write") started and ended, and samples the
+memory of the whole process tree (the build and its analysis workers).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import importlib.abc  # noqa: E402
 import importlib.machinery  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
+import threading  # noqa: E402
 from collections.abc import Callable, Iterable, Iterator, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import ModuleType  # noqa: E402
@@ -142,12 +146,82 @@ class StageClock:
         entry["total"] = total
 
 
+class TreeMemory:
+    """Samples the memory of this process and its descendants (the analysis workers) every
+    0.2 s: the peak of their summed PSS (shared pages counted once, split between sharers), of
+    their summed RSS, and the largest RSS of any one child."""
+
+    def __init__(self) -> None:
+        self.peak_pss_kb = 0
+        self.peak_rss_kb = 0
+        self.worker_peak_rss_kb = 0
+        self.peak_processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        """Start sampling."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Take a last sample and stop."""
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            self.sample()
+            if self._stop.wait(0.2):
+                return
+
+    def sample(self) -> None:
+        """One reading of the whole tree."""
+        pids = _descendants(os.getpid())
+        pss = rss = 0
+        for pid in [os.getpid(), *pids]:
+            pss += _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+            kb = _proc_kb(f"/proc/{pid}/status", "VmRSS:")
+            rss += kb
+            if pid != os.getpid():
+                self.worker_peak_rss_kb = max(self.worker_peak_rss_kb, kb)
+        self.peak_pss_kb = max(self.peak_pss_kb, pss)
+        self.peak_rss_kb = max(self.peak_rss_kb, rss)
+        self.peak_processes = max(self.peak_processes, 1 + len(pids))
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            text = Path(f"/proc/{current}/task/{current}/children").read_text()
+        except OSError:
+            continue
+        children = [int(n) for n in text.split()]
+        found += children
+        todo += children
+    return found
+
+
+def _proc_kb(path: str, field: str) -> int:
+    try:
+        with open(path, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def main() -> None:
     """Run the build and write what it did as JSON."""
     parser = argparse.ArgumentParser()
     parser.add_argument("source", type=Path)
     parser.add_argument("db", type=Path)
     parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=0, help="0: the build's default")
     args = parser.parse_args()
 
     counter = NlpCounter()
@@ -160,7 +234,12 @@ def main() -> None:
     imported = time.perf_counter() - STARTED
 
     cpu_started = cpu_seconds()
-    report = build(args.source, args.db, progress=clock)
+    tree = TreeMemory()
+    tree.start()
+    try:
+        report = build(args.source, args.db, progress=clock, workers=args.workers or None)
+    finally:
+        tree.stop()
     build_cpu = cpu_seconds() - cpu_started
     self_usage = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -184,6 +263,12 @@ def main() -> None:
         "mentions": report.stats.mentions,
         "relations": report.stats.relations,
         "skipped": len(report.skipped),
+        "workers": report.workers,
+        "model_loaded": report.model_loaded,
+        "tree_peak_pss_mb": tree.peak_pss_kb / 1024,
+        "tree_peak_rss_mb": tree.peak_rss_kb / 1024,
+        "tree_peak_processes": tree.peak_processes,
+        "worker_peak_rss_mb": tree.worker_peak_rss_kb / 1024,
         "peak_rss_mb": self_usage.ru_maxrss / 1024,
         "children_peak_rss_mb": children.ru_maxrss / 1024,
         "user_seconds": self_usage.ru_utime + children.ru_utime,

@@ -67,3 +67,79 @@ def test_one_changed_document_is_the_only_one_analysed(seed_db: Path, tmp_path: 
     assert (report.analysed, report.cached) == (1, len(list(seeds.glob("*.txt"))) - 1)
     again = build(seeds, db)
     assert (again.analysed, again.cached) == (0, len(list(seeds.glob("*.txt"))))
+
+
+REDERIVE = """
+import sys
+from pathlib import Path
+from filature.build import build
+report = build(Path(sys.argv[1]), Path(sys.argv[2]), workers=2)
+nlp = any(m.split(".")[0] in {"spacy", "thinc"} for m in sys.modules)
+print(report.analysed, report.cached, report.model_loaded, nlp)
+"""
+VARYING_META = {"built_at", "db_path"}
+
+
+def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        rows = {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    finally:
+        conn.close()
+    rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
+    return rows
+
+
+def _rederive(seeds: Path, db: Path) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", REDERIVE, str(seeds), str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.split()
+
+
+def test_curation_or_metadata_changes_rederive_without_any_nlp(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    seeds, db = _with_cache(seed_db, tmp_path)
+    documents = str(len(list(SEEDS.glob("*.txt"))))
+    assert _rederive(seeds, db) == ["0", documents, "False", "False"]
+    before = _rows(db)
+    with (seeds / "curation.toml").open("a", encoding="utf-8") as handle:
+        handle.write('\n[[rename]]\nname = "Interpol"\nto = "OIPC-Interpol"\n')
+    assert _rederive(seeds, db) == ["0", documents, "False", "False"]
+    curated = _rows(db)
+    assert curated["entities"] != before["entities"]
+    metadata = seeds / "documents.toml"
+    text = metadata.read_text(encoding="utf-8")
+    metadata.write_text(text.replace('label = "MCC, brochure Chine"', 'label = "MCC 2"'), "utf-8")
+    assert _rederive(seeds, db) == ["0", documents, "False", "False"]
+    relabelled = _rows(db)
+    assert relabelled["documents"] != curated["documents"]
+    full = build(seeds, tmp_path / "full" / "filature.db", use_cache=False, workers=1)
+    assert full.model_loaded and full.analysed == int(documents)
+    expected = _rows(full.db_path)
+    assert relabelled.keys() == expected.keys()
+    for name, rows in expected.items():
+        assert relabelled[name] == rows, f"table {name} differs from a full build"
+
+
+def test_adding_or_removing_a_document_analyses_only_the_new_one(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    seeds, db = _with_cache(seed_db, tmp_path)
+    documents = len(list(seeds.glob("*.txt")))
+    (seeds / "nouveau.txt").write_text(
+        "Le ministre de l'Intérieur a rencontré le secrétaire général d'Interpol à Lyon.\n",
+        encoding="utf-8",
+    )
+    added = build(seeds, db, workers=2)
+    assert (added.analysed, added.cached, added.stats.documents) == (1, documents, documents + 1)
+    (seeds / "nouveau.txt").unlink()
+    sorted(seeds.glob("*.txt"))[0].unlink()
+    removed = build(seeds, db, workers=2)
+    assert (removed.analysed, removed.cached, removed.model_loaded) == (0, documents - 1, False)
+    assert removed.stats.documents == documents - 1

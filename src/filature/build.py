@@ -215,6 +215,8 @@ def _build_locked(
         nonlocal loaded
         loaded = loaded or ready
         report("model", int(ready), 1)
+        if ready:  # the bar shows the analysis from its start, before any task comes back
+            report("analyse", done, total)
 
     cache = AnalysisCache(cache_path(db_path)) if use_cache else None
     drops: list[CorpusDrop] | None = [] if explain_drops is not None else None

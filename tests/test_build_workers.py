@@ -1,0 +1,166 @@
+"""Builds in several processes: the same database row for row as one process, Ctrl-C stops
+every worker, and a worker that crashes on a document costs only that document."""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from filature.build import DEFAULT_MAX_BYTES, build
+from filature.extract.analyze import DocumentAnalyzer
+from filature.ingest.corpus import read_corpus
+from filature.workers import plan_tasks
+from reliability import ROOT, env_without_size
+
+SEEDS = ROOT / "seeds"
+VARYING_META = {"built_at", "db_path"}
+"""meta keys that name the moment or the place of a build, not what it holds."""
+
+
+def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in rowid order (meta without the time and place)."""
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        rows = {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    finally:
+        conn.close()
+    rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
+    return rows
+
+
+def test_two_workers_build_the_seeds_row_for_row_like_one(tmp_path: Path) -> None:
+    documents, _ = read_corpus(SEEDS, DEFAULT_MAX_BYTES, lambda *_: None)
+    tasks = plan_tasks(documents, 2)
+    assert any(start > 0 for task in tasks for _, start, _ in task), "no document cut in runs"
+    children: list[int] = []
+
+    def watch(stage: str, done: int, total: int) -> None:
+        if stage == "analyse":
+            children.append(len(multiprocessing.active_children()))
+
+    one = build(SEEDS, tmp_path / "one" / "filature.db", workers=1, use_cache=False)
+    two = build(SEEDS, tmp_path / "two" / "filature.db", workers=2, use_cache=False, progress=watch)
+    assert max(children) == 2, children  # two worker processes analysed the passages
+    assert len(children) > 2  # the bar moved while they did
+    assert not multiprocessing.active_children()
+    assert two.files == one.files and two.stats == one.stats
+    first, second = tables(one.db_path), tables(two.db_path)
+    assert first.keys() == second.keys()
+    for name in first:
+        assert second[name] == first[name], f"table {name} differs"
+
+
+CRASH = "Le ministre Aurélien Crashtest a rencontré Interpol à Lyon."
+FAIL = "La commissaire Bérénice Failtest a signé un accord avec Europol à La Haye."
+
+
+def test_a_worker_crash_or_error_skips_only_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "corpus"
+    shutil.copytree(SEEDS, source)
+    (source / "zz-crash.txt").write_text(f"{CRASH}\n", encoding="utf-8")
+    (source / "zz-fail.txt").write_text(f"{FAIL}\n", encoding="utf-8")
+    parent = os.getpid()
+    add = DocumentAnalyzer.add
+
+    def faulty(self: DocumentAnalyzer, passage: Any, text: str, doc: Any) -> None:
+        if os.getpid() != parent and "Crashtest" in text:
+            faulthandler.disable()  # no Python traceback in the test's output
+            os.kill(os.getpid(), signal.SIGSEGV)  # a crash of the native code, in a worker
+        if "Failtest" in text:
+            raise ValueError("a rule broke on this passage")
+        add(self, passage, text, doc)
+
+    monkeypatch.setattr(DocumentAnalyzer, "add", faulty)  # forked workers inherit it
+    report = build(source, tmp_path / "db" / "filature.db", workers=2, use_cache=False)
+    fates = {f.path: f for f in report.files}
+    assert fates["zz-crash.txt"].status == "skipped"
+    assert fates["zz-crash.txt"].reason == "the analysis crashed (SIGSEGV)"
+    assert fates["zz-fail.txt"].status == "skipped"
+    assert fates["zz-fail.txt"].reason == (
+        "the analysis failed: ValueError: a rule broke on this passage"
+    )
+    seeds = {p.name for p in SEEDS.glob("*.txt")}
+    assert {p for p, f in fates.items() if f.status == "ok"} == seeds
+    assert report.stats.documents == len(seeds)
+    conn = sqlite3.connect(f"{report.db_path.as_uri()}?mode=ro", uri=True)
+    try:
+        paths = {p for (p,) in conn.execute("SELECT path FROM documents")}
+        skipped = dict(conn.execute("SELECT path, reason FROM files WHERE status = 'skipped'"))
+    finally:
+        conn.close()
+    assert paths == seeds
+    assert skipped["zz-crash.txt"] == "the analysis crashed (SIGSEGV)"
+    assert not multiprocessing.active_children()
+
+
+def _session(sid: int) -> list[int]:
+    """The processes still alive in session ``sid`` (zombies left out)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            alive.append(int(entry.name))
+    return alive
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(n) for n in text.split()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_ctrl_c_stops_the_build_and_every_worker(tmp_path: Path) -> None:
+    db = tmp_path / "filature.db"
+    env = env_without_size()
+    env["PYTHONPATH"] = str(ROOT / "src")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "filature", "build", str(SEEDS), "--db", str(db), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while len(_children(proc.pid)) < 2 and proc.poll() is None:
+            assert time.monotonic() < deadline, "no workers started"
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert len(workers) == 2, workers
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "Interrupted: the build stopped" in stderr, stderr
+    assert "Traceback" not in stderr, stderr
+    deadline = time.monotonic() + 5
+    while _session(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _session(proc.pid) == []
+    assert not db.exists()
