@@ -8,8 +8,13 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from filature.build import build
+from filature.ingest import corpus
+from filature.models import Document, SourceText
 from filature.store.cache import cache_path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -143,3 +148,32 @@ def test_adding_or_removing_a_document_analyses_only_the_new_one(
     removed = build(seeds, db, workers=2)
     assert (removed.analysed, removed.cached, removed.model_loaded) == (0, documents - 1, False)
     assert removed.stats.documents == documents - 1
+
+
+def test_unchanged_files_are_not_read_and_cleaned_again(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds, db = _with_cache(seed_db, tmp_path)
+    cleaned: list[str] = []
+    load = corpus.load_document
+
+    def counted(source: SourceText, *args: Any) -> Document:
+        cleaned.append(source.rel_path)
+        return load(source, *args)
+
+    monkeypatch.setattr(corpus, "load_document", counted)
+    first = build(seeds, db, workers=1)
+    assert cleaned == []  # the seed build's readings, kept in the cache, serve this folder
+    expected = _rows(seed_db)
+    rows = _rows(first.db_path)
+    assert rows.keys() == expected.keys()
+    for name in expected.keys() - {"meta"}:  # meta names the folder and the curation file
+        assert rows[name] == expected[name], f"table {name} differs"
+    changed = sorted(seeds.glob("*.txt"))[-1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nInterpol.\n", encoding="utf-8")
+    second = build(seeds, db, workers=1)
+    assert cleaned == [changed.name]
+    assert (second.analysed, second.stats.documents) == (1, first.stats.documents)
+    third = build(seeds, db, workers=1)
+    assert cleaned == [changed.name]
+    assert (third.analysed, third.cached) == (0, first.stats.documents)

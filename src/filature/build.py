@@ -15,12 +15,13 @@ from pathlib import Path
 
 from filature import __version__
 from filature.curation.entries import CurationError
-from filature.curation.state import META_DB, META_FILE, read_curation
+from filature.curation.state import META_DB, META_FILE, CurationFile, read_curation
 from filature.errors import Problem, SourceProblem
 from filature.ingest.corpus import read_corpus
 from filature.ingest.discover import latest_change
 from filature.ingest.documents_file import (
     DOCUMENTS_FILE,
+    DocumentsFile,
     apply_documents_file,
     read_documents_file,
 )
@@ -191,7 +192,42 @@ def _build_locked(
     ).resolve()
     curation_file = read_curation(curation_path)  # a bad file stops the build before any work
     documents_file = read_documents_file(source / DOCUMENTS_FILE)  # so does a bad one here
-    documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links)
+    cache = AnalysisCache(cache_path(db_path)) if use_cache else None
+    try:
+        return _build_from(
+            source,
+            db_path,
+            max_bytes,
+            curation_path,
+            curation_file,
+            documents_file,
+            report,
+            cache,
+            follow_links,
+            explain_drops,
+            workers,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _build_from(
+    source: Path,
+    db_path: Path,
+    max_bytes: int,
+    curation_path: Path,
+    curation_file: CurationFile,
+    documents_file: DocumentsFile,
+    report: Progress,
+    cache: AnalysisCache | None,
+    follow_links: bool,
+    explain_drops: Path | None,
+    workers: int,
+) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
+    documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links, memo=cache)
+    if cache is not None:
+        cache.prune_readings()
     documents, metadata_notes = apply_documents_file(documents, documents_file)
     release_free_memory()
     from filature.extract.drops import CorpusDrop, write_drops
@@ -218,21 +254,16 @@ def _build_locked(
         if ready:  # the bar shows the analysis from its start, before any task comes back
             report("analyse", done, total)
 
-    cache = AnalysisCache(cache_path(db_path)) if use_cache else None
     drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
     failures: dict[int, str] = {}
-    try:
-        results = analyze_corpus(
-            documents,
-            cache=cache,
-            progress=advance,
-            loading=loading,
-            stream=partial(analyse_in_workers, workers=workers),
-            failures=failures,
-        )
-    finally:
-        if cache is not None:
-            cache.close()
+    results = analyze_corpus(
+        documents,
+        cache=cache,
+        progress=advance,
+        loading=loading,
+        stream=partial(analyse_in_workers, workers=workers),
+        failures=failures,
+    )
     if failures:
         documents, files = _without_failed(documents, files, failures)
     extraction = extract_results(documents, results, drops=drops)

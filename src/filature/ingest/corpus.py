@@ -15,7 +15,8 @@ from filature.ingest import ticks
 from filature.ingest.attached import read_attachments
 from filature.ingest.discover import discover_files
 from filature.ingest.document import load_document
-from filature.ingest.read import read_source
+from filature.ingest.memo import ReadMemo, dump_fates, keepable, load_fates, reading_key
+from filature.ingest.read import read_source, rel_path_of
 from filature.ingest.ticks import Ticker
 from filature.models import Document, FileReport, SourceText
 
@@ -112,30 +113,54 @@ def _results(
 
 
 def read_corpus(
-    source: Path, max_bytes: int, report: ReadProgress, *, follow_links: bool = False
+    source: Path,
+    max_bytes: int,
+    report: ReadProgress,
+    *,
+    follow_links: bool = False,
+    memo: ReadMemo | None = None,
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
     (sorted by path); documents keep the discovery order, a message's attachments after it.
     Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
-    bytes read, during large files as well as after each file."""
-    documents: list[Document] = []
+    bytes read, during large files as well as after each file. With ``memo``, a file whose
+    bytes did not change since it was kept there is not read again (see ``ingest.memo``)."""
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
     total = sum(sizes)
     done = 0
+    fates: list[list[Fate] | None] = [None] * len(paths)
+    keys: list[str | None] = [None] * len(paths)
+    report("read", 0, total)
+    if memo is not None:
+        for n, path in enumerate(paths):
+            keys[n] = reading_key(path, rel_path_of(path, source), max_bytes)
+            kept = memo.get_reading(keys[n] or "") if keys[n] else None
+            fates[n] = load_fates(kept) if kept is not None else None
+            if fates[n] is not None:
+                done += sizes[n]
+        report("read", done, total)
+    todo = [n for n in range(len(paths)) if fates[n] is None]
 
-    def tick(n: int) -> Ticker:
+    def tick(k: int) -> Ticker:
+        n = todo[k]
         if sizes[n] < TICK_MIN_BYTES:
             return ticks.ignore
         return lambda fraction: report("read", done + int(fraction * sizes[n]), total)
 
-    report("read", 0, total)
-    for n, fates in enumerate(_results(paths, source, max_bytes, tick)):
-        for document, fate in fates:
+    for k, read in enumerate(_results([paths[n] for n in todo], source, max_bytes, tick)):
+        n = todo[k]
+        fates[n] = read
+        key = keys[n]
+        if memo is not None and key is not None and keepable(read):
+            memo.put_reading(key, dump_fates(read))
+        done += sizes[n]
+        report("read", done, total)
+    documents: list[Document] = []
+    for got in fates:
+        for document, fate in got or ():
             if document is not None:
                 documents.append(document)
             files.append(fate)
-        done += sizes[n]
-        report("read", done, total)
     files.sort(key=lambda f: f.path)
     return documents, files

@@ -28,6 +28,7 @@ class AnalysisCache:
         self.path = path
         self.hits = 0
         self.misses = 0
+        self._readings_seen: set[str] = set()
         try:
             self._conn = self._open()
         except sqlite3.DatabaseError:
@@ -42,7 +43,11 @@ class AnalysisCache:
             " key TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,"
             " PRIMARY KEY (key, version))"
         )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+        )
         conn.execute("SELECT count(*) FROM analyses").fetchone()
+        conn.execute("SELECT count(*) FROM readings").fetchone()
         return conn
 
     def get(self, key: str, version: str) -> dict[str, Any] | None:
@@ -83,6 +88,31 @@ class AnalysisCache:
         rows = self._conn.execute("SELECT key, version FROM analyses").fetchall()
         stale = [(k, v) for k, v in rows if v != version or k not in keep]
         self._conn.executemany("DELETE FROM analyses WHERE key = ? AND version = ?", stale)
+        self._conn.commit()
+
+    def get_reading(self, key: str) -> str | None:
+        """What reading a file gave (``ingest.memo``), or None."""
+        self._readings_seen.add(key)
+        row = self._conn.execute("SELECT data FROM readings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0]).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    def put_reading(self, key: str, text: str) -> None:
+        """Keep what reading a file gave."""
+        self._readings_seen.add(key)
+        blob = zlib.compress(text.encode("utf-8"), 3)
+        self._conn.execute("INSERT OR REPLACE INTO readings (key, data) VALUES (?, ?)", (key, blob))
+        self._conn.commit()
+
+    def prune_readings(self) -> None:
+        """Forget the readings of files this build did not look up."""
+        keys = [k for (k,) in self._conn.execute("SELECT key FROM readings")]
+        stale = [(k,) for k in keys if k not in self._readings_seen]
+        self._conn.executemany("DELETE FROM readings WHERE key = ?", stale)
         self._conn.commit()
 
     def close(self) -> None:
