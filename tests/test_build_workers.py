@@ -4,6 +4,7 @@ every worker, and a worker that crashes on a document costs only that document."
 from __future__ import annotations
 
 import faulthandler
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -20,6 +21,7 @@ import pytest
 from filature.build import DEFAULT_MAX_BYTES, build
 from filature.extract.analyze import DocumentAnalyzer
 from filature.ingest.corpus import read_corpus
+from filature.models import Document, Passage
 from filature.workers import plan_tasks
 from reliability import ROOT, env_without_size
 
@@ -164,3 +166,21 @@ def test_ctrl_c_stops_the_build_and_every_worker(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert _session(proc.pid) == []
     assert not db.exists()
+
+
+def _document(name: str, passages: int) -> Document:
+    runs = tuple(Passage(k, k, k + 1, k + 1, k + 1, "body", "x") for k in range(passages))
+    return Document(name, name, name, "utf-8", "x" * passages, runs)
+
+
+def test_tasks_cut_a_large_document_and_group_small_ones() -> None:
+    large = [_document("large.txt", 100_000)]
+    tasks = plan_tasks(large, 2)
+    assert len(tasks) >= 16 and all(len(task) == 1 for task in tasks)
+    runs = [segment for task in tasks for segment in task]
+    assert runs[0][1] == 0 and runs[-1][2] == 100_000
+    assert all(a[2] == b[1] for a, b in itertools.pairwise(runs))  # contiguous
+    small = [_document(f"{n}.txt", 2) for n in range(10_000)]
+    tasks = plan_tasks(small, 2)
+    assert 16 <= len(tasks) <= 10_000 // 32
+    assert [s[0] for task in tasks for s in task] == list(range(10_000))  # in order, once
