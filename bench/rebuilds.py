@@ -19,9 +19,11 @@ TARGET = 0.05
 
 
 def _new_document(corpus: Path) -> Path:
-    """A document no build has seen: the largest one's paragraphs in another order."""
-    largest = max(corpus.rglob("*.txt"), key=lambda p: p.stat().st_size)
-    paragraphs = largest.read_text(encoding="utf-8").split("\n\n")
+    """A document no build has seen, of the median size: a median document's paragraphs in
+    another order."""
+    by_size = sorted(corpus.rglob("*.txt"), key=lambda p: (p.stat().st_size, p))
+    median = by_size[len(by_size) // 2]
+    paragraphs = median.read_text(encoding="utf-8").split("\n\n")
     random.Random(17).shuffle(paragraphs)
     target = corpus / "added" / "nouveau.txt"
     target.parent.mkdir(exist_ok=True)

@@ -155,6 +155,7 @@ class _Pool:
         self.documents = documents
         self.size = size
         self.workers: list[_Worker] = []
+        self.idle_deaths = 0
 
     def __enter__(self) -> _Pool:
         gc.freeze()  # forked workers then share the parent's objects instead of copying them
@@ -181,11 +182,12 @@ class _Pool:
                     worker.task = pending.popleft()
                     try:
                         worker.conn.send(worker.task)
-                    except OSError:  # the worker died between two tasks
-                        lost = self._died(worker, worker.task, pending)
-                        if lost:
-                            yield worker.task, lost
+                    except OSError:  # the worker died between two tasks: not the task's doing
+                        self._replace_idle(worker)
+                        pending.appendleft(worker.task)
             busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                continue
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
             for worker in busy:
                 if worker.conn not in ready and worker.process.sentinel not in ready:
@@ -199,6 +201,14 @@ class _Pool:
                 worker.task = None
                 if outcomes:
                     yield task, outcomes
+
+    def _replace_idle(self, worker: _Worker) -> None:
+        self.idle_deaths += 1
+        if self.idle_deaths > 2 * self.size + 2:
+            raise RuntimeError("the analysis workers keep dying before any work (out of memory?)")
+        worker.process.join(5)
+        worker.conn.close()
+        self.workers[self.workers.index(worker)] = self._start()
 
     def _died(self, worker: _Worker, task: Task, pending: deque[Task]) -> list[Outcome]:
         """A worker died: its task's segments are tried one by one, and a segment that
