@@ -19,14 +19,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filature.extract.analyze import (
-    PIPELINE_VERSION,
-    DocumentAnalysis,
-    PassageAcronym,
-    RawMention,
-)
+from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
 from filature.extract.curation import apply_curation, load_curation
-from filature.extract.drops import CorpusDrop, Dropped
+from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
     BenchRole,
@@ -45,7 +40,7 @@ from filature.extract.relations.named import named_party_relations, named_place_
 from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
 from filature.memory import release_free_memory
-from filature.models import Document, EntityType, Extraction, Passage
+from filature.models import Document, Extraction, Passage
 from filature.store.cache import AnalysisCache
 
 if TYPE_CHECKING:
@@ -137,18 +132,34 @@ Segment = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class DocumentPart:
-    """What a run of consecutive passages adds to its document's analysis: a large document is
-    analysed in parts (in several processes), then the parts are merged in order."""
+    """What a run of consecutive passages adds to its document's analysis, list by list (of the
+    document's work and of its analyzer): a large document is analysed in parts, in several
+    processes, then the parts are merged in order."""
 
-    mentions: tuple[RawMention, ...]
-    acronyms: tuple[PassageAcronym, ...]
-    dropped: tuple[Dropped, ...]
-    cues: tuple[tuple[str, EntityType], ...]
-    candidates: tuple[tuple[int, RelationCandidate], ...]
-    tables: tuple[tuple[int, str, list[MentionSpan]], ...]
-    headings: tuple[tuple[int, str], ...]
-    courts: tuple[Court, ...]
-    bench: tuple[tuple[int, BenchRole], ...]
+    work: dict[str, list[Any]]
+    analyzer: dict[str, list[Any]]
+
+
+_PER_DOCUMENT = frozenset(
+    {"document", "analyzer", "on_passage", "lex", "lowercase", "written_lower"}
+)
+"""What a document's work holds besides its lists: the document and what is derived from it
+alone, the same in every process."""
+
+
+def _lists(holder: object) -> dict[str, list[Any]]:
+    """The lists ``holder`` fills passage by passage; any other state it grew is refused, since
+    a document analysed in parts could not carry it from one part to the next."""
+    found: dict[str, list[Any]] = {}
+    for name, value in vars(holder).items():
+        if isinstance(value, list):
+            found[name] = value
+        elif name not in _PER_DOCUMENT:
+            raise TypeError(
+                f"{type(holder).__name__}.{name} is neither a list filled passage by passage nor "
+                "derived from the document: a document analysed in parts cannot carry it"
+            )
+    return found
 
 
 class DocumentWork:
@@ -180,36 +191,21 @@ class DocumentWork:
 
     def take_part(self) -> DocumentPart:
         """What the passages added since the last call contributed (then forgotten here)."""
-        a = self.analyzer
+        work, analyzer = _lists(self), _lists(self.analyzer)
         part = DocumentPart(
-            tuple(a.mentions),
-            tuple(a.acronyms),
-            tuple(a.dropped),
-            tuple(a.cues),
-            tuple(self.candidates),
-            tuple(self.tables),
-            tuple(self.headings),
-            tuple(self.courts),
-            tuple(self.bench),
+            {k: list(v) for k, v in work.items()}, {k: list(v) for k, v in analyzer.items()}
         )
-        for held in (a.mentions, a.acronyms, a.dropped, a.cues, self.candidates, self.tables):
+        for held in (*work.values(), *analyzer.values()):
             held.clear()
-        for more in (self.headings, self.courts, self.bench):
-            more.clear()
         return part
 
     def absorb(self, part: DocumentPart) -> None:
         """Add a part, as if its passages had been added here (parts in passage order)."""
-        a = self.analyzer
-        a.mentions.extend(part.mentions)
-        a.acronyms.extend(part.acronyms)
-        a.dropped.extend(part.dropped)
-        a.cues.extend(part.cues)
-        self.candidates.extend(part.candidates)
-        self.tables.extend(part.tables)
-        self.headings.extend(part.headings)
-        self.courts.extend(part.courts)
-        self.bench.extend(part.bench)
+        work, analyzer = _lists(self), _lists(self.analyzer)
+        for name, items in part.work.items():
+            work[name].extend(items)
+        for name, items in part.analyzer.items():
+            analyzer[name].extend(items)
 
     def finish(self) -> DocumentResult:
         """The document's result once every passage was added."""
