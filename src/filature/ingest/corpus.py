@@ -130,12 +130,12 @@ def read_corpus(
     total = sum(sizes)
     done = 0
     fates: list[list[Fate] | None] = [None] * len(paths)
-    keys: list[str | None] = [None] * len(paths)
+    keys: list[tuple[str, str] | None] = [None] * len(paths)
     report("read", 0, total)
     if memo is not None:
         for n, path in enumerate(paths):
-            keys[n] = reading_key(path, rel_path_of(path, source), max_bytes)
-            kept = memo.get_reading(keys[n] or "") if keys[n] else None
+            keys[n] = key = reading_key(path, rel_path_of(path, source), max_bytes)
+            kept = memo.get_reading(key[0]) if key is not None else None
             fates[n] = load_fates(kept) if kept is not None else None
             if fates[n] is not None:
                 done += sizes[n]
@@ -152,8 +152,8 @@ def read_corpus(
         n = todo[k]
         fates[n] = read
         key = keys[n]
-        if memo is not None and key is not None and keepable(read):
-            memo.put_reading(key, dump_fates(read))
+        if memo is not None and key is not None and keepable(read, key[1]):
+            memo.put_reading(key[0], dump_fates(read))
         done += sizes[n]
         report("read", done, total)
     documents: list[Document] = []

@@ -2,8 +2,8 @@
 decoded, cleaned and split again.
 
 The key is a hash of the file's bytes, its path in the folder, the size cap and the version of
-the reading code (every module of ``ingest``, ``models`` and the format libraries), so that
-nothing but an identical reading is ever reused. Only files read without a skip are kept (a
+the reading code (every module of ``ingest``, ``models``, Python and the format libraries), so
+that nothing but an identical reading is ever reused. Only files read without a skip are kept (a
 skip may be a passing one: a reader over its time budget on a busy machine).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict
 from functools import cache
 from importlib import metadata
@@ -43,6 +44,7 @@ def read_version() -> str:
     for path in sorted([*INGEST_DIR.rglob("*.py"), models]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(f"python={sys.version}".encode())  # the e-mail and codec modules
     for package in _LIBRARIES:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
@@ -51,9 +53,9 @@ def read_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def reading_key(path: Path, rel: str, max_bytes: int) -> str | None:
-    """The key of a file's reading, or None when it cannot be read here (too large,
-    unreadable: ``read_source`` then says why)."""
+def reading_key(path: Path, rel: str, max_bytes: int) -> tuple[str, str] | None:
+    """The key of a file's reading and the SHA-256 of its bytes, or None when it cannot be read
+    here (too large, unreadable: ``read_source`` then says why)."""
     try:
         if path.stat().st_size > max_bytes:
             return None
@@ -62,12 +64,18 @@ def reading_key(path: Path, rel: str, max_bytes: int) -> str | None:
         return None
     digest = hashlib.sha256(f"{read_version()}\0{rel}\0{max_bytes}\0".encode())
     digest.update(data)
-    return digest.hexdigest()
+    return digest.hexdigest(), hashlib.sha256(data).hexdigest()
 
 
-def keepable(fates: list[Fate]) -> bool:
-    """True if the reading may be reused: every file of it (attachments included) was read."""
-    return all(report.status != "skipped" for _, report in fates)
+def keepable(fates: list[Fate], sha256: str) -> bool:
+    """True if the reading may be reused: every file of it (attachments included) was read,
+    from the very bytes the key was made of (not a version written in between)."""
+    first = fates[0][0] if fates else None
+    return (
+        first is not None
+        and first.sha256 == sha256
+        and all(report.status != "skipped" for _, report in fates)
+    )
 
 
 def dump_fates(fates: list[Fate]) -> str:
