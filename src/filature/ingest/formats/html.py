@@ -3,8 +3,10 @@ title, author and date the page declares.
 
 The character set comes from the document itself (byte-order mark, then ``<meta charset>``
 or ``http-equiv`` content type), else UTF-8, else Windows-1252. Navigation, menus, footers
-and cookie banners are left out by trafilatura's extraction; the date is the one the page
-declares in its markup (no guessing from the text, which is slow and often wrong).
+and cookie banners are left out by trafilatura's extraction, once note calls, back-links and
+edit links are taken out and figures replaced by their captions (``htmlmarks.py``); the date
+is the one the page declares in its markup (no guessing from the text, which is slow and
+often wrong).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 import trafilatura
 
 from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.htmlmarks import settle_marks
+from filature.ingest.formats.layout import BULLET
 
 _SNIFF = 4096
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—·:]\s+")
@@ -80,11 +84,14 @@ def page_title(title: str | None, site: str | None, first_line: str) -> str | No
 
 
 def _unwrap(line: str) -> str:
-    """A table row of one cell (a page laid out with a table) as plain text."""
+    """A table row of one cell (a page laid out with a table) as plain text; a list item
+    with the bullet every reader gives list items (trafilatura writes ``- ``)."""
     if line.startswith("|"):
         inner = line.strip("| ")
         if " | " not in inner:
             return inner
+    if line.startswith("- "):
+        return BULLET + line[2:].lstrip()
     return line
 
 
@@ -93,8 +100,11 @@ def read_html(data: bytes, path: Path) -> FormatText:
     text, charset, warnings = decode_html(data)
     if "<" not in text[: _SNIFF * 4]:
         raise Unreadable("not an HTML page (no markup)")
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        raise Unreadable("html: no main text found")
     document = trafilatura.bare_extraction(
-        text,
+        settle_marks(tree),
         with_metadata=True,
         include_tables=True,
         include_comments=False,
