@@ -82,9 +82,7 @@ def run(
                 continue
             nlp = nlp or load_raw_ner()
             result, absent = score_document(gold, root, nlp, file)
-            rows.append(
-                FormatRow(gold, file, format_of(file), result.filature, result.ner, absent)
-            )
+            rows.append(FormatRow(gold, file, format_of(file), result.filature, result.ner, absent))
     return rows, skipped
 
 
@@ -198,7 +196,11 @@ def main(argv: list[str]) -> int:
     rows, skipped = run()
     print(format_table(rows))
     for row in rows:
-        print(f"\n{row.file} ({len(row.filature.failures)} failures):", *row.filature.failures, sep="\n  ")
+        print(
+            f"\n{row.file} ({len(row.filature.failures)} failures):",
+            *row.filature.failures,
+            sep="\n  ",
+        )
         if row.absent and row.file != row.gold.document:
             print(f"  gold forms not in this format's text ({len(row.absent)}):", *row.absent)
     if skipped:

@@ -60,9 +60,13 @@ def _drop_note_calls(tree: HtmlElement) -> None:
         sup.drop_tree()
     for link in list(tree.iter("a")):
         children = list(link)
-        if _in_page(link) and len(children) == 1 and children[0].tag == "sup":
-            if _NOTE_LABEL.fullmatch(link.text_content().strip()):
-                link.drop_tree()
+        if (
+            _in_page(link)
+            and len(children) == 1
+            and children[0].tag == "sup"
+            and _NOTE_LABEL.fullmatch(link.text_content().strip())
+        ):
+            link.drop_tree()
 
 
 def _drop_links(tree: HtmlElement) -> None:
