@@ -23,7 +23,12 @@ from filature.ingest.formats.htmlmarks import settle_marks
 from filature.ingest.formats.layout import BULLET
 
 _SNIFF = 4096
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·:]\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·]\s+")
+"""What joins a page's title to its site name; not a colon, which French titles hold
+(« Traités et conventions : ratification du traité d'extradition avec la Chine »)."""
+_HEADING_MAX = 200
+"""A first line longer than this is a paragraph, not the page's heading: a part of the title
+it happens to contain (the site's name) says nothing."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -68,7 +73,7 @@ def decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 def page_title(title: str | None, site: str | None, first_line: str) -> str | None:
     """The page title without the site name it carries (``Site - Title``, ``Title | Site``):
     the site name trafilatura found, or the part of the title that the page's first line
-    (its heading) repeats."""
+    (its heading, when it is short enough to be one) repeats."""
     if not title:
         return None
     text = " ".join(title.split())
@@ -77,6 +82,8 @@ def page_title(title: str | None, site: str | None, first_line: str) -> str | No
         parts.remove(site)
         return " - ".join(parts)
     heading = " ".join(first_line.split()).casefold()
+    if len(heading) > _HEADING_MAX:
+        heading = ""
     repeated = [part for part in parts if len(part) >= 8 and part.casefold() in heading]
     if len(parts) > 1 and repeated:
         return max(repeated, key=len)
@@ -103,6 +110,8 @@ def read_html(data: bytes, path: Path) -> FormatText:
     tree = trafilatura.load_html(text)
     if tree is None:
         raise Unreadable("html: no main text found")
+    declared = tree.find(".//title")
+    title = None if declared is None else " ".join(declared.text_content().split())
     document = trafilatura.bare_extraction(
         settle_marks(tree),
         with_metadata=True,
@@ -122,7 +131,9 @@ def read_html(data: bytes, path: Path) -> FormatText:
     return FormatText(
         text=paragraphs + "\n",
         format="html",
-        title=page_title(found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]),
+        title=page_title(
+            title or found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]
+        ),
         author=found.get("author") or None,
         date=found.get("date") or None,
         warnings=warnings,
