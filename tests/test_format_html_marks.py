@@ -145,3 +145,25 @@ def test_the_saved_vikidia_page_reads_like_its_text_twin() -> None:
         assert sentence in " ".join(document.text.split()), sentence
     assert "modifier le wikicode" not in document.text
     assert "↑" not in document.text
+
+
+def test_a_table_of_links_only_is_navigation(tmp_path: Path) -> None:
+    """A navigation box (a table whose cells hold nothing but links) is left out; a table
+    of data whose cells also hold text is kept, links and all."""
+    states = ["Belgique", "Danemark", "Espagne", "Finlande", "Grèce", "Irlande", "Italie"]
+    states += ["Lettonie", "Malte", "Pologne", "Portugal", "Suède"]
+    nav = " • ".join(f'<a href="/wiki/{s}" title="{s}">{s}</a>' for s in states)
+    data_rows = "".join(
+        f'<tr><td><a href="/wiki/{s}">{s}</a></td><td>a signé le traité le 13 décembre 2007'
+        "</td></tr>"
+        for s in states[:3]
+    )
+    page = _page().replace(
+        '<h2><span class="mw-headline">Références',
+        f"<table><tr><th>Signataires</th><th>Signature</th></tr>{data_rows}</table>"
+        f'<table><tr><th scope="row">États membres</th><td>{nav}</td></tr></table>'
+        '<h2><span class="mw-headline">Références',
+    )
+    text = _read(tmp_path / "lisbonne.html", page).text
+    assert "Belgique" in text and "a signé le traité le 13 décembre 2007" in text
+    assert "Suède" not in text and "Malte" not in text

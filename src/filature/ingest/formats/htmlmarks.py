@@ -5,7 +5,9 @@ Pages mark things that are not prose with links inside the page and to an editor
 the word ("Caucase1", "en 125810"), back-links from a note to its call (``↑``), and a wiki's
 section edit links ("Histoire[modifier | modifier le wikicode]"). These are taken out. Figure
 captions, which the extraction drops with their image, are kept as paragraphs where the figure
-stood: they are text of the page ("Drapeau du Parti des travailleurs du Kurdistan.").
+stood: they are text of the page ("Drapeau du Parti des travailleurs du Kurdistan."). A table
+made of links only is a navigation box and is left out, as the extraction leaves out lists
+of links.
 
 The rules follow the markup's meaning, not a site: a note call is a superscript made only of
 in-page links with a short label; a back-link is an in-page link whose text is only an arrow or
@@ -24,6 +26,9 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*")
 _BACKLINK = re.compile(r"[\s↑↩^⤴︎]+")
 _EDIT_URL = re.compile(r"[?&](?:ve)?action=edit\b")
 _EDIT_LEFTOVER = re.compile(r"[\s\[\]|()]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NAV_LINKS = 10
+_NAV_SHARE = 0.9
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"})
 _CAPTIONS = (
     '//figcaption | //*[contains(concat(" ", normalize-space(@class), " "), " thumbcaption ")]'
@@ -109,10 +114,28 @@ def _keep_captions(tree: HtmlElement) -> None:
         parent.replace(figure, paragraph)
 
 
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _drop_link_tables(tree: HtmlElement) -> None:
+    """A table whose cells are links and nothing else (a navigation box: « Pays d'Asie :
+    Afghanistan • Kazakhstan • … ») is the site's, not the page's; the extraction drops a
+    list of links but keeps such a table."""
+    for table in list(tree.iter("table")):
+        cells = list(table.iter("td"))
+        links = [a for cell in cells for a in cell.iter("a")]
+        total = sum(_letters(cell.text_content()) for cell in cells)
+        linked = sum(_letters(a.text_content()) for a in links)
+        if len(links) >= _NAV_LINKS and linked >= _NAV_SHARE * total:
+            table.drop_tree()
+
+
 def settle_marks(tree: HtmlElement) -> HtmlElement:
     """``tree`` without note calls, back-links and edit links, its figures replaced by their
-    captions (changed in place and returned)."""
+    captions, its navigation tables left out (changed in place and returned)."""
     _drop_note_calls(tree)
     _drop_links(tree)
     _keep_captions(tree)
+    _drop_link_tables(tree)
     return tree
