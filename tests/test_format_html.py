@@ -97,6 +97,24 @@ def test_a_colon_belongs_to_the_title() -> None:
     )
 
 
+def test_the_title_is_the_head_s_not_an_icon_s(tmp_path: Path) -> None:
+    """A page's title is its head's <title>, whole; an inline icon's <title> is not."""
+    page = PAGE.replace(
+        "<title>Coopération policière franco-chinoise</title>",
+        "<title>Le Journal - Coopération policière : un accord signé</title>",
+    ).replace("<article>", "<article><svg><title>Icône</title></svg>")
+    document, report = _read(tmp_path, "article.html", page.encode("latin-1"))
+    assert document is not None, report
+    assert document.title == "Le Journal - Coopération policière : un accord signé"
+    headless = PAGE.replace("<title>Coopération policière franco-chinoise</title>", "")
+    document, report = _read(
+        tmp_path,
+        "sans-titre.html",
+        headless.replace("<article>", "<article><svg><title>Icône</title></svg>").encode("latin-1"),
+    )
+    assert document is not None and document.title != "Icône", report
+
+
 def test_html_files_are_discovered(tmp_path: Path) -> None:
     for name in ("a.html", "b.HTM", "c.xhtml", "d.css"):
         (tmp_path / name).write_text("<p>x</p>")

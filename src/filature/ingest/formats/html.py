@@ -110,7 +110,7 @@ def read_html(data: bytes, path: Path) -> FormatText:
     tree = trafilatura.load_html(text)
     if tree is None:
         raise Unreadable("html: no main text found")
-    declared = tree.find(".//title")
+    declared = tree.find(".//head/title")
     title = None if declared is None else " ".join(declared.text_content().split())
     document = trafilatura.bare_extraction(
         settle_marks(tree),
