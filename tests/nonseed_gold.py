@@ -32,13 +32,16 @@ NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """One gold file: the document it describes, its genre, its actors and relations."""
+    """One gold file: the document it describes, its genre, its actors and relations, and
+    ``originals``: the same content in other formats (paths under the corpus, like
+    ``document``), scored against the same gold by tests/format_scoring.py."""
 
     file: Path
     document: str
     genre: str
     entities: tuple[dict[str, Any], ...]
     relations: tuple[dict[str, Any], ...]
+    originals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ def load_gold(folder: Path = GOLD_DIR) -> list[GoldDoc]:
                 data["genre"],
                 tuple(data["entity"]),
                 tuple(data.get("relation", ())),
+                tuple(data.get("originals", ())),
             )
         )
     return docs

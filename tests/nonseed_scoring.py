@@ -210,13 +210,16 @@ class Report:
     gold_problems: list[str]
 
 
-def score_document(gold: GoldDoc, corpora: Path, nlp: Any) -> tuple[GenreScore, list[str]]:
-    """Build one document and score both systems on it."""
-    pred = predict_filature(corpora / gold.document)
+def score_document(
+    gold: GoldDoc, corpora: Path, nlp: Any, file: str | None = None
+) -> tuple[GenreScore, list[str]]:
+    """Build one document (or ``file``, the same content in another format) and score both
+    systems on it."""
+    pred = predict_filature(corpora / (file or gold.document))
     spans, absent = gold_mentions(gold, pred.passages)
     ner = predict_ner(pred.passages, nlp)
-    result = GenreScore(documents=[gold.document])
-    name = Path(gold.document).name
+    result = GenreScore(documents=[file or gold.document])
+    name = Path(file or gold.document).name
     for score, label, predicted in ((result.filature, "", pred), (result.ner, "ner ", ner)):
         score.add(score_entities(gold, predicted, label))
         score.add(score_mentions(spans, predicted))

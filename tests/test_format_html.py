@@ -84,6 +84,37 @@ def test_the_site_name_is_left_out_of_the_title() -> None:
     assert page_title("  ", None, "x") is None
 
 
+def test_a_colon_belongs_to_the_title() -> None:
+    """French titles hold a colon with a space before it; the site name goes, the colon's
+    second half stays. A long first line is a paragraph: the site name it contains does not
+    make that name the title."""
+    title = "Assemblée nationale - Traités et conventions : ratification du traité avec la Chine"
+    heading = "Traités et conventions : ratification du traité avec la Chine"
+    assert page_title(title, None, heading) == heading
+    paragraph = "Projet de loi adopté par l'Assemblée nationale le 9 mars 2004, " * 5
+    assert page_title("Assemblée nationale - Adaptation de la justice", None, paragraph) == (
+        "Assemblée nationale - Adaptation de la justice"
+    )
+
+
+def test_the_title_is_the_head_s_not_an_icon_s(tmp_path: Path) -> None:
+    """A page's title is its head's <title>, whole; an inline icon's <title> is not."""
+    page = PAGE.replace(
+        "<title>Coopération policière franco-chinoise</title>",
+        "<title>Le Journal - Coopération policière : un accord signé</title>",
+    ).replace("<article>", "<article><svg><title>Icône</title></svg>")
+    document, report = _read(tmp_path, "article.html", page.encode("latin-1"))
+    assert document is not None, report
+    assert document.title == "Le Journal - Coopération policière : un accord signé"
+    headless = PAGE.replace("<title>Coopération policière franco-chinoise</title>", "")
+    document, report = _read(
+        tmp_path,
+        "sans-titre.html",
+        headless.replace("<article>", "<article><svg><title>Icône</title></svg>").encode("latin-1"),
+    )
+    assert document is not None and document.title != "Icône", report
+
+
 def test_html_files_are_discovered(tmp_path: Path) -> None:
     for name in ("a.html", "b.HTM", "c.xhtml", "d.css"):
         (tmp_path / name).write_text("<p>x</p>")
@@ -107,7 +138,7 @@ def test_a_page_without_main_text_is_skipped(tmp_path: Path) -> None:
     [
         (
             "an_dossier_13_traite_extradition_chine.html",
-            "Traités et conventions",
+            "Traités et conventions : ratification du traité d'extradition avec la Chine",
             "Chine",
             "cp1252",
         ),
@@ -128,4 +159,6 @@ def test_saved_pages(name: str, title: str, words: str, charset: str) -> None:
     assert words in document.text
     assert "\ufffd" not in document.text and "Ã©" not in document.text
     if "europol" in name:
-        assert document.title == "Office européen de police (Europol)"
+        assert document.title == (
+            "Office européen de police (Europol) : approbation du protocole du 27 novembre 2003"
+        )

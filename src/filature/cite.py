@@ -3,7 +3,8 @@ paged documents, ``title, path, lines 3–5`` for text files, and ``label, p. 12
 ``label, lines 3–5`` for a document the analyst gave a short citation label
 (``documents.toml``): the label names the document, so the footnote stays short.
 
-Copies (``c``), dossiers, exports and ``filature find`` all build their citations here. The
+Copies (``c``), dossiers, exports, ``filature show`` and ``filature find``, and the explorer's
+excerpt headers and document view, all name documents and build their citations here. The
 caller passes text already made safe (no control characters).
 """
 
@@ -38,6 +39,31 @@ def place(
     return lines_label(line_start, line_end)
 
 
+def document_name(title: str, label: str | None = None) -> str:
+    """How filature names a document wherever it shows one: its citation label when the
+    analyst gave it one (``documents.toml``), else its title."""
+    return label or title
+
+
+def reference_parts(
+    title: str,
+    path: str,
+    line_start: int,
+    line_end: int,
+    page_start: int | None = None,
+    page_end: int | None = None,
+    *,
+    label: str | None = None,
+) -> tuple[str, str]:
+    """``reference`` in its two parts, the document's name and where the passage is in it
+    (``p. 12``, ``lines 3–5``, or ``path, lines 3–5`` for an unlabelled text file), for a
+    display that sets them apart; joined by ``", "`` they are the citation."""
+    where = place(line_start, line_end, page_start, page_end)
+    if not label and page_start is None:
+        where = f"{path}, {where}"
+    return document_name(title, label), where
+
+
 def reference(
     title: str,
     path: str,
@@ -51,11 +77,8 @@ def reference(
     """The citation of a passage: ``label, p. 12`` or ``label, lines 3–5`` when the document
     has a citation label; else ``title, p. 12`` for a paged document (the title and the page
     find it), ``title, path, lines 3–5`` for a text file."""
-    if label:
-        return f"{label}, {place(line_start, line_end, page_start, page_end)}"
-    if page_start is not None:
-        return f"{title}, {pages_label(page_start, page_end)}"
-    return f"{title}, {path}, {lines_label(line_start, line_end)}"
+    parts = reference_parts(title, path, line_start, line_end, page_start, page_end, label=label)
+    return ", ".join(parts)
 
 
 class Cited(Protocol):
@@ -78,12 +101,12 @@ class Cited(Protocol):
     def page_end(self) -> int | None: ...
 
 
-def reference_of(
+def reference_parts_of(
     source: Cited, title: str | None = None, path: str | None = None, label: str | None = None
-) -> str:
-    """``reference`` of a record; ``title``, ``path`` and ``label``, when given, replace the
-    record's own (already escaped or made safe for the output)."""
-    return reference(
+) -> tuple[str, str]:
+    """``reference_parts`` of a record; ``title``, ``path`` and ``label``, when given, replace
+    the record's own (already escaped or made safe for the output)."""
+    return reference_parts(
         source.document_title if title is None else title,
         source.document_path if path is None else path,
         source.line_start,
@@ -92,3 +115,10 @@ def reference_of(
         source.page_end,
         label=source.document_label if label is None else label,
     )
+
+
+def reference_of(
+    source: Cited, title: str | None = None, path: str | None = None, label: str | None = None
+) -> str:
+    """``reference`` of a record, as ``reference_parts_of`` takes it."""
+    return ", ".join(reference_parts_of(source, title, path, label))

@@ -97,17 +97,35 @@ def window(
 
 
 def source_line(excerpt: Excerpt) -> Content:
-    """The citation line shown above an excerpt."""
+    """The citation line shown above an excerpt: the citation ``filature.cite`` writes for
+    it (the document's label or title in bold, then where the passage is)."""
+    name, where = cite.reference_parts_of(
+        excerpt,
+        flat(excerpt.document_title),
+        flat(excerpt.document_path),
+        flat(excerpt.document_label or ""),
+    )
     parts = [
-        Content(flat(excerpt.document_title)).stylize("bold"),
-        Content(
-            f"  {flat(excerpt.document_path)} · "
-            + cite.place(excerpt.line_start, excerpt.line_end, excerpt.page_start, excerpt.page_end)
-        ).stylize("$text-muted"),
+        Content(name).stylize("bold"),
+        Content(f", {where}").stylize("$text-muted"),
     ]
     if excerpt.zone != "body":
         parts.append(Content(f"  {excerpt.zone}").stylize("italic $text-warning"))
     return Content.assemble(*parts)
+
+
+def document_heading(title: str, path: str, label: str | None, passages: int) -> Content:
+    """The document view's heading: the document named as ``filature.cite`` names it (its
+    label, else its title) in bold, then its title when a label stands for it, its path and
+    its number of passages."""
+    name = cite.document_name(flat(title), flat(label or ""))
+    details = [flat(path), f"{passages:,} passages"]
+    if name != flat(title):
+        details.insert(0, flat(title))
+    return Content.assemble(
+        Content(name).stylize("bold"),
+        Content("  " + " · ".join(details)).stylize("$text-muted"),
+    )
 
 
 def excerpt_content(excerpt: Excerpt) -> Content:

@@ -3,8 +3,10 @@ title, author and date the page declares.
 
 The character set comes from the document itself (byte-order mark, then ``<meta charset>``
 or ``http-equiv`` content type), else UTF-8, else Windows-1252. Navigation, menus, footers
-and cookie banners are left out by trafilatura's extraction; the date is the one the page
-declares in its markup (no guessing from the text, which is slow and often wrong).
+and cookie banners are left out by trafilatura's extraction, once note calls, back-links and
+edit links are taken out and figures replaced by their captions (``htmlmarks.py``); the date
+is the one the page declares in its markup (no guessing from the text, which is slow and
+often wrong).
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ from typing import Any
 import trafilatura
 
 from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.htmlmarks import settle_marks
+from filature.ingest.formats.layout import BULLET
 
 _SNIFF = 4096
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·:]\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·]\s+")
+"""What joins a page's title to its site name; not a colon, which French titles hold
+(« Traités et conventions : ratification du traité d'extradition avec la Chine »)."""
+_HEADING_MAX = 200
+"""A first line longer than this is a paragraph, not the page's heading: a part of the title
+it happens to contain (the site's name) says nothing."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -64,7 +73,7 @@ def decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 def page_title(title: str | None, site: str | None, first_line: str) -> str | None:
     """The page title without the site name it carries (``Site - Title``, ``Title | Site``):
     the site name trafilatura found, or the part of the title that the page's first line
-    (its heading) repeats."""
+    (its heading, when it is short enough to be one) repeats."""
     if not title:
         return None
     text = " ".join(title.split())
@@ -73,6 +82,8 @@ def page_title(title: str | None, site: str | None, first_line: str) -> str | No
         parts.remove(site)
         return " - ".join(parts)
     heading = " ".join(first_line.split()).casefold()
+    if len(heading) > _HEADING_MAX:
+        heading = ""
     repeated = [part for part in parts if len(part) >= 8 and part.casefold() in heading]
     if len(parts) > 1 and repeated:
         return max(repeated, key=len)
@@ -80,11 +91,14 @@ def page_title(title: str | None, site: str | None, first_line: str) -> str | No
 
 
 def _unwrap(line: str) -> str:
-    """A table row of one cell (a page laid out with a table) as plain text."""
+    """A table row of one cell (a page laid out with a table) as plain text; a list item
+    with the bullet every reader gives list items (trafilatura writes ``- ``)."""
     if line.startswith("|"):
         inner = line.strip("| ")
         if " | " not in inner:
             return inner
+    if line.startswith("- "):
+        return BULLET + line[2:].lstrip()
     return line
 
 
@@ -93,8 +107,13 @@ def read_html(data: bytes, path: Path) -> FormatText:
     text, charset, warnings = decode_html(data)
     if "<" not in text[: _SNIFF * 4]:
         raise Unreadable("not an HTML page (no markup)")
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        raise Unreadable("html: no main text found")
+    declared = tree.find(".//head/title")
+    title = None if declared is None else " ".join(declared.text_content().split())
     document = trafilatura.bare_extraction(
-        text,
+        settle_marks(tree),
         with_metadata=True,
         include_tables=True,
         include_comments=False,
@@ -112,7 +131,9 @@ def read_html(data: bytes, path: Path) -> FormatText:
     return FormatText(
         text=paragraphs + "\n",
         format="html",
-        title=page_title(found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]),
+        title=page_title(
+            title or found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]
+        ),
         author=found.get("author") or None,
         date=found.get("date") or None,
         warnings=warnings,

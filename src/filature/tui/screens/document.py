@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from filature.query import Excerpt
 from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
-from filature.tui.render import flat, type_badge
+from filature.tui.render import document_heading, flat, type_badge
 from filature.tui.widgets.document_text import DocumentText
 
 
@@ -42,13 +42,10 @@ class DocumentScreen(Screen[None]):
             yield Static(Content("This document is not in the database."), markup=False)
             yield Footer()
             return
-        title = Content.assemble(
-            Content(flat(document.title)).stylize("bold"),
-            Content(f"  {flat(document.path)} · {len(document.passages):,} passages").stylize(
-                "$text-muted"
-            ),
+        heading = document_heading(
+            document.title, document.path, document.label, len(document.passages)
         )
-        yield Static(title, id="doc-title", markup=False)
+        yield Static(heading, id="doc-title", markup=False)
         yield Static(Content(""), id="doc-mention", markup=False)
         yield DocumentText(document, id="doc-text")
         yield Footer()
