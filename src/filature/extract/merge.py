@@ -78,11 +78,17 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
 
 
 WORD_VARIANT_RATIO = 70.0
+_ROMAN_KEY = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
 
 
 def _nation(word: str) -> str:
     """The state a nationality adjective stands for ("chinoise" -> "Chine"), else the word."""
     return load_countries().demonyms.get(word, word)
+
+
+def _number(word: str) -> bool:
+    """A word holding a digit, or a roman numeral ("bruxelles i" / "bruxelles ii")."""
+    return any(c.isdigit() for c in word) or bool(_ROMAN_KEY.fullmatch(word))
 
 
 def _other_name(a: str, b: str, lex: Lexicon) -> bool:
@@ -95,7 +101,7 @@ def _other_name(a: str, b: str, lex: Lexicon) -> bool:
     only_a = {w for w in only_a if _nation(w) not in shared}
     only_b = {w for w in only_b if _nation(w) not in shared}
     demonyms = lex.demonyms | load_countries().demonyms.keys()
-    if any(w in demonyms or any(c.isdigit() for c in w) for w in only_a | only_b):
+    if any(w in demonyms or _number(w) for w in only_a | only_b):
         return True
     return any(
         all(fuzz.ratio(w, v) < WORD_VARIANT_RATIO for v in only_b)
