@@ -140,3 +140,33 @@ def test_an_acronym_after_an_article_number_is_the_instrument(nlp: Any, tmp_path
     )
     assert typed.get("TUE") == "agreement"
     assert typed.get("Europol") == "organization"
+
+
+def test_titles_and_words_in_capitals_are_not_actors(nlp: Any, tmp_path: Path) -> None:
+    typed = _entities(
+        nlp,
+        tmp_path,
+        "Le Catholicos-Patriarche a reçu le métropolite de Beyrouth à Erbil.\n\n"
+        "Les chrétiens kurdes et les musulmans kurdes vivent ensemble à Dohuk.\n\n"
+        "Références\n\n"
+        "KURDES, une histoire par Jean Martin, sur histoire.fr (consulté le 2 mai 2019).\n",
+    )
+    assert "Catholicos-Patriarche" not in typed
+    assert "KURDES" not in typed
+    assert typed.get("Erbil") == "place"
+    assert typed.get("Jean Martin") == "person"
+
+
+def test_a_nationality_added_to_a_name_is_not_its_display(nlp: Any, tmp_path: Path) -> None:
+    documents = write_documents(
+        tmp_path,
+        {
+            "doc.txt": "Les Unités de protection du peuple syriennes (abrégé YPG) ont pris "
+            "Manbij en 2016.\n\n"
+            "Les Unités de protection du peuple ont ensuite avancé vers Raqqa.\n"
+        },
+    )
+    entities = extract_all(documents, nlp=nlp).entities
+    unit = next(e for e in entities if "Unités de protection du peuple" in e.aliases)
+    assert unit.name == "Unités de protection du peuple"
+    assert unit.type == "organization"

@@ -481,6 +481,9 @@ def passage_mentions(
         if label != EVENT_PLACE_LABEL and any(s < b and a < e for a, b in taken):
             drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
             continue
+        if label == "MISC" and _word_in_capitals(trimmed.name, written_lower):
+            drop("word in capitals", "a word the document also writes in lowercase", s, e)
+            continue
         if is_acronym(trimmed.name) and _REFERENCE_NUMBER.match(text, e):
             drop("reference label", "an acronym labelling a file number (RG 15/01183)", s, e)
             continue
@@ -551,6 +554,15 @@ def passage_mentions(
         )
     found.extend(_coordinated_places(passage, doc, found, taken))
     return listed_places(sorted(found, key=lambda m: m.start), text, cued_places)
+
+
+def _word_in_capitals(name: str, written_lower: frozenset[str]) -> bool:
+    """ "KURDES" in a cited title: a word of five letters or more written in capitals that
+    the document also writes in lowercase (or its singular: "kurde") is no acronym."""
+    if not is_acronym(name) or len(name) < 5 or not name.isalpha():
+        return False
+    lower = name.lower()
+    return lower in written_lower or (lower.endswith("s") and lower[:-1] in written_lower)
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]rticles?|[Aa]rt\.)[ \t]+\d+[\w-]*[ \t,]*$")

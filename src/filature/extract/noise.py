@@ -197,6 +197,7 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
         lambda c, lex: (
             tuple(fold(w).rstrip(".") for w in c.words) in lex.titles
             or (len(c.words) == 1 and (c.folded.removesuffix("s"),) in lex.titles)
+            or (len(c.words) == 1 and all((p,) in lex.titles for p in c.folded.split("-")))
         ),
     ),
     NoiseRule(
