@@ -119,8 +119,8 @@ def test_common_words_written_as_names_are_not_actors(nlp: Any, tmp_path: Path) 
         "Le traité de Westphalie mit fin à la guerre entre les deux Empires en 1648.\n\n"
         "Nous voulons une Union élargie et notre Union commune doit rester ouverte.\n\n"
         "Une fillette, Tanzanien par son père, vit à Dodoma.\n\n"
-        "Beaucoup de Kurdes vivent à Erbil, où 5 000 Kurdes ont manifesté. Les Kurdes "
-        "parlent la langue kurde.\n\n"
+        "Beaucoup de Kurdes vivent à Erbil, où 5 000 Kurdes ont manifesté. Les villages "
+        "kurdes sont nombreux.\n\n"
         "La Cour d'appel de Lyon a rendu son arrêt, RG 21/04512, le 3 mai 2022.\n",
     )
     for noise in ("R É P", "Députés", "Nation", "Empires", "Union élargie", "Union commune"):

@@ -558,11 +558,10 @@ def passage_mentions(
 
 def _word_in_capitals(name: str, written_lower: frozenset[str]) -> bool:
     """ "KURDES" in a cited title: a word of five letters or more written in capitals that
-    the document also writes in lowercase (or its singular: "kurde") is no acronym."""
+    the document also writes in lowercase ("les villages kurdes") is no acronym."""
     if not is_acronym(name) or len(name) < 5 or not name.isalpha():
         return False
-    lower = name.lower()
-    return lower in written_lower or (lower.endswith("s") and lower[:-1] in written_lower)
+    return name.lower() in written_lower
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]rticles?|[Aa]rt\.)[ \t]+\d+[\w-]*[ \t,]*$")

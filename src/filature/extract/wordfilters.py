@@ -116,8 +116,9 @@ def people_noun(
     """ "les Allemands", "des Kurdes", "un Tanzanien": a capitalised word after an article that
     names a people, not a place or a person: after an indefinite article (no place takes
     "un"), or a plural one or a count ("5 000 Kurdes", "beaucoup de Kurdes") when it has a
-    people ending or the document also writes it (or its singular) in lowercase, as an
-    adjective ("les Kurdes" and "les régions kurdes", "la langue kurde")."""
+    people ending or the document also writes it in lowercase, as an adjective ("les Kurdes"
+    and "les régions kurdes"; "ottoman" of "l'Empire ottoman" makes no people of "les
+    Ottomans")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if etype not in {"place", "person"} or span is None or len(span) != 1 or span.start == 0:
         return False
@@ -127,10 +128,7 @@ def people_noun(
         return True
     if not word.endswith("s") or not (before in _PLURAL_ARTICLES or _counted(doc, span.start)):
         return False
-    lower = span.text.lower()
-    return word.endswith(lex.demonym_plural_suffixes) or (
-        lower in written_lower or lower[:-1] in written_lower
-    )
+    return word.endswith(lex.demonym_plural_suffixes) or span.text.lower() in written_lower
 
 
 _QUANTITIES = frozenset(
