@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
@@ -39,6 +39,13 @@ from filature.extract.rules import (
     head_type,
     looks_like_person,
     rule_spans,
+)
+from filature.extract.shapes import (
+    adjunct_start,
+    generic_definition,
+    kind_type,
+    numbered_instrument,
+    polity_plural,
 )
 from filature.extract.spans import Trimmed, prepare_text, trim_span
 from filature.extract.textnorm import collapse, fold, is_acronym, unquote
@@ -237,16 +244,20 @@ def _not_a_name(
             return False
         opening = first.is_sent_start or first.i == 0
         common = first.pos_ in {"VERB", "ADJ", "ADV"} or _plural_common_noun(first)
-        return first.lower_ in lowercase or (opening and common)
+        alone = all(t.i == first.i or not t.is_alpha for t in first.sent)
+        heading = alone and first.pos_ == "NOUN"  # "Religion" as a section title
+        return first.lower_ in lowercase or (opening and common) or heading
     particle = etype == "person" and fold(first.text) in PERSON_PARTICLES
     if first.text[:1].islower() and head is None and label != "LOC" and not particle:
         return True
     if etype in {"agreement", "operation", "event"}:
-        return not any(
+        return not numbered_instrument(span.text) and not any(
             t.text[:1].isupper() and (t.pos_ == "PROPN" or t.lower_ not in lowercase)
             for t in span[1:]
         )
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
+    if rest_lower and span.start > 0 and doc[span.start - 1].lower_ in _DESCRIBING:
+        return True  # "une Union élargie", "notre Union commune": a description, not a name
     if first.pos_ != "NOUN" or not rest_lower or head is not None:
         return False
     opening = first.is_sent_start or first.i == 0
@@ -254,8 +265,19 @@ def _not_a_name(
 
 
 _OF = frozenset({"de", "d'", "d’", "du"})
+_DESCRIBING = frozenset(
+    {"un", "une", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
+)
+"""Determiners before which a capitalised noun and lowercase words describe rather than name:
+indefinite, and possessive of the speaker or listener ("notre Union commune")."""
 _TOPIC_LINKS = frozenset({"de", "d'", "du", "des", "et", "la", "le", "les", "l'"})
 _TOPIC_MAX = 12
+
+
+def _participle(tok: Token) -> bool:
+    """A participle ("organisée") may end a name's subject; a finite verb never does: "la
+    Convention relative aux droits de l'enfant contient ..." ends at "enfant"."""
+    return tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
 
 
 def _extend_topic(doc: Doc, end_char: int, lex: Lexicon) -> int:
@@ -275,7 +297,7 @@ def _extend_topic(doc: Doc, end_char: int, lex: Lexicon) -> int:
             break
         if not tok.text[:1].islower():
             break
-        if tok.pos_ == "NOUN" or (nouns and tok.pos_ in {"ADJ", "VERB"}):
+        if tok.pos_ == "NOUN" or (nouns and (tok.pos_ == "ADJ" or _participle(tok))):
             nouns += tok.pos_ == "NOUN"
             last = tok.idx + len(tok.text)
         elif fold(tok.text) not in _TOPIC_LINKS:
@@ -374,6 +396,17 @@ def _candidates(
         yield start, end, STATE_LABEL, "place"
 
 
+def _cut_adjunct(text: str, span: Trimmed) -> Trimmed:
+    """A span ends before a lowercase adjunct of place, time or manner ("Union dans le
+    monde" -> "Union"; ``shapes.adjunct_start``)."""
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    cut = adjunct_start([w.group(0) for w in words])
+    if cut is None:
+        return span
+    stop = span.start + words[cut - 1].end()
+    return replace(span, end=stop, name=collapse(text[span.start : stop]))
+
+
 def passage_mentions(
     passage: Passage,
     doc: Doc,
@@ -430,7 +463,7 @@ def passage_mentions(
             drop("trim", "nothing name-like left after removing determiners, titles, punctuation")
             continue
         if forced is None:
-            trimmed = cut_loose_tail(doc, text, trimmed)
+            trimmed = _cut_adjunct(text, cut_loose_tail(doc, text, trimmed))
         if label == "PER":
             trimmed = cut_at_title(text, trimmed, lex)
         s, e = trimmed.start, trimmed.end
@@ -448,6 +481,12 @@ def passage_mentions(
         if label != EVENT_PLACE_LABEL and any(s < b and a < e for a, b in taken):
             drop("overlap", "overlaps a mention already taken (institution, rule or NER)", s, e)
             continue
+        if label == "MISC" and _word_in_capitals(trimmed.name, written_lower):
+            drop("word in capitals", "a word the document also writes in lowercase", s, e)
+            continue
+        if is_acronym(trimmed.name) and _REFERENCE_NUMBER.match(text, e):
+            drop("reference label", "an acronym labelling a file number (RG 15/01183)", s, e)
+            continue
         if in_caps_run(prepared, s, e, trimmed.name):
             drop("caps run", "an all-caps word joined to other all-caps words (heading)", s, e)
             continue
@@ -461,6 +500,10 @@ def passage_mentions(
                 cued_places.add((s, e))
             if cue == "person" and label == "MISC":
                 label = "PER"  # the context names a person: kept alone like NER's own PER
+        if forced is None:
+            etype = kind_type(label, trimmed.name, etype)
+            if is_acronym(trimmed.name) and _ARTICLE_BEFORE.search(text, max(0, s - 40), s):
+                etype = "agreement"  # "article 39 TUE": the instrument the article is of
         if etype is None and passage.zone == "footnote" and _author_slot(doc, text, trimmed, lex):
             etype = "person"
         if etype is None:
@@ -482,7 +525,11 @@ def passage_mentions(
         if forced is None and not short and _not_a_name(doc, s, e, label, etype, lowercase):
             drop("common words", "words the document uses as common words", s, e, etype)
             continue
-        if trimmed.role is None and people_noun(doc, s, e, etype, lex, written_lower):
+        if (
+            trimmed.role is None
+            and not polity_plural(trimmed.name)
+            and people_noun(doc, s, e, etype, lex, written_lower)
+        ):
             drop("people noun", "a nationality or people noun after an article", s, e, etype)
             continue
         if trimmed.role and etype != "person" and head_type(trimmed.name, lex) is None:
@@ -509,6 +556,16 @@ def passage_mentions(
     return listed_places(sorted(found, key=lambda m: m.start), text, cued_places)
 
 
+def _word_in_capitals(name: str, written_lower: frozenset[str]) -> bool:
+    """ "KURDES" in a cited title: a word of five letters or more written in capitals that
+    the document also writes in lowercase ("les villages kurdes") is no acronym."""
+    if not is_acronym(name) or len(name) < 5 or not name.isalpha():
+        return False
+    return name.lower() in written_lower
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]rticles?|[Aa]rt\.)[ \t]+\d+[\w-]*[ \t,]*$")
+_REFERENCE_NUMBER = re.compile(r"[ \t]*(?:n[°o][ \t]*)?\d+[ \t]*/[ \t]*\d+")
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*")
 
 
@@ -621,6 +678,7 @@ class DocumentAnalyzer:
         self.acronyms: list[PassageAcronym] = []
         self.dropped: list[Dropped] = []
         self.cues: list[tuple[str, EntityType]] = []
+        self.kinds: set[str] = set()
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
@@ -634,17 +692,45 @@ class DocumentAnalyzer:
             self.written_lower,
             self.cues,
         )
-        defs = list(find_definitions(text, self.lex))
+        defs = []
+        for d in find_definitions(text, self.lex):
+            if generic_definition(d.long_form):
+                self.kinds.update((d.acronym, d.long_form))
+            else:
+                defs.append(d)
         _add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
         if self.on_passage is not None:
             self.on_passage(passage, doc, found, text)
         self.mentions.extend(sorted(found, key=lambda m: m.start))
 
+    def _named(self) -> list[RawMention]:
+        """The mentions, less those of the kinds the document defines by an acronym ("des
+        organisations non gouvernementales (ONG)": ONG is a kind, not an actor)."""
+        kinds = {fold(k) for k in self.kinds}
+        kept = []
+        for m in self.mentions:
+            if fold(m.name) in kinds:
+                self.dropped.append(
+                    Dropped(
+                        m.passage_seq,
+                        m.start,
+                        m.end,
+                        m.surface,
+                        m.label,
+                        m.type,
+                        "kind",
+                        "an acronym or long form the document defines as a kind of thing",
+                    )
+                )
+                continue
+            kept.append(m)
+        return kept
+
     def result(self) -> DocumentAnalysis:
         """The analysis of every passage added: each name typed alike in the document, and
         the occurrences NER missed of the organisations it names added."""
-        mentions = settle_document(self.mentions, self.cues, self.lex)
+        mentions = settle_document(self._named(), self.cues, self.lex)
         passages = self.document.passages
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):
             raw = RawMention(p.seq, s, e, name, name, etype, PROPAGATED_LABEL, None, p.zone)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from filature.extract.corpus import demonym_free, mention_key, name_key
-from filature.extract.countries import load_countries
+from filature.extract.countries import load_countries, nationality_state
 from filature.extract.lexicon import Lexicon
 from filature.extract.links import link_dynasties, link_initials, link_name_parts
 from filature.extract.named import LABEL as ALIAS_LABEL
@@ -21,6 +21,7 @@ from filature.extract.textnorm import (
     accent_count,
     capitalise_first,
     collapse,
+    fold,
     is_acronym,
     is_all_caps,
     norm_key,
@@ -78,11 +79,17 @@ def _vote(mentions: Iterable[Located]) -> EntityType:
 
 
 WORD_VARIANT_RATIO = 70.0
+_ROMAN_KEY = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
 
 
 def _nation(word: str) -> str:
     """The state a nationality adjective stands for ("chinoise" -> "Chine"), else the word."""
     return load_countries().demonyms.get(word, word)
+
+
+def _number(word: str) -> bool:
+    """A word holding a digit, or a roman numeral ("bruxelles i" / "bruxelles ii")."""
+    return any(c.isdigit() for c in word) or bool(_ROMAN_KEY.fullmatch(word))
 
 
 def _other_name(a: str, b: str, lex: Lexicon) -> bool:
@@ -95,7 +102,7 @@ def _other_name(a: str, b: str, lex: Lexicon) -> bool:
     only_a = {w for w in only_a if _nation(w) not in shared}
     only_b = {w for w in only_b if _nation(w) not in shared}
     demonyms = lex.demonyms | load_countries().demonyms.keys()
-    if any(w in demonyms or any(c.isdigit() for c in w) for w in only_a | only_b):
+    if any(w in demonyms or _number(w) for w in only_a | only_b):
         return True
     return any(
         all(fuzz.ratio(w, v) < WORD_VARIANT_RATIO for v in only_b)
@@ -119,6 +126,18 @@ def _fuzzy_pairs(keys: Sequence[str], etype: EntityType, lex: Lexicon) -> Iterab
                 yield a, b
 
 
+def _nationality_tail(name: str, names: Counter[str]) -> bool:
+    """ "Unités de protection de la femme syriennes" beside "Unités de protection de la
+    femme": a nationality adjective the text adds to a name it also writes without it."""
+    head, _, last = name.rpartition(" ")
+    return (
+        bool(head)
+        and head in names
+        and last.islower()
+        and nationality_state(fold(last)) is not None
+    )
+
+
 def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = frozenset()) -> str:
     """The canonical name among the surface names of one entity; ``given`` names, only ever
     seen as another name a text gives ("en kurde : …"), come last."""
@@ -131,6 +150,7 @@ def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = fro
             int(name[:1].isupper()),
             int(not is_acronym(name)),
             int(not all(is_all_caps(w) for w in words)),
+            int(not _nationality_tail(name, names)),
             accent_count(name),
             names[name],
             len(name),

@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from filature.extract.countries import load_countries
+from filature.extract.countries import load_countries, nationality_state
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import head_type
+from filature.extract.shapes import enumeration_adverb, plural_acronym
 from filature.extract.textnorm import APOSTROPHES, fold, is_all_caps
 
 _ALLOWED = re.compile(r"[\w\s'’.&$-]+")
@@ -47,6 +48,34 @@ def _caps_heading(c: Candidate, lex: Lexicon) -> bool:
     if not all(is_all_caps(w) or fold(w) in lex.stopwords for w in c.words):
         return False
     return head_type(c.name, lex) is None
+
+
+_DEMONYM_ENDINGS = (
+    "ien",
+    "ienne",
+    "iens",
+    "iennes",
+    "ais",
+    "aise",
+    "aises",
+    "ois",
+    "oise",
+    "oises",
+    "ain",
+    "aine",
+    "ains",
+    "aines",
+    "een",
+    "eenne",
+    "eens",
+    "eennes",
+)
+
+
+def _derived_demonym(folded: str) -> bool:
+    """ "tanzanien", "soudanaise": a nationality adjective's ending on the stem of a state's
+    name (world knowledge, ``countries.nationality_state``)."""
+    return folded.endswith(_DEMONYM_ENDINGS) and nationality_state(folded) is not None
 
 
 def _section_label(c: Candidate, lex: Lexicon) -> bool:
@@ -95,12 +124,26 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     ),
     NoiseRule(
         "nationality",
-        "a nationality word alone that names no state, lexicon [demonyms] words",
+        "a nationality word alone that names no state, lexicon [demonyms] or a state's stem",
         lambda c, lex: (
             len(c.words) == 1
-            and c.folded in lex.demonyms
+            and (c.folded in lex.demonyms or _derived_demonym(c.folded))
             and load_countries().state_of(c.name) is None
         ),
+    ),
+    NoiseRule(
+        "plural common noun",
+        "the plural of a capitalised common noun (les deux Empires), lexicon [noise]",
+        lambda c, lex: (
+            len(c.words) == 1
+            and c.folded.endswith(("s", "x"))
+            and (c.folded[:-1] in lex.common_nouns or c.folded[:-1] in lex.capitalised_common)
+        ),
+    ),
+    NoiseRule(
+        "spaced letters",
+        "single letters spaced out (a heading: R É P U B L I Q U E)",
+        lambda c, _: len(c.words) >= 3 and all(len(w) == 1 for w in c.words),
     ),
     NoiseRule(
         "contact label",
@@ -129,6 +172,16 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     ),
     NoiseRule("too long", "more than 14 words", lambda c, _: len(c.words) > 14),
     NoiseRule(
+        "enumeration adverb",
+        "a Latin ordinal adverb opening an item (Primo, Secundo), data/shapes.toml",
+        lambda c, _: len(c.words) == 1 and enumeration_adverb(c.name),
+    ),
+    NoiseRule(
+        "plural acronym",
+        "an acronym with a plural s names a kind of thing (des ONGs), data/shapes.toml",
+        lambda c, _: len(c.words) == 1 and plural_acronym(c.name),
+    ),
+    NoiseRule(
         "too short",
         "one character",
         lambda c, _: len(c.words) == 1 and len(c.name) < 2,
@@ -140,8 +193,12 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     ),
     NoiseRule(
         "title",
-        "a title alone, lexicon [roles] titles",
-        lambda c, lex: tuple(fold(w).rstrip(".") for w in c.words) in lex.titles,
+        "a title alone, or one word in the plural (les Députés), lexicon [roles] titles",
+        lambda c, lex: (
+            tuple(fold(w).rstrip(".") for w in c.words) in lex.titles
+            or (len(c.words) == 1 and (c.folded.removesuffix("s"),) in lex.titles)
+            or (len(c.words) == 1 and all((p,) in lex.titles for p in c.folded.split("-")))
+        ),
     ),
     NoiseRule(
         "truncated",

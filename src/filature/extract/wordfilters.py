@@ -115,8 +115,10 @@ def people_noun(
 ) -> bool:
     """ "les Allemands", "des Kurdes", "un Tanzanien": a capitalised word after an article that
     names a people, not a place or a person: after an indefinite article (no place takes
-    "un"), or a plural one when it has a people ending or the document also writes it in
-    lowercase, as an adjective ("les Kurdes" and "les régions kurdes")."""
+    "un"), or a plural one or a count ("5 000 Kurdes", "beaucoup de Kurdes") when it has a
+    people ending or the document also writes it in lowercase, as an adjective ("les Kurdes"
+    and "les régions kurdes"; "ottoman" of "l'Empire ottoman" makes no people of "les
+    Ottomans")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if etype not in {"place", "person"} or span is None or len(span) != 1 or span.start == 0:
         return False
@@ -124,9 +126,22 @@ def people_noun(
     word = fold(span.text)
     if before in _SINGULAR_INDEFINITE:
         return True
-    if before not in _PLURAL_ARTICLES or not word.endswith("s"):
+    if not word.endswith("s") or not (before in _PLURAL_ARTICLES or _counted(doc, span.start)):
         return False
     return word.endswith(lex.demonym_plural_suffixes) or span.text.lower() in written_lower
+
+
+_QUANTITIES = frozenset(
+    {"beaucoup", "peu", "nombre", "milliers", "millions", "centaines", "dizaines", "plupart"}
+)
+
+
+def _counted(doc: Doc, i: int) -> bool:
+    """ "5 000 Kurdes", "beaucoup de Kurdes": token ``i`` is counted like a people."""
+    before = doc[i - 1]
+    if before.like_num:
+        return True
+    return before.lower_ in {"de", "d'", "d’"} and i > 1 and doc[i - 2].lower_ in _QUANTITIES
 
 
 def written_lowercase(text: str) -> frozenset[str]:
