@@ -2,9 +2,9 @@
 between China and Brazil.
 
 The capitals are world knowledge kept as data (``extract/data/capitals.toml``, keyed by ISO 3166
-code, named in French by Babel's CLDR); the state's names come from ``filature.extract.countries``. A capital stands for its state
-only as a party to a state act (the relation types listed in the data file) and only when the
-state itself is an entity of the corpus; the capital's mentions stay its own entity, so the text
+code); the state's names come from ``filature.extract.countries`` (pycountry, Babel's CLDR). A
+capital stands for its state only as a party to a state act (the relation types listed in the
+data file) and only when the state itself is an entity of the corpus; the capital's mentions stay its own entity, so the text
 "Pékin" is still found and shown as written, and the relation's evidence quotes it.
 """
 
@@ -79,3 +79,9 @@ def capital_states(entities: Iterable[Entity]) -> StandFor:
         return stand.get(key, key) if rel_type in acts else key
 
     return stand_for
+
+
+def capitals_of(state: str) -> tuple[str, ...]:
+    """The names (``norm_key``) of the capital of ``state`` (any of its names)."""
+    short = load_countries().state_of(state)
+    return tuple(sorted(k for k, v in _data()[0].items() if short is not None and v == short))
