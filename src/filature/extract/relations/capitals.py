@@ -4,8 +4,9 @@ between China and Brazil.
 The capitals are world knowledge kept as data (``extract/data/capitals.toml``, keyed by ISO 3166
 code); the state's names come from ``filature.extract.countries`` (pycountry, Babel's CLDR). A
 capital stands for its state only as a party to a state act (the relation types listed in the
-data file) and only when the state itself is an entity of the corpus; the capital's mentions stay its own entity, so the text
-"Pékin" is still found and shown as written, and the relation's evidence quotes it.
+data file) and only when the state itself is an entity of the corpus; the capital's mentions
+stay its own entity, so "Pékin" is still found and shown as written, and the relation's
+evidence quotes it.
 """
 
 from __future__ import annotations
