@@ -85,6 +85,10 @@ class MentionIndex:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
 
+    def starting_at(self, offset: int) -> int | None:
+        """The mention that starts at character ``offset``, if any."""
+        return next((i for i, m in enumerate(self.mentions) if m.start == offset), None)
+
     def type_of(self, index: int) -> str:
         return self.mentions[index].type
 

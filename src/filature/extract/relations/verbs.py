@@ -152,8 +152,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             if complements(verb, ("avec",)):
                 continue
             group = list(args.sources)
-            if group:
+            if group:  # "conclus par X et Y": the parse may hang Y elsewhere
                 group.extend(m for m in index.list_before(group[0]) if m not in group)
+                group.extend(m for m in index.list_after(group[-1]) if m not in group)
             pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
         elif rule.target == "group":
             pairs = [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
@@ -170,7 +171,7 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(h, p) for h in holders[:1] for p in places]
         else:
             targets = _targets(rule, index, verb, args)
-            sources = list(args.sources)
+            sources = list(args.objects if rule.opponent else args.sources)
             if rule.stative and not sources:
                 sources = [m for t in subjects(verb) for m in index.group(t) if m not in sources]
             if rule.reversed:
