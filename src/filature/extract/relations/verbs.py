@@ -38,6 +38,8 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
         g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
     ]
     passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "les frais sont payés"
+    if verb.dep_.startswith("acl") and verb.head.dep_ == "nmod":
+        passive.append(verb.head.head)  # "les accords d'Oslo conclus par": parsed on "Oslo"
     return any(
         fold(lemma(t) or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
         for t in (*object_tokens(verb), *misattached, *passive)
