@@ -115,3 +115,19 @@ def test_a_role_given_in_apposition(nlp: Any) -> None:
     assert got == {("Charles Pasqua", "Intérieur", "holds_role")}
     text = "Charles Pasqua n'a jamais été ministre de l'Intérieur."
     assert found(nlp, text, ("Charles Pasqua", PERSON), ("Intérieur", ORG)) == set()
+
+
+@pytest.mark.slow
+def test_an_agreement_signed_between_two_parties(nlp: Any) -> None:
+    text = "Le traité de l'Élysée, signé entre la France et l'Allemagne en 1963, a duré."
+    names = (("traité de l'Élysée", "agreement"), ("France", PLACE), ("Allemagne", PLACE))
+    got = found(nlp, text, *names)
+    assert ("France", "Allemagne", "agreement_with") in got, got
+    text = "L'accord conclu entre le Japon et l'Inde en 2014 porte sur le nucléaire."
+    got = found(nlp, text, ("Japon", PLACE), ("Inde", PLACE))
+    assert got == {("Japon", "Inde", "agreement_with")}
+    # not an agreement, or negated: nothing
+    text = "Le match joué entre le Japon et l'Inde en 2014 a été serré."
+    assert found(nlp, text, ("Japon", PLACE), ("Inde", PLACE)) == set()
+    text = "Aucun accord n'a été signé entre le Chili et le Pérou."
+    assert found(nlp, text, ("Chili", PLACE), ("Pérou", PLACE)) == set()

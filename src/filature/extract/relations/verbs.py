@@ -158,6 +158,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
                 group.extend(m for m in index.list_before(group[0]) if m not in group)
                 group.extend(m for m in index.list_after(group[-1]) if m not in group)
             pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        elif rule.target == "between":
+            parties = _between(index, verb)
+            pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
         elif rule.target == "group":
             pairs = [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
         elif rule.target == "place_prep":
@@ -181,6 +184,17 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
+
+
+def _between(index: MentionIndex, verb: Token) -> list[int]:
+    """The actors after "entre" complementing ``verb`` ("signé entre X et Y"); the parse may
+    hang Y on the verb, so the names listed after X are followed too."""
+    for tok in complements(verb, ("entre",)):
+        found = index.group(tok, lists=True)
+        if found:
+            found.extend(m for m in index.list_after(found[-1], subjects=True) if m not in found)
+            return found
+    return []
 
 
 def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
