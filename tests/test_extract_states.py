@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from docfactory import write_documents
 from filature.extract.run import extract_all
 from filature.models import Extraction
@@ -30,11 +28,6 @@ def stated(extraction: Extraction) -> set[tuple[str, str, str]]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a capital that signs stays its own entity; the agreement is not attached to its "
-    "state (issue 13, class a capital standing for its state: events/agreements)",
-)
 def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> None:
     text = (
         "La Chine et le Brésil coopèrent depuis longtemps. En 2019, Pékin a signé un accord "
@@ -48,17 +41,36 @@ def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> 
     assert "Pékin" in china.aliases or any(e.name == "Pékin" for e in extraction.entities)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'un accord entre A et B' as the subject of a passive verb states no relation "
-    "(issue 13, class relations: relation recall)",
-)
 def test_an_agreement_between_two_states_stated_by_a_noun(tmp_path: Path, nlp: Any) -> None:
     text = "Un accord entre le Mexique et le Canada a été conclu en 1994 sur la pêche.\n"
     relations = stated(extract(tmp_path, nlp, text))
     assert {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"} == {
         frozenset(("Mexique", "Canada"))
     }
+
+
+def test_a_capital_is_its_state_only_in_a_state_act(tmp_path: Path, nlp: Any) -> None:
+    text = (
+        "Le Japon et le Kenya ont ouvert des négociations. Tokyo a conclu un accord avec "
+        "Nairobi en 2021. La conférence sur le climat s'est tenue à Nairobi en 2022. Moscou a "
+        "signé un accord avec Hanoï.\n"
+    )
+    extraction = extract(tmp_path, nlp, text)
+    relations = stated(extraction)
+    agreements = {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"}
+    assert frozenset(("Japon", "Kenya")) in agreements, relations
+    # no state named: the capitals stay the parties, as written
+    assert frozenset(("Moscou", "Hanoï")) in agreements, relations
+    # a place where something happens is the city itself
+    assert not any(t in {"Kenya", "Japon"} for _, kind, t in relations if kind == "located_in")
+    names = {e.name for e in extraction.entities}
+    assert {"Tokyo", "Nairobi"} <= names
+
+
+def test_no_agreement_between_two_states_is_no_relation(tmp_path: Path, nlp: Any) -> None:
+    text = "Aucun accord entre le Mexique et le Canada n'a été conclu sur la pêche en 1994.\n"
+    relations = stated(extract(tmp_path, nlp, text))
+    assert not any(kind == "agreement_with" for _, kind, _ in relations), relations
 
 
 def test_a_person_who_acts_gets_the_act(tmp_path: Path, nlp: Any) -> None:

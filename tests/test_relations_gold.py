@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from filature.extract.relations.capitals import capitals_of
 from filature.extract.relations.finder import ensure_lemmas
 from filature.extract.relations.lexicon import load_relation_lexicon
 
@@ -98,14 +99,20 @@ def score(found: list[Found]) -> tuple[float, float, list[str], list[str]]:
     return precision, recall, missed, spurious
 
 
+def _or_capital(names: frozenset[str]) -> set[str]:
+    """An end's names and, for a state, its capital's ("Pékin a signé" states China's act)."""
+    return set(names) | {norm(c) for n in names for c in capitals_of(n)}
+
+
 def evidence_states(rel: Found, nlp: Any) -> bool:
     """Some evidence text holds both ends (by a name) and a trigger word of the type."""
     triggers = load_relation_lexicon().triggers.get(rel.type, frozenset())
+    source, target = _or_capital(rel.source), _or_capital(rel.target)
     for text in rel.evidence:
         flat = " " + norm(text) + " "
-        if not any(f" {n} " in flat for n in rel.source):
+        if not any(f" {n} " in flat for n in source):
             continue
-        if not any(f" {n} " in flat for n in rel.target):
+        if not any(f" {n} " in flat for n in target):
             continue
         doc = nlp(text)
         ensure_lemmas(doc)

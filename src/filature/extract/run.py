@@ -36,6 +36,7 @@ from filature.extract.relations import (
     find_table_candidates,
     resolve,
 )
+from filature.extract.relations.capitals import capital_states
 from filature.extract.relations.named import named_party_relations, named_place_relations
 from filature.extract.relations.units import unit_relations
 from filature.extract.textnorm import collapse
@@ -451,7 +452,9 @@ def extract_results(
         (m.doc_index, m.passage_seq, m.start, m.end): e.key for e in entities for m in e.mentions
     }
     triples = [(i, seq, c) for i, r in enumerate(results) for seq, c in r.candidates]
-    relations = resolve(triples, lambda d, s, a, b: where.get((d, s, a, b)))
+    relations = resolve(
+        triples, lambda d, s, a, b: where.get((d, s, a, b)), capital_states(entities)
+    )
     stated = {(r.source_key, r.target_key, r.type) for r in relations}
     relations += [
         r

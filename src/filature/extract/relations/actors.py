@@ -85,6 +85,10 @@ class MentionIndex:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
 
+    def starting_at(self, offset: int) -> int | None:
+        """The mention that starts at character ``offset``, if any."""
+        return next((i for i, m in enumerate(self.mentions) if m.start == offset), None)
+
     def type_of(self, index: int) -> str:
         return self.mentions[index].type
 
@@ -210,8 +214,11 @@ class MentionIndex:
                     return [hit, *self.list_after(hit)]
         return []
 
-    def list_after(self, index: int) -> list[int]:
-        """Mentions listed after mention ``index`` (separated by commas, "et", "ou", articles)."""
+    def list_after(self, index: int, *, subjects: bool = False) -> list[int]:
+        """Mentions listed after mention ``index`` (separated by commas, "et", "ou", articles).
+
+        A subject of a clause ends the list unless ``subjects`` ("entre X et Y": the parse may
+        take Y for the subject of the verb that follows)."""
         out: list[int] = []
         current = self.mentions[index]
         text = self.text
@@ -219,7 +226,9 @@ class MentionIndex:
             if m.start < current.end:
                 continue
             gap = text[current.end : m.start]
-            if not (_LIST_GAP.match(gap) or _described(gap)) or self._is_subject(j):
+            if not (_LIST_GAP.match(gap) or _described(gap)) or (
+                not subjects and self._is_subject(j)
+            ):
                 break
             out.append(j)
             current = m

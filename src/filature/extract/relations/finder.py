@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.phrases import folded_token_texts
 from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.adjacent import apply_unit_of_rule, apply_war_side_rule
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import ensure_lemmas
 from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
@@ -92,4 +93,6 @@ def find_candidates(
             apply_seat_rule(emitter, token)
     apply_role_rules(emitter)
     apply_event_place_rule(emitter)
+    apply_unit_of_rule(emitter)
+    apply_war_side_rule(emitter)
     return emitter.candidates()

@@ -39,6 +39,7 @@ class VerbRule:
     role: str = ""
     stative: bool = False
     reflexive: bool = False
+    opponent: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class RelationLexicon:
     anaphor_nouns: frozenset[str] = frozenset()
     seat_appositions: frozenset[str] = frozenset()
     event_place_heads: frozenset[str] = frozenset()
+    war_heads: frozenset[str] = frozenset()
+    opponent_preps: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -121,6 +124,7 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
         role=str(entry.get("role", "")),
         stative=bool(entry.get("stative", False)),
         reflexive=bool(entry.get("reflexive", False)),
+        opponent=bool(entry.get("opponent", False)),
     )
 
 
@@ -218,6 +222,14 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),
         seat_appositions=_words(data, "places", "seat_appositions"),
+        war_heads=_words(data, "participation", "heads"),
+        opponent_preps=tuple(
+            sorted(
+                {tuple(fold(w).split()) for w in data.get("participation", {}).get("against", ())},
+                key=len,
+                reverse=True,
+            )
+        ),
         named_place_heads=tuple(
             sorted(
                 {tuple(fold(w).split()) for w in data.get("named_places", {}).get("heads", ())},

@@ -42,9 +42,13 @@ def _partners(emitter: Emitter, noun: Token, preps: tuple[str, ...]) -> list[int
 
 
 def _between(emitter: Emitter, noun: Token) -> list[int]:
+    index = emitter.index
     for c in noun.children:
         if c.dep_ in _PARTNER_DEPS and case_words(c).endswith("entre"):
-            return emitter.index.group(c, lists=True)
+            found = index.group(c, lists=True)
+            if len(found) == 1:  # "un accord entre X et Y a été conclu": Y parsed as subject
+                found.extend(index.list_after(found[0], subjects=True))
+            return found
     return _between_after(emitter, noun)
 
 
@@ -91,6 +95,8 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
     pair = _between(emitter, noun) if "entre" in rule.preps else []
     if len(pair) >= 2:
         date = clause_date(noun, emitter.dates)
+        if date is None and noun.dep_ == "nsubj:pass":  # "un accord entre X et Y, conclu en 1994"
+            date = clause_date(noun.head, emitter.dates, avoid=[noun])
         for i, a in enumerate(pair):
             for b in pair[i + 1 :]:
                 emitter.add(

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import combinations
 
+from filature.extract.relations.capitals import StandFor
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.types import RelationCandidate
 from filature.models import Entity, EvidenceSpan, Relation
@@ -30,19 +31,27 @@ def _first(values: Iterable[str | float | None]) -> str | float | None:
 
 
 def resolve(
-    candidates: Iterable[tuple[int, int, RelationCandidate]], key_of: KeyOf
+    candidates: Iterable[tuple[int, int, RelationCandidate]],
+    key_of: KeyOf,
+    stand_for: StandFor | None = None,
 ) -> list[Relation]:
     """One ``Relation`` per (source, target, type, role) -- and per amount and period for funds.
 
     Symmetric types get the smaller key first; self-relations and candidates whose ends were
     dropped are left out. Evidence spans are gathered from every candidate, without repeats.
+    ``stand_for`` replaces an end by the actor it stands for in that relation type (a capital
+    for its state, ``capitals.capital_states``).
     """
     symmetric = load_relation_lexicon().symmetric
     groups: dict[GroupKey, list[tuple[int, int, RelationCandidate, int | None]]] = defaultdict(list)
     for doc, seq, c in candidates:
         src = key_of(doc, c.source_seq if c.source_seq is not None else seq, *c.source)
         tgt = key_of(doc, c.target_seq if c.target_seq is not None else seq, *c.target)
-        if src is None or tgt is None or src == tgt:
+        if src is None or tgt is None:
+            continue
+        if stand_for is not None:
+            src, tgt = stand_for(src, c.type), stand_for(tgt, c.type)
+        if src == tgt:
             continue
         if c.type in symmetric and tgt < src:
             src, tgt = tgt, src

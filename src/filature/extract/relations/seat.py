@@ -96,12 +96,32 @@ def _apposed_seat(emitter: Emitter, noun: Token) -> None:
                 emitter.add(holder, place, "located_in", "seat_apposition", 0.8, noun.sent, noun)
 
 
+def _verb_seat(emitter: Emitter, seat: Token) -> bool:
+    """ "X siège à Y": the verb, which the tagger may take for the noun, right after the name
+    of an organisation and right before a place."""
+    index, doc = emitter.index, seat.doc
+    holder = index.at(doc[seat.i - 1]) if seat.i > 0 else None
+    if holder is None or index.type_of(holder) != "organization" or index.at(seat) is not None:
+        return False
+    if seat.i + 1 >= len(doc) or fold(doc[seat.i + 1].text) not in _PLACE_PREPS:
+        return False
+    k = seat.i + 2
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    place = index.at(doc[k]) if k < len(doc) else None
+    if place is None or index.type_of(place) != "place":
+        return False
+    return emitter.add(holder, place, "located_in", "seat_verb", _CONFIDENCE, seat.sent, seat)
+
+
 def apply_seat_rule(emitter: Emitter, seat: Token) -> None:
     """Emit located_in from an organisation to the place of its seat."""
     word = fold(seat.text)
     if word in emitter.lexicon.seat_appositions:
         _apposed_seat(emitter, seat)
     if word not in emitter.lexicon.seat_words:
+        return
+    if _verb_seat(emitter, seat):
         return
     place, clause = _seat_place(emitter, seat)
     if place is None:

@@ -38,6 +38,8 @@ def _heads_ok(rule: VerbRule, verb: Token) -> bool:
         g for c in verb.children if c.dep_ in _OBL for g in c.children if g.dep_ == "obj"
     ]
     passive = [c for c in verb.children if c.dep_ == "nsubj:pass"]  # "les frais sont payés"
+    if verb.dep_.startswith("acl") and verb.head.dep_ == "nmod":
+        passive.append(verb.head.head)  # "les accords d'Oslo conclus par": parsed on "Oslo"
     return any(
         fold(lemma(t) or t.text) in rule.object_heads or fold(t.text) in rule.object_heads
         for t in (*object_tokens(verb), *misattached, *passive)
@@ -152,9 +154,13 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             if complements(verb, ("avec",)):
                 continue
             group = list(args.sources)
-            if group:
+            if group:  # "conclus par X et Y": the parse may hang Y elsewhere
                 group.extend(m for m in index.list_before(group[0]) if m not in group)
+                group.extend(m for m in index.list_after(group[-1]) if m not in group)
             pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        elif rule.target == "between":
+            parties = _between(index, verb)
+            pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
         elif rule.target == "group":
             pairs = [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
         elif rule.target == "place_prep":
@@ -170,7 +176,7 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(h, p) for h in holders[:1] for p in places]
         else:
             targets = _targets(rule, index, verb, args)
-            sources = list(args.sources)
+            sources = list(args.objects if rule.opponent else args.sources)
             if rule.stative and not sources:
                 sources = [m for t in subjects(verb) for m in index.group(t) if m not in sources]
             if rule.reversed:
@@ -178,6 +184,17 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
+
+
+def _between(index: MentionIndex, verb: Token) -> list[int]:
+    """The actors after "entre" complementing ``verb`` ("signé entre X et Y"); the parse may
+    hang Y on the verb, so the names listed after X are followed too."""
+    for tok in complements(verb, ("entre",)):
+        found = index.group(tok, lists=True)
+        if found:
+            found.extend(m for m in index.list_after(found[-1], subjects=True) if m not in found)
+            return found
+    return []
 
 
 def _amount(emitter: Emitter, verb: Token) -> dict[str, object]:
