@@ -172,7 +172,7 @@ def test_citations_quote_the_evidence_span_with_document_and_lines(
     )
     assert (cite.document_path, cite.document_title) == DOCS[0]
     assert (cite.line_start, cite.line_end, cite.zone) == (4, 5, "body")
-    assert cite.lines == "4\N{EN DASH}5"
+    assert cite.reference().endswith("lines 4\N{EN DASH}5")
     assert not relations[2].stated and relations[2].symmetric and relations[2].weight == 2
 
 

@@ -17,10 +17,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from filature.export.data import CO_OCCURRENCE, RelationRecord, clean, read_relations
-from filature.export.data import relation_label as _label
+from filature.export.data import RelationRecord, clean, read_relations
 from filature.export.excerpts import Excerpt, top_excerpts
 from filature.query.text import fold, printable_line
+from filature.vocabulary import CO_OCCURRENCE, relation_label
 
 Direction = Literal["out", "in", "both"]
 _ID = re.compile(r"#(\d+)")
@@ -188,7 +188,7 @@ def card_relation(entity_id: int, r: RelationRecord) -> CardRelation:
     return CardRelation(
         relation_id=r.id,
         type=r.type,
-        label=_label(r.type, "out" if outgoing else "in"),
+        label=relation_label(r.type, "out" if outgoing else "in"),
         direction=direction,
         counterpart_id=other.id,
         counterpart_name=other.name,

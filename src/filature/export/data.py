@@ -14,32 +14,7 @@ from typing import Any
 
 from filature import cite
 from filature.text import safe_text
-
-CO_OCCURRENCE = "mentioned_with"
-SYMMETRIC = frozenset({"agreement_with", "cooperates_with", CO_OCCURRENCE})
-
-# (label seen from the source, label seen from the target)
-RELATION_LABELS: dict[str, tuple[str, str]] = {
-    "holds_role": ("holds a role at", "has as officer"),
-    "member_of": ("member of", "has as member"),
-    "agreement_with": ("agreement with", "agreement with"),
-    "cooperates_with": ("cooperates with", "cooperates with"),
-    "funds": ("funds", "funded by"),
-    "participates_in": ("participates in", "has as participant"),
-    "hosts": ("hosts", "hosted by"),
-    "located_in": ("located in", "location of"),
-    "trains": ("trains", "trained by"),
-    "supplies": ("supplies", "supplied by"),
-    CO_OCCURRENCE: ("mentioned with", "mentioned with"),
-}
-
-
-def relation_label(rtype: str, direction: str = "out") -> str:
-    """A readable label for a relation type, seen from its source ("out") or target ("in")."""
-    labels = RELATION_LABELS.get(rtype)
-    if labels is None:
-        return rtype.replace("_", " ")
-    return labels[1] if direction == "in" else labels[0]
+from filature.vocabulary import CO_OCCURRENCE, SYMMETRIC_TYPES, relation_label
 
 
 def clean(value: object) -> str:
@@ -71,13 +46,6 @@ class Citation:
         """Where the quote comes from, as ``filature.cite`` writes it (``title``, ``path``
         and ``label`` may be given already escaped for the output)."""
         return cite.reference_of(self, title, path, label)
-
-    @property
-    def lines(self) -> str:
-        """The line range as ``a-b`` (or ``a`` when the passage is one line)."""
-        if self.line_end == self.line_start:
-            return str(self.line_start)
-        return f"{self.line_start}\N{EN DASH}{self.line_end}"
 
 
 @dataclass(frozen=True)
@@ -135,7 +103,7 @@ class RelationRecord:
     @property
     def symmetric(self) -> bool:
         """True for the types that read the same both ways."""
-        return self.type in SYMMETRIC
+        return self.type in SYMMETRIC_TYPES
 
     @property
     def label(self) -> str:

@@ -7,7 +7,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from filature import cite
-from filature.export.data import CO_OCCURRENCE, clean
+from filature.export.data import clean
+from filature.vocabulary import CO_OCCURRENCE
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
@@ -34,13 +35,6 @@ class Excerpt:
         """Where the excerpt comes from, as ``filature.cite`` writes it ((``title``,
         ``path`` and ``label`` may be given already escaped for the output)."""
         return cite.reference_of(self, title, path, label)
-
-    @property
-    def lines(self) -> str:
-        """The line range as ``a–b`` (or ``a``)."""
-        if self.line_end == self.line_start:
-            return str(self.line_start)
-        return f"{self.line_start}\N{EN DASH}{self.line_end}"
 
 
 def snippet(text: str, start: int, end: int, width: int = 320) -> str:

@@ -23,7 +23,6 @@ from filature.query.reader import (
     type_counts,
 )
 from filature.query.types import (
-    CO_OCCURRENCE,
     DocumentPassage,
     DocumentView,
     EntityCard,
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
     from filature.query.fuzzy import FuzzyIndex, load_index
 
 __all__ = [
-    "CO_OCCURRENCE",
     "TYPE_LABELS",
     "DocumentPassage",
     "DocumentView",

@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from filature.cite import reference
+from filature.vocabulary import CO_OCCURRENCE
 
 
 def list_entities(conn: sqlite3.Connection, type: str | None, limit: int) -> list[dict[str, Any]]:
@@ -65,7 +66,8 @@ def list_relations(
         sql += " AND r.type = ?"
         params.append(type)
     elif not cooccurrence:
-        sql += " AND r.type != 'mentioned_with'"
+        sql += " AND r.type != ?"
+        params.append(CO_OCCURRENCE)
     sql += " ORDER BY r.type, s.name, t.name, r.id"
     if limit > 0:
         sql += " LIMIT ?"

@@ -14,6 +14,7 @@ from filature.query.types import (
     RelationRow,
     Span,
 )
+from filature.vocabulary import CO_OCCURRENCE
 
 ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
 PASSAGE_COLUMNS = (
@@ -95,7 +96,7 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
         SELECT id, type, 'in', source_id, role, date, weight, confidence
         FROM relations WHERE target_id = :e AND source_id != :e
     ) r JOIN entities e ON e.id = r.other
-    ORDER BY r.type = 'mentioned_with', r.type, r.weight DESC, e.mention_count DESC, e.name
+    ORDER BY r.type = :co, r.type, r.weight DESC, e.mention_count DESC, e.name
     LIMIT :limit
     """
     return [
@@ -112,7 +113,7 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
             confidence=float(r[9]),
             evidence_count=int(r[10]),
         )
-        for r in conn.execute(sql, {"e": entity_id, "limit": limit})
+        for r in conn.execute(sql, {"e": entity_id, "limit": limit, "co": CO_OCCURRENCE})
     ]
 
 

@@ -7,11 +7,10 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 
 from filature.cite import reference_of
+from filature.vocabulary import CO_OCCURRENCE
 
 Direction = Literal["out", "in"]
 Span = tuple[int, int]
-
-CO_OCCURRENCE = "mentioned_with"
 
 
 class EntityRow(NamedTuple):

@@ -9,6 +9,7 @@ from itertools import combinations
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.types import RelationCandidate
 from filature.models import Entity, EvidenceSpan, Relation
+from filature.vocabulary import CO_OCCURRENCE
 
 KeyOf = Callable[[int, int, int, int], int | None]
 """(doc_index, passage_seq, start, end) of a mention span -> its entity key, or None if dropped."""
@@ -115,7 +116,7 @@ def cooccurrences(
         Relation(
             source_key=a,
             target_key=b,
-            type="mentioned_with",
+            type=CO_OCCURRENCE,
             confidence=COOCCURRENCE_CONFIDENCE,
             rule="cooccurrence",
             evidence=tuple(
