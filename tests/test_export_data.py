@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from filature.export.data import read_entities, read_relations
 from filature.models import (
     Document,
     Entity,
@@ -22,6 +21,7 @@ from filature.models import (
     Relation,
     Zone,
 )
+from filature.query.records import read_entities, read_relations
 from filature.store.connect import open_readonly
 from filature.store.writer import write_database
 

@@ -9,7 +9,7 @@ caller passes text already made safe (no control characters).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 EN_DASH = "\N{EN DASH}"
 
@@ -92,3 +92,13 @@ def reference_of(
         source.page_end,
         label=source.document_label if label is None else label,
     )
+
+
+def where_json(source: Cited) -> dict[str, Any]:
+    """The place of a record as JSON: ``lines``, ``pages`` (None for a text file) and the
+    ``citation`` string."""
+    return {
+        "lines": [source.line_start, source.line_end],
+        "pages": None if source.page_start is None else [source.page_start, source.page_end],
+        "citation": reference_of(source),
+    }

@@ -62,7 +62,7 @@ def entity_card(conn: sqlite3.Connection, entity_id: int) -> EntityCard | None:
     aliases = tuple(
         str(a)
         for (a,) in conn.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias COLLATE NOCASE",
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias COLLATE NOCASE, alias",
             (entity_id,),
         )
         if a != name

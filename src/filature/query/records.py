@@ -1,7 +1,9 @@
-"""Reading a filature database into plain records for the exports, the dossier and the card.
+"""Whole entities and relations with their evidence, read for the command line, the card, the
+dossier and the exports (the read model's records are in ``query.types``).
 
-Every text that comes from the documents goes through ``safe_text``: exports and reports carry
-no control characters. Only ``store.connect.open_readonly`` connections are expected here.
+Every text that comes from the documents goes through ``safe_text``: what is read here is
+written out as it is, and carries no control characters. Only ``store.connect.open_readonly``
+connections are expected here.
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from filature import cite
+from filature.query.types import EndPoint, EntityCard, Evidence, Relation
 from filature.text import safe_text
-from filature.vocabulary import CO_OCCURRENCE, SYMMETRIC_TYPES, relation_label
+from filature.vocabulary import CO_OCCURRENCE
 
 
 def clean(value: object) -> str:
@@ -22,102 +23,23 @@ def clean(value: object) -> str:
     return safe_text("" if value is None else str(value))
 
 
-@dataclass(frozen=True)
-class Citation:
-    """A quoted span of a passage and where it comes from (document, lines)."""
-
-    document_id: int
-    document_title: str
-    document_path: str
-    line_start: int
-    line_end: int
-    zone: str
-    passage_id: int
-    start: int
-    end: int
-    quote: str
-    page_start: int | None = None
-    page_end: int | None = None
-    document_label: str | None = None
-
-    def reference(
-        self, title: str | None = None, path: str | None = None, label: str | None = None
-    ) -> str:
-        """Where the quote comes from, as ``filature.cite`` writes it (``title``, ``path``
-        and ``label`` may be given already escaped for the output)."""
-        return cite.reference_of(self, title, path, label)
-
-
-@dataclass(frozen=True)
-class EntityRecord:
-    """An entity with its aliases (the canonical name excluded) and its counts."""
-
-    id: int
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mention_count: int
-    body_mentions: int
-    footnote_mentions: int
-    document_count: int
-
-    @property
-    def cited_only(self) -> bool:
-        """Named only in footnotes (typically the author of a cited work), never in the body."""
-        return self.body_mentions == 0 and self.footnote_mentions > 0
-
-
-@dataclass(frozen=True)
-class EndPoint:
-    """One end of a relation."""
-
-    id: int
-    name: str
-    type: str
-
-
-@dataclass(frozen=True)
-class RelationRecord:
-    """A relation with both ends, its attributes and its evidence."""
-
-    id: int
-    type: str
-    source: EndPoint
-    target: EndPoint
-    role: str | None
-    date: str | None
-    amount: float | None
-    currency: str | None
-    period: str | None
-    agreement: EndPoint | None
-    confidence: float
-    rule: str
-    weight: int
-    evidence: tuple[Citation, ...]
-
-    @property
-    def stated(self) -> bool:
-        """False for co-occurrence (``mentioned_with``), true for relations the text states."""
-        return self.type != CO_OCCURRENCE
-
-    @property
-    def symmetric(self) -> bool:
-        """True for the types that read the same both ways."""
-        return self.type in SYMMETRIC_TYPES
-
-    @property
-    def label(self) -> str:
-        """The readable label of the type, from the source."""
-        return relation_label(self.type)
-
-
 def _optional(value: object) -> str | None:
     return None if value is None else clean(value)
 
 
-def read_entities(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> list[EntityRecord]:
-    """Entities (all, or those of ``ids``) with aliases and counts, most mentioned first."""
+def read_entities(
+    conn: sqlite3.Connection,
+    ids: Iterable[int] | None = None,
+    *,
+    etype: str | None = None,
+    limit: int = 0,
+) -> list[EntityCard]:
+    """Entities (all, those of ``ids``, of one type; at most ``limit`` when it is positive)
+    with aliases, counts and first and last documents, most mentioned first."""
     where, args = _id_filter("e.id", ids)
+    if etype is not None:
+        where += " AND e.type = ?"
+        args.append(etype)
     aliases: dict[int, list[str]] = defaultdict(list)
     for row in conn.execute(
         f"SELECT a.entity_id, a.alias, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id"
@@ -136,12 +58,14 @@ def read_entities(conn: sqlite3.Connection, ids: Iterable[int] | None = None) ->
         )
     }
     rows = conn.execute(
-        "SELECT e.id, e.name, e.type, e.mention_count, e.body_mentions, e.footnote_mentions "
-        f"FROM entities e WHERE {where} ORDER BY e.mention_count DESC, e.name, e.id",
-        args,
+        "SELECT e.id, e.name, e.type, e.mention_count, e.body_mentions, e.footnote_mentions,"
+        " d1.path, d2.path FROM entities e LEFT JOIN documents d1 ON d1.id = e.first_document_id"
+        f" LEFT JOIN documents d2 ON d2.id = e.last_document_id WHERE {where}"
+        " ORDER BY e.mention_count DESC, e.name, e.id" + (" LIMIT ?" if limit > 0 else ""),
+        [*args, limit] if limit > 0 else args,
     )
     return [
-        EntityRecord(
+        EntityCard(
             id=int(r[0]),
             name=clean(r[1]),
             type=str(r[2]),
@@ -150,31 +74,56 @@ def read_entities(conn: sqlite3.Connection, ids: Iterable[int] | None = None) ->
             body_mentions=int(r[4]),
             footnote_mentions=int(r[5]),
             document_count=documents.get(int(r[0]), 0),
+            first_document=_optional(r[6]),
+            last_document=_optional(r[7]),
         )
         for r in rows
     ]
 
 
-def read_relations(conn: sqlite3.Connection, entity_id: int | None = None) -> list[RelationRecord]:
-    """Relations (all, or those with ``entity_id`` at either end) with their evidence.
+def read_relations(
+    conn: sqlite3.Connection,
+    entity_id: int | None = None,
+    *,
+    rtype: str | None = None,
+    cooccurrence: bool = True,
+    limit: int = 0,
+    by_names: bool = False,
+) -> list[Relation]:
+    """Relations (all, those with ``entity_id`` at either end, of type ``rtype``; without
+    co-occurrences unless ``cooccurrence`` or asked for by ``rtype``; at most ``limit`` when
+    it is positive) with their evidence.
 
-    Stated relations come first, then co-occurrences; within each, by type and weight.
+    Stated relations come first, then co-occurrences; within each, by type and weight (with
+    ``by_names``: by type, then source and target names).
     """
     sql = (
         "SELECT r.id, r.type, r.source_id, s.name, s.type, r.target_id, t.name, t.type, r.role,"
         " r.date, r.amount, r.currency, r.period, r.agreement_id, a.name, a.type, r.confidence,"
         " r.rule, r.weight FROM relations r JOIN entities s ON s.id = r.source_id"
         " JOIN entities t ON t.id = r.target_id LEFT JOIN entities a ON a.id = r.agreement_id"
+        " WHERE 1"
     )
-    args: tuple[int, ...] = ()
+    args: list[object] = []
     if entity_id is not None:
-        sql += " WHERE r.source_id = ? OR r.target_id = ?"
-        args = (entity_id, entity_id)
-    sql += f" ORDER BY r.type = '{CO_OCCURRENCE}', r.type, r.weight DESC, r.id"
+        sql += " AND (r.source_id = ? OR r.target_id = ?)"
+        args += [entity_id, entity_id]
+    if rtype is not None:
+        sql += " AND r.type = ?"
+        args.append(rtype)
+    elif not cooccurrence:
+        sql += " AND r.type != ?"
+        args.append(CO_OCCURRENCE)
+    order = "s.name, t.name" if by_names else "r.weight DESC"
+    sql += f" ORDER BY r.type = ?, r.type, {order}, r.id"
+    args.append(CO_OCCURRENCE)
+    if limit > 0:
+        sql += " LIMIT ?"
+        args.append(limit)
     rows = conn.execute(sql, args).fetchall()
     evidence = read_evidence(conn, [int(r[0]) for r in rows])
     return [
-        RelationRecord(
+        Relation(
             id=int(r[0]),
             type=str(r[1]),
             source=EndPoint(int(r[2]), clean(r[3]), str(r[4])),
@@ -196,9 +145,9 @@ def read_relations(conn: sqlite3.Connection, entity_id: int | None = None) -> li
 
 def read_evidence(
     conn: sqlite3.Connection, relation_ids: Sequence[int]
-) -> dict[int, list[Citation]]:
-    """The citations of each relation of ``relation_ids``, in document and passage order."""
-    found: dict[int, list[Citation]] = defaultdict(list)
+) -> dict[int, list[Evidence]]:
+    """The evidence of each relation of ``relation_ids``, in document and passage order."""
+    found: dict[int, list[Evidence]] = defaultdict(list)
     for chunk in range(0, len(relation_ids), 500):
         part = list(relation_ids[chunk : chunk + 500])
         marks = ",".join("?" * len(part))
@@ -210,18 +159,18 @@ def read_evidence(
             ' ORDER BY ev.relation_id, d.path, p.seq, ev.start, ev."end"',
             part,
         ):
-            found[int(row[0])].append(citation(tuple(row)[3:], int(row[1]), int(row[2])))
+            found[int(row[0])].append(_evidence(tuple(row)[3:], int(row[1]), int(row[2])))
     return found
 
 
-def citation(row: Sequence[Any], start: int, end: int) -> Citation:
-    """A Citation from ``(document id, title, path, line_start, line_end, zone, passage id,
+def _evidence(row: Sequence[Any], start: int, end: int) -> Evidence:
+    """An Evidence from ``(document id, title, path, line_start, line_end, zone, passage id,
     passage text[, page_start, page_end[, label]])`` and the span ``[start, end)`` of the
     passage text to quote."""
     text = str(row[7])
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    return Citation(
+    return Evidence(
         document_id=int(row[0]),
         document_title=clean(row[1]),
         document_path=clean(row[2]),
@@ -238,10 +187,10 @@ def citation(row: Sequence[Any], start: int, end: int) -> Citation:
     )
 
 
-def _id_filter(column: str, ids: Iterable[int] | None) -> tuple[str, list[int]]:
+def _id_filter(column: str, ids: Iterable[int] | None) -> tuple[str, list[object]]:
     if ids is None:
         return "1", []
     wanted = sorted(set(ids))
     if not wanted:
         return "0", []
-    return f"{column} IN ({','.join('?' * len(wanted))})", wanted
+    return f"{column} IN ({','.join('?' * len(wanted))})", list(wanted)

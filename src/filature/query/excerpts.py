@@ -1,40 +1,16 @@
-"""The best passages about an entity, cut to the sentences that name it."""
+"""The best passages about an entity, cut to the sentences that name it (texts made safe)."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 
-from filature import cite
-from filature.export.data import clean
+from filature.query.reader import ZONE_RANK
+from filature.query.records import clean
+from filature.query.types import Excerpt
 from filature.vocabulary import CO_OCCURRENCE
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    """A passage (or the sentences of it that name the entity) and where it comes from."""
-
-    passage_id: int
-    document_title: str
-    document_path: str
-    line_start: int
-    line_end: int
-    zone: str
-    text: str
-    page_start: int | None = None
-    page_end: int | None = None
-    document_label: str | None = None
-
-    def reference(
-        self, title: str | None = None, path: str | None = None, label: str | None = None
-    ) -> str:
-        """Where the excerpt comes from, as ``filature.cite`` writes it ((``title``,
-        ``path`` and ``label`` may be given already escaped for the output)."""
-        return cite.reference_of(self, title, path, label)
 
 
 def snippet(text: str, start: int, end: int, width: int = 320) -> str:
@@ -102,12 +78,15 @@ def top_excerpts(
     return [
         Excerpt(
             passage_id=int(r[0]),
+            document_id=int(r[7]),
             document_title=clean(r[1]),
             document_path=clean(r[2]),
             line_start=int(r[3]),
             line_end=int(r[4]),
             zone=str(r[5]),
             text=clean(snippet(str(r[6]), int(r[11]), int(r[12]), width)),
+            spans=(),
+            entity_ids=(entity_id,),
             page_start=None if r[8] is None else int(r[8]),
             page_end=None if r[9] is None else int(r[9]),
             document_label=None if r[10] is None else clean(r[10]),
