@@ -28,6 +28,7 @@ from filature.query.resolve import EntityLookupError
 from filature.query.text import printable, printable_line
 from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
 from filature.store.writer import BuildLocked
+from filature.vocabulary import CO_OCCURRENCE
 
 DEFAULT_SOURCE = Path("seeds")
 
@@ -340,7 +341,7 @@ def relations(
         typer.Option("--type", "-t", help="A relation type, e.g. holds_role, funds."),
     ] = None,
     cooccurrence: Annotated[
-        bool, typer.Option("--cooccurrence", help="Include co-occurrences (mentioned_with).")
+        bool, typer.Option("--cooccurrence", help=f"Include co-occurrences ({CO_OCCURRENCE}).")
     ] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
     db: DbOption = DEFAULT_DB,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from filature.query.reader import ZONE_RANK
+from filature.query.reader import PASSAGE_COLUMNS, ZONE_RANK, located
 from filature.query.records import clean
 from filature.query.types import Excerpt
 from filature.vocabulary import CO_OCCURRENCE
@@ -45,8 +45,7 @@ def top_excerpts(
     its relations first, then those naming the most other entities; one per document first."""
     rows = conn.execute(
         f"""
-        SELECT p.id, d.title, d.path, p.line_start, p.line_end, p.zone, p.text, p.document_id,
-               p.page_start, p.page_end, d.label,
+        SELECT {PASSAGE_COLUMNS},
                MIN(m.start),
                (SELECT f."end" FROM mentions f WHERE f.passage_id = p.id AND f.entity_id = :e
                 ORDER BY f.start LIMIT 1),
@@ -68,28 +67,19 @@ def top_excerpts(
     picked: list[int] = []
     seen_docs: set[int] = set()
     for index, row in enumerate(rows):
-        if len(picked) < limit and int(row[7]) not in seen_docs:
+        if len(picked) < limit and int(row[1]) not in seen_docs:
             picked.append(index)
-            seen_docs.add(int(row[7]))
+            seen_docs.add(int(row[1]))
     for index in range(len(rows)):
         if len(picked) < limit and index not in picked:
             picked.append(index)
     chosen = [rows[i] for i in sorted(picked)]
     return [
         Excerpt(
-            passage_id=int(r[0]),
-            document_id=int(r[7]),
-            document_title=clean(r[1]),
-            document_path=clean(r[2]),
-            line_start=int(r[3]),
-            line_end=int(r[4]),
-            zone=str(r[5]),
-            text=clean(snippet(str(r[6]), int(r[11]), int(r[12]), width)),
+            **located(r, clean),
+            text=clean(snippet(str(r[7]), int(r[11]), int(r[12]), width)),
             spans=(),
             entity_ids=(entity_id,),
-            page_start=None if r[8] is None else int(r[8]),
-            page_end=None if r[9] is None else int(r[9]),
-            document_label=None if r[10] is None else clean(r[10]),
         )
         for r in chosen
     ]

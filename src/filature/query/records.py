@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from filature.query.reader import PASSAGE_COLUMNS, located
 from filature.query.types import EndPoint, EntityCard, Evidence, Relation
 from filature.text import safe_text
 from filature.vocabulary import CO_OCCURRENCE
@@ -152,8 +153,7 @@ def read_evidence(
         part = list(relation_ids[chunk : chunk + 500])
         marks = ",".join("?" * len(part))
         for row in conn.execute(
-            'SELECT ev.relation_id, ev.start, ev."end", d.id, d.title, d.path, p.line_start,'
-            " p.line_end, p.zone, p.id, p.text, p.page_start, p.page_end, d.label FROM evidence ev"
+            f'SELECT ev.relation_id, ev.start, ev."end", {PASSAGE_COLUMNS} FROM evidence ev'
             " JOIN passages p ON p.id = ev.passage_id JOIN documents d ON d.id = p.document_id"
             f" WHERE ev.relation_id IN ({marks})"
             ' ORDER BY ev.relation_id, d.path, p.seq, ev.start, ev."end"',
@@ -164,27 +164,12 @@ def read_evidence(
 
 
 def _evidence(row: Sequence[Any], start: int, end: int) -> Evidence:
-    """An Evidence from ``(document id, title, path, line_start, line_end, zone, passage id,
-    passage text[, page_start, page_end[, label]])`` and the span ``[start, end)`` of the
+    """An Evidence from a row of ``PASSAGE_COLUMNS`` and the span ``[start, end)`` of the
     passage text to quote."""
     text = str(row[7])
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    return Evidence(
-        document_id=int(row[0]),
-        document_title=clean(row[1]),
-        document_path=clean(row[2]),
-        line_start=int(row[3]),
-        line_end=int(row[4]),
-        zone=str(row[5]),
-        passage_id=int(row[6]),
-        start=start,
-        end=end,
-        quote=safe_text(text[start:end]),
-        page_start=None if len(row) < 10 or row[8] is None else int(row[8]),
-        page_end=None if len(row) < 10 or row[9] is None else int(row[9]),
-        document_label=None if len(row) < 11 or row[10] is None else clean(row[10]),
-    )
+    return Evidence(**located(row, clean), start=start, end=end, quote=safe_text(text[start:end]))
 
 
 def _id_filter(column: str, ids: Iterable[int] | None) -> tuple[str, list[object]]:
