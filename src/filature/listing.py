@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from filature.cite import where_json
+from filature.query.text import printable_line
 from filature.query.types import EntityCard, Evidence, Relation
 
 MAX_EVIDENCE = 20
@@ -30,7 +31,11 @@ def entity_table(entities: Sequence[EntityCard]) -> Table:
     table = Table("id", "name", "type", "mentions", "aliases", box=None)
     for e in entities:
         table.add_row(
-            str(e.id), Text(e.name), e.type, str(e.mention_count), Text(", ".join(e.aliases))
+            str(e.id),
+            Text(printable_line(e.name)),
+            e.type,
+            str(e.mention_count),
+            Text(printable_line(", ".join(e.aliases))),
         )
     return table
 
@@ -65,10 +70,10 @@ def relation_table(relations: Sequence[Relation]) -> Table:
         if r.amount is not None:
             detail = f"{r.amount:,.0f} {r.currency or ''} {r.period or ''}".strip()
         table.add_row(
-            Text(r.source.name),
+            Text(printable_line(r.source.name)),
             r.type,
-            Text(r.target.name),
-            Text(detail),
+            Text(printable_line(r.target.name)),
+            Text(printable_line(detail)),
             Text(r.date or ""),
             str(len({c.passage_id for c in r.evidence})),
             Text(r.rule),
