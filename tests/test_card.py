@@ -13,15 +13,8 @@ import pytest
 from rich.console import Console
 
 from dbfactory import DbBuilder
-from filature.card import (
-    AmbiguousName,
-    EntityNotFound,
-    card_as_json,
-    card_as_text,
-    card_renderable,
-    entity_card,
-    resolve_entity,
-)
+from filature.card import card_as_json, card_as_text, card_of, card_renderable
+from filature.query.resolve import AmbiguousName, EntityNotFound, resolve_entity
 from filature.store.connect import open_readonly
 from test_export_data import HOSTILE, KEY, make_db
 
@@ -86,7 +79,7 @@ def test_same_name_for_two_entities_asks_for_the_type(tmp_path: Path) -> None:
 
 
 def test_card_groups_relations_and_keeps_co_occurrence_apart(conn: sqlite3.Connection) -> None:
-    card = entity_card(conn, _id("Meng Hongwei"))
+    card = card_of(conn, _id("Meng Hongwei"))
     assert (card.name, card.type, card.counts.mentions, card.counts.footnotes) == (
         "Meng Hongwei", "person", 3, 2)  # fmt: skip
     (group,) = card.relations
@@ -100,16 +93,16 @@ def test_card_groups_relations_and_keeps_co_occurrence_apart(conn: sqlite3.Conne
         ("Xi Jinping", 2), ("Interpol", 1)]  # fmt: skip
     assert card.excerpts[0].zone == "body"
     assert "est élu président d'Interpol" in card.excerpts[0].text
-    interpol = entity_card(conn, _id("Interpol"))
+    interpol = card_of(conn, _id("Interpol"))
     labels = {g.label: g for g in interpol.relations}
     assert labels["has as officer"].relations[0].direction == "in"
-    assert labels["cooperates with"].relations[0].direction == "both"
+    assert labels["cooperates with"].relations[0].side == "both"
     with pytest.raises(EntityNotFound):
-        entity_card(conn, 999)
+        card_of(conn, 999)
 
 
 def test_text_and_json_forms(conn: sqlite3.Connection) -> None:
-    card = entity_card(conn, _id("Meng Hongwei"))
+    card = card_of(conn, _id("Meng Hongwei"))
     text = card_as_text(card)
     assert text.startswith("Meng Hongwei (person)\n")
     relations, _, rest = text.partition("Mentioned with (co-occurrence, not a stated relation)")
@@ -119,7 +112,7 @@ def test_text_and_json_forms(conn: sqlite3.Connection) -> None:
     data = json.loads(json.dumps(card_as_json(card), ensure_ascii=False))
     assert data["relations"][0]["relations"][0]["counterpart_name"] == "Interpol"
     assert data["counts"]["documents"] == 1
-    hostile = card_as_text(entity_card(conn, _id("Interpol")))
+    hostile = card_as_text(card_of(conn, _id("Interpol")))
     assert "\x1b" not in hostile and "<script>alert(1)</script>" in hostile
 
 
@@ -130,7 +123,7 @@ def _render(renderable: object) -> str:
 
 
 def test_rich_card_shows_document_text_literally(conn: sqlite3.Connection) -> None:
-    card = entity_card(conn, _id("Interpol"))
+    card = card_of(conn, _id("Interpol"))
     out = _render(card_renderable(card))
     assert "\x1b" not in out
     assert "[clic](javascript:alert(1))" in out and "<script>alert(1)</script>" in out

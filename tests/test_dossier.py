@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from filature.card import resolve_entity
 from filature.dossier import dossier, md_escape, write_dossier
 from filature.export.files import ExportProblem
+from filature.query.resolve import resolve_entity
 from filature.store.connect import open_readonly
 from test_export_data import HOSTILE, make_db
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from filature.export.data import read_entities, read_relations
 from filature.models import (
     Document,
     Entity,
@@ -22,6 +21,7 @@ from filature.models import (
     Relation,
     Zone,
 )
+from filature.query.records import read_entities, read_relations
 from filature.store.connect import open_readonly
 from filature.store.writer import write_database
 
@@ -172,7 +172,7 @@ def test_citations_quote_the_evidence_span_with_document_and_lines(
     )
     assert (cite.document_path, cite.document_title) == DOCS[0]
     assert (cite.line_start, cite.line_end, cite.zone) == (4, 5, "body")
-    assert cite.lines == "4\N{EN DASH}5"
+    assert cite.reference().endswith("lines 4\N{EN DASH}5")
     assert not relations[2].stated and relations[2].symmetric and relations[2].weight == 2
 
 

@@ -23,6 +23,8 @@ FORBIDDEN = {
     "export": READERS,
     "card": READERS,
     "dossier": READERS,
+    "listing": READERS,
+    "vocabulary": ("spacy", "textual", "filature.extract", "filature.query", "filature.tui"),
 }
 
 

@@ -40,7 +40,10 @@ def test_a_label_replaces_title_and_path_in_a_citation() -> None:
 def test_the_copy_key_cites_the_label() -> None:
     excerpt = Excerpt(1, 1, "Titre long", "note.pdf", 8, 9, "body", "Texte cité.", ())
     labelled = Excerpt(
-        1, 1, "Titre long", "note.pdf", 8, 9, "body", "Texte cité.", (), (), 12, 12, "IRSEM"
+        *(1, 1, "Titre long", "note.pdf", 8, 9, "body", "Texte cité.", ()),
+        page_start=12,
+        page_end=12,
+        document_label="IRSEM",
     )
     assert citation(excerpt) == "«Texte cité.» — Titre long, note.pdf, lines 8\N{EN DASH}9"
     assert citation(labelled) == "«Texte cité.» — IRSEM, p. 12"

@@ -10,7 +10,7 @@ caller passes text already made safe (no control characters).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 EN_DASH = "\N{EN DASH}"
 
@@ -122,3 +122,13 @@ def reference_of(
 ) -> str:
     """``reference`` of a record, as ``reference_parts_of`` takes it."""
     return ", ".join(reference_parts_of(source, title, path, label))
+
+
+def where_json(source: Cited) -> dict[str, Any]:
+    """The place of a record as JSON: ``lines``, ``pages`` (None for a text file) and the
+    ``citation`` string."""
+    return {
+        "lines": [source.line_start, source.line_end],
+        "pages": None if source.page_start is None else [source.page_start, source.page_end],
+        "citation": reference_of(source),
+    }

@@ -20,14 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from filature import __version__
-from filature.card import EntityLookupError
 from filature.curation.entries import CurationError
 from filature.errors import Problem, SourceProblem
 from filature.export import ExportProblem
 from filature.models import ENTITY_TYPES
+from filature.query.resolve import EntityLookupError
 from filature.query.text import printable, printable_line
 from filature.store.connect import DEFAULT_DB, DatabaseProblem, open_readonly, rebuild_command
 from filature.store.writer import BuildLocked
+from filature.vocabulary import CO_OCCURRENCE
 
 DEFAULT_SOURCE = Path("seeds")
 
@@ -255,24 +256,16 @@ def entities(
     """List the entities, most mentioned first."""
     if type is not None and type not in ENTITY_TYPES:
         fail(f"Unknown type {type!r}.", f"use one of: {', '.join(ENTITY_TYPES)}")
+    from filature.listing import entity_row, entity_table
+    from filature.query.records import read_entities
+
     with clean_errors(db):
         conn = open_database(db)
-        from filature.query.listing import list_entities
-
-        rows = list_entities(conn, type, limit)
+        rows = read_entities(conn, etype=type, limit=limit)
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
+        out.print_json(json.dumps([entity_row(e) for e in rows], ensure_ascii=False))
         return
-    table = Table("id", "name", "type", "mentions", "aliases", box=None)
-    for row in rows:
-        table.add_row(
-            str(row["id"]),
-            Text(printable_line(str(row["name"]))),
-            str(row["type"]),
-            str(row["mention_count"]),
-            Text(printable_line(", ".join(str(a) for a in row["aliases"] if a != row["name"]))),
-        )
-    out.print(table)
+    out.print(entity_table(rows))
 
 
 TypeOption = Annotated[
@@ -288,11 +281,12 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show an entity's card: aliases, relations and top excerpts."""
-    from filature.card import card_as_json, card_renderable, entity_card, resolve_entity
+    from filature.card import card_as_json, card_of, card_renderable
+    from filature.query.resolve import resolve_entity
 
     with clean_errors(db):
         conn = open_database(db)
-        card = entity_card(conn, resolve_entity(conn, name, type))
+        card = card_of(conn, resolve_entity(conn, name, type))
     if as_json:
         out.print_json(json.dumps(card_as_json(card), ensure_ascii=False))
     else:
@@ -310,8 +304,8 @@ def dossier(
     type: TypeOption = None,
 ) -> None:
     """Write a one-page report on an entity, its relations quoted and cited."""
-    from filature.card import resolve_entity
     from filature.dossier import write_dossier
+    from filature.query.resolve import resolve_entity
 
     if format not in ("md", "html"):
         fail(f"Unknown format {format!r}.", "use --format md or --format html")
@@ -356,38 +350,27 @@ def relations(
         typer.Option("--type", "-t", help="A relation type, e.g. holds_role, funds."),
     ] = None,
     cooccurrence: Annotated[
-        bool, typer.Option("--cooccurrence", help="Include co-occurrences (mentioned_with).")
+        bool, typer.Option("--cooccurrence", help=f"Include co-occurrences ({CO_OCCURRENCE}).")
     ] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """List relations with their role, date and evidence."""
-    from filature.card import resolve_entity
-    from filature.query.listing import list_relations
+    from filature.listing import relation_row, relation_table
+    from filature.query.records import read_relations
+    from filature.query.resolve import resolve_entity
 
     with clean_errors(db):
         conn = open_database(db)
         entity_id = resolve_entity(conn, entity) if entity else None
-        rows = list_relations(conn, entity_id, type, cooccurrence=cooccurrence, limit=limit)
-    if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
-        return
-    table = Table("source", "relation", "target", "role", "date", "passages", "rule", box=None)
-    for row in rows:
-        detail = row["role"] or ""
-        if row["amount"] is not None:
-            detail = f"{row['amount']:,.0f} {row['currency'] or ''} {row['period'] or ''}".strip()
-        table.add_row(
-            Text(printable_line(row["source"])),
-            row["type"],
-            Text(printable_line(row["target"])),
-            Text(printable_line(detail)),
-            row["date"] or "",
-            str(len(row["evidence"])),
-            row["rule"],
+        rows = read_relations(
+            conn, entity_id, rtype=type, cooccurrence=cooccurrence, limit=limit, by_names=True
         )
-    out.print(table)
+    if as_json:
+        out.print_json(json.dumps([relation_row(r) for r in rows], ensure_ascii=False))
+        return
+    out.print(relation_table(rows))
 
 
 @app.command()

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from filature import __version__
-from filature.card import EntityCard, describe_counts, entity_card
-from filature.export.data import Citation, RelationRecord, clean, read_relations
-from filature.export.excerpts import Excerpt
+from filature.card import Card, card_of, describe_counts
 from filature.export.files import ExportProblem, write_file
+from filature.query.records import clean, read_relations
 from filature.query.text import fold
+from filature.query.types import Evidence, Excerpt, Relation
 
 DossierFormat = Literal["md", "html"]
 DOSSIER_DIR = Path("exports/dossiers")
@@ -35,10 +35,10 @@ class Section:
     """One group of stated relations: its label and, per relation, a line and its citations."""
 
     label: str
-    items: tuple[tuple[str, tuple[Citation, ...], int], ...]
+    items: tuple[tuple[str, tuple[Evidence, ...], int], ...]
 
 
-def _sections(card: EntityCard, relations: list[RelationRecord]) -> list[Section]:
+def _sections(card: Card, relations: list[Relation]) -> list[Section]:
     by_id = {r.id: r for r in relations}
     sections = []
     for group in card.relations:
@@ -46,7 +46,7 @@ def _sections(card: EntityCard, relations: list[RelationRecord]) -> list[Section
         for rel in group.relations:
             details = ", ".join(p for p in (rel.role, rel.date) if p)
             line = f"{rel.counterpart_name} ({rel.counterpart_type})"
-            record = by_id[rel.relation_id]
+            record = by_id[rel.id]
             extra = [details] if details else []
             if record.amount is not None:
                 extra.append(f"{record.amount:g} {record.currency or ''}".strip())
@@ -59,7 +59,7 @@ def _sections(card: EntityCard, relations: list[RelationRecord]) -> list[Section
     return sections
 
 
-def _cited(item: Citation | Excerpt, e: Callable[[str], str], italic: bool = False) -> str:
+def _cited(item: Evidence | Excerpt, e: Callable[[str], str], italic: bool = False) -> str:
     """The item's citation with every part escaped by ``e`` (the title in italics)."""
     title = e(item.document_title)
     label = e(item.document_label or "")
@@ -71,7 +71,7 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _markdown(card: EntityCard, sections: list[Section], built: str) -> Iterator[str]:
+def _markdown(card: Card, sections: list[Section], built: str) -> Iterator[str]:
     e = md_escape
     yield f"# {e(card.name)}\n"
     yield f"*{e(card.type)}* · {e(describe_counts(card))}\n"
@@ -117,7 +117,7 @@ blockquote{margin:.4em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}
 cite{display:block;color:#555;font-size:.9em}.meta{color:#555}h3{margin-bottom:.3em}"""
 
 
-def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str]:
+def _html(card: Card, sections: list[Section], built: str) -> Iterator[str]:
     e = html.escape
     csp = "default-src 'none'; style-src 'unsafe-inline'"
     yield "<!DOCTYPE html>"
@@ -168,12 +168,12 @@ def _html(card: EntityCard, sections: list[Section], built: str) -> Iterator[str
 def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md") -> str:
     """The dossier of one entity as Markdown (``md``) or a standalone HTML page (``html``).
 
-    Raises ``card.EntityNotFound`` for an unknown id, ExportProblem for an unknown format.
+    Raises ``query.resolve.EntityNotFound`` for an unknown id, ExportProblem for an unknown format.
     """
     if fmt not in ("md", "html"):
         raise ExportProblem(f"Unknown dossier format {fmt!r}.", "use md or html")
-    card = entity_card(conn, entity_id, excerpts=5)
-    relations = [r for r in read_relations(conn, entity_id) if r.stated]
+    card = card_of(conn, entity_id, excerpts=5)
+    relations = read_relations(conn, entity_id, cooccurrence=False)
     sections = _sections(card, relations)
     row = conn.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
     built = clean(row[0]) if row else "at an unknown time"

@@ -21,9 +21,9 @@ from typing import Any, cast
 from filature.curation.entries import Entry
 from filature.curation.rules import Group, curate
 from filature.models import EntityType
+from filature.vocabulary import CO_OCCURRENCE
 
 MAX_EVIDENCE = 20
-COOCCURRENCE = "mentioned_with"
 COOCCURRENCE_CONFIDENCE = 0.3
 SKIPPED_ZONES = frozenset({"heading"})
 _RELATION_COLUMNS = (
@@ -178,7 +178,7 @@ def _typed(conn: sqlite3.Connection, owner: dict[int, int]) -> list[_Relation]:
     cursor = conn.execute(
         f"SELECT id, symmetric, {_RELATION_COLUMNS} FROM base_relations "
         "WHERE type != ? ORDER BY id",
-        (COOCCURRENCE,),
+        (CO_OCCURRENCE,),
     )
     cursor.row_factory = sqlite3.Row
     for row in cursor:
@@ -238,7 +238,7 @@ def _cooccurrences(
             {
                 "source_id": a,
                 "target_id": b,
-                "type": COOCCURRENCE,
+                "type": CO_OCCURRENCE,
                 "confidence": COOCCURRENCE_CONFIDENCE,
                 "rule": "cooccurrence",
                 "role": None,

@@ -24,10 +24,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from filature.export.data import EntityRecord, RelationRecord, read_entities, read_relations
 from filature.export.files import write_file
 from filature.export.ftm_values import clean_value, make_id, place_country
+from filature.query.records import read_entities, read_relations
 from filature.query.text import fold
+from filature.query.types import EntityCard, Relation
 
 PREFIX = "filature"
 ENTITY_SCHEMA = {
@@ -92,7 +93,7 @@ def _documents(conn: sqlite3.Connection) -> dict[int, Proxy]:
     return docs
 
 
-def _entity(e: EntityRecord, doc_ids: Sequence[str], taken: set[str]) -> Proxy:
+def _entity(e: EntityCard, doc_ids: Sequence[str], taken: set[str]) -> Proxy:
     proxy = Proxy(ENTITY_SCHEMA[e.type])
     proxy.make_id(PREFIX, "entity", e.type, e.name)
     if proxy.id in taken:
@@ -124,7 +125,7 @@ def _is_leading(role: str | None) -> bool:
     return any(word in folded for word in LEADING_ROLES)
 
 
-def _link_schema(r: RelationRecord, source: str, target: str) -> tuple[str, str, str]:
+def _link_schema(r: Relation, source: str, target: str) -> tuple[str, str, str]:
     """The schema and its (source, target) properties for a stated relation."""
     legal = {"Person", "Organization"}
     if r.type == "holds_role" and target == "Organization" and source in legal:
@@ -142,16 +143,14 @@ def _link_schema(r: RelationRecord, source: str, target: str) -> tuple[str, str,
     return "UnknownLink", "subject", "object"
 
 
-def _citations(r: RelationRecord) -> str:
+def _citations(r: Relation) -> str:
     lines = [f"« {' '.join(c.quote.split())} » ({c.reference()})" for c in r.evidence[:MAX_QUOTES]]
     if len(r.evidence) > MAX_QUOTES:
         lines.append(f"… and {len(r.evidence) - MAX_QUOTES} more passages.")
     return "\n".join(lines)[:MAX_TEXT]
 
 
-def _link(
-    r: RelationRecord, ends: dict[int, Proxy], docs: dict[int, Proxy], taken: set[str]
-) -> Proxy:
+def _link(r: Relation, ends: dict[int, Proxy], docs: dict[int, Proxy], taken: set[str]) -> Proxy:
     source, target = ends[r.source.id], ends[r.target.id]
     if r.stated:
         schema, src_prop, tgt_prop = _link_schema(r, source.schema, target.schema)

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 import networkx as nx
 
-from filature.export.data import read_entities, read_relations
 from filature.export.files import write_file
+from filature.query.records import read_entities, read_relations
 from filature.text import safe_text
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'

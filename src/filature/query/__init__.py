@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from filature.models import ENTITY_TYPES
 from filature.query.documents import document_view, passage_document
+from filature.query.excerpts import top_excerpts
 from filature.query.fts import full_text_search
 from filature.query.reader import (
     count_excerpts,
@@ -22,16 +23,21 @@ from filature.query.reader import (
     relations_of,
     type_counts,
 )
+from filature.query.records import read_entities, read_relations
+from filature.query.resolve import AmbiguousName, EntityLookupError, EntityNotFound, resolve_entity
 from filature.query.types import (
-    CO_OCCURRENCE,
     DocumentPassage,
     DocumentView,
+    EndPoint,
     EntityCard,
     EntityRow,
+    Evidence,
     Excerpt,
     FullTextResult,
     FuzzyHit,
+    Located,
     MentionRef,
+    Relation,
     RelationRow,
     describe_hit_json,
 )
@@ -40,17 +46,23 @@ if TYPE_CHECKING:
     from filature.query.fuzzy import FuzzyIndex, load_index
 
 __all__ = [
-    "CO_OCCURRENCE",
     "TYPE_LABELS",
+    "AmbiguousName",
     "DocumentPassage",
     "DocumentView",
+    "EndPoint",
     "EntityCard",
+    "EntityLookupError",
+    "EntityNotFound",
     "EntityRow",
+    "Evidence",
     "Excerpt",
     "FullTextResult",
     "FuzzyHit",
     "FuzzyIndex",
+    "Located",
     "MentionRef",
+    "Relation",
     "RelationRow",
     "count_excerpts",
     "describe_hit_json",
@@ -64,7 +76,11 @@ __all__ = [
     "load_index",
     "parse_type",
     "passage_document",
+    "read_entities",
+    "read_relations",
     "relations_of",
+    "resolve_entity",
+    "top_excerpts",
     "type_counts",
 ]
 

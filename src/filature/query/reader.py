@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from filature.query.types import (
@@ -14,6 +14,7 @@ from filature.query.types import (
     RelationRow,
     Span,
 )
+from filature.vocabulary import CO_OCCURRENCE
 
 ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
 PASSAGE_COLUMNS = (
@@ -61,7 +62,7 @@ def entity_card(conn: sqlite3.Connection, entity_id: int) -> EntityCard | None:
     aliases = tuple(
         str(a)
         for (a,) in conn.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias COLLATE NOCASE",
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias COLLATE NOCASE, alias",
             (entity_id,),
         )
         if a != name
@@ -95,7 +96,7 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
         SELECT id, type, 'in', source_id, role, date, weight, confidence
         FROM relations WHERE target_id = :e AND source_id != :e
     ) r JOIN entities e ON e.id = r.other
-    ORDER BY r.type = 'mentioned_with', r.type, r.weight DESC, e.mention_count DESC, e.name
+    ORDER BY r.type = :co, r.type, r.weight DESC, e.mention_count DESC, e.name
     LIMIT :limit
     """
     return [
@@ -112,7 +113,7 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
             confidence=float(r[9]),
             evidence_count=int(r[10]),
         )
-        for r in conn.execute(sql, {"e": entity_id, "limit": limit})
+        for r in conn.execute(sql, {"e": entity_id, "limit": limit, "co": CO_OCCURRENCE})
     ]
 
 
@@ -201,20 +202,18 @@ def _spans(
     return {pid: tuple(sorted(set(spans))) for pid, spans in found.items()}
 
 
+def located(row: Sequence[Any], text: Callable[[object], str] = str) -> dict[str, Any]:
+    """The ``Located`` fields of a row of ``PASSAGE_COLUMNS``; ``text`` reads the document's
+    title, path and label (``records.clean`` where they are written out as they are)."""
+    return {
+        "passage_id": int(row[0]), "document_id": int(row[1]), "document_title": text(row[2]),
+        "document_path": text(row[3]), "line_start": int(row[4]), "line_end": int(row[5]),
+        "zone": str(row[6]), "page_start": None if row[8] is None else int(row[8]),
+        "page_end": None if row[9] is None else int(row[9]),
+        "document_label": None if row[10] is None else text(row[10]),
+    }  # fmt: skip
+
+
 def excerpt_from_row(row: Any, spans: tuple[Span, ...], entity_ids: tuple[int, ...]) -> Excerpt:
     """An Excerpt from a row of ``PASSAGE_COLUMNS``."""
-    return Excerpt(
-        passage_id=int(row[0]),
-        document_id=int(row[1]),
-        document_title=str(row[2]),
-        document_path=str(row[3]),
-        line_start=int(row[4]),
-        line_end=int(row[5]),
-        zone=str(row[6]),
-        text=str(row[7]),
-        spans=spans,
-        entity_ids=entity_ids,
-        page_start=None if row[8] is None else int(row[8]),
-        page_end=None if row[9] is None else int(row[9]),
-        document_label=None if row[10] is None else str(row[10]),
-    )
+    return Excerpt(**located(row), text=str(row[7]), spans=spans, entity_ids=entity_ids)

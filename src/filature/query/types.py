@@ -1,17 +1,17 @@
-"""Frozen, JSON-able results of the read-only queries (``dataclasses.asdict`` works on each,
+"""The read model: frozen, JSON-able records of the read-only queries, the one set the app,
+the command line, the dossier and every export read (``dataclasses.asdict`` works on each,
 but on ``EntityRow``, a named tuple: use ``row._asdict()``)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from filature.cite import reference_of
+from filature.cite import reference_of, where_json
+from filature.vocabulary import CO_OCCURRENCE, Side, relation_label, relation_type
 
 Direction = Literal["out", "in"]
 Span = tuple[int, int]
-
-CO_OCCURRENCE = "mentioned_with"
 
 
 class EntityRow(NamedTuple):
@@ -26,7 +26,7 @@ class EntityRow(NamedTuple):
 
 @dataclass(frozen=True)
 class EntityCard:
-    """Everything the header of an entity shows."""
+    """An entity with its aliases (the canonical name excluded) and its counts."""
 
     id: int
     name: str
@@ -36,6 +36,13 @@ class EntityCard:
     footnote_mentions: int
     aliases: tuple[str, ...]
     document_count: int
+    first_document: str | None = None
+    last_document: str | None = None
+
+    @property
+    def cited_only(self) -> bool:
+        """Named only in footnotes (typically the author of a cited work), never in the body."""
+        return self.body_mentions == 0 and self.footnote_mentions > 0
 
 
 @dataclass(frozen=True)
@@ -56,13 +63,23 @@ class RelationRow:
 
     @property
     def is_co_occurrence(self) -> bool:
-        """True for the ``mentioned_with`` relations, shown apart from stated ones."""
+        """True for the co-occurrence relations, shown apart from stated ones."""
         return self.type == CO_OCCURRENCE
+
+    @property
+    def side(self) -> Side:
+        """``both`` for a symmetric type, else the direction seen from the entity."""
+        return "both" if relation_type(self.type).symmetric else self.direction
+
+    @property
+    def label(self) -> str:
+        """The vocabulary's label of the relation seen from the entity."""
+        return relation_label(self.type, self.direction)
 
 
 @dataclass(frozen=True)
-class Excerpt:
-    """A passage with the spans to highlight in it (mentions, evidence or matched terms)."""
+class Located:
+    """A passage of a document and where it is: what an excerpt and a piece of evidence cite."""
 
     passage_id: int
     document_id: int
@@ -71,19 +88,79 @@ class Excerpt:
     line_start: int
     line_end: int
     zone: str
-    text: str
-    spans: tuple[Span, ...]
-    entity_ids: tuple[int, ...] = ()
-    page_start: int | None = None
-    page_end: int | None = None
-    document_label: str | None = None
+    page_start: int | None = field(default=None, kw_only=True)
+    page_end: int | None = field(default=None, kw_only=True)
+    document_label: str | None = field(default=None, kw_only=True)
 
     def reference(
         self, title: str | None = None, path: str | None = None, label: str | None = None
     ) -> str:
-        """Where the excerpt comes from, as ``filature.cite`` writes it (``title``, ``path``
+        """Where the passage comes from, as ``filature.cite`` writes it (``title``, ``path``
         and ``label`` may be given already made safe for the output)."""
         return reference_of(self, title, path, label)
+
+
+@dataclass(frozen=True)
+class Excerpt(Located):
+    """A passage (or the sentences of it that name an entity) with the spans to highlight in
+    it (mentions, evidence or matched terms)."""
+
+    text: str
+    spans: tuple[Span, ...]
+    entity_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence(Located):
+    """A quoted span ``[start, end)`` of a passage, as evidence of a relation."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class EndPoint:
+    """One end of a relation."""
+
+    id: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation with both ends, its attributes and its evidence."""
+
+    id: int
+    type: str
+    source: EndPoint
+    target: EndPoint
+    role: str | None
+    date: str | None
+    amount: float | None
+    currency: str | None
+    period: str | None
+    agreement: EndPoint | None
+    confidence: float
+    rule: str
+    weight: int
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def stated(self) -> bool:
+        """False for co-occurrence, true for the relations the text states."""
+        return relation_type(self.type).stated
+
+    @property
+    def symmetric(self) -> bool:
+        """True for the types that read the same both ways."""
+        return relation_type(self.type).symmetric
+
+    @property
+    def label(self) -> str:
+        """The vocabulary's label of the type, read from the source."""
+        return relation_label(self.type)
 
 
 @dataclass(frozen=True)
@@ -151,7 +228,5 @@ def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
         data["spans"] = [list(span) for span in hit.spans]
         data["entity_ids"] = list(hit.entity_ids)
         data["document"] = hit.document_path
-        data["lines"] = [hit.line_start, hit.line_end]
-        data["pages"] = None if hit.page_start is None else [hit.page_start, hit.page_end]
-        data["citation"] = hit.reference()
+        data.update(where_json(hit))
     return data

@@ -10,13 +10,14 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from filature.curation.database import COOCCURRENCE, derive
+from filature.curation.database import derive
 from filature.curation.entries import CurationError, Entry
 from filature.curation.lock import curation_lock
 from filature.curation.state import META_SHA, CurationFile, read_curation, set_digest
 from filature.models import Document, Entity, Extraction, FileReport, Relation
 from filature.store.connect import DatabaseProblem, harden
 from filature.store.schema import SCHEMA_VERSION, create_schema
+from filature.vocabulary import CO_OCCURRENCE
 
 SIDECARS = ("-journal", "-wal", "-shm")
 
@@ -374,7 +375,7 @@ def _write_base(
 ) -> None:
     """The stated relations before curation and their evidence (``base_*``); co-occurrences are
     not kept: ``derive`` counts them again from the mentions. Ids are those of ``relations``."""
-    stated = [(i, r) for i, r in enumerate(relations) if r.type != COOCCURRENCE]
+    stated = [(i, r) for i, r in enumerate(relations) if r.type != CO_OCCURRENCE]
     conn.executemany(
         f"INSERT INTO base_relations (id, {_RELATION_COLUMNS}, symmetric) "
         f"VALUES ({', '.join('?' * 14)})",

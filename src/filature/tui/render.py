@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from filature import cite
+from filature import cite, vocabulary
 from filature.query import TYPE_LABELS, EntityCard, Excerpt, RelationRow
 from filature.query.text import one_line, printable, strip_controls
 
@@ -63,11 +63,6 @@ def type_badge(etype: str) -> Content:
 def type_filter_label(etype: str | None, count: int) -> str:
     """The label of an entry of the type filter (plain text, no markup)."""
     return f"{TYPE_LABELS.get(etype, 'All') if etype else 'All'} ({count:,})"
-
-
-def lines_label(line_start: int, line_end: int) -> str:
-    """'line 12' or 'lines 12–14'."""
-    return cite.lines_label(line_start, line_end)
 
 
 def marked(text: str, spans: Iterable[tuple[int, int]], style: str = MARK_STYLE) -> Content:
@@ -157,9 +152,10 @@ def relation_detail(row: RelationRow) -> str:
     return " · ".join(bits)
 
 
-def relation_heading(rtype: str) -> str:
-    """A readable heading for a relation type ('president_of' -> 'President of')."""
-    return one_line(printable(rtype.replace("_", " "))).capitalize()
+def relation_heading(row: RelationRow) -> str:
+    """The heading of a relation seen from the entity, from the vocabulary ('Member of',
+    'Has as member'; an unknown 'president_of' -> 'President of')."""
+    return one_line(printable(vocabulary.relation_heading(row.type, row.direction)))
 
 
 def entity_card_text(card: EntityCard, relations: list[RelationRow]) -> str:
@@ -172,8 +168,7 @@ def entity_card_text(card: EntityCard, relations: list[RelationRow]) -> str:
     for row in stated:
         arrow = "→" if row.direction == "out" else "←"
         lines.append(
-            f"  {relation_heading(row.type)} {arrow} {row.counterpart_name}"
-            f" ({relation_detail(row)})"
+            f"  {relation_heading(row)} {arrow} {row.counterpart_name} ({relation_detail(row)})"
         )
     if co:
         names = ", ".join(f"{r.counterpart_name} ({r.weight})" for r in co[:30])

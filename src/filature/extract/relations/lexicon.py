@@ -9,6 +9,8 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from filature.vocabulary import RELATION_TYPES
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
 
 
@@ -166,11 +168,9 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     roles = tuple(
         sorted((tuple(fold(r).split()) for r in data["roles"]["words"]), key=len, reverse=True)
     )
-    allowed = {
-        name: (frozenset(spec["source"]), frozenset(spec["target"]))
-        for name, spec in data["types"].items()
-    }
-    symmetric = frozenset(n for n, spec in data["types"].items() if spec.get("symmetric"))
+    stated = [t for t in RELATION_TYPES.values() if t.stated]
+    allowed = {t.name: (t.sources, t.targets) for t in stated}
+    symmetric = frozenset(t.name for t in stated if t.symmetric)
     members = frozenset(fold(w) for w in data["roles"]["member_words"])
     bench = data.get("bench", {})
     units = _words(data, "units", "heads")

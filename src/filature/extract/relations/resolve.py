@@ -10,6 +10,7 @@ from filature.extract.relations.capitals import StandFor
 from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.types import RelationCandidate
 from filature.models import Entity, EvidenceSpan, Relation
+from filature.vocabulary import CO_OCCURRENCE
 
 KeyOf = Callable[[int, int, int, int], int | None]
 """(doc_index, passage_seq, start, end) of a mention span -> its entity key, or None if dropped."""
@@ -124,7 +125,7 @@ def cooccurrences(
         Relation(
             source_key=a,
             target_key=b,
-            type="mentioned_with",
+            type=CO_OCCURRENCE,
             confidence=COOCCURRENCE_CONFIDENCE,
             rule="cooccurrence",
             evidence=tuple(

@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from filature.cite import pages_label
+from filature.cite import lines_label, pages_label
 from filature.query import DocumentPassage, DocumentView, MentionRef
-from filature.tui.render import MARK_STYLE, flat, lines_label
+from filature.tui.render import MARK_STYLE, flat
 
 MENTION_STYLE = "underline $text-accent"
 

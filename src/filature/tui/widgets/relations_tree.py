@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 
 from rich.text import Text
 from textual import on
@@ -46,9 +45,11 @@ class RelationsTree(Tree[RelationRow | None]):
         self.clear()
         stated = [r for r in rows if not r.is_co_occurrence]
         co = [r for r in rows if r.is_co_occurrence]
-        for rtype, group in groupby(stated, key=lambda r: r.type):
-            members = list(group)
-            node = self.root.add(_heading(relation_heading(rtype), len(members)), expand=True)
+        groups: dict[str, list[RelationRow]] = {}
+        for row in stated:
+            groups.setdefault(relation_heading(row), []).append(row)
+        for heading, members in groups.items():
+            node = self.root.add(_heading(heading, len(members)), expand=True)
             for row in members:
                 node.add_leaf(_label(row), row)
         # Filled when first opened: a big entity has hundreds, and making them costs a redraw.

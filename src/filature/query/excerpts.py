@@ -1,46 +1,16 @@
-"""The best passages about an entity, cut to the sentences that name it."""
+"""The best passages about an entity, cut to the sentences that name it (texts made safe)."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 
-from filature import cite
-from filature.export.data import CO_OCCURRENCE, clean
+from filature.query.reader import PASSAGE_COLUMNS, ZONE_RANK, located
+from filature.query.records import clean
+from filature.query.types import Excerpt
+from filature.vocabulary import CO_OCCURRENCE
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-ZONE_RANK = "CASE p.zone WHEN 'body' THEN 0 WHEN 'heading' THEN 1 WHEN 'table' THEN 2 ELSE 3 END"
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    """A passage (or the sentences of it that name the entity) and where it comes from."""
-
-    passage_id: int
-    document_title: str
-    document_path: str
-    line_start: int
-    line_end: int
-    zone: str
-    text: str
-    page_start: int | None = None
-    page_end: int | None = None
-    document_label: str | None = None
-
-    def reference(
-        self, title: str | None = None, path: str | None = None, label: str | None = None
-    ) -> str:
-        """Where the excerpt comes from, as ``filature.cite`` writes it ((``title``,
-        ``path`` and ``label`` may be given already escaped for the output)."""
-        return cite.reference_of(self, title, path, label)
-
-    @property
-    def lines(self) -> str:
-        """The line range as ``a–b`` (or ``a``)."""
-        if self.line_end == self.line_start:
-            return str(self.line_start)
-        return f"{self.line_start}\N{EN DASH}{self.line_end}"
 
 
 def snippet(text: str, start: int, end: int, width: int = 320) -> str:
@@ -75,8 +45,7 @@ def top_excerpts(
     its relations first, then those naming the most other entities; one per document first."""
     rows = conn.execute(
         f"""
-        SELECT p.id, d.title, d.path, p.line_start, p.line_end, p.zone, p.text, p.document_id,
-               p.page_start, p.page_end, d.label,
+        SELECT {PASSAGE_COLUMNS},
                MIN(m.start),
                (SELECT f."end" FROM mentions f WHERE f.passage_id = p.id AND f.entity_id = :e
                 ORDER BY f.start LIMIT 1),
@@ -98,25 +67,19 @@ def top_excerpts(
     picked: list[int] = []
     seen_docs: set[int] = set()
     for index, row in enumerate(rows):
-        if len(picked) < limit and int(row[7]) not in seen_docs:
+        if len(picked) < limit and int(row[1]) not in seen_docs:
             picked.append(index)
-            seen_docs.add(int(row[7]))
+            seen_docs.add(int(row[1]))
     for index in range(len(rows)):
         if len(picked) < limit and index not in picked:
             picked.append(index)
     chosen = [rows[i] for i in sorted(picked)]
     return [
         Excerpt(
-            passage_id=int(r[0]),
-            document_title=clean(r[1]),
-            document_path=clean(r[2]),
-            line_start=int(r[3]),
-            line_end=int(r[4]),
-            zone=str(r[5]),
-            text=clean(snippet(str(r[6]), int(r[11]), int(r[12]), width)),
-            page_start=None if r[8] is None else int(r[8]),
-            page_end=None if r[9] is None else int(r[9]),
-            document_label=None if r[10] is None else clean(r[10]),
+            **located(r, clean),
+            text=clean(snippet(str(r[7]), int(r[11]), int(r[12]), width)),
+            spans=(),
+            entity_ids=(entity_id,),
         )
         for r in chosen
     ]
