@@ -19,6 +19,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     "operation",
     "event",
 )
+COOCCURRENCE = "mentioned_with"
+"""The relation type of two entities named in the same passages (not stated by the text)."""
 
 FileStatus = Literal["ok", "warning", "skipped"]
 

@@ -20,10 +20,9 @@ from typing import Any, cast
 
 from filature.curation.entries import Entry
 from filature.curation.rules import Group, curate
-from filature.models import EntityType
+from filature.models import COOCCURRENCE, EntityType
 
 MAX_EVIDENCE = 20
-COOCCURRENCE = "mentioned_with"
 COOCCURRENCE_CONFIDENCE = 0.3
 SKIPPED_ZONES = frozenset({"heading"})
 _RELATION_COLUMNS = (
