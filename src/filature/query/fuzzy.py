@@ -260,11 +260,6 @@ class FuzzyIndex:
     def __len__(self) -> int:
         return self._live_count
 
-    @property
-    def entity_count(self) -> int:
-        """How many entities the index holds."""
-        return len(self._ids)
-
     def _bucket(self, key: int) -> Int32s | None:
         at = int(np.searchsorted(self._gram_keys, key))
         if at >= len(self._gram_keys) or int(self._gram_keys[at]) != key:
