@@ -47,11 +47,11 @@ def strip_controls(text: str) -> str:
 
 
 APOSTROPHES = "'’`´ʼ‘"
-_WS = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _NON_WORD = re.compile(r"[^\w\s-]")
 # Apostrophes unified and ligatures spelled out (NFKD leaves "œ" and "æ" whole).
-_FOLD_MARKS = str.maketrans({**{a: "'" for a in APOSTROPHES[1:]}, "œ": "oe", "æ": "ae"})
+_FOLD_MARKS = (*((a, "'") for a in APOSTROPHES[1:]), ("œ", "oe"), ("æ", "ae"))
+_MARKS = frozenset(mark for mark, _ in _FOLD_MARKS)
 
 
 # The name helpers below are pure and called on the same words and names over and over by a
@@ -63,12 +63,25 @@ def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text).translate(_BASE_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    if not _BASE_SET.isdisjoint(decomposed):
+        decomposed = decomposed.translate(_BASE_LETTERS)
+    if decomposed.isascii():
+        return decomposed
+    decomposed = _LATIN_MARKS.sub("", decomposed)
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The combining accents of Latin letters (U+0300-U+036F), removed in one pass before the general,
+# slower character-by-character removal (needed only for other scripts).
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
 # Latin letters with a mark Unicode does not decompose ("Diyarbakır" is "Diyarbakir").
 _BASE_LETTERS = str.maketrans("ıłŁøØđĐħĦ", "ilLoOdDhH")
+_BASE_SET = frozenset("ıłŁøØđĐħĦ")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -82,16 +95,22 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower().replace("`", "'")
-    return strip_accents(text.casefold().translate(_FOLD_MARKS))
+    out = text.casefold()
+    if not _MARKS.isdisjoint(out):  # str.replace is much faster than str.translate
+        for mark, spelled in _FOLD_MARKS:
+            out = out.replace(mark, spelled)
+    return strip_accents(out)
 
 
 def collapse(text: str) -> str:
     """Join words split by a hyphenated line break and collapse runs of whitespace."""
-    return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+    if "\n" in text and "-" in text:
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
     folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
-    return _WS.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
