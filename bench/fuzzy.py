@@ -110,7 +110,7 @@ def measure_fuzzy(
     from textual.fuzzy import Matcher
 
     from filature.query import load_index
-    from filature.query.text import fold
+    from filature.text import norm_key as fold
 
     started = time.perf_counter()
     entities = make_entities(entities_count, aliases)

@@ -1,26 +1,61 @@
-"""The analyst's curation file: merge, rename, retype, drop and alias survive a rebuild."""
+"""The analyst's curation file: merge, rename, retype, drop and alias survive a rebuild.
+
+Through the real path: the store writes the extraction (``base_*`` tables), then the build's
+curation step (``curation.derivation``) derives the curated tables from it.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from filature.extract.curation import CurationError, apply_curation, load_curation
-from filature.extract.merge import Draft
+from filature.curation.derivation import FileDerivation
+from filature.curation.entries import CurationError, load_curation
+from filature.curation.state import read_curation
+from filature.models import Document, Entity, EntityType, Extraction, Mention, Passage
+from filature.store.writer import write_database
 
 ROOT = Path(__file__).resolve().parents[1]
 
+FORMS: list[tuple[str, EntityType, tuple[str, ...]]] = [
+    ("Pékin", "place", ()),
+    ("Beijing", "place", ()),
+    ("Francois Haut", "person", ("Frangois Haut",)),
+    ("Forum régional de l’ASEAN", "event", ()),
+    ("Sécurité globale", "organization", ()),
+    ("Interpol", "organization", ("INTERPOL",)),
+]
 
-def drafts() -> list[Draft]:
-    return [
-        Draft("Pékin", "place", {"Pékin"}),
-        Draft("Beijing", "place", {"Beijing"}),
-        Draft("Francois Haut", "person", {"Francois Haut", "Frangois Haut"}),
-        Draft("Forum régional de l’ASEAN", "event", {"Forum régional de l’ASEAN"}),
-        Draft("Sécurité globale", "organization", {"Sécurité globale"}),
-        Draft("Interpol", "organization", {"Interpol", "INTERPOL"}),
-    ]
+
+def extraction() -> tuple[Document, Extraction]:
+    """One passage naming every form once; each entity mentioned by each of its forms."""
+    text = " ; ".join(form for name, _, aliases in FORMS for form in (name, *aliases)) + "."
+    passage = Passage(0, 0, len(text), 1, 1, "body", text)
+    document = Document("a.txt", "A", "0" * 64, "utf-8", text, (passage,))
+    entities = []
+    for key, (name, etype, aliases) in enumerate(FORMS):
+        mentions = tuple(
+            Mention(0, 0, text.index(f), text.index(f) + len(f), f) for f in (name, *aliases)
+        )
+        entities.append(Entity(key, name, etype, (name, *aliases), mentions))
+    return document, Extraction(entities=tuple(entities))
+
+
+def curated(db: Path) -> dict[str, tuple[str, set[str]]]:
+    """Name -> (type, aliases) of the curated entities."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT e.name, e.type, a.alias FROM entities e JOIN aliases a ON a.entity_id = e.id"
+        ).fetchall()
+    finally:
+        conn.close()
+    out: dict[str, tuple[str, set[str]]] = {}
+    for name, etype, alias in rows:
+        out.setdefault(name, (etype, set()))[1].add(alias)
+    return out
 
 
 CURATION = """
@@ -48,12 +83,25 @@ aliases = ["OIPC"]
 def test_every_operation(tmp_path: Path) -> None:
     path = tmp_path / "curation.toml"
     path.write_text(CURATION, encoding="utf-8")
-    out = {d.name: d for d in apply_curation(drafts(), load_curation(path))}
-    assert "Pékin" not in out and {"Pékin", "Beijing"} <= out["Beijing"].aliases
-    assert "François Haut" in out and "Frangois Haut" in out["François Haut"].aliases
-    assert out["Forum régional de l’ASEAN"].type == "organization"
+    document, extracted = extraction()
+    db = tmp_path / "f.db"
+    stats = write_database(
+        db, [document], extracted, [], {}, derivation=FileDerivation(read_curation(path))
+    )
+    out = curated(db)
+    assert stats.unapplied == () and stats.entities == len(out) == 4
+    assert "Pékin" not in out and {"Pékin", "Beijing"} <= out["Beijing"][1]
+    assert "François Haut" in out and "Frangois Haut" in out["François Haut"][1]
+    assert out["Forum régional de l’ASEAN"][0] == "organization"
     assert "Sécurité globale" not in out
-    assert "OIPC" in out["Interpol"].aliases
+    assert "OIPC" in out["Interpol"][1]
+    assert set(curated(write_database_without_curation(tmp_path))) == {f[0] for f in FORMS}
+
+
+def write_database_without_curation(tmp_path: Path) -> Path:
+    document, extracted = extraction()
+    write_database(tmp_path / "raw.db", [document], extracted, [], {})
+    return tmp_path / "raw.db"
 
 
 def test_missing_file_is_empty(tmp_path: Path) -> None:

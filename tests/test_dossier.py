@@ -112,7 +112,7 @@ def test_hostile_document_text_stays_text_in_markdown(conn: sqlite3.Connection) 
                          "hr"}  # fmt: skip
     assert "<script" not in rendered and "<a " not in rendered and "<code" not in rendered
     visible = " ".join("".join(page.text).split())
-    expected = " ".join(HOSTILE.replace("\x1b", "\N{REPLACEMENT CHARACTER}").split())
+    expected = " ".join(HOSTILE.replace("\x1b", "\N{SYMBOL FOR ESCAPE}").split())
     assert expected in visible
     assert "\x1b" not in md
     for line in md.splitlines():
@@ -126,7 +126,7 @@ def test_hostile_document_text_is_escaped_in_html(conn: sqlite3.Connection) -> N
     assert page.tags <= ALLOWED_TAGS
     assert "<script>" not in page_html and "<b>" not in page_html
     visible = " ".join("".join(page.text).split())
-    assert " ".join(HOSTILE.replace("\x1b", "\N{REPLACEMENT CHARACTER}").split()) in visible
+    assert " ".join(HOSTILE.replace("\x1b", "\N{SYMBOL FOR ESCAPE}").split()) in visible
     assert "Content-Security-Policy" in page_html
     hostile = parse(dossier(conn, resolve_entity(conn, "#10"), "html"))
     assert hostile.tags <= ALLOWED_TAGS

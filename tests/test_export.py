@@ -85,7 +85,7 @@ def test_csv_files_round_trip(conn: sqlite3.Connection, tmp_path: Path) -> None:
     got = {(int(e["relation_id"]), int(e["line_start"]), int(e["line_end"]), e["quote"])
            for e in evidence}  # fmt: skip
     assert len(got) == len(db_quotes) == len(evidence)
-    expected = {(r[0], r[1], r[2], r[3].replace("\x1b", "\N{REPLACEMENT CHARACTER}"))
+    expected = {(r[0], r[1], r[2], r[3].replace("\x1b", "\N{SYMBOL FOR ESCAPE}"))
                 for r in db_quotes}  # fmt: skip
     assert got == expected
 

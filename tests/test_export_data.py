@@ -189,4 +189,4 @@ def test_entities_have_aliases_without_the_name_and_counts(conn: sqlite3.Connect
 def test_control_characters_never_leave_the_database(conn: sqlite3.Connection) -> None:
     hostile = next(r for r in read_relations(conn) if r.source.name == HOSTILE_NAME)
     assert "\x1b" not in hostile.evidence[0].quote
-    assert "\N{REPLACEMENT CHARACTER}[31m" in hostile.evidence[0].quote
+    assert "\N{SYMBOL FOR ESCAPE}[31m" in hostile.evidence[0].quote

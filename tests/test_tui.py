@@ -403,7 +403,7 @@ async def test_mouse_click_selects_an_entity(db: Path) -> None:
 
 
 async def test_help_lists_every_binding(db: Path) -> None:
-    from filature.tui.screens.help import binding_rows, sections
+    from filature.tui.screens.help import binding_rows
 
     app = app_for(db)
     async with app.run_test(size=(120, 60)) as pilot:
@@ -412,7 +412,7 @@ async def test_help_lists_every_binding(db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.help_content().plain
-        for _, classes in sections():
+        for _, classes in app.screen.sections:
             for cls in classes:
                 assert cls._merged_bindings is not None
                 for bindings in cls._merged_bindings.key_to_bindings.values():

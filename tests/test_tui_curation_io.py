@@ -63,7 +63,7 @@ async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> Non
 
 async def rename(pilot: Pilot[None], app: FilatureApp, name: str) -> None:
     """Rename the selected entity through the explorer's rename prompt."""
-    app.main.curator.rename()
+    app.main.curator.rename(app.main.entity_id)
     await settle(pilot)
     assert isinstance(app.screen, TextPrompt)
     app.screen.query_one(Input).value = name
@@ -195,7 +195,7 @@ async def test_a_database_locked_by_another_process_is_a_notification(copy: Copy
             await settle(pilot)
             assert app.is_running
             assert said(app, "busy")
-            app.main.curator.curation_changed({})  # the reload a decision ends with
+            app.main.reload({})  # the reload a decision ends with
             await settle(pilot)
             assert app.is_running
         await until(pilot, lambda: said(app, "free again"), "the views reloaded")

@@ -1,4 +1,5 @@
-"""Build orchestration: discover, read, clean and split, extract, then write atomically."""
+"""Build orchestration, the layers composed in order: ingest (discover, read, clean and split)
+-> extract -> store (written atomically) -> curation (the curated tables derived)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from filature import __version__
+from filature.curation.derivation import FileDerivation
 from filature.curation.entries import CurationError
 from filature.curation.state import META_DB, META_FILE, CurationFile, read_curation
 from filature.errors import Problem, SourceProblem
@@ -287,7 +289,7 @@ def _build_from(
         extraction,
         files,
         meta,
-        curation_file=curation_file,
+        derivation=FileDerivation(curation_file),
         symmetric=symmetric,
     )
     report("write", 1, 1)

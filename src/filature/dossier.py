@@ -22,6 +22,7 @@ from filature.export.files import ExportProblem, write_file
 from filature.query.records import clean, read_relations
 from filature.query.text import fold
 from filature.query.types import Evidence, Excerpt, Relation
+from filature.text import norm_key
 
 DossierFormat = Literal["md", "html"]
 DOSSIER_DIR = Path("exports/dossiers")
@@ -183,7 +184,7 @@ def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md")
 
 def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:
     """``exports/dossiers/<name folded to a slug>.<md|html>``."""
-    slug = "-".join(fold(name).split())[:80].strip("-") or f"entity-{entity_id}"
+    slug = "-".join(norm_key(name).split())[:80].strip("-") or f"entity-{entity_id}"
     return DOSSIER_DIR / f"{slug}.{fmt}"
 
 

@@ -1,5 +1,6 @@
-"""Text shared by every layer: safety (document text is data, never terminal control) and the
-name keys used to compare names (extraction and curation)."""
+"""Text shared by every layer: the one control-character policy (document text is data, never
+terminal control) and the one fold, with the name key built on it (extraction, curation, search).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +8,50 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# C0 controls except tab and newline, DEL, and C1 controls (ESC is in C0).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_ALL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\t\n]")
+# What can drive a terminal or reorder what is shown: C0 controls but tab and newline, DEL, C1
+# controls, the line and paragraph separators, bidi embeddings and overrides (U+202A-U+202E) and
+# isolates (U+2066-U+2069).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\N{REPLACEMENT CHARACTER}"
+
+
+def printable(text: str) -> str:
+    """Make every control character visible: a C0 character becomes its control picture
+    (ESC -> ␛), the others (DEL, C1, separators, bidi overrides) U+FFFD. Tab and newline stay.
+
+    Every output applies it: the app, the CLI, the exports and the dossier.
+    """
+    return CONTROL.sub(_visible, text)
+
+
+def printable_line(text: str) -> str:
+    """:func:`printable` for one line (a file name, a table cell): tab and newline made visible
+    too (␉, ␊), so that a name can neither drive the terminal nor break a line."""
+    return printable(text).replace("\n", "\u240a").replace("\t", "\u2409")
 
 
 def safe_text(text: str, *, keep_newlines: bool = True) -> str:
-    """Replace control characters (ESC, C0, C1, DEL) so text cannot drive a terminal.
+    """:func:`printable`; without ``keep_newlines``, tab and newline become spaces (labels)."""
+    out = printable(text)
+    return out if keep_newlines else out.replace("\n", " ").replace("\t", " ")
 
-    Tab and newline are kept unless ``keep_newlines`` is false, in which case they become
-    spaces too (for one-line displays).
-    """
-    pattern = _CONTROL if keep_newlines else _CONTROL_ALL
-    return pattern.sub(lambda m: " " if m.group() in "\t\n" else "\N{REPLACEMENT CHARACTER}", text)
+
+def strip_controls(text: str) -> str:
+    """Remove the control characters of :func:`printable` (keeping newlines and tabs) from text
+    that leaves the app through the clipboard, where a placeholder would be pasted as text."""
+    return CONTROL.sub("", text.replace("\r\n", "\n"))
 
 
 APOSTROPHES = "'’`´ʼ‘"
-_WS = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _NON_WORD = re.compile(r"[^\w\s-]")
+# Apostrophes unified and ligatures spelled out (NFKD leaves "œ" and "æ" whole).
+_FOLD_MARKS = (*((a, "'") for a in APOSTROPHES[1:]), ("œ", "oe"), ("æ", "ae"))
+_MARKS = frozenset(mark for mark, _ in _FOLD_MARKS)
 
 
 # The name helpers below are pure and called on the same words and names over and over by a
@@ -37,32 +63,54 @@ def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text).translate(_BASE_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    if not _BASE_SET.isdisjoint(decomposed):
+        decomposed = decomposed.translate(_BASE_LETTERS)
+    if decomposed.isascii():
+        return decomposed
+    decomposed = _LATIN_MARKS.sub("", decomposed)
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The combining accents of Latin letters (U+0300-U+036F), removed in one pass before the general,
+# slower character-by-character removal (needed only for other scripts).
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
 # Latin letters with a mark Unicode does not decompose ("Diyarbakır" is "Diyarbakir").
 _BASE_LETTERS = str.maketrans("ıłŁøØđĐħĦ", "ilLoOdDhH")
+_BASE_SET = frozenset("ıłŁøØđĐħĦ")
 
 
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lowercase, accent-free, apostrophes unified: the form used for lexicon lookups."""
+    """The one fold: casefolded, accent-free, apostrophes unified, ligatures spelled out
+    ("lʼÉtat" -> "l'etat", "Lætitia" -> "laetitia"). Character by character: the fold of a
+    text is the folds of its characters joined (see ``query.text.fold_with_map``).
+
+    Extraction compares words and lexicons in it, and ``norm_key`` (names: curation, the
+    fuzzy index, the full-text search terms) is built on it.
+    """
     if text.isascii():
         return text.lower().replace("`", "'")
-    out = strip_accents(text).lower()
-    for a in APOSTROPHES:
-        out = out.replace(a, "'")
-    return out.replace("œ", "oe").replace("æ", "ae")
+    out = text.casefold()
+    if not _MARKS.isdisjoint(out):  # str.replace is much faster than str.translate
+        for mark, spelled in _FOLD_MARKS:
+            out = out.replace(mark, spelled)
+    return strip_accents(out)
 
 
 def collapse(text: str) -> str:
     """Join words split by a hyphenated line break and collapse runs of whitespace."""
-    return _WS.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+    if "\n" in text and "-" in text:
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
     folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
-    return _WS.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+    return " ".join(_NON_WORD.sub(" ", folded).split())

@@ -23,8 +23,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from filature.curation.problems import CurationError as CurationError  # re-exported
-from filature.curation.problems import (
+from filature.models import ENTITY_TYPES
+from filature.problems import CurationError as CurationError  # re-exported
+from filature.problems import (
     EntryError,
     Locator,
     did_you_mean,
@@ -32,7 +33,6 @@ from filature.curation.problems import (
     not_utf8,
     syntax_error,
 )
-from filature.models import ENTITY_TYPES
 
 SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
 _REQUIRED: dict[str, dict[str, type]] = {

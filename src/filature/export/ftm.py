@@ -27,7 +27,7 @@ from typing import TextIO
 from filature.export.files import write_file
 from filature.export.ftm_values import clean_value, make_id, place_country
 from filature.query.records import read_entities, read_relations
-from filature.query.text import fold
+from filature.query.text import fold, safe_text
 from filature.query.types import EntityCard, Relation
 
 PREFIX = "filature"
@@ -68,10 +68,11 @@ class Proxy:
 
 
 def put(proxy: Proxy, prop: str, value: str | None) -> None:
-    """Add ``value`` to ``prop`` if the property's type accepts it (invalid values are dropped)."""
+    """Add ``value`` to ``prop`` if the property's type accepts it (invalid values are dropped),
+    its control characters replaced (``filature.text.printable``)."""
     if value is None:
         return
-    cleaned = clean_value(prop, value)
+    cleaned = clean_value(prop, safe_text(value))
     if cleaned is None:
         return
     values = proxy.properties.setdefault(prop, [])

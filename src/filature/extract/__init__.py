@@ -1,1 +1,1 @@
-"""Extraction: entities (spaCy NER + rules, acronyms, canonicalisation, curation)."""
+"""Extraction: entities (spaCy NER + rules, acronyms, canonicalisation) and relations."""

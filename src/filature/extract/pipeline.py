@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from filature.extract.aliases import bare_operations, bracket_aliases, initials_pairs
-from filature.extract.analyze import DocumentAnalysis, PassageHook, analyze_document
+from filature.extract.analyze import DocumentAnalysis
 from filature.extract.corpus import (
     acronym_table,
     bare_uses,
@@ -25,20 +24,6 @@ from filature.extract.named import labelled_aliases
 from filature.extract.persons import Located, resolve_short_names
 from filature.extract.spread import same_names
 from filature.models import ENTITY_TYPES, Document, Entity, Mention
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-def analyze_all(
-    documents: Sequence[Document],
-    nlp: Language,
-    *,
-    progress: Callable[[int], None] | None = None,
-    on_passage: PassageHook | None = None,
-) -> list[DocumentAnalysis]:
-    """Step 1 for every document (a build may replace it by cached analyses)."""
-    return [analyze_document(d, nlp, progress=progress, on_passage=on_passage) for d in documents]
 
 
 def build_drafts(

@@ -4,7 +4,8 @@ Per document, raw mentions, acronym definitions and relation candidates (sentenc
 table rows), from one ``nlp.pipe`` stream over the passages of every document not in the cache;
 each result is cached by document content and pipeline version, so a rebuild runs the NLP only
 on documents that changed (and never imports spaCy when none did). Then, over the corpus:
-canonical entities, curation, and relations resolved to entity keys.
+canonical entities and relations resolved to entity keys (curation is applied to the stored
+extraction by ``filature.curation``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
-from filature.extract.curation import apply_curation, load_curation
 from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import (
@@ -421,7 +421,6 @@ def extract_all(
     documents: Sequence[Document],
     *,
     nlp: Language | None = None,
-    curation: Path | None = None,
     cache: AnalysisCache | None = None,
     progress: Callable[[int], None] | None = None,
     loading: Callable[[bool], None] | None = None,
@@ -446,8 +445,6 @@ def extract_results(
     ``documents[i]``): entities, curation, relations resolved to entities, co-occurrences."""
     release_free_memory()
     drafts = build_drafts(documents, [r.analysis for r in results], drops)
-    if curation is not None:
-        drafts = apply_curation(drafts, load_curation(curation))
     entities = freeze(drafts)
     where = {
         (m.doc_index, m.passage_seq, m.start, m.end): e.key for e in entities for m in e.mentions

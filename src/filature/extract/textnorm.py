@@ -17,11 +17,6 @@ def repair_ocr(text: str) -> str:
     return _OCR_ELISION.sub(lambda m: "l" + m.group(0)[1:], text)
 
 
-def content_key(text: str, ignore: frozenset[str]) -> str:
-    """``norm_key`` without the words in ``ignore`` (function words, demonyms)."""
-    return " ".join(w for w in norm_key(text).split() if w not in ignore)
-
-
 def is_all_caps(word: str) -> bool:
     """True for a word with at least two letters, all uppercase ("INTERPOL", "HE")."""
     letters = [c for c in word if c.isalpha()]
@@ -46,11 +41,6 @@ def person_display(name: str) -> str:
 def capitalise_first(name: str) -> str:
     """Uppercase the first letter ("ministère de X" -> "Ministère de X")."""
     return name[:1].upper() + name[1:] if name else name
-
-
-def has_quote(text: str) -> bool:
-    """True if the text contains a quotation mark of any kind."""
-    return any(q in text for q in _QUOTES)
 
 
 def accent_count(text: str) -> int:

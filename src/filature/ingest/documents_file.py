@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
-from filature.curation.problems import (
+from filature.models import Document
+from filature.problems import (
     CurationError,
     EntryError,
     Locator,
@@ -29,7 +30,6 @@ from filature.curation.problems import (
     not_utf8,
     syntax_error,
 )
-from filature.models import Document
 
 DOCUMENTS_FILE = "documents.toml"
 SECTION = "document"

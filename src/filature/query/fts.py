@@ -6,7 +6,7 @@ import re
 import sqlite3
 
 from filature.query.reader import PASSAGE_COLUMNS, ZONE_RANK, excerpt_from_row
-from filature.query.text import fold, fold_with_map
+from filature.query.text import fold_with_map, fts_words, norm_key
 from filature.query.types import FullTextResult, Span
 
 MAX_QUERY = 200
@@ -15,16 +15,27 @@ _WORD = re.compile(r"\w+")
 
 
 def search_terms(text: str) -> list[str]:
-    """The folded words of a query, as FTS5's unicode61 tokenizer would see them."""
-    return _WORD.findall(fold(text[:MAX_QUERY]))[:MAX_TERMS]
+    """The words of a query in the one fold (``norm_key``), as the passages are highlighted."""
+    return _WORD.findall(norm_key(text[:MAX_QUERY]))[:MAX_TERMS]
 
 
-def fts_expression(terms: list[str], prefix: bool = False) -> str:
-    """An FTS5 MATCH expression in which every term is a quoted string (so never an operator)."""
+def _all_of(terms: list[str], prefix: bool) -> str:
     quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
     if prefix and quoted:
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def fts_expression(terms: list[str], prefix: bool = False, written: list[str] | None = None) -> str:
+    """An FTS5 MATCH expression in which every term is a quoted string (so never an operator).
+
+    ``written``: the query's words as the FTS tokenizer sees them (``fts_words``); where they
+    differ from the folded ``terms`` ("lætitia", "laetitia"), a passage matching either is found.
+    """
+    expression = _all_of(terms, prefix)
+    if written and written != terms:
+        return f"({_all_of(written[:MAX_TERMS], prefix)}) OR ({expression})"
+    return expression
 
 
 def term_spans(text: str, terms: list[str], prefix: bool = False) -> tuple[Span, ...]:
@@ -52,7 +63,7 @@ def full_text_search(
     terms = search_terms(text)
     if not terms:
         return FullTextResult((), "Type one or more words to search the passages.")
-    expression = fts_expression(terms, prefix)
+    expression = fts_expression(terms, prefix, fts_words(text[:MAX_QUERY]))
     try:
         (total,) = conn.execute(
             "SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)

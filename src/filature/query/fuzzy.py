@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from filature.query.text import fold
+from filature.query.text import norm_key
 from filature.query.types import FuzzyHit
 
 MAX_QUERY = 200
@@ -184,7 +184,7 @@ class FuzzyIndex:
             if slot != current:
                 current, forms = slot, set()
             for text in given:
-                form = fold(text) if text else ""
+                form = norm_key(text) if text else ""
                 if form and form not in forms:
                     forms.add(form)
                     seen.append(hash((slot, form)))
@@ -260,11 +260,6 @@ class FuzzyIndex:
     def __len__(self) -> int:
         return self._live_count
 
-    @property
-    def entity_count(self) -> int:
-        """How many entities the index holds."""
-        return len(self._ids)
-
     def _bucket(self, key: int) -> Int32s | None:
         at = int(np.searchsorted(self._gram_keys, key))
         if at >= len(self._gram_keys) or int(self._gram_keys[at]) != key:
@@ -336,7 +331,7 @@ class FuzzyIndex:
 
     def search(self, query: str, limit: int = 20, etype: str | None = None) -> list[FuzzyHit]:
         """The best entities for ``query``, best first, one hit per entity."""
-        folded = fold(query[:MAX_QUERY])
+        folded = norm_key(query[:MAX_QUERY])
         compact = folded.replace(" ", "")
         if not compact or limit <= 0:
             return []

@@ -6,20 +6,37 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from filature.curation.database import derive
-from filature.curation.entries import CurationError, Entry
-from filature.curation.lock import curation_lock
-from filature.curation.state import META_SHA, CurationFile, read_curation, set_digest
 from filature.models import Document, Entity, Extraction, FileReport, Relation
 from filature.store.connect import DatabaseProblem, harden
 from filature.store.schema import SCHEMA_VERSION, create_schema
 from filature.vocabulary import CO_OCCURRENCE
 
 SIDECARS = ("-journal", "-wal", "-shm")
+
+
+class Derivation(Protocol):
+    """The step that makes the curated tables of a new database from its ``base_*`` tables.
+
+    The curation layer provides it (``curation.derivation``) and ``build`` composes it in: the
+    store writes the extraction and never imports curation.
+    """
+
+    def derive(self, conn: sqlite3.Connection) -> tuple[str, ...]:
+        """Derive the curated tables in the caller's transaction; the entries not applied."""
+        ...
+
+    def hold(self) -> AbstractContextManager[object]:
+        """A lock held from the last look at the decisions until the new database is in place."""
+        ...
+
+    def changed(self) -> Derivation | None:
+        """Under ``hold``: the derivation to run again if the decisions changed meanwhile."""
+        ...
 
 
 class BuildLocked(Exception):
@@ -90,38 +107,31 @@ def write_database(
     files: Sequence[FileReport],
     meta: Mapping[str, str],
     *,
-    curation: Sequence[Entry] | None = None,
-    curation_file: CurationFile | None = None,
+    derivation: Derivation | None = None,
     symmetric: frozenset[str] = frozenset(),
 ) -> WriteStats:
     """Write a complete database to a temporary file beside ``target`` and swap it in.
 
     The extraction is also stored as the uncurated state (``base_*`` tables, relations of a
-    ``symmetric`` type marked so); with ``curation`` (entries, maybe none), the curated tables
-    are then derived from it by ``filature.curation.database.derive``, as the app does.
+    ``symmetric`` type marked so); with a ``derivation`` (the curation step), the curated
+    tables are then derived from it, as the app does; without, they are the extraction.
     The previous database stays intact until the new one has passed ``integrity_check``;
     stale journal/WAL files beside the target are removed so nothing leaks into the new file.
 
-    With ``curation_file`` (the file ``curation`` was read from, with its hash), the file is
-    read again under its lock just before the swap, and the lock is held until the new
-    database is in place: a decision an explorer made during the build reaches the new
-    database, and one made after the swap is applied to it.
+    Just before the swap the derivation is asked, under its lock, whether its decisions
+    changed during the build, and the lock is held until the new database is in place: a
+    decision an explorer made during the build reaches the new database, and one made after
+    the swap is applied to it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{temp_prefix(target)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    if curation_file is not None:
-        curation = curation_file.entries if curation is None else curation
-        meta = {**meta, META_SHA: curation_file.sha256}
-    locked = (
-        curation_lock(curation_file.path, optional=True)
-        if curation_file is not None
-        else nullcontext()
-    )
+    locked = derivation.hold() if derivation is not None else nullcontext()
     try:
-        stats = _write(tmp, documents, extraction, files, meta, curation, symmetric)
+        stats = _write(tmp, documents, extraction, files, meta, derivation, symmetric)
         with locked:
-            if curation_file is not None:
-                stats = _settle(tmp, curation_file, stats)
+            again = derivation.changed() if derivation is not None else None
+            if again is not None:
+                stats = _derive_again(tmp, again, stats)
             for suffix in SIDECARS:
                 Path(str(target) + suffix).unlink(missing_ok=True)
             os.replace(tmp, target)
@@ -138,7 +148,7 @@ def _write(
     extraction: Extraction,
     files: Sequence[FileReport],
     meta: Mapping[str, str],
-    curation: Sequence[Entry] | None = None,
+    derivation: Derivation | None = None,
     symmetric: frozenset[str] = frozenset(),
 ) -> WriteStats:
     conn = sqlite3.connect(path)
@@ -153,9 +163,9 @@ def _write(
         _write_base(conn, extraction.relations, passage_ids, symmetric)
         entities = len(extraction.entities)
         relations = len(extraction.relations)
-        unapplied: list[str] = []
-        if curation is not None:
-            derive(conn, curation, unapplied)
+        unapplied: tuple[str, ...] = ()
+        if derivation is not None:
+            unapplied = derivation.derive(conn)
             entities, mentions, relations = (
                 int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("entities", "mentions", "relations")
@@ -178,7 +188,7 @@ def _write(
             entities=entities,
             mentions=mentions,
             relations=relations,
-            unapplied=tuple(unapplied),
+            unapplied=unapplied,
         )
     finally:
         conn.close()
@@ -187,25 +197,14 @@ def _write(
     return stats
 
 
-def _settle(path: Path, start: CurationFile, stats: WriteStats) -> WriteStats:
-    """Apply the curation file again to the new database if it changed during the build.
-
-    An unreadable file keeps the decisions read at the start (and their hash, so the next
-    open notices that the file differs and says why it cannot apply it)."""
-    try:
-        now = read_curation(start.path)
-    except CurationError:
-        return stats
-    if now.sha256 == start.sha256:
-        return stats
+def _derive_again(path: Path, again: Derivation, stats: WriteStats) -> WriteStats:
+    """Derive the curated tables of the new database again (the decisions changed)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN IMMEDIATE")
-        unapplied: list[str] = []
-        derive(conn, now.entries, unapplied)
-        set_digest(conn, now.sha256)
+        unapplied = again.derive(conn)
         conn.execute("COMMIT")
         _check(conn)
         entities, mentions, relations = (
@@ -216,9 +215,7 @@ def _settle(path: Path, start: CurationFile, stats: WriteStats) -> WriteStats:
         conn.close()
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-    return WriteStats(
-        stats.documents, stats.passages, entities, mentions, relations, tuple(unapplied)
-    )
+    return WriteStats(stats.documents, stats.passages, entities, mentions, relations, unapplied)
 
 
 def _check(conn: sqlite3.Connection) -> None:

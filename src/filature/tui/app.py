@@ -32,8 +32,12 @@ from filature.tui.clipboard import (
     too_big,
 )
 from filature.tui.commands import EntityCommands
+from filature.tui.keymap import help_sections
 from filature.tui.render import citation
+from filature.tui.screens.document import DocumentScreen
+from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
+from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
@@ -109,7 +113,7 @@ class FilatureApp(App[None]):
             main = self.main
         except LookupError:
             return
-        main.curator.curation_changed({})
+        main.post_message(MainScreen.Reload())
 
     def _database_busy(self, message: str) -> None:
         """Say (at most every 5 s, from any thread) that a read met a locked database."""
@@ -188,8 +192,6 @@ class FilatureApp(App[None]):
 
     def action_jump(self) -> None:
         """Open the fuzzy jump (or go back to the one open)."""
-        from filature.tui.screens.jump import JumpScreen
-
         if not self._bring_up(JumpScreen):
             self.push_screen(JumpScreen(self.catalog), self._jump_to)
 
@@ -199,15 +201,13 @@ class FilatureApp(App[None]):
 
     def action_find(self) -> None:
         """Open the full-text search (or go back to the one open, with its results)."""
-        from filature.tui.screens.find import FindScreen
-
         if not self._bring_up(FindScreen):
             self.push_screen(FindScreen(self.catalog))
 
     def action_help(self) -> None:
         """Show every key binding."""
         if not self._bring_up(HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(help_sections(type(self))))
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""
@@ -228,12 +228,10 @@ class FilatureApp(App[None]):
         main = self.main
         while self.screen is not main:
             self.pop_screen()
-        main.show_entity(entity_id, record=True)
+        main.post_message(MainScreen.Show(entity_id))
 
     def open_document(self, excerpt: Excerpt) -> None:
         """Open an excerpt's passage in its whole document."""
-        from filature.tui.screens.document import DocumentScreen
-
         if isinstance(self.screen, DocumentScreen):
             self.pop_screen()  # replaced, not stacked
         self.push_screen(DocumentScreen(self.catalog, excerpt.document_id, excerpt.passage_id))

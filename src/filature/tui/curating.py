@@ -1,55 +1,81 @@
 """The main screen's curation keys: merge, rename, retype, drop, split, undo, the list.
 
 Each decision goes through ``filature.curation.session``: written to the curation file,
-applied to the database at once; then the screen reloads its lists and the fuzzy index.
+applied to the database at once; then the curator posts ``Curator.Changed`` to its screen,
+which reloads its lists and the fuzzy index. The curator uses only the generic screen API
+(notify, push a screen, post a message): it never reaches into the main screen.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from filature.curation.entries import CurationError, Entry, describe
 from filature.curation.session import CurationSession, new_entry
 from filature.models import ENTITY_TYPES
 from filature.query import EntityCard
 from filature.text import norm_key
+from filature.tui.catalog import Catalog
 from filature.tui.render import flat, type_name
-
-if TYPE_CHECKING:
-    from filature.tui.screens.main import MainScreen
+from filature.tui.screens.curation import CurationScreen
+from filature.tui.screens.jump import JumpScreen
+from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
 
 
 class Curator:
-    """The actions behind the main screen's curation bindings."""
+    """The actions behind the main screen's curation bindings, on the entity it names."""
 
-    def __init__(self, screen: MainScreen) -> None:
-        """Curation for ``screen`` (its catalog, selection and panes)."""
+    @dataclass
+    class Changed(Message):
+        """The database changed (a decision, an undo, a revert): reload every view."""
+
+        owner: dict[int, int]
+        """Which entity each former entity id now belongs to."""
+        select: int | None = None
+        """The entity to show afterwards (else the one shown, where it went)."""
+
+    def __init__(
+        self, screen: Screen[None], catalog: Catalog, session: Callable[[], CurationSession]
+    ) -> None:
+        """Curation from ``screen`` (notified, and sent ``Changed``) over ``catalog``;
+        ``session`` gives the session recording the app's decisions (it follows rebuilds)."""
         self.screen = screen
-        self.catalog = screen.catalog
+        self.catalog = catalog
+        self._session = session
 
     @property
     def curation(self) -> CurationSession:
-        """The session recording this app's decisions (the app's, which follows rebuilds)."""
-        return self.screen.filature.curation
+        """The session recording this app's decisions."""
+        return self._session()
 
-    def _selected(self) -> EntityCard | None:
-        entity_id = self.screen.entity_id
+    def _notify(
+        self, message: str, severity: SeverityLevel = "information", title: str = ""
+    ) -> None:
+        self.screen.notify(message, severity=severity, title=title, markup=False)
+
+    def _selected(self, entity_id: int | None) -> EntityCard | None:
         card = self.catalog.card(entity_id) if entity_id is not None else None
         if card is None:
-            self.screen.notify("Select an entity first.", severity="warning", markup=False)
+            self._notify("Select an entity first.", severity="warning")
             return None
         problem = self.curation.problem()
         if problem is not None:
-            self.screen.notify(problem, severity="error", title="Curation", markup=False)
+            self._notify(problem, severity="error", title="Curation")
             return None
         return card
 
-    def merge(self) -> None:
-        """Merge the selected entity into another, picked with the fuzzy jump."""
-        from filature.tui.screens.jump import JumpScreen
-        from filature.tui.screens.prompts import ConfirmPrompt
+    def changed(self, owner: dict[int, int], select: int | None = None) -> None:
+        """Tell the screen that the database changed."""
+        self.screen.post_message(self.Changed(owner, select))
 
-        card = self._selected()
+    def merge(self, entity_id: int | None) -> None:
+        """Merge the selected entity into another, picked with the fuzzy jump."""
+        card = self._selected(entity_id)
         if card is None:
             return
 
@@ -58,7 +84,7 @@ class Curator:
             if target is None:
                 return
             if target.id == card.id:
-                self.screen.notify("An entity cannot merge into itself.", markup=False)
+                self._notify("An entity cannot merge into itself.")
                 return
             same = card.type if card.type == target.type else None
             entry = new_entry("merge", into=target.name, names=[card.name], type=same)
@@ -74,11 +100,10 @@ class Curator:
         title = f"Merge {flat(card.name)} into…"
         self.screen.app.push_screen(JumpScreen(self.catalog, title=title), merge)
 
-    def rename(self) -> None:
+    def rename(self, entity_id: int | None) -> None:
         """Rename the selected entity."""
-        from filature.tui.screens.prompts import TextPrompt
 
-        card = self._selected()
+        card = self._selected(entity_id)
         if card is None:
             return
 
@@ -88,7 +113,7 @@ class Curator:
             name = " ".join(name.split())
             if not name:
                 message = f"A name cannot be blank: {flat(card.name)} was not renamed."
-                self.screen.notify(message, severity="warning", title="Curation", markup=False)
+                self._notify(message, severity="warning", title="Curation")
             elif name != card.name:
                 self._decide(new_entry("rename", name=card.name, to=name, type=card.type), card.id)
 
@@ -96,11 +121,10 @@ class Curator:
         prompt = TextPrompt(f"Rename {flat(card.name)}", card.name, hint)
         self.screen.app.push_screen(prompt, rename)
 
-    def retype(self) -> None:
+    def retype(self, entity_id: int | None) -> None:
         """Change the type of the selected entity."""
-        from filature.tui.screens.prompts import ChoicePrompt
 
-        card = self._selected()
+        card = self._selected(entity_id)
         if card is None:
             return
 
@@ -112,11 +136,10 @@ class Curator:
         prompt = ChoicePrompt(f"Type of {flat(card.name)}", choices, card.type)
         self.screen.app.push_screen(prompt, retype)
 
-    def drop(self) -> None:
+    def drop(self, entity_id: int | None) -> None:
         """Drop the selected entity as a false positive (after confirmation)."""
-        from filature.tui.screens.prompts import ConfirmPrompt
 
-        card = self._selected()
+        card = self._selected(entity_id)
         if card is None:
             return
 
@@ -130,16 +153,15 @@ class Curator:
         )
         self.screen.app.push_screen(ConfirmPrompt("Drop entity", question, yes="drop"), drop)
 
-    def split(self) -> None:
+    def split(self, entity_id: int | None) -> None:
         """Split an alias (and the mentions written that way) off into its own entity."""
-        from filature.tui.screens.prompts import ChoicePrompt
 
-        card = self._selected()
+        card = self._selected(entity_id)
         if card is None:
             return
         aliases = [a for a in card.aliases if norm_key(a) != norm_key(card.name)]
         if not aliases:
-            self.screen.notify(f"{flat(card.name)} has no other alias to split off.", markup=False)
+            self._notify(f"{flat(card.name)} has no other alias to split off.")
             return
 
         def split_type(alias: str, etype: str | None) -> None:
@@ -161,61 +183,34 @@ class Curator:
         try:
             step, owner = self.curation.undo()
         except CurationError as exc:
-            self.screen.notify(flat(str(exc)), severity="error", title="Curation", markup=False)
+            self._notify(flat(str(exc)), severity="error", title="Curation")
             return
         if step is None:
-            self.screen.notify("Nothing to undo in this session.", markup=False)
+            self._notify("Nothing to undo in this session.")
             return
         what = "Undone" if step.added else "Restored"
-        self.screen.notify(f"{what}: {flat(describe(step.entry))}", title="Curation", markup=False)
-        self.curation_changed(owner)
+        self._notify(f"{what}: {flat(describe(step.entry))}", title="Curation")
+        self.changed(owner)
 
     def show_list(self) -> None:
         """Open the list of every decision."""
-        from filature.tui.screens.curation import CurationScreen
 
-        screen = CurationScreen(self.curation, self.curation_changed, self.undo)
+        screen = CurationScreen(self.curation, self.changed, self.undo)
         self.screen.app.push_screen(screen)
 
     def _decide(self, entry: Entry, select: int | None) -> None:
         try:
             owner = self.curation.decide(entry)
         except CurationError as exc:
-            self.screen.notify(flat(str(exc)), severity="error", title="Curation", markup=False)
+            self._notify(flat(str(exc)), severity="error", title="Curation")
             return
-        self.screen.notify(f"Done: {flat(describe(entry))}", title="Curation", markup=False)
-        self.curation_changed(owner, select)
+        self._notify(f"Done: {flat(describe(entry))}", title="Curation")
+        self.changed(owner, select)
 
     def report_skipped(self) -> None:
         """Say which entries of the file the last apply could not apply (if any)."""
         for line in self.curation.skipped:
-            self.screen.notify(
-                f"Not applied: {flat(line)}", severity="warning", title="Curation", markup=False
-            )
-
-    def curation_changed(self, owner: dict[int, int], select: int | None = None) -> None:
-        """Reload every view after the database changed; keep a sensible selection."""
-        from filature.tui.widgets.entity_list import EntityList
-        from filature.tui.widgets.entity_pane import EntityPane
-
-        self.screen.filature.watcher.follow_rebuild()
-        pane = self.screen.query_one(EntityPane)
-        position = pane.entity_list.cursor
-        wanted = select if select is not None else self.screen.entity_id
-        if wanted is not None:
-            wanted = owner.get(wanted, wanted)
-        self.catalog.reset()
-        pane.set_counts(self.catalog.type_counts())
-        self.screen.entity_id = None
-        self.screen.load_rows(pane.etype, wanted)
-        entities = self.screen.query_one(EntityList)
-        if wanted is None or entities.index_of(wanted) is None:
-            entities.cursor = min(position, max(0, len(entities.rows) - 1))
-            wanted = entities.current_id
-        if wanted is not None:
-            self.screen.show_entity(wanted, record=False)
-        self.screen.filature.warm_index()
-        self.report_skipped()
+            self._notify(f"Not applied: {flat(line)}", severity="warning", title="Curation")
 
 
 def merge_question(card: EntityCard, target: EntityCard) -> tuple[str, str]:

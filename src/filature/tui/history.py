@@ -47,13 +47,3 @@ class History:
         self._pos += 1
         self._browsing = False
         return self._items[self._pos]
-
-    @property
-    def can_back(self) -> bool:
-        """True if there is an entry before the current one."""
-        return self._pos > 0
-
-    @property
-    def can_forward(self) -> bool:
-        """True if there is an entry after the current one."""
-        return self._pos < len(self._items) - 1

@@ -38,11 +38,6 @@ MARK_STYLE = "bold reverse $accent"
 EXCERPT_WINDOW = 700
 
 
-def safe(text: str) -> str:
-    """Display form of document text: control characters made visible, newlines kept."""
-    return printable(text)
-
-
 def flat(text: str) -> str:
     """Display form on one line, same length as ``text`` (offsets stay valid)."""
     return printable(text).replace("\n", " ").replace("\t", " ")

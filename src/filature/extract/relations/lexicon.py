@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from filature.text import fold as fold  # the one fold, re-exported to the relation modules
 from filature.vocabulary import RELATION_TYPES
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lowercase, accent-free, apostrophes unified (the form lexicon words are compared in)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    out = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return out.replace("’", "'").replace("œ", "oe")
 
 
 @dataclass(frozen=True)

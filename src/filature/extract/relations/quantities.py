@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from filature.text import fold
 
 _MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -58,17 +59,12 @@ class Money:
     currency: str
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def find_dates(text: str) -> list[Found]:
     """Every date in ``text`` as ISO-ish text: "2004-04-10", "2017-04" or "1984"."""
     found: list[Found] = []
     for m in _DATE.finditer(text):
         if m.group("month"):
-            year, month = m.group("year"), _MONTHS[_fold(m.group("month"))]
+            year, month = m.group("year"), _MONTHS[fold(m.group("month"))]
             day = m.group("day")
             value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         elif m.group("y"):
@@ -97,7 +93,7 @@ def find_periods(text: str) -> list[Found]:
 
 
 def _currency(raw: str) -> str:
-    f = _fold(raw).replace(" ", "")
+    f = fold(raw).replace(" ", "")
     if f.startswith(("eur", "€")):
         return "EUR"
     if f.startswith(("yuan", "cny", "rmb")):
@@ -110,7 +106,7 @@ def _currency(raw: str) -> str:
 def _number(raw: str, scale: str | None) -> float:
     value = float(re.sub(r"[ \u00a0\u202f]", "", raw).replace(",", "."))
     if scale:
-        key = re.sub(r"[^a-z]", "", _fold(scale)).rstrip("s")
+        key = re.sub(r"[^a-z]", "", fold(scale)).rstrip("s")
         key = (
             "milliard"
             if key.startswith("milliard") or (key.startswith("mil") and "liard" in key)

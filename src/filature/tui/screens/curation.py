@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from filature.curation.entries import CurationError, Entry, describe
 from filature.curation.session import CurationSession
 from filature.tui.render import flat
+from filature.tui.screens.prompts import ConfirmPrompt
 
 
 def entry_content(number: int, entry: Entry) -> Content:
@@ -95,8 +96,6 @@ class CurationScreen(ModalScreen[None]):
 
     def action_revert(self) -> None:
         """Ask, then remove the highlighted entry from the file and apply the file again."""
-        from filature.tui.screens.prompts import ConfirmPrompt
-
         index = self.query_one("#curation-entries", OptionList).highlighted
         if index is None or index >= len(self.entries):
             return

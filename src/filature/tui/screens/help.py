@@ -24,36 +24,6 @@ EXTRA = [
 ]
 
 
-def sections() -> list[tuple[str, list[type[DOMNode]]]]:
-    """The parts of the app, each with the classes whose bindings apply there."""
-    from filature.tui.app import FilatureApp
-    from filature.tui.screens.curation import CurationScreen
-    from filature.tui.screens.document import DocumentScreen
-    from filature.tui.screens.entity_menu import EntityMenu
-    from filature.tui.screens.find import FindScreen
-    from filature.tui.screens.jump import JumpScreen
-    from filature.tui.screens.main import MainScreen
-    from filature.tui.widgets.document_text import DocumentText
-    from filature.tui.widgets.entity_list import EntityList
-    from filature.tui.widgets.entity_pane import EntityPane
-    from filature.tui.widgets.excerpt_list import ExcerptList
-    from filature.tui.widgets.relations_tree import RelationsTree
-
-    return [
-        ("Everywhere", [FilatureApp]),
-        ("Main screen", [MainScreen]),
-        ("Entities", [EntityPane, EntityList]),
-        ("Relations", [RelationsTree]),
-        ("Excerpts", [ExcerptList]),
-        ("Jump to entity (ctrl+k, /)", [JumpScreen]),
-        ("Find text (ctrl+f)", [FindScreen]),
-        ("Entity menu and curation (ctrl+e)", [EntityMenu]),
-        ("Curation decisions (ctrl+u)", [CurationScreen]),
-        ("Document", [DocumentScreen, DocumentText]),
-        ("Help", [HelpScreen]),
-    ]
-
-
 def binding_rows(app: App[Any], classes: list[type[DOMNode]]) -> list[tuple[str, str]]:
     """(keys, description) for every binding of ``classes``, keys of one action together."""
     by_action: dict[tuple[str, str], list[str]] = {}
@@ -71,12 +41,21 @@ def binding_rows(app: App[Any], classes: list[type[DOMNode]]) -> list[tuple[str,
     return [(", ".join(keys), what) for (_, what), keys in by_action.items()]
 
 
+Sections = list[tuple[str, list[type[DOMNode]]]]
+"""The parts of the app, each with the classes whose bindings apply there (``tui.keymap``)."""
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key, by the part of the app it works in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "dismiss(None)", "Close help"),
     ]
+
+    def __init__(self, sections: Sections) -> None:
+        """The help over ``sections`` (given by the app, which knows its screens)."""
+        super().__init__()
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog"):
@@ -90,7 +69,7 @@ class HelpScreen(ModalScreen[None]):
     def help_content(self) -> Content:
         """The whole help text."""
         parts: list[Content | str] = [Content(INTRO).stylize("italic"), "\n"]
-        for title, classes in sections():
+        for title, classes in self.sections:
             parts.append(Content(f"\n{title}\n").stylize("bold $text-primary"))
             for keys, what in binding_rows(self.app, classes):
                 parts.append(Content(f"  {keys:<22}").stylize("bold $text-accent"))

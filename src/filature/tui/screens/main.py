@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -10,16 +11,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Select
 from textual.worker import get_current_worker
 
+from filature.dossier import write_dossier
+from filature.errors import Problem
 from filature.query import EntityRow, RelationRow
 from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
 from filature.tui.render import entity_card_text, flat, type_name
+from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
@@ -36,7 +41,20 @@ MENU_KEYS = {"ctrl+e": "entity_menu", "ctrl+u": "curation_list"}
 
 
 class MainScreen(Screen[None]):
-    """Three panes and a header; keeps the history of the entities shown."""
+    """Three panes and a header; keeps the history of the entities shown.
+
+    The app talks to it with messages (``Show``, ``Reload``), as its widgets and its curator
+    do (``EntityList.Chosen``, ``Curator.Changed``...): nothing outside reaches into it.
+    """
+
+    @dataclass
+    class Show(Message):
+        """Show an entity (recorded in the history)."""
+
+        entity_id: int
+
+    class Reload(Message):
+        """The database changed under the app (a rebuild, decisions made elsewhere)."""
 
     # No printable key is bound here: whatever is typed on this screen goes to the name filter
     # (``on_key``), so typing a name never runs a command. Curation waits behind ctrl+e.
@@ -62,7 +80,7 @@ class MainScreen(Screen[None]):
         self.history = History()
         self.entity_id: int | None = None
         self.relation: RelationRow | None = None
-        self.curator = Curator(self)
+        self.curator = Curator(self, catalog, lambda: self.filature.curation)
         self._rows_etype: str | None = None
         self._rows_generation = 0
 
@@ -227,9 +245,6 @@ class MainScreen(Screen[None]):
 
     def action_dossier(self) -> None:
         """Write the dossier of the entity shown (Markdown, under exports/dossiers/)."""
-        from filature.dossier import write_dossier
-        from filature.errors import Problem
-
         card = self.query_one(EntityHeader).card
         if card is None:
             self.notify("No entity to write a dossier on.", severity="warning", markup=False)
@@ -271,8 +286,6 @@ class MainScreen(Screen[None]):
         elif event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            from filature.tui.screens.entity_menu import EntityMenu
-
             if isinstance(self.app.screen, EntityMenu):  # queued before the menu was open
                 self.app.screen.press(event.character)
                 return
@@ -308,8 +321,6 @@ class MainScreen(Screen[None]):
 
     def action_entity_menu(self) -> None:
         """Open the menu of actions on the selected entity (curation among them)."""
-        from filature.tui.screens.entity_menu import EntityMenu
-
         card = self.catalog.card(self.entity_id) if self.entity_id is not None else None
         if card is None:
             title = "Curate (no entity selected)"
@@ -324,23 +335,23 @@ class MainScreen(Screen[None]):
 
     def action_merge(self) -> None:
         """Merge the selected entity into another (picked with the fuzzy jump)."""
-        self.curator.merge()
+        self.curator.merge(self.entity_id)
 
     def action_rename(self) -> None:
         """Rename the selected entity."""
-        self.curator.rename()
+        self.curator.rename(self.entity_id)
 
     def action_retype(self) -> None:
         """Change the selected entity's type."""
-        self.curator.retype()
+        self.curator.retype(self.entity_id)
 
     def action_drop(self) -> None:
         """Drop the selected entity as a false positive."""
-        self.curator.drop()
+        self.curator.drop(self.entity_id)
 
     def action_split(self) -> None:
         """Split an alias off the selected entity."""
-        self.curator.split()
+        self.curator.split(self.entity_id)
 
     def action_undo(self) -> None:
         """Undo this session's last curation decision."""
@@ -349,3 +360,37 @@ class MainScreen(Screen[None]):
     def action_curation_list(self) -> None:
         """List every curation decision."""
         self.curator.show_list()
+
+    @on(Show)
+    def _show_asked(self, event: Show) -> None:
+        self.show_entity(event.entity_id, record=True)
+
+    @on(Reload)
+    def _reload_asked(self) -> None:
+        self.reload({})
+
+    @on(Curator.Changed)
+    def _curation_changed(self, event: Curator.Changed) -> None:
+        self.reload(event.owner, event.select)
+
+    def reload(self, owner: dict[int, int], select: int | None = None) -> None:
+        """Reload every view after the database changed; keep a sensible selection (``owner``:
+        where each former entity went; ``select``: the entity to show, if any)."""
+        self.filature.watcher.follow_rebuild()
+        pane = self.query_one(EntityPane)
+        position = pane.entity_list.cursor
+        wanted = select if select is not None else self.entity_id
+        if wanted is not None:
+            wanted = owner.get(wanted, wanted)
+        self.catalog.reset()
+        pane.set_counts(self.catalog.type_counts())
+        self.entity_id = None
+        self.load_rows(pane.etype, wanted)
+        entities = self.query_one(EntityList)
+        if wanted is None or entities.index_of(wanted) is None:
+            entities.cursor = min(position, max(0, len(entities.rows) - 1))
+            wanted = entities.current_id
+        if wanted is not None:
+            self.show_entity(wanted, record=False)
+        self.filature.warm_index()
+        self.curator.report_skipped()

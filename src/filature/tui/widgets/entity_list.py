@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from filature.query import EntityRow
-from filature.query.text import fold
+from filature.text import norm_key
 from filature.tui.render import TYPE_ICON, flat
 
 
@@ -87,10 +87,10 @@ class EntityList(ScrollView, can_focus=True):
         self._apply(self.current_id)
 
     def _apply(self, keep_id: int | None) -> None:
-        words = fold(self._filter).split()
+        words = norm_key(self._filter).split()
         if words:
             if self._folded is None:
-                self._folded = [fold(row.name) for row in self._all]
+                self._folded = [norm_key(row.name) for row in self._all]
             folded = self._folded
             self.rows = [
                 row

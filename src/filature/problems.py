@@ -1,5 +1,6 @@
-"""What is wrong with a curation file, and where: ``CurationError`` carries the file, the line
-and column and the fix; the helpers here find the place of a problem in the file's text."""
+"""What is wrong with an analyst's TOML file (``curation.toml``, ``documents.toml``), and where:
+``CurationError`` carries the file, the line and column and the fix; the helpers here find the
+place of a problem in the file's text. Shared by ``curation`` and ``ingest``: imports no layer."""
 
 from __future__ import annotations
 
