@@ -20,7 +20,6 @@ from filature import __version__
 from filature.card import Card, card_of, describe_counts
 from filature.export.files import ExportProblem, write_file
 from filature.query.records import clean, read_relations
-from filature.query.text import fold
 from filature.query.types import Evidence, Excerpt, Relation
 from filature.text import norm_key
 

@@ -431,18 +431,17 @@ def extract_all(
     With ``drops``, every candidate span a filter removed is appended to it (an audit).
     """
     results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
-    return extract_results(documents, results, curation=curation, drops=drops)
+    return extract_results(documents, results, drops=drops)
 
 
 def extract_results(
     documents: Sequence[Document],
     results: Sequence[DocumentResult],
     *,
-    curation: Path | None = None,
     drops: list[CorpusDrop] | None = None,
 ) -> Extraction:
     """The corpus-level steps over every document's result (``results[i]`` is the analysis of
-    ``documents[i]``): entities, curation, relations resolved to entities, co-occurrences."""
+    ``documents[i]``): entities, relations resolved to entities, co-occurrences."""
     release_free_memory()
     drafts = build_drafts(documents, [r.analysis for r in results], drops)
     entities = freeze(drafts)
