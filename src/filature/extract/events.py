@@ -197,9 +197,25 @@ def _complement(
     dated = _date_run(doc, j, words)
     if dated > j:
         return dated, "dated", -1
+    if etype == "agreement" and (dated := _described_date(doc, j, words)) > j:
+        return dated, "dated", -1
     if etype == "event" and (end := _nationality_end(doc, j)) > j:
         return end, "nationality", -1
     return None if described is None else (*described, -1)
+
+
+def _described_date(doc: Doc, j: int, words: EventWords) -> int:
+    """End of a date after an agreement's lowercase adjectives and field ("convention
+    européenne d'extradition du 13 décembre 1957", "protocole additionnel du 16 octobre
+    2001"), or ``j``."""
+    k = _adjectives(doc, j)
+    field = k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and doc[k + 1].text.islower()
+    if field and fold(doc[k].text) in {"de", "d'"} and doc[k + 1].is_alpha:
+        k = _adjectives(doc, k + 2)
+    if k == j:
+        return j
+    dated = _date_run(doc, k, words)
+    return dated if dated > k else j
 
 
 def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] | None:
