@@ -4,10 +4,11 @@ la répression de la traite des êtres humains", "le bureau Afrique de la FIDH".
 
 A unit head (``data/bodies.toml`` [administration]) names a body only after a determiner and
 when what follows says which one:
-- a scope adjective and a field: "direction générale de la sécurité intérieure";
+- a scope adjective and a field: "direction générale de la sécurité intérieure", "service de
+  coopération technique internationale de police";
 - for a corps ("police", "gendarmerie"), a scope adjective alone: "la police nationale";
-- a field whose words the document abbreviates as an acronym somewhere ("le service de
-  coopération technique internationale de police" in a text that writes SCTIP);
+- a field whose words the document abbreviates as an acronym somewhere ("la brigade de
+  recherche et d'intervention" in a text that writes BRI);
 - a region or country and the organisation it is part of: "le bureau Afrique de la FIDH".
 Generic phrases name nothing: "les services de l'État", "la police", "le service compétent",
 "la direction de l'établissement".
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.bodies import BodySpan, load_body_words
 from filature.extract.countries import load_countries
+from filature.extract.lexicon import load_lexicon
 from filature.extract.textnorm import fold, is_acronym
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ class UnitWords:
     scope: frozenset[str]
     self_naming: frozenset[str]
     branches: frozenset[str]
+    referring: frozenset[str]
 
 
 @cache
@@ -69,7 +72,12 @@ def load_unit_words() -> UnitWords:
         return frozenset(fold(w) for w in data[key])
 
     return UnitWords(
-        words("units"), words("corps"), words("scope"), words("self_naming"), words("branches")
+        words("units"),
+        words("corps"),
+        words("scope"),
+        words("self_naming"),
+        words("branches"),
+        words("referring") | load_lexicon().organization_heads,
     )
 
 
@@ -113,10 +121,11 @@ def _adjectives(doc: Doc, j: int) -> tuple[int, list[int], bool]:
     return j, found, scope
 
 
-def _field(doc: Doc, k: int, limit: int) -> tuple[int, list[int]]:
-    """(end, indices of its nouns and adjectives) of a field in lowercase at ``k``: "du
-    renseignement intérieur", "pour la répression de la traite des êtres humains"."""
-    end, content = k, []
+def _field(doc: Doc, k: int, limit: int) -> tuple[int, list[int], bool]:
+    """(end, indices of its nouns and adjectives, has a scope adjective) of a field in
+    lowercase at ``k``: "du renseignement intérieur", "pour la répression de la traite des
+    êtres humains", "de coopération technique internationale de police"."""
+    end, content, scope = k, [], False
     while k < min(len(doc), limit):
         word = _word(doc[k])
         j = k + 1
@@ -129,10 +138,11 @@ def _field(doc: Doc, k: int, limit: int) -> tuple[int, list[int]]:
         if j >= len(doc) or not _lower(doc[j], "NOUN"):
             break
         content.append(j)
-        j, adjectives, _ = _adjectives(doc, j + 1)
+        j, adjectives, scoped = _adjectives(doc, j + 1)
         content.extend(adjectives)
+        scope = scope or scoped
         end = k = j
-    return end, content
+    return end, content, scope
 
 
 def _spelled(acronym: str, initials: Sequence[str]) -> int:
@@ -202,10 +212,10 @@ def _unit_end(doc: Doc, i: int, acronyms: frozenset[str]) -> int | None:
         return after if scope else None
     if head not in words.units:
         return None
-    end, field = _field(doc, after, i + _MAX_TOKENS)
-    if not field:
-        return None
-    if scope or head in words.self_naming:
+    end, field, scoped = _field(doc, after, i + _MAX_TOKENS)
+    if not field or (len(field) == 1 and fold(doc[field[0]].text) in words.referring):
+        return None  # "le commandement central du groupe": a part of an organisation named before
+    if scope or scoped or head in words.self_naming:
         return end
     return _acronym_end(doc, [i, *adjectives, *field], acronyms)
 
