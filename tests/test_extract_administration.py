@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from docfactory import write_documents
+from filature.extract.administration import administration_spans
 from filature.extract.run import extract_all
 from filature.models import Entity, Extraction
 
@@ -77,6 +78,26 @@ def test_generic_administrative_phrases_name_no_body(memorandum: tuple[Entity, .
     assert not every & generic, every & generic
     starts = ("direction de l", "bureau de vote", "brigade de nuit", "commandement central")
     assert not any(alias.startswith(starts) for alias in every), every
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Des officiers de police nationale servent dans la mission.", []),
+        ("Il a rejoint la police nationale en 2004.", ["police nationale"]),
+        ("La direction générale de l'entreprise a démissionné.", []),
+        ("Les services de sécurité intérieure ont été réformés.", []),
+        (
+            "Il dirige l'office central de lutte contre la criminalité organisée.",
+            ["office central de lutte contre la criminalité organisée"],
+        ),
+    ],
+)
+def test_only_a_definite_unit_with_what_says_which_is_named(
+    nlp: Any, sentence: str, expected: list[str]
+) -> None:
+    doc = nlp(sentence)
+    assert [sentence[s.start : s.end] for s in administration_spans(doc)] == expected
 
 
 CODE_ARTICLE = (

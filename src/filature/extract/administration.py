@@ -32,8 +32,9 @@ from filature.extract.textnorm import fold, is_acronym
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_BEFORE = frozenset({"le", "la", "l'", "au", "du", "de", "d'", "à", "a", "par", "ce", "cette"})
-_BEFORE_MORE = frozenset({"son", "sa", "leur", "notre", "votre", "sur", "avec", "pour", "entre"})
+_BEFORE = frozenset({"le", "la", "l'", "au", "du", "ce", "cet", "cette", "son", "sa", "leur"})
+"""Definite determiners: without one ("des officiers de police nationale") the words qualify,
+they name no body."""
 _ARTICLES = frozenset({"la", "l'", "le", "les"})
 _LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "aux", "au", "à", "en"})
 _OF = frozenset({"de", "d'", "du", "des"})
@@ -105,15 +106,23 @@ def _lower(tok: Token, pos: str) -> bool:
     return tok.pos_ == pos and tok.text.islower() and tok.text.replace("-", "").isalpha()
 
 
-def _adjectives(doc: Doc, j: int) -> tuple[int, list[int], bool]:
-    """(end, indices, has a scope adjective) of the classifying adjectives at ``j``."""
+def _adjectives(doc: Doc, j: int, field: bool = False) -> tuple[int, list[int], bool]:
+    """(end, indices, has a scope adjective) of the classifying adjectives at ``j``; after a
+    field's noun, any adjective but a qualifying one ("criminalité organisée")."""
     body, units = load_body_words(), load_unit_words()
     found: list[int] = []
     scope = False
     while j < len(doc) and not governs(doc, j):
         tok = doc[j]
         word = fold(tok.text)
-        if not (body.classifying(tok) or (word in units.scope and tok.text.islower())):
+        participle = (
+            _lower(tok, "VERB")
+            and "Part" in tok.morph.get("VerbForm", [])
+            and tok.dep_ in {"amod", "acl"}
+            and tok.head.i < tok.i
+        )  # "criminalité organisée", not the verb of "... judiciaire conduit les enquêtes"
+        loose = field and (_lower(tok, "ADJ") or participle) and word not in body.qualifying
+        if not (loose or body.classifying(tok) or (word in units.scope and tok.text.islower())):
             break
         scope = scope or word in units.scope
         found.append(j)
@@ -138,7 +147,7 @@ def _field(doc: Doc, k: int, limit: int) -> tuple[int, list[int], bool]:
         if j >= len(doc) or not _lower(doc[j], "NOUN"):
             break
         content.append(j)
-        j, adjectives, scoped = _adjectives(doc, j + 1)
+        j, adjectives, scoped = _adjectives(doc, j + 1, field=True)
         content.extend(adjectives)
         scope = scope or scoped
         end = k = j
@@ -200,7 +209,7 @@ def _branch_end(doc: Doc, j: int) -> tuple[int, int] | None:
 
 
 def _determined(doc: Doc, i: int) -> bool:
-    return i > 0 and _word(doc[i - 1]) in _BEFORE | _BEFORE_MORE
+    return i > 0 and _word(doc[i - 1]) in _BEFORE
 
 
 def _unit_end(doc: Doc, i: int, acronyms: frozenset[str]) -> int | None:
