@@ -16,6 +16,8 @@ import pytest
 from docfactory import write_documents
 from filature.extract.administration import administration_spans
 from filature.extract.run import extract_all
+from filature.extract.spans import Trimmed
+from filature.extract.wordfilters import cut_loose_tail
 from filature.models import Entity, Extraction
 
 MEMORANDUM = (
@@ -141,6 +143,35 @@ def test_an_adjective_opening_a_complement_is_no_part_of_the_name(tmp_path: Path
     entities = extraction(tmp_path, nlp, INTERVIEW).entities
     councils = [e for e in entities if any("Conseil" in a for a in e.aliases)]
     assert [e.aliases for e in councils] == [("Conseil fédéral suisse",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name"),
+    [
+        (
+            "Un arrangement avec le Conseil fédéral suisse relatif à l'entraide a été signé.",
+            "Conseil fédéral suisse relatif",
+            "Conseil fédéral suisse",
+        ),
+        (
+            "La Commission nationale consultative chargée de la lutte contre le racisme a rendu "
+            "son avis.",
+            "Commission nationale consultative chargée",
+            "Commission nationale consultative",
+        ),
+        (
+            "Le sommet de l'Union européenne à Bruxelles a eu lieu.",
+            "Union européenne",
+            "Union européenne",
+        ),
+    ],
+)
+def test_a_span_ending_on_an_adjective_with_its_own_complement_is_cut(
+    nlp: Any, sentence: str, span: str, name: str
+) -> None:
+    start = sentence.index(span)
+    trimmed = Trimmed(start, start + len(span), span, None)
+    assert cut_loose_tail(nlp(sentence), sentence, trimmed).name == name
 
 
 def test_a_branch_named_after_a_region_is_part_of_its_organisation(

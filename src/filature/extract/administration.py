@@ -28,6 +28,7 @@ from filature.extract.bodies import BodySpan, load_body_words
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import load_lexicon
 from filature.extract.textnorm import fold, is_acronym
+from filature.extract.wordfilters import governs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -38,7 +39,6 @@ they name no body."""
 _ARTICLES = frozenset({"la", "l'", "le", "les"})
 _LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "aux", "au", "à", "en"})
 _OF = frozenset({"de", "d'", "du", "des"})
-_GOVERNED = frozenset({"à", "au", "aux"})
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý&]{2,9}\b")
 _MAX_TOKENS = 16
 ACRONYM_MIN = 3
@@ -90,16 +90,6 @@ def written_acronyms(text: str) -> frozenset[str]:
 def _word(tok: Token) -> str:
     """A function word as written, in lowercase ("à" stays apart from the verb "a")."""
     return tok.lower_.replace("’", "'")
-
-
-def governs(doc: Doc, i: int) -> bool:
-    """True if token ``i`` is an adjective or participle opening a complement of its own
-    ("relatif à", "chargée de"): it starts what is said of a name, not the name."""
-    if i + 1 >= len(doc):
-        return False
-    nxt = _word(doc[i + 1])
-    participle = "Part" in doc[i].morph.get("VerbForm", []) and doc[i + 1].pos_ == "ADP"
-    return nxt in _GOVERNED or participle
 
 
 def _lower(tok: Token, pos: str) -> bool:

@@ -64,6 +64,18 @@ def _loose(tok: Token) -> bool:
 
 
 _OF = frozenset({"de", "d'", "d’", "du", "des"})
+_GOVERNED = frozenset({"à", "au", "aux"})
+
+
+def governs(doc: Doc, i: int) -> bool:
+    """True if token ``i`` is an adjective or participle whose own complement follows it
+    ("relatif à l'entraide", "chargée de la lutte"): it starts what is said of a name, not the
+    name ("l'Union européenne à Bruxelles" keeps "européenne")."""
+    if i + 1 >= len(doc) or doc[i].pos_ not in {"ADJ", "VERB"}:
+        return False
+    nxt = doc[i + 1]
+    participle = "Part" in doc[i].morph.get("VerbForm", []) and nxt.pos_ == "ADP"
+    return (nxt.lower_ in _GOVERNED or participle) and nxt.head.head.i == i
 
 
 def _qualifying(doc: Doc, tok: Token) -> bool:
@@ -71,7 +83,7 @@ def _qualifying(doc: Doc, tok: Token) -> bool:
     qualifying adjective, or a participle opening its own "de" complement, ends no name."""
     if tok.pos_ not in {"ADJ", "VERB"}:
         return False
-    if tok.lower_ in load_body_words().qualifying:
+    if tok.lower_ in load_body_words().qualifying or governs(doc, tok.i):
         return True
     participle = "Part" in tok.morph.get("VerbForm", []) or tok.lower_.endswith(("é", "ée"))
     if not participle or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _OF:
