@@ -24,11 +24,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from filature.extract.bodies import BodySpan, load_body_words
+from filature.extract.bodies import BodySpan, governs, load_body_words
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import load_lexicon
 from filature.extract.textnorm import fold, is_acronym
-from filature.extract.wordfilters import governs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from filature.extract.acronyms import AcronymDef, find_definitions
 from filature.extract.administration import UnitSpan, administration_spans, written_acronyms
 from filature.extract.bodies import LABEL as BODY_LABEL
-from filature.extract.bodies import body_spans
+from filature.extract.bodies import body_spans, governs
 from filature.extract.countries import load_countries, state_spans
 from filature.extract.cues import (
     PROPAGATED_LABEL,
@@ -46,7 +46,6 @@ from filature.extract.textnorm import collapse, fold, is_acronym, unquote
 from filature.extract.wordfilters import (
     cut_at_title,
     cut_loose_tail,
-    governs,
     in_caps_run,
     lowercase_words,
     people_noun,

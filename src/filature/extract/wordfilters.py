@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from filature.extract.bodies import load_body_words
+from filature.extract.bodies import governs, load_body_words
 from filature.extract.lexicon import Lexicon
 from filature.extract.spans import Trimmed
 from filature.extract.textnorm import collapse, fold
@@ -64,18 +64,6 @@ def _loose(tok: Token) -> bool:
 
 
 _OF = frozenset({"de", "d'", "d’", "du", "des"})
-_GOVERNED = frozenset({"à", "au", "aux"})
-
-
-def governs(doc: Doc, i: int) -> bool:
-    """True if token ``i`` is an adjective or participle whose own complement follows it
-    ("relatif à l'entraide", "chargée de la lutte"): it starts what is said of a name, not the
-    name ("l'Union européenne à Bruxelles" keeps "européenne")."""
-    if i + 1 >= len(doc) or doc[i].pos_ not in {"ADJ", "VERB"}:
-        return False
-    nxt = doc[i + 1]
-    participle = "Part" in doc[i].morph.get("VerbForm", []) and nxt.pos_ == "ADP"
-    return (nxt.lower_ in _GOVERNED or participle) and nxt.head.head.i == i
 
 
 def _qualifying(doc: Doc, tok: Token) -> bool:
