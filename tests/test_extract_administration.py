@@ -187,3 +187,5 @@ def test_a_branch_named_after_a_region_is_part_of_its_organisation(
         if r.source_key == branch.key and r.type == "member_of"
     }
     assert parents == {"Fédération internationale des ligues des droits de l'homme"}
+    places = {e.name for e in result.entities if e.type == "place"}
+    assert "Afrique" in places  # the region is named inside the branch's name

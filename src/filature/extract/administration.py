@@ -45,9 +45,11 @@ ACRONYM_MIN = 3
 
 @dataclass(frozen=True)
 class UnitSpan(BodySpan):
-    """A unit's name; for a branch, the offsets of the region or state it is named after."""
+    """A unit's name; for a branch, the offsets of the region or state it is named after and
+    of the organisation it is part of, both named inside it."""
 
     place: tuple[int, int] | None = None
+    parent: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,10 @@ def _acronym_end(doc: Doc, words: Sequence[int], acronyms: frozenset[str]) -> in
     return words[max(spelled) - 1] + 1
 
 
-def _branch_end(doc: Doc, j: int) -> tuple[int, int] | None:
-    """(token end of the region or state, token end of the name) of "Afrique de la FIDH"
-    after a branch head: a region or state, then "de" and an organisation (an acronym or a
-    name NER tags as one)."""
+def _branch_end(doc: Doc, j: int) -> tuple[int, int, int] | None:
+    """(token end of the region or state, token start and end of the organisation) of
+    "Afrique de la FIDH" after a branch head: a region or state, then "de" and an
+    organisation (an acronym or a name NER tags as one)."""
     k = j
     while (
         k < len(doc)
@@ -188,12 +190,12 @@ def _branch_end(doc: Doc, j: int) -> tuple[int, int] | None:
     if _word(doc[k]) in _ARTICLES and k + 1 < len(doc):
         k += 1
     if is_acronym(doc[k].text):
-        return region, k + 1
+        return region, k, k + 1
     if doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B":
         end = k + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return region, end
+        return region, k, end
     return None
 
 
@@ -236,9 +238,10 @@ def administration_spans(doc: Doc, acronyms: frozenset[str] = frozenset()) -> It
             continue
         branch = _branch_end(doc, i + 1) if head in words.branches else None
         if branch is not None:
-            region, end = branch
+            region, parent, end = branch
             place = (doc[i + 1].idx, _end_char(doc, region))
-            yield UnitSpan(tok.idx, _end_char(doc, end), place)
+            named = (doc[parent].idx, _end_char(doc, end))
+            yield UnitSpan(tok.idx, _end_char(doc, end), place, named)
             i = end
             continue
         unit = _unit_end(doc, i, acronyms)

@@ -423,12 +423,8 @@ def passage_mentions(
                 passage.zone,
             )
         )
-        if isinstance(body, UnitSpan) and body.place is not None:  # "bureau Afrique de ..."
-            s, e = body.place
-            region = text[s:e]
-            found.append(
-                RawMention(passage.seq, s, e, region, region, "place", "LOC", None, passage.zone)
-            )
+        if isinstance(body, UnitSpan):  # "bureau Afrique de la FIDH" names both inside
+            found.extend(_named_inside(passage, body))
     for start, end, label, forced in _candidates(doc, prepared, lex, events):
 
         def drop(
@@ -568,6 +564,19 @@ def _coordinated_places(
                 RawMention(passage.seq, start, end, text, text, "place", "LOC", None, passage.zone)
             )
     return added
+
+
+def _named_inside(passage: Passage, unit: UnitSpan) -> Iterator[RawMention]:
+    """The region and the organisation a branch's name holds, as mentions of their own."""
+    inside: list[tuple[tuple[int, int] | None, EntityType, str]] = [
+        (unit.place, "place", "LOC"),
+        (unit.parent, "organization", "ORG"),
+    ]
+    for offsets, etype, label in inside:
+        if offsets is not None:
+            s, e = offsets
+            name = passage.text[s:e]
+            yield RawMention(passage.seq, s, e, name, name, etype, label, None, passage.zone)
 
 
 def _institution_mentions(passage: Passage, doc: Doc) -> list[RawMention]:
