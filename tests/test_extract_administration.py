@@ -110,7 +110,8 @@ CODE_ARTICLE = (
     "La convention européenne d'extradition du 13 décembre 1957 s'applique aux autres États. "
     "Depuis l'entrée en vigueur du traité de Lisbonne, la Cour de justice de l'Union européenne "
     "est compétente. Le protocole additionnel du 16 octobre 2001 complète la convention du 29 "
-    "mai 2000.\n"
+    "mai 2000.\n\n"
+    "Le Maroc a ratifié la Convention relative à l'entraide judiciaire en 2010.\n"
 )
 
 
@@ -124,6 +125,7 @@ def test_conventions_named_by_a_date_or_a_place_are_agreements(tmp_path: Path, n
         "traité de lisbonne",
         "protocole additionnel du 16 octobre 2001",
     }
+    expected.add("convention relative à l'entraide judiciaire")  # not "Convention relative"
     assert expected <= set(agreements), set(agreements)
     assert {a.lower() for a in agreements["convention du 29 mai 2000"].aliases} == {
         "convention du 29 mai 2000"

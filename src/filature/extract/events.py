@@ -110,7 +110,7 @@ def _adjectives(doc: Doc, j: int, titled: bool = False) -> int:
         text = doc[j].text
         if not (text.islower() or (titled and text.istitle() and not doc[j].is_sent_start)):
             break
-        if j + 1 < len(doc) and fold(doc[j + 1].text) in _GOVERNED:
+        if j + 1 < len(doc) and doc[j + 1].lower_ in _GOVERNED:
             break  # "relative aux droits de l'enfant": the subject's opener, read by the caller
         j += 1
     return j
@@ -228,7 +228,7 @@ def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] |
     if doc[j - 1].text.endswith("s"):
         return None  # "les Conventions de l'ONU": a plural head names a kind, not one
     dangling = topic == after and after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
-    governed = after + 1 < len(doc) and fold(doc[after + 1].text) in _GOVERNED
+    governed = after + 1 < len(doc) and doc[after + 1].lower_ in _GOVERNED
     if topic == after == j and governed and _named_capital(doc, i) and etype == "agreement":
         return j, "capitalised"  # "Convention relative aux ...": the caller reads the subject
     if _named_capital(doc, i) and not dangling and (after > j or topic > after):
