@@ -154,11 +154,6 @@ SIGNED = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an abbreviated signature (J.-P. MERCIER) is lost, not merged with the full name "
-    "(issue 13, class split actors: completeness/merges)",
-)
 def test_an_abbreviated_signature_is_the_person_named_in_full(tmp_path: Path, nlp: Any) -> None:
     people = [e for e in entities_of(tmp_path, nlp, SIGNED) if e.type == "person"]
     assert len(people) == 1

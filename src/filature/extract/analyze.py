@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from filature.extract.acronyms import AcronymDef, find_definitions
+from filature.extract.administration import UnitSpan, administration_spans, written_acronyms
 from filature.extract.bodies import LABEL as BODY_LABEL
-from filature.extract.bodies import body_spans
+from filature.extract.bodies import body_spans, governs
 from filature.extract.countries import load_countries, state_spans
 from filature.extract.cues import (
     PROPAGATED_LABEL,
@@ -200,9 +201,12 @@ def _extend_person(doc: Doc, ent: Span) -> int:
 
 
 def _extend_agreement(doc: Doc, ent: Span) -> int:
-    """End char of an agreement/operation/event span extended over following adjectives."""
+    """End char of an agreement/operation/event span extended over following adjectives; an
+    adjective that opens a complement of its own ends it ("Conseil fédéral suisse relatif à")."""
     end = ent.end
     while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        if governs(doc, end):
+            break
         end += 1
     return int(doc[end - 1].idx + len(doc[end - 1].text))
 
@@ -368,8 +372,9 @@ def _street_start(text: str, start: int, lex: Lexicon) -> int:
 def _candidates(
     doc: Doc, text: str, lex: Lexicon, events: Sequence[RuleSpan] = ()
 ) -> Iterator[tuple[int, int, str, EntityType | None]]:
-    for m in events:
-        end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
+    for m in events:  # a date names an agreement: what follows it describes it
+        topical = m.type == "agreement" and m.rule != "agreement-dated"
+        end = _extend_topic(doc, m.end, lex) if topical else m.end
         if not any(
             e.start_char == m.start and head_type(e.text, lex) == m.type and _longer(e, end)
             for e in doc.ents
@@ -416,18 +421,20 @@ def passage_mentions(
     dropped: list[Dropped] | None = None,
     written_lower: frozenset[str] = frozenset(),
     cues: list[tuple[str, EntityType]] | None = None,
+    acronyms: frozenset[str] = frozenset(),
 ) -> list[RawMention]:
     """Raw mentions of one passage from its parsed (prepared) text; every candidate a filter
     removes is appended to ``dropped`` (when given) with the rule's name and reason.
     ``lowercase`` holds the document's common words (``lowercase_words``), ``written_lower``
     every word it writes in lowercase at least once; each type the context gives a name
-    (``cues.context_type``) is appended to ``cues``."""
+    (``cues.context_type``) is appended to ``cues``; ``acronyms`` holds the document's
+    ``written_acronyms``."""
     text = passage.text
     cued_places: set[tuple[int, int]] = set()
     found = _institution_mentions(passage, doc)
     taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
     events = event_spans(doc)
-    for body in body_spans(doc, lex):
+    for body in [*administration_spans(doc, acronyms), *body_spans(doc, lex)]:
         if any(body.start < e.end and e.start < body.end for e in events):
             continue  # "Conseil européen de Tampere": a meeting, not the body
         if any(body.start < e and s < body.end for s, e in taken) or any(
@@ -449,6 +456,8 @@ def passage_mentions(
                 passage.zone,
             )
         )
+        if isinstance(body, UnitSpan):  # "bureau Afrique de la FIDH" names both inside
+            found.extend(_named_inside(passage, body))
     for start, end, label, forced in _candidates(doc, prepared, lex, events):
 
         def drop(
@@ -614,6 +623,19 @@ def _coordinated_places(
     return added
 
 
+def _named_inside(passage: Passage, unit: UnitSpan) -> Iterator[RawMention]:
+    """The region and the organisation a branch's name holds, as mentions of their own."""
+    inside: list[tuple[tuple[int, int] | None, EntityType, str]] = [
+        (unit.place, "place", "LOC"),
+        (unit.parent, "organization", "ORG"),
+    ]
+    for offsets, etype, label in inside:
+        if offsets is not None:
+            s, e = offsets
+            name = passage.text[s:e]
+            yield RawMention(passage.seq, s, e, name, name, etype, label, None, passage.zone)
+
+
 def _institution_mentions(passage: Passage, doc: Doc) -> list[RawMention]:
     """Institutions named in job titles ("ministre de la Sécurité publique"): candidates the
     corpus step keeps only if the institution is named elsewhere."""
@@ -674,6 +696,7 @@ class DocumentAnalyzer:
         self.lex = load_lexicon()
         self.lowercase = lowercase_words(document.text)
         self.written_lower = written_lowercase(document.text)
+        self.written_acronyms = written_acronyms(document.text)
         self.mentions: list[RawMention] = []
         self.acronyms: list[PassageAcronym] = []
         self.dropped: list[Dropped] = []
@@ -691,6 +714,7 @@ class DocumentAnalyzer:
             self.dropped,
             self.written_lower,
             self.cues,
+            self.written_acronyms,
         )
         defs = []
         for d in find_definitions(text, self.lex):

@@ -35,6 +35,20 @@ _BEFORE = frozenset(
 _MAX_COMPLEMENTS = 3
 
 
+_GOVERNED = frozenset({"à", "au", "aux"})
+
+
+def governs(doc: Doc, i: int) -> bool:
+    """True if token ``i`` is an adjective or participle whose own complement follows it
+    ("relatif à l'entraide", "chargée de la lutte"): it starts what is said of a name, not the
+    name ("l'Union européenne à Bruxelles" keeps "européenne")."""
+    if i + 1 >= len(doc) or doc[i].pos_ not in {"ADJ", "VERB"}:
+        return False
+    nxt = doc[i + 1]
+    participle = "Part" in doc[i].morph.get("VerbForm", []) and nxt.pos_ == "ADP"
+    return (nxt.lower_ in _GOVERNED or participle) and nxt.head.head.i == i
+
+
 @dataclass(frozen=True)
 class BodyWords:
     """The folded words of ``data/bodies.toml``."""
@@ -56,6 +70,7 @@ class BodyWords:
             and tok.is_alpha
             and word not in self.qualifying
             and (word.endswith(self.suffixes) or word in self.nationalities)
+            and not governs(tok.doc, tok.i)
         )
 
 

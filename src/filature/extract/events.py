@@ -110,7 +110,7 @@ def _adjectives(doc: Doc, j: int, titled: bool = False) -> int:
         text = doc[j].text
         if not (text.islower() or (titled and text.istitle() and not doc[j].is_sent_start)):
             break
-        if j + 1 < len(doc) and fold(doc[j + 1].text) in _GOVERNED:
+        if j + 1 < len(doc) and doc[j + 1].lower_ in _GOVERNED:
             break  # "relative aux droits de l'enfant": the subject's opener, read by the caller
         j += 1
     return j
@@ -197,9 +197,25 @@ def _complement(
     dated = _date_run(doc, j, words)
     if dated > j:
         return dated, "dated", -1
+    if etype == "agreement" and (dated := _described_date(doc, j, words)) > j:
+        return dated, "dated", -1
     if etype == "event" and (end := _nationality_end(doc, j)) > j:
         return end, "nationality", -1
     return None if described is None else (*described, -1)
+
+
+def _described_date(doc: Doc, j: int, words: EventWords) -> int:
+    """End of a date after an agreement's lowercase adjectives and field ("convention
+    européenne d'extradition du 13 décembre 1957", "protocole additionnel du 16 octobre
+    2001"), or ``j``."""
+    k = _adjectives(doc, j)
+    field = k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and doc[k + 1].text.islower()
+    if field and fold(doc[k].text) in {"de", "d'"} and doc[k + 1].is_alpha:
+        k = _adjectives(doc, k + 2)
+    if k == j:
+        return j
+    dated = _date_run(doc, k, words)
+    return dated if dated > k else j
 
 
 def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] | None:
@@ -212,7 +228,7 @@ def _described(doc: Doc, i: int, j: int, etype: EntityType) -> tuple[int, str] |
     if doc[j - 1].text.endswith("s"):
         return None  # "les Conventions de l'ONU": a plural head names a kind, not one
     dangling = topic == after and after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"}
-    governed = after + 1 < len(doc) and fold(doc[after + 1].text) in _GOVERNED
+    governed = after + 1 < len(doc) and doc[after + 1].lower_ in _GOVERNED
     if topic == after == j and governed and _named_capital(doc, i) and etype == "agreement":
         return j, "capitalised"  # "Convention relative aux ...": the caller reads the subject
     if _named_capital(doc, i) and not dangling and (after > j or topic > after):

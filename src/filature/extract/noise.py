@@ -20,6 +20,7 @@ _ALLOWED = re.compile(r"[\w\s'’.&$-]+")
 _ORDINAL = re.compile(r"^\d{1,3}(?:e|er|re|ème|eme)\b")
 _ROMAN = re.compile(r"[IVXLC]+(?:e|er|re|ème|eme)?")
 _PARTS = re.compile(rf"[\s{APOSTROPHES}-]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.-?){1,3}")
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class NoiseRule:
 
 
 def _caps_heading(c: Candidate, lex: Lexicon) -> bool:
-    if len(c.words) < 2 or c.has_role:
-        return False
+    if len(c.words) < 2 or c.has_role or _INITIALS.fullmatch(c.words[0]):
+        return False  # initials open a signature ("J.-P. MERCIER"), never a heading
     if not all(is_all_caps(w) or fold(w) in lex.stopwords for w in c.words):
         return False
     return head_type(c.name, lex) is None

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from filature.extract.bodies import load_body_words
+from filature.extract.bodies import governs, load_body_words
 from filature.extract.lexicon import Lexicon
 from filature.extract.spans import Trimmed
 from filature.extract.textnorm import collapse, fold
@@ -71,7 +71,7 @@ def _qualifying(doc: Doc, tok: Token) -> bool:
     qualifying adjective, or a participle opening its own "de" complement, ends no name."""
     if tok.pos_ not in {"ADJ", "VERB"}:
         return False
-    if tok.lower_ in load_body_words().qualifying:
+    if tok.lower_ in load_body_words().qualifying or governs(doc, tok.i):
         return True
     participle = "Part" in tok.morph.get("VerbForm", []) or tok.lower_.endswith(("é", "ée"))
     if not participle or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _OF:
