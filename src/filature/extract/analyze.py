@@ -701,7 +701,7 @@ class DocumentAnalyzer:
         self.acronyms: list[PassageAcronym] = []
         self.dropped: list[Dropped] = []
         self.cues: list[tuple[str, EntityType]] = []
-        self.kinds: set[str] = set()
+        self.kinds: list[str] = []
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
@@ -719,7 +719,7 @@ class DocumentAnalyzer:
         defs = []
         for d in find_definitions(text, self.lex):
             if generic_definition(d.long_form):
-                self.kinds.update((d.acronym, d.long_form))
+                self.kinds.extend((d.acronym, d.long_form))
             else:
                 defs.append(d)
         _add_acronym_mentions(passage, defs, found)

@@ -143,7 +143,7 @@ class DocumentPart:
 
 
 _PER_DOCUMENT = frozenset(
-    {"document", "analyzer", "on_passage", "lex", "lowercase", "written_lower"}
+    {"document", "analyzer", "on_passage", "lex", "lowercase", "written_lower", "written_acronyms"}
 )
 """What a document's work holds besides its lists: the document and what is derived from it
 alone, the same in every process."""
