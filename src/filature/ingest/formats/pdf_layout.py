@@ -1,0 +1,302 @@
+"""Tables and two-column pages, found in the boxes PDFium gives a page's text objects.
+
+PDFium returns a table row as one line of text, its cells separated by a single space, and
+the lines of two columns written side by side as one line each (left line, then right line).
+The boxes of the page's text objects (``FPDFText_GetRect``, one box per object on a line, in
+the order of the text) show where a line has wide gaps: a run of such lines is a table, or,
+when each line is cut once into two wide halves, the two columns of the page.
+
+Only pages with more text objects than lines are looked at, so that a page of plain running
+text costs one call to PDFium.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import statistics
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+Box = tuple[float, float, float, float]
+"""left, bottom, right, top in points."""
+
+_GAP = 1.5
+"""A gap wider than this many times the line's type height cuts the line into cells."""
+_LONE_GAP = 4.0
+"""A single line cut this widely is a table row of its own (a one-row table)."""
+_COLUMN_WIDTH = 0.3
+"""Each half of a line of a two-column page is at least this share of the page width."""
+_MIN_COLUMN_LINES = 3
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of boxes on one line without a wide gap: a table cell, or a column's line."""
+
+    left: float
+    right: float
+    first: Box
+
+
+@dataclass(frozen=True)
+class VisualLine:
+    """The segments of one line of the page, left to right, and its type height."""
+
+    segments: tuple[Segment, ...]
+    height: float
+
+    @property
+    def left(self) -> float:
+        return self.segments[0].left
+
+    @property
+    def right(self) -> float:
+        return self.segments[-1].right
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """What the boxes show: ``tables`` are runs of rows, each row the text indices where its
+    cells start; ``columns`` are the lines of a two-column block in PDFium's order, each the
+    index where it starts and the index where its right half starts (None for a line held in
+    one column: ``left`` says which)."""
+
+    tables: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    columns: tuple[tuple[int, int | None, bool], ...] = ()
+
+
+def _boxes(raw: object, count: int) -> list[Box]:
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    boxes: list[Box] = []
+    for index in range(count):
+        pdfium_c.FPDFText_GetRect(raw, index, *refs)
+        boxes.append((left.value, bottom.value, right.value, top.value))
+    return boxes
+
+
+def _visual_lines(boxes: list[Box]) -> list[VisualLine]:
+    """Boxes grouped into lines (a box whose middle is outside the line's height, or that
+    starts left of the box before it, starts a new line), each cut at its wide gaps."""
+    grouped: list[list[Box]] = []
+    low = high = 0.0
+    for box in boxes:
+        middle = (box[1] + box[3]) / 2
+        if grouped and low <= middle <= high and box[0] >= grouped[-1][-1][0] - 1:
+            grouped[-1].append(box)
+            low, high = min(low, box[1]), max(high, box[3])
+        else:
+            grouped.append([box])
+            low, high = box[1], box[3]
+    lines: list[VisualLine] = []
+    for group in grouped:
+        height = statistics.median(box[3] - box[1] for box in group)
+        segments: list[Segment] = []
+        start = group[0]
+        right = start[2]
+        for box in group[1:]:
+            wide = right - start[0] > _GAP * height  # not a bullet or a list number
+            if wide and box[0] - right > _GAP * max(height, 1.0):
+                segments.append(Segment(start[0], right, start))
+                start = box
+            right = max(right, box[2])
+        segments.append(Segment(start[0], right, start))
+        lines.append(VisualLine(tuple(segments), height))
+    return lines
+
+
+def _index(raw: object, box: Box) -> int:
+    """The index of the text character at the start of ``box`` (-1 if none)."""
+    x = box[0] + min(0.1, (box[2] - box[0]) / 2)
+    y = (box[1] + box[3]) / 2
+    tolerance = max(1.0, (box[3] - box[1]) / 2)
+    return int(pdfium_c.FPDFText_GetCharIndexAtPos(raw, x, y, tolerance, tolerance))
+
+
+def _two_columns(run: list[VisualLine], width: float) -> float | None:
+    """The gutter (x where the right column starts) of a run of lines cut once into two
+    wide halves, or None."""
+    if len(run) < _MIN_COLUMN_LINES or any(len(line.segments) != 2 for line in run):
+        return None
+    lefts = statistics.median(line.segments[0].right - line.segments[0].left for line in run)
+    rights = statistics.median(line.segments[1].right - line.segments[1].left for line in run)
+    gutter = statistics.median(line.segments[1].left for line in run)
+    aligned = all(abs(line.segments[1].left - gutter) < 2 * line.height for line in run)
+    if aligned and min(lefts, rights) >= _COLUMN_WIDTH * width:
+        return gutter
+    return None
+
+
+def _runs(lines: list[VisualLine]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive lines cut into segments."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for position, line in enumerate([*lines, None]):
+        cut = line is not None and len(line.segments) > 1
+        if cut and start is None:
+            start = position
+        elif not cut and start is not None:
+            runs.append((start, position))
+            start = None
+    return runs
+
+
+def _column_lines(
+    raw: object, lines: list[VisualLine], start: int, end: int, gutter: float
+) -> list[tuple[int, int | None, bool]] | None:
+    found: list[tuple[int, int | None, bool]] = []
+    for line in lines[start:end]:
+        found.append(
+            (_index(raw, line.segments[0].first), _index(raw, line.segments[1].first), True)
+        )
+    for line in lines[end:]:
+        tolerance = 2 * line.height
+        if line.right < gutter - tolerance:
+            found.append((_index(raw, line.segments[0].first), None, True))
+        elif line.left > gutter - tolerance:
+            found.append((_index(raw, line.segments[0].first), None, False))
+        else:
+            break
+    indices = [i for first, second, _ in found for i in (first, second) if i is not None]
+    if min(indices) < 0 or indices != sorted(indices) or len(set(indices)) != len(indices):
+        return None
+    return found
+
+
+def _rows(raw: object, run: list[VisualLine]) -> tuple[tuple[int, ...], ...] | None:
+    rows = tuple(tuple(_index(raw, segment.first) for segment in line.segments) for line in run)
+    flat = [i for row in rows for i in row]
+    if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
+        return None
+    return rows
+
+
+def page_layout(raw: object, lines: int, width: float) -> PageLayout | None:
+    """The tables and two-column block of a text page (``raw``, a ``FPDF_TEXTPAGE`` whose text
+    has ``lines`` lines), or None when it has neither."""
+    count = int(pdfium_c.FPDFText_CountRects(raw, 0, -1))
+    if count <= lines:
+        return None
+    visual = _visual_lines(_boxes(raw, count))
+    tables: list[tuple[tuple[int, ...], ...]] = []
+    for start, end in _runs(visual):
+        run = visual[start:end]
+        gutter = _two_columns(run, width)
+        if gutter is not None and not tables:
+            columns = _column_lines(raw, visual, start, end, gutter)
+            if columns is not None:
+                return PageLayout(columns=tuple(columns))
+            continue
+        if len(run) == 1:
+            segments = run[0].segments
+            gaps = [b.left - a.right for a, b in itertools.pairwise(segments)]
+            if max(gaps) < _LONE_GAP * max(run[0].height, 1.0):
+                continue
+        rows = _rows(raw, run)
+        if rows is not None:
+            tables.append(rows)
+    return PageLayout(tables=tuple(tables)) if tables else None
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding ``index`` ends (its ``\\r\\n`` or ``\\n``, else the text's end)."""
+    end = text.find("\n", index)
+    if end < 0:
+        return len(text)
+    return end - 1 if end > index and text[end - 1] == "\r" else end
+
+
+def in_column_order(
+    text: str, columns: tuple[tuple[int, int | None, bool], ...]
+) -> tuple[str, list[int]] | None:
+    """The page's text with the two-column block read left column first, and for each of its
+    characters the index of the character of ``text`` it comes from; None if the block is
+    not where the layout says (then the page keeps PDFium's order)."""
+    lefts: list[tuple[int, int]] = []
+    rights: list[tuple[int, int]] = []
+    for first, second, left in columns:
+        end = _line_end(text, second if second is not None else first)
+        if second is None:
+            (lefts if left else rights).append((first, end))
+        elif "\n" in text[first:second]:
+            return None
+        else:
+            lefts.append((first, second))
+            rights.append((second, end))
+    start, stop = columns[0][0], max(end for _, end in lefts + rights)
+    pieces = [text[:start]]
+    origin = list(range(start))
+    for number, (a, b) in enumerate(lefts + rights):
+        if number:
+            pieces.append("\r\n")
+            origin += [max(a - 1, 0)] * 2
+        pieces.append(text[a:b])
+        origin.extend(range(a, b))
+    pieces.append(text[stop:])
+    origin.extend(range(stop, len(text)))
+    return "".join(pieces), origin
+
+
+def _shift(edits: list[tuple[int, str]], position: int, *, before: bool) -> int:
+    """``position`` once ``edits`` are made; text inserted exactly there goes before it when
+    ``before``."""
+    return position + sum(len(s) for at, s in edits if at < position or (before and at == position))
+
+
+def _row_edits(text: str, table: list[list[int]]) -> list[tuple[int, str]]:
+    """The insertions that set a table's rows apart and mark its cells: each row of a table of
+    several rows after a blank line (the cleaner never runs a paragraph on across one), a row
+    alone on a line of its own, indented (the cleaner starts a paragraph at an indented line
+    after a short one: no line is added, so that the cleaner's distances between lines that
+    come back, its clue to running headers, stay as they were); cells joined by `` | ``."""
+    edits: list[tuple[int, str]] = []
+    alone = len(table) == 1
+    for row in table:
+        at_line_start = row[0] == 0 or text[row[0] - 1] == "\n"
+        if alone:
+            edits.append((row[0], " " if at_line_start else "\r\n "))
+        elif row[0] > 0:
+            edits.append((row[0], "\r\n" if at_line_start else "\r\n\r\n"))
+        edits.extend((cell, "| " if text[cell - 1] == " " else " | ") for cell in row[1:])
+    end = _line_end(text, table[-1][-1])
+    if alone:
+        following = text.find("\n", end) + 1
+        if 0 < following < len(text):
+            edits.append((following, " "))
+    elif end < len(text):
+        edits.append((end, "\r\n"))
+    return edits
+
+
+def with_tables(
+    text: str, rows_of: list[list[int]], table_ends: list[int], notes: int | None
+) -> tuple[str, list[tuple[int, int]], int | None]:
+    """The page's text with each table's rows set apart and their cells joined by `` | `` (as
+    a word-processor table is written). ``rows_of`` holds, for each row, the positions in
+    ``text`` where its cells start, ``table_ends`` the index of each table's last row in
+    ``rows_of``. Returns the text, the tables' spans and where the footnotes (``notes``) now
+    start."""
+    edits: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for last in table_ends:
+        table = rows_of[first : last + 1]
+        first = last + 1
+        if any("\n" in text[row[0] : row[-1]] for row in table):
+            continue
+        edits += _row_edits(text, table)
+        spans.append((table[0][0], _line_end(text, table[-1][-1])))
+    if not edits:
+        return text, [], notes
+    edits.sort(key=lambda edit: edit[0])
+    pieces: list[str] = []
+    done = 0
+    for at, inserted in edits:
+        pieces += (text[done:at], inserted)
+        done = at
+    pieces.append(text[done:])
+    placed = [(_shift(edits, a, before=True), _shift(edits, b, before=False)) for a, b in spans]
+    moved = None if notes is None else _shift(edits, notes, before=True)
+    return "".join(pieces), placed, moved
