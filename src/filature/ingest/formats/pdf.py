@@ -196,7 +196,7 @@ class _PageText:
 
 def _laid_out(textpage: pdfium.PdfTextPage, text: str, width: float) -> _PageText:
     """A text page read in column order, with its line breaks, footnotes and tables."""
-    layout = page_layout(textpage.raw, text.count("\n") + 1, width)
+    layout = page_layout(textpage.raw, text, width)
     origin = None
     if layout is not None and layout.columns:
         reordered = in_column_order(text, layout.columns)

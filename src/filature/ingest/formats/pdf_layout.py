@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -29,23 +30,29 @@ _LONE_GAP = 4.0
 _COLUMN_WIDTH = 0.3
 """Each half of a line of a two-column page is at least this share of the page width."""
 _MIN_COLUMN_LINES = 3
+_WORD_START = re.compile(r"(?<= )[^ ]")
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of boxes on one line without a wide gap: a table cell, or a column's line."""
+    """A run of boxes on one line without a wide gap: a table cell, or a column's line;
+    ``before`` is the width of the line's boxes left of it."""
 
     left: float
     right: float
-    first: Box
+    before: float
 
 
 @dataclass(frozen=True)
 class VisualLine:
-    """The segments of one line of the page, left to right, and its type height."""
+    """The segments of one line of the page, left to right, its type height, the width of all
+    its boxes, and its vertical extent."""
 
     segments: tuple[Segment, ...]
     height: float
+    ink: float
+    low: float
+    high: float
 
     @property
     def left(self) -> float:
@@ -77,42 +84,116 @@ def _boxes(raw: object, count: int) -> list[Box]:
     return boxes
 
 
-def _visual_lines(boxes: list[Box]) -> list[VisualLine]:
-    """Boxes grouped into lines (a box whose middle is outside the line's height, or that
-    starts left of the box before it, starts a new line), each cut at its wide gaps."""
+def _grouped(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes grouped into lines: a box whose middle is outside the line's height, or that
+    starts left of the box before it, starts a new line."""
     grouped: list[list[Box]] = []
-    low = high = 0.0
+    low = high = previous = 0.0
     for box in boxes:
         middle = (box[1] + box[3]) / 2
-        if grouped and low <= middle <= high and box[0] >= grouped[-1][-1][0] - 1:
+        if grouped and low <= middle <= high and box[0] >= previous - 1:
             grouped[-1].append(box)
             low, high = min(low, box[1]), max(high, box[3])
         else:
             grouped.append([box])
             low, high = box[1], box[3]
+        previous = box[0]
+    return grouped
+
+
+def _visual_lines(boxes: list[Box]) -> list[VisualLine]:
+    """The page's lines of boxes, each cut at its wide gaps."""
     lines: list[VisualLine] = []
-    for group in grouped:
-        height = statistics.median(box[3] - box[1] for box in group)
+    for group in _grouped(boxes):
+        heights = sorted([box[3] - box[1] for box in group])
+        height = max(heights[len(heights) // 2], 1.0)
+        gap = _GAP * height
         segments: list[Segment] = []
-        start = group[0]
-        right = start[2]
+        left, low, right, high = group[0]
+        ink, before = right - left, 0.0
         for box in group[1:]:
-            wide = right - start[0] > _GAP * height  # not a bullet or a list number
-            if wide and box[0] - right > _GAP * max(height, 1.0):
-                segments.append(Segment(start[0], right, start))
-                start = box
+            if box[0] - right > gap and right - left > gap:  # not after a bullet alone
+                segments.append(Segment(left, right, before))
+                before, left = ink, box[0]
+            ink += box[2] - box[0]
             right = max(right, box[2])
-        segments.append(Segment(start[0], right, start))
-        lines.append(VisualLine(tuple(segments), height))
+            low, high = min(low, box[1]), max(high, box[3])
+        segments.append(Segment(left, right, before))
+        lines.append(VisualLine(tuple(segments), height, ink, low, high))
     return lines
 
 
-def _index(raw: object, box: Box) -> int:
-    """The index of the text character at the start of ``box`` (-1 if none)."""
-    x = box[0] + min(0.1, (box[2] - box[0]) / 2)
-    y = (box[1] + box[3]) / 2
-    tolerance = max(1.0, (box[3] - box[1]) / 2)
-    return int(pdfium_c.FPDFText_GetCharIndexAtPos(raw, x, y, tolerance, tolerance))
+class _Locator:
+    """Finds the text index where a segment of a line of boxes starts: the page's lines of
+    text are its lines of boxes, in the same order; within a line, the word start nearest to
+    where the segment's share of the line's width falls, checked against the position PDFium
+    gives that character (one call or a few, never a search of the whole page)."""
+
+    def __init__(self, raw: object, text: str) -> None:
+        self.raw = raw
+        self.text = text
+        self.lines: list[tuple[int, int]] = []
+        start = 0
+        for line in text.split("\n"):
+            stripped = line.rstrip()
+            begin = len(line) - len(line.lstrip())
+            if stripped.strip():
+                self.lines.append((start + begin, start + len(stripped)))
+            start += len(line) + 1
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._refs = (ctypes.byref(self._x), ctypes.byref(self._y))
+        self._starts: dict[int, list[int]] = {}
+        self._placed: list[tuple[float, float]] | None = None
+
+    def _origin(self, index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, *self._refs)
+        return self._x.value, self._y.value
+
+    def _fits(self, index: int, line: VisualLine, left: float) -> int:
+        """0 if the character at ``index`` starts at ``left`` on ``line``, else the side to
+        look at (-1: earlier, 1: later)."""
+        x, y = self._origin(index)
+        if not line.low - line.height <= y <= line.high + line.height:
+            return 2
+        tolerance = line.height
+        return 0 if abs(x - left) <= tolerance else (1 if x < left else -1)
+
+    def _text_line(self, number: int, line: VisualLine, count: int) -> int:
+        """The line of text that is line ``number`` of ``count`` lines of boxes: the same
+        one when both counts agree, else the one whose first character sits at its start."""
+        if count == len(self.lines):
+            return number
+        if self._placed is None:
+            self._placed = [self._origin(a) for a, _ in self.lines]
+        for index, (x, y) in enumerate(self._placed):
+            if line.low - 1 <= y <= line.high + 1 and abs(x - line.left) <= line.height:
+                return index
+        return -1
+
+    def start(self, number: int, line: VisualLine, segment: Segment, count: int) -> int:
+        """The text index where ``segment`` of line ``number`` (of ``count``) starts, or -1."""
+        found = self._text_line(number, line, count)
+        if found < 0:
+            return -1
+        a, b = self.lines[found]
+        if segment.before <= 0:
+            return a if self._fits(a, line, segment.left) == 0 else -1
+        starts = self._starts.get(found)
+        if starts is None:
+            starts = [m.start() for m in _WORD_START.finditer(self.text, a, b)]
+            self._starts[found] = starts
+        if not starts:
+            return -1
+        guess = a + (b - a) * segment.before / max(line.ink, 1.0)
+        position = min(range(len(starts)), key=lambda k: abs(starts[k] - guess))
+        for _ in range(6):
+            side = self._fits(starts[position], line, segment.left)
+            if side == 0:
+                return starts[position]
+            position += side
+            if side == 2 or not 0 <= position < len(starts):
+                return -1
+        return -1
 
 
 def _two_columns(run: list[VisualLine], width: float) -> float | None:
@@ -144,19 +225,19 @@ def _runs(lines: list[VisualLine]) -> list[tuple[int, int]]:
 
 
 def _column_lines(
-    raw: object, lines: list[VisualLine], start: int, end: int, gutter: float
+    locate: _Locator, lines: list[VisualLine], start: int, end: int, gutter: float
 ) -> list[tuple[int, int | None, bool]] | None:
     found: list[tuple[int, int | None, bool]] = []
-    for line in lines[start:end]:
-        found.append(
-            (_index(raw, line.segments[0].first), _index(raw, line.segments[1].first), True)
-        )
-    for line in lines[end:]:
+    for number in range(start, end):
+        line = lines[number]
+        first, second = (locate.start(number, line, seg, len(lines)) for seg in line.segments)
+        found.append((first, second, True))
+    for number in range(end, len(lines)):
+        line = lines[number]
         tolerance = 2 * line.height
-        if line.right < gutter - tolerance:
-            found.append((_index(raw, line.segments[0].first), None, True))
-        elif line.left > gutter - tolerance:
-            found.append((_index(raw, line.segments[0].first), None, False))
+        if line.right < gutter - tolerance or line.left > gutter - tolerance:
+            first = locate.start(number, line, line.segments[0], len(lines))
+            found.append((first, None, line.right < gutter - tolerance))
         else:
             break
     indices = [i for first, second, _ in found for i in (first, second) if i is not None]
@@ -165,36 +246,47 @@ def _column_lines(
     return found
 
 
-def _rows(raw: object, run: list[VisualLine]) -> tuple[tuple[int, ...], ...] | None:
-    rows = tuple(tuple(_index(raw, segment.first) for segment in line.segments) for line in run)
+def _rows(
+    locate: _Locator, lines: list[VisualLine], start: int, end: int
+) -> tuple[tuple[int, ...], ...] | None:
+    rows = tuple(
+        tuple(
+            locate.start(number, lines[number], seg, len(lines)) for seg in lines[number].segments
+        )
+        for number in range(start, end)
+    )
     flat = [i for row in rows for i in row]
     if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
         return None
     return rows
 
 
-def page_layout(raw: object, lines: int, width: float) -> PageLayout | None:
+def page_layout(raw: object, text: str, width: float) -> PageLayout | None:
     """The tables and two-column block of a text page (``raw``, a ``FPDF_TEXTPAGE`` whose text
-    has ``lines`` lines), or None when it has neither."""
+    is ``text``), or None when it has neither."""
     count = int(pdfium_c.FPDFText_CountRects(raw, 0, -1))
-    if count <= lines:
+    if count <= text.count("\n") + 1:
         return None
     visual = _visual_lines(_boxes(raw, count))
+    runs = _runs(visual)
+    if not runs:
+        return None
+    locate = _Locator(raw, text)
     tables: list[tuple[tuple[int, ...], ...]] = []
-    for start, end in _runs(visual):
+    for start, end in runs:
         run = visual[start:end]
         gutter = _two_columns(run, width)
         if gutter is not None and not tables:
-            columns = _column_lines(raw, visual, start, end, gutter)
+            columns = _column_lines(locate, visual, start, end, gutter)
             if columns is not None:
                 return PageLayout(columns=tuple(columns))
             continue
         if len(run) == 1:
             segments = run[0].segments
             gaps = [b.left - a.right for a, b in itertools.pairwise(segments)]
-            if max(gaps) < _LONE_GAP * max(run[0].height, 1.0):
+            if max(gaps) < _LONE_GAP * run[0].height:
                 continue
-        rows = _rows(raw, run)
+        rows = _rows(locate, visual, start, end)
         if rows is not None:
             tables.append(rows)
     return PageLayout(tables=tuple(tables)) if tables else None
