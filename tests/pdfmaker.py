@@ -127,3 +127,27 @@ def text_page(
     if number is not None:
         lines.append(TextLine(str(number), 40, x=290, size=9))
     return Page(lines)
+
+
+def table_page(before: str, rows: list[list[str]], after: str, *, column: float = 150) -> Page:
+    """A sentence, a table of ``rows`` (each cell a text object of its own, ``column`` points
+    apart), then another sentence."""
+    lines = [TextLine(before, 760)]
+    for number, row in enumerate(rows):
+        y = 730 - 16 * number
+        lines += [TextLine(cell, y, x=72 + column * k) for k, cell in enumerate(row)]
+    lines.append(TextLine(after, 720 - 16 * len(rows)))
+    return Page(lines)
+
+
+def two_column_page(left: list[str], right: list[str], *, interleaved: bool = True) -> Page:
+    """Two columns of lines, written line by line across both columns (``interleaved``, as
+    many layout programs do) or column after column."""
+    placed_left = [TextLine(text, 760 - 14 * n, x=56, size=10) for n, text in enumerate(left)]
+    placed_right = [TextLine(text, 760 - 14 * n, x=310, size=10) for n, text in enumerate(right)]
+    if not interleaved:
+        return Page(placed_left + placed_right)
+    lines: list[TextLine] = []
+    for n in range(max(len(left), len(right))):
+        lines += placed_left[n : n + 1] + placed_right[n : n + 1]
+    return Page(lines)

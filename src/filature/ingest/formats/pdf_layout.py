@@ -27,7 +27,7 @@ _GAP = 1.5
 """A gap wider than this many times the line's type height cuts the line into cells."""
 _LONE_GAP = 4.0
 """A single line cut this widely is a table row of its own (a one-row table)."""
-_COLUMN_WIDTH = 0.3
+_COLUMN_WIDTH = 0.25
 """Each half of a line of a two-column page is at least this share of the page width."""
 _MIN_COLUMN_LINES = 3
 _WORD_START = re.compile(r"(?<= )[^ ]")
