@@ -12,6 +12,7 @@ text costs one call to PDFium.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import re
@@ -102,14 +103,19 @@ def _grouped(boxes: list[Box]) -> list[list[Box]]:
 
 
 def _visual_lines(boxes: list[Box]) -> list[VisualLine]:
-    """The page's lines of boxes, each cut at its wide gaps."""
+    """The page's lines of boxes, each cut at its wide gaps (wider than ``_GAP`` times the
+    median height of the line's boxes)."""
     lines: list[VisualLine] = []
     for group in _grouped(boxes):
+        left, low, right, high = group[0]
+        if len(group) == 1:
+            height = max(high - low, 1.0)
+            lines.append(VisualLine((Segment(left, right, 0.0),), height, right - left, low, high))
+            continue
         heights = sorted([box[3] - box[1] for box in group])
         height = max(heights[len(heights) // 2], 1.0)
         gap = _GAP * height
         segments: list[Segment] = []
-        left, low, right, high = group[0]
         ink, before = right - left, 0.0
         for box in group[1:]:
             if box[0] - right > gap and right - left > gap:  # not after a bullet alone
@@ -151,12 +157,14 @@ class _Locator:
 
     def _fits(self, index: int, line: VisualLine, left: float) -> int:
         """0 if the character at ``index`` starts at ``left`` on ``line``, else the side to
-        look at (-1: earlier, 1: later)."""
-        x, y = self._origin(index)
-        if not line.low - line.height <= y <= line.high + line.height:
+        look at (-1: earlier, 1: later), 2 if it is on another line."""
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, *self._refs)
+        x, y = self._x.value, self._y.value
+        if y < line.low - line.height or y > line.high + line.height:
             return 2
-        tolerance = line.height
-        return 0 if abs(x - left) <= tolerance else (1 if x < left else -1)
+        if x < left - line.height:
+            return 1
+        return -1 if x > left + line.height else 0
 
     def _text_line(self, number: int, line: VisualLine, count: int) -> int:
         """The line of text that is line ``number`` of ``count`` lines of boxes: the same
@@ -170,30 +178,51 @@ class _Locator:
                 return index
         return -1
 
-    def start(self, number: int, line: VisualLine, segment: Segment, count: int) -> int:
-        """The text index where ``segment`` of line ``number`` (of ``count``) starts, or -1."""
-        found = self._text_line(number, line, count)
-        if found < 0:
-            return -1
+    def _guess(self, found: int, line: VisualLine, segment: Segment) -> tuple[list[int], int]:
+        """The line's word starts and the one nearest to the segment's share of its width."""
         a, b = self.lines[found]
-        if segment.before <= 0:
-            return a if self._fits(a, line, segment.left) == 0 else -1
         starts = self._starts.get(found)
         if starts is None:
             starts = [m.start() for m in _WORD_START.finditer(self.text, a, b)]
             self._starts[found] = starts
-        if not starts:
-            return -1
         guess = a + (b - a) * segment.before / max(line.ink, 1.0)
-        position = min(range(len(starts)), key=lambda k: abs(starts[k] - guess))
+        position = bisect.bisect_left(starts, guess)
+        if position == len(starts) or (
+            position > 0 and guess - starts[position - 1] < starts[position] - guess
+        ):
+            position -= 1
+        return starts, position
+
+    def _checked(self, starts: list[int], position: int, line: VisualLine, left: float) -> int:
         for _ in range(6):
-            side = self._fits(starts[position], line, segment.left)
+            side = self._fits(starts[position], line, left)
             if side == 0:
                 return starts[position]
             position += side
             if side == 2 or not 0 <= position < len(starts):
                 return -1
         return -1
+
+    def starts(self, number: int, line: VisualLine, count: int) -> tuple[int, ...]:
+        """The text indices where the segments of line ``number`` (of ``count``) start (-1
+        where not found)."""
+        found = self._text_line(number, line, count)
+        if found < 0:
+            return (-1,) * len(line.segments)
+        a = self.lines[found][0]
+        first = a if count == len(self.lines) or self._fits(a, line, line.left) == 0 else -1
+        if len(line.segments) == 1:
+            return (first,)
+        guesses = [self._guess(found, line, segment) for segment in line.segments[1:]]
+        if not guesses[0][0]:
+            return (-1,) * len(line.segments)
+        return (
+            first,
+            *(
+                self._checked(starts, k, line, segment.left)
+                for (starts, k), segment in zip(guesses, line.segments[1:], strict=True)
+            ),
+        )
 
 
 def _two_columns(run: list[VisualLine], width: float) -> float | None:
@@ -230,13 +259,13 @@ def _column_lines(
     found: list[tuple[int, int | None, bool]] = []
     for number in range(start, end):
         line = lines[number]
-        first, second = (locate.start(number, line, seg, len(lines)) for seg in line.segments)
+        first, second = locate.starts(number, line, len(lines))
         found.append((first, second, True))
     for number in range(end, len(lines)):
         line = lines[number]
         tolerance = 2 * line.height
         if line.right < gutter - tolerance or line.left > gutter - tolerance:
-            first = locate.start(number, line, line.segments[0], len(lines))
+            first = locate.starts(number, line, len(lines))[0]
             found.append((first, None, line.right < gutter - tolerance))
         else:
             break
@@ -249,12 +278,7 @@ def _column_lines(
 def _rows(
     locate: _Locator, lines: list[VisualLine], start: int, end: int
 ) -> tuple[tuple[int, ...], ...] | None:
-    rows = tuple(
-        tuple(
-            locate.start(number, lines[number], seg, len(lines)) for seg in lines[number].segments
-        )
-        for number in range(start, end)
-    )
+    rows = tuple(locate.starts(number, lines[number], len(lines)) for number in range(start, end))
     flat = [i for row in rows for i in row]
     if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
         return None
