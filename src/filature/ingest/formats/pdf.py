@@ -21,6 +21,14 @@ import pypdfium2.raw as pdfium_c
 
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.pdf_layout import in_column_order, page_layout, with_tables
+from filature.ingest.formats.pdf_ocr import (
+    LANGUAGE,
+    ocr_hint,
+    ocr_missing,
+    ocr_page,
+    ocr_requested,
+    scan_reason,
+)
 from filature.models import Zone
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -238,6 +246,10 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
         return {}
 
 
+def _listed(pages: list[int]) -> str:
+    return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
+
+
 def read_pdf(data: bytes, path: Path) -> FormatText:
     """The text of a PDF, page by page; ``Unreadable`` for scans, encrypted or damaged files."""
     pdf = _open(data)
@@ -247,11 +259,16 @@ def read_pdf(data: bytes, path: Path) -> FormatText:
         zones: list[tuple[int, int, Zone]] = []
         blank_pages: list[int] = []
         scanned_pages: list[int] = []
+        read_by_ocr: list[int] = []
+        ocr = ocr_requested() and ocr_missing() is None
         offset = 0
         for number in range(len(pdf)):
             page = pdf[number]
             try:
                 got = _page_text(page)
+                if ocr and got.images and not got.text.strip():
+                    got = _PageText(ocr_page(page), images=True)
+                    read_by_ocr.append(number + 1)
             finally:
                 page.close()
             text = got.text
@@ -271,13 +288,16 @@ def read_pdf(data: bytes, path: Path) -> FormatText:
     if not starts:
         raise Unreadable("damaged PDF: no pages")
     if len(scanned_pages) == len(starts):
-        raise Unreadable("scanned: no text layer")
+        raise Unreadable(scan_reason())
     if len(scanned_pages) + len(blank_pages) == len(starts):
         raise Unreadable("no text layer: every page is blank")
     warnings: list[str] = []
     if scanned_pages:
-        listed = ", ".join(map(str, scanned_pages[:10])) + (" …" if len(scanned_pages) > 10 else "")
-        warnings.append(f"scanned pages without a text layer left out: {listed}")
+        warnings.append(
+            f"scanned pages without a text layer left out: {_listed(scanned_pages)} ({ocr_hint()})"
+        )
+    if read_by_ocr:
+        warnings.append(f"pages read by OCR (Tesseract, {LANGUAGE}): {_listed(read_by_ocr)}")
     return FormatText(
         text="\f".join(pieces),
         format="pdf",
