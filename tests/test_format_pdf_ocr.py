@@ -11,6 +11,7 @@ import pytest
 
 from filature.ingest.corpus import read_one
 from filature.ingest.formats.pdf_ocr import OCR_ENV, ocr_missing
+from filature.models import Document
 from pdfmaker import Page, make_pdf, text_page
 
 LINES = [
@@ -33,7 +34,7 @@ def scanned_pdf() -> bytes:
     return make_pdf([Page(scan=(width, height, pixels))])
 
 
-def _read(tmp_path: Path, data: bytes) -> tuple[object, str]:
+def _read(tmp_path: Path, data: bytes) -> tuple[Document | None, str]:
     path = tmp_path / "scan.pdf"
     path.write_bytes(data)
     document, report = read_one(path, tmp_path, 50 * 1024 * 1024)
