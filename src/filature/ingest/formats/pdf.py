@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.pdf_layout import in_column_order, page_layout, with_tables
+from filature.ingest.formats.pdf_layout import page_layout
 from filature.ingest.formats.pdf_ocr import (
     LANGUAGE,
     ocr_hint,
@@ -29,6 +29,7 @@ from filature.ingest.formats.pdf_ocr import (
     ocr_requested,
     scan_reason,
 )
+from filature.ingest.formats.pdf_rewrite import in_column_order, with_tables
 from filature.models import Zone
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
