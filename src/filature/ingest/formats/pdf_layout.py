@@ -18,6 +18,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -34,8 +35,7 @@ _MIN_COLUMN_LINES = 3
 _WORD_START = re.compile(r"(?<= )[^ ]")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of boxes on one line without a wide gap: a table cell, or a column's line;
     ``before`` is the width of the line's boxes left of it."""
 
@@ -44,8 +44,7 @@ class Segment:
     before: float
 
 
-@dataclass(frozen=True)
-class VisualLine:
+class VisualLine(NamedTuple):
     """The segments of one line of the page, left to right, its type height, the width of all
     its boxes, and its vertical extent."""
 
@@ -75,58 +74,70 @@ class PageLayout:
     columns: tuple[tuple[int, int | None, bool], ...] = ()
 
 
+_GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, *(ctypes.c_void_p,) * 2, *(ctypes.c_void_p,) * 4)(
+    ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.c_void_p).value
+)
+"""``FPDFText_GetRect`` taking plain addresses: no conversion of its arguments per call (one
+call per box is most of the cost of a table page)."""
+
+
 def _boxes(raw: object, count: int) -> list[Box]:
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
-    boxes: list[Box] = []
+    values = (ctypes.c_double * (4 * count))()
+    page = ctypes.cast(raw, ctypes.c_void_p).value
+    address = ctypes.addressof(values)
     for index in range(count):
-        pdfium_c.FPDFText_GetRect(raw, index, *refs)
-        boxes.append((left.value, bottom.value, right.value, top.value))
-    return boxes
-
-
-def _grouped(boxes: list[Box]) -> list[list[Box]]:
-    """Boxes grouped into lines: a box whose middle is outside the line's height, or that
-    starts left of the box before it, starts a new line."""
-    grouped: list[list[Box]] = []
-    low = high = previous = 0.0
-    for box in boxes:
-        middle = (box[1] + box[3]) / 2
-        if grouped and low <= middle <= high and box[0] >= previous - 1:
-            grouped[-1].append(box)
-            low, high = min(low, box[1]), max(high, box[3])
-        else:
-            grouped.append([box])
-            low, high = box[1], box[3]
-        previous = box[0]
-    return grouped
+        at = address + 32 * index
+        _GET_RECT(page, index, at, at + 24, at + 16, at + 8)
+    flat = values[:]
+    return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
 
 
 def _visual_lines(boxes: list[Box]) -> list[VisualLine]:
     """The page's lines of boxes, each cut at its wide gaps (wider than ``_GAP`` times the
-    median height of the line's boxes)."""
+    median height of the line's boxes). A box whose middle is outside the line's height, or
+    that starts left of the box before it, starts a new line."""
     lines: list[VisualLine] = []
-    for group in _grouped(boxes):
-        left, low, right, high = group[0]
-        if len(group) == 1:
-            height = max(high - low, 1.0)
-            lines.append(VisualLine((Segment(left, right, 0.0),), height, right - left, low, high))
-            continue
-        heights = sorted([box[3] - box[1] for box in group])
-        height = max(heights[len(heights) // 2], 1.0)
-        gap = _GAP * height
-        segments: list[Segment] = []
-        ink, before = right - left, 0.0
-        for box in group[1:]:
-            if box[0] - right > gap and right - left > gap:  # not after a bullet alone
-                segments.append(Segment(left, right, before))
-                before, left = ink, box[0]
-            ink += box[2] - box[0]
-            right = max(right, box[2])
-            low, high = min(low, box[1]), max(high, box[3])
-        segments.append(Segment(left, right, before))
-        lines.append(VisualLine(tuple(segments), height, ink, low, high))
+    group: list[Box] = []
+    low = high = previous = 0.0
+    for box in boxes:
+        if group and low <= (box[1] + box[3]) / 2 <= high and box[0] >= previous - 1:
+            group.append(box)
+            if box[1] < low:
+                low = box[1]
+            if box[3] > high:
+                high = box[3]
+        else:
+            if group:
+                lines.append(_cut(group, low, high))
+            group = [box]
+            low, high = box[1], box[3]
+        previous = box[0]
+    if group:
+        lines.append(_cut(group, low, high))
     return lines
+
+
+def _cut(group: list[Box], low: float, high: float) -> VisualLine:
+    """One line of boxes (spanning ``low`` to ``high``) cut at its wide gaps."""
+    left, bottom, right, top = group[0]
+    if len(group) == 1:
+        return VisualLine(
+            (Segment(left, right, 0.0),), max(top - bottom, 1.0), right - left, low, high
+        )
+    heights = sorted([box[3] - box[1] for box in group])
+    height = max(heights[len(heights) // 2], 1.0)
+    gap = _GAP * height
+    segments: list[Segment] = []
+    ink, before = right - left, 0.0
+    for box_left, _, box_right, _ in group[1:]:
+        if box_left - right > gap and right - left > gap:  # not after a bullet alone
+            segments.append(Segment(left, right, before))
+            before, left = ink, box_left
+        ink += box_right - box_left
+        if box_right > right:
+            right = box_right
+    segments.append(Segment(left, right, before))
+    return VisualLine(tuple(segments), height, ink, low, high)
 
 
 class _Locator:
