@@ -18,7 +18,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -74,16 +74,24 @@ class PageLayout:
     columns: tuple[tuple[int, int | None, bool], ...] = ()
 
 
-_GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, *(ctypes.c_void_p,) * 2, *(ctypes.c_void_p,) * 4)(
-    ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.c_void_p).value
+def _address(pointer: Any) -> int:
+    """The address a ctypes pointer (or function) holds."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+_GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 4)(
+    _address(pdfium_c.FPDFText_GetRect)
 )
-"""``FPDFText_GetRect`` taking plain addresses: no conversion of its arguments per call (one
-call per box is most of the cost of a table page)."""
+_GET_ORIGIN = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 2
+)(_address(pdfium_c.FPDFText_GetCharOrigin))
+"""``FPDFText_GetRect`` and ``FPDFText_GetCharOrigin`` taking plain addresses: no conversion
+of their arguments per call (a call per box and per cell is most of a table page's cost)."""
 
 
 def _boxes(raw: object, count: int) -> list[Box]:
     values = (ctypes.c_double * (4 * count))()
-    page = ctypes.cast(raw, ctypes.c_void_p).value
+    page = _address(raw)
     address = ctypes.addressof(values)
     for index in range(count):
         at = address + 32 * index
@@ -147,7 +155,6 @@ class _Locator:
     gives that character (one call or a few, never a search of the whole page)."""
 
     def __init__(self, raw: object, text: str) -> None:
-        self.raw = raw
         self.text = text
         self.lines: list[tuple[int, int]] = []
         start = 0
@@ -157,25 +164,27 @@ class _Locator:
             if stripped.strip():
                 self.lines.append((start + begin, start + len(stripped)))
             start += len(line) + 1
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._refs = (ctypes.byref(self._x), ctypes.byref(self._y))
+        self._page = _address(raw)
+        self._xy = (ctypes.c_double * 2)()
+        self._x = ctypes.addressof(self._xy)
         self._starts: dict[int, list[int]] = {}
         self._placed: list[tuple[float, float]] | None = None
 
     def _origin(self, index: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, *self._refs)
-        return self._x.value, self._y.value
+        _GET_ORIGIN(self._page, index, self._x, self._x + 8)
+        xy = self._xy
+        return xy[0], xy[1]
 
     def _fits(self, index: int, line: VisualLine, left: float) -> int:
         """0 if the character at ``index`` starts at ``left`` on ``line``, else the side to
         look at (-1: earlier, 1: later), 2 if it is on another line."""
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, *self._refs)
-        x, y = self._x.value, self._y.value
-        if y < line.low - line.height or y > line.high + line.height:
+        x, y = self._origin(index)
+        height = line.height
+        if y < line.low - height or y > line.high + height:
             return 2
-        if x < left - line.height:
+        if x < left - height:
             return 1
-        return -1 if x > left + line.height else 0
+        return -1 if x > left + height else 0
 
     def _text_line(self, number: int, line: VisualLine, count: int) -> int:
         """The line of text that is line ``number`` of ``count`` lines of boxes: the same
@@ -189,22 +198,16 @@ class _Locator:
                 return index
         return -1
 
-    def _guess(self, found: int, line: VisualLine, segment: Segment) -> tuple[list[int], int]:
-        """The line's word starts and the one nearest to the segment's share of its width."""
-        a, b = self.lines[found]
+    def _word_starts(self, found: int) -> list[int]:
         starts = self._starts.get(found)
         if starts is None:
+            a, b = self.lines[found]
             starts = [m.start() for m in _WORD_START.finditer(self.text, a, b)]
             self._starts[found] = starts
-        guess = a + (b - a) * segment.before / max(line.ink, 1.0)
-        position = bisect.bisect_left(starts, guess)
-        if position == len(starts) or (
-            position > 0 and guess - starts[position - 1] < starts[position] - guess
-        ):
-            position -= 1
-        return starts, position
+        return starts
 
     def _checked(self, starts: list[int], position: int, line: VisualLine, left: float) -> int:
+        """The word start at or near ``position`` that PDFium places at ``left``, or -1."""
         for _ in range(6):
             side = self._fits(starts[position], line, left)
             if side == 0:
@@ -216,24 +219,31 @@ class _Locator:
 
     def starts(self, number: int, line: VisualLine, count: int) -> tuple[int, ...]:
         """The text indices where the segments of line ``number`` (of ``count``) start (-1
-        where not found)."""
+        where not found): for each segment after the first, the line's word start nearest
+        to the segment's share of its width, checked."""
+        segments = line.segments
         found = self._text_line(number, line, count)
         if found < 0:
-            return (-1,) * len(line.segments)
-        a = self.lines[found][0]
+            return (-1,) * len(segments)
+        a, b = self.lines[found]
         first = a if count == len(self.lines) or self._fits(a, line, line.left) == 0 else -1
-        if len(line.segments) == 1:
+        if len(segments) == 1:
             return (first,)
-        guesses = [self._guess(found, line, segment) for segment in line.segments[1:]]
-        if not guesses[0][0]:
-            return (-1,) * len(line.segments)
-        return (
-            first,
-            *(
-                self._checked(starts, k, line, segment.left)
-                for (starts, k), segment in zip(guesses, line.segments[1:], strict=True)
-            ),
-        )
+        starts = self._word_starts(found)
+        if not starts:
+            return (-1,) * len(segments)
+        found_starts = [first]
+        ink = max(line.ink, 1.0)
+        last = len(starts)
+        for segment in segments[1:]:
+            guess = a + (b - a) * segment.before / ink
+            position = bisect.bisect_left(starts, guess)
+            if position == last or (
+                position > 0 and guess - starts[position - 1] < starts[position] - guess
+            ):
+                position -= 1
+            found_starts.append(self._checked(starts, position, line, segment.left))
+        return tuple(found_starts)
 
 
 def _two_columns(run: list[VisualLine], width: float) -> float | None:
