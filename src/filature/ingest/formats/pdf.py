@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.pdf_layout import page_layout
+from filature.ingest.formats.pdf_layout import CHAR_ORIGIN, FONT_SIZE, address, page_layout
 from filature.ingest.formats.pdf_ocr import (
     LANGUAGE,
     ocr_hint,
@@ -77,22 +77,22 @@ class _Chars:
     """
 
     def __init__(self, textpage: pdfium.PdfTextPage, origin: list[int] | None = None) -> None:
-        self.raw = textpage.raw
+        self.raw = address(textpage.raw)
         self.inserted: list[int] = []
         self.origin = origin
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._refs = (ctypes.byref(self._x), ctypes.byref(self._y))
+        self._xy = (ctypes.c_double * 2)()
+        self._x = ctypes.addressof(self._xy)
 
     def _original(self, index: int) -> int:
         index -= bisect.bisect_right(self.inserted, index - 1)
         return self.origin[index] if self.origin is not None else index
 
     def size(self, index: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.raw, self._original(index)))
+        return float(FONT_SIZE(self.raw, self._original(index)))
 
     def baseline(self, index: int) -> float:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, self._original(index), *self._refs)
-        return self._y.value
+        CHAR_ORIGIN(self.raw, self._original(index), self._x, self._x + 8)
+        return self._xy[1]
 
     def current(self, index: int) -> int:
         """Where the character PDFium knows as ``index`` is in the rewritten text (pages whose

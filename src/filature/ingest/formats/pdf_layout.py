@@ -74,27 +74,31 @@ class PageLayout:
     columns: tuple[tuple[int, int | None, bool], ...] = ()
 
 
-def _address(pointer: Any) -> int:
+def address(pointer: Any) -> int:
     """The address a ctypes pointer (or function) holds."""
     return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 _GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 4)(
-    _address(pdfium_c.FPDFText_GetRect)
+    address(pdfium_c.FPDFText_GetRect)
 )
-_GET_ORIGIN = ctypes.CFUNCTYPE(
+CHAR_ORIGIN = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 2
-)(_address(pdfium_c.FPDFText_GetCharOrigin))
-"""``FPDFText_GetRect`` and ``FPDFText_GetCharOrigin`` taking plain addresses: no conversion
-of their arguments per call (a call per box and per cell is most of a table page's cost)."""
+)(address(pdfium_c.FPDFText_GetCharOrigin))
+FONT_SIZE = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)(
+    address(pdfium_c.FPDFText_GetFontSize)
+)
+"""``FPDFText_GetRect``, ``FPDFText_GetCharOrigin`` and ``FPDFText_GetFontSize`` taking plain
+addresses: no conversion of their arguments per call (a call per box, per cell and per
+character looked at is most of a table page's cost)."""
 
 
 def _boxes(raw: object, count: int) -> list[Box]:
     values = (ctypes.c_double * (4 * count))()
-    page = _address(raw)
-    address = ctypes.addressof(values)
+    page = address(raw)
+    start = ctypes.addressof(values)
     for index in range(count):
-        at = address + 32 * index
+        at = start + 32 * index
         _GET_RECT(page, index, at, at + 24, at + 16, at + 8)
     flat = values[:]
     return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
@@ -164,14 +168,16 @@ class _Locator:
             if stripped.strip():
                 self.lines.append((start + begin, start + len(stripped)))
             start += len(line) + 1
-        self._page = _address(raw)
+        self._page = address(raw)
         self._xy = (ctypes.c_double * 2)()
         self._x = ctypes.addressof(self._xy)
         self._starts: dict[int, list[int]] = {}
-        self._placed: list[tuple[float, float]] | None = None
+        self._placed: list[tuple[float, float, int]] | None = None
+        """Where each line of text starts (baseline, x, line number), lowest first."""
+        self._heights: list[float] = []
 
     def _origin(self, index: int) -> tuple[float, float]:
-        _GET_ORIGIN(self._page, index, self._x, self._x + 8)
+        CHAR_ORIGIN(self._page, index, self._x, self._x + 8)
         xy = self._xy
         return xy[0], xy[1]
 
@@ -192,11 +198,14 @@ class _Locator:
         if count == len(self.lines):
             return number
         if self._placed is None:
-            self._placed = [self._origin(a) for a, _ in self.lines]
-        for index, (x, y) in enumerate(self._placed):
-            if line.low - 1 <= y <= line.high + 1 and abs(x - line.left) <= line.height:
-                return index
-        return -1
+            origins = [self._origin(a) for a, _ in self.lines]
+            self._placed = sorted((y, x, index) for index, (x, y) in enumerate(origins))
+            self._heights = [y for y, _, _ in self._placed]
+        low = bisect.bisect_left(self._heights, line.low - 1)
+        high = bisect.bisect_right(self._heights, line.high + 1)
+        left, height = line.left, line.height
+        found = [i for _, x, i in self._placed[low:high] if abs(x - left) <= height]
+        return min(found, default=-1)
 
     def _word_starts(self, found: int) -> list[int]:
         starts = self._starts.get(found)
