@@ -171,7 +171,7 @@ class _Locator:
         self._page = address(raw)
         self._xy = (ctypes.c_double * 2)()
         self._x = ctypes.addressof(self._xy)
-        self._starts: dict[int, list[int]] = {}
+        self._words: list[int] | None = None
         self._placed: list[tuple[float, float, int]] | None = None
         """Where each line of text starts (baseline, x, line number), lowest first."""
         self._heights: list[float] = []
@@ -208,21 +208,32 @@ class _Locator:
         return min(found, default=-1)
 
     def _word_starts(self, found: int) -> list[int]:
-        starts = self._starts.get(found)
-        if starts is None:
-            a, b = self.lines[found]
-            starts = [m.start() for m in _WORD_START.finditer(self.text, a, b)]
-            self._starts[found] = starts
-        return starts
+        """Where the words of line ``found`` start, after its first."""
+        if self._words is None:
+            self._words = [m.start() for m in _WORD_START.finditer(self.text)]
+        a, b = self.lines[found]
+        words = self._words
+        return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
 
     def _checked(self, starts: list[int], position: int, line: VisualLine, left: float) -> int:
-        """The word start at or near ``position`` that PDFium places at ``left``, or -1."""
+        """The word start at or near ``position`` that PDFium places at ``left`` on ``line``
+        (looking earlier or later as its position says, a few words at most), or -1."""
+        page, at, xy = self._page, self._x, self._xy
+        height = line.height
+        low, high = line.low - height, line.high + height
+        before, after = left - height, left + height
         for _ in range(6):
-            side = self._fits(starts[position], line, left)
-            if side == 0:
-                return starts[position]
-            position += side
-            if side == 2 or not 0 <= position < len(starts):
+            index = starts[position]
+            CHAR_ORIGIN(page, index, at, at + 8)
+            if xy[1] < low or xy[1] > high:
+                return -1
+            if xy[0] < before:
+                position += 1
+            elif xy[0] > after:
+                position -= 1
+            else:
+                return index
+            if not 0 <= position < len(starts):
                 return -1
         return -1
 
