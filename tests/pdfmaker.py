@@ -21,10 +21,12 @@ class TextLine:
 
 @dataclass
 class Page:
-    """A page: text lines, or an image only (a scan)."""
+    """A page: text lines, or an image only (a scan): a tiny one, or ``scan``, grey pixels
+    (width, height, one byte a pixel) over the whole page."""
 
     lines: list[TextLine] = field(default_factory=list)
     image: bool = False
+    scan: tuple[int, int, bytes] | None = None
 
 
 def _literal(text: str) -> bytes:
@@ -33,6 +35,8 @@ def _literal(text: str) -> bytes:
 
 
 def _content(page: Page) -> bytes:
+    if page.scan is not None:
+        return b"q %d 0 0 %d 0 0 cm /Im2 Do Q" % (PAGE_WIDTH, PAGE_HEIGHT)
     if page.image:
         return b"q 400 0 0 500 90 150 cm /Im1 Do Q"
     parts = [b"BT"]
@@ -68,11 +72,21 @@ def make_pdf(
     for page in pages:
         content = _content(page)
         stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        scan = image
+        if page.scan is not None:
+            width, height, pixels = page.scan
+            scan = add(
+                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                b" /BitsPerComponent 8 /Length %d >>\nstream\n"
+                % (width, height, len(pixels))
+                + pixels
+                + b"\nendstream"
+            )
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R"
-                b" /Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_id, PAGE_WIDTH, PAGE_HEIGHT, stream, font, image)
+                b" /Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R /Im2 %d 0 R >>"
+                b" >> >>" % (pages_id, PAGE_WIDTH, PAGE_HEIGHT, stream, font, image, scan)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
@@ -126,4 +140,28 @@ def text_page(
         y -= 10
     if number is not None:
         lines.append(TextLine(str(number), 40, x=290, size=9))
+    return Page(lines)
+
+
+def table_page(before: str, rows: list[list[str]], after: str, *, column: float = 150) -> Page:
+    """A sentence, a table of ``rows`` (each cell a text object of its own, ``column`` points
+    apart), then another sentence."""
+    lines = [TextLine(before, 760)]
+    for number, row in enumerate(rows):
+        y = 730 - 16 * number
+        lines += [TextLine(cell, y, x=72 + column * k) for k, cell in enumerate(row)]
+    lines.append(TextLine(after, 720 - 16 * len(rows)))
+    return Page(lines)
+
+
+def two_column_page(left: list[str], right: list[str], *, interleaved: bool = True) -> Page:
+    """Two columns of lines, written line by line across both columns (``interleaved``, as
+    many layout programs do) or column after column."""
+    placed_left = [TextLine(text, 760 - 14 * n, x=56, size=10) for n, text in enumerate(left)]
+    placed_right = [TextLine(text, 760 - 14 * n, x=310, size=10) for n, text in enumerate(right)]
+    if not interleaved:
+        return Page(placed_left + placed_right)
+    lines: list[TextLine] = []
+    for n in range(max(len(left), len(right))):
+        lines += placed_left[n : n + 1] + placed_right[n : n + 1]
     return Page(lines)

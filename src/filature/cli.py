@@ -7,6 +7,7 @@ import filature.starting  # noqa: F401  (first: Ctrl-C while starting is one lin
 
 # isort: on
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -211,9 +212,20 @@ def build(
             help="Processes analysing the documents (default: every core; 1: one process).",
         ),
     ] = None,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Read scanned PDF pages with Tesseract (needs tesseract and its French data).",
+        ),
+    ] = False,
 ) -> None:
     """Build the database from a folder of documents (.txt, .md, .pdf, .html, .docx, .odt, .eml)."""
+    from filature.ingest.formats.pdf_ocr import OCR_ENV
     from filature.starting import ready
+
+    if ocr:
+        os.environ[OCR_ENV] = "1"
 
     before = _identity(db)
     try:

@@ -13,17 +13,29 @@ import ctypes
 import itertools
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from filature.ingest.formats.base import FormatText, Unreadable
+from filature.ingest.formats.pdf_layout import CHAR_ORIGIN, FONT_SIZE, address, page_layout
+from filature.ingest.formats.pdf_ocr import (
+    LANGUAGE,
+    ocr_hint,
+    ocr_missing,
+    ocr_page,
+    ocr_requested,
+    scan_reason,
+)
+from filature.ingest.formats.pdf_rewrite import in_column_order, with_tables
 from filature.models import Zone
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
-_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+_HYPHEN_MARKS = ("\x02", "\ufffe")
 """PDFium reports a hyphen that ends a line as U+0002 (or U+FFFE)."""
+_HYPHEN_JOIN = re.compile(r"-(?=\S)")
 _FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
 _SMALLER = 0.85
 _SAMPLE = 100
@@ -58,24 +70,38 @@ def pdf_date(value: str | None) -> str | None:
 class _Chars:
     """Type size and baseline of a page's characters, asked of PDFium only when needed.
 
-    ``index`` counts characters of the text as PDFium returned it; the line breaks put back
-    after hyphens (``inserted``, positions in the new text) are skipped by ``size``.
+    ``index`` counts characters of the page's text as it is being rewritten: the line breaks
+    put back (``inserted``, positions in the new text) are skipped, and ``origin``, when the
+    lines were put in another order (two columns), gives the index PDFium knows each
+    character by.
     """
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.raw = textpage.raw
+    def __init__(self, textpage: pdfium.PdfTextPage, origin: list[int] | None = None) -> None:
+        self.raw = address(textpage.raw)
         self.inserted: list[int] = []
+        self.origin = origin
+        self._xy = (ctypes.c_double * 2)()
+        self._x = ctypes.addressof(self._xy)
 
     def _original(self, index: int) -> int:
-        return index - bisect.bisect_right(self.inserted, index - 1)
+        index -= bisect.bisect_right(self.inserted, index - 1)
+        return self.origin[index] if self.origin is not None else index
 
     def size(self, index: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.raw, self._original(index)))
+        return float(FONT_SIZE(self.raw, self._original(index)))
 
     def baseline(self, index: int) -> float:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, ctypes.byref(x), ctypes.byref(y))
-        return y.value
+        CHAR_ORIGIN(self.raw, self._original(index), self._x, self._x + 8)
+        return self._xy[1]
+
+    def current(self, index: int) -> int:
+        """Where the character PDFium knows as ``index`` is in the rewritten text (pages whose
+        lines kept their order)."""
+        for position in self.inserted:
+            if position > index:
+                break
+            index += 1
+        return index
 
 
 def _hyphen_joins(text: str, chars: _Chars) -> list[int]:
@@ -84,10 +110,8 @@ def _hyphen_joins(text: str, chars: _Chars) -> list[int]:
     where the baseline moves by more than the type size."""
     return [
         i
-        for i in range(1, len(text))
-        if text[i - 1] == "-"
-        and not text[i].isspace()
-        and abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
+        for i in (match.end() for match in _HYPHEN_JOIN.finditer(text))
+        if abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
     ]
 
 
@@ -169,23 +193,51 @@ def _footnote_start(text: str, chars: _Chars) -> int | None:
     return found
 
 
-def _page_text(page: pdfium.PdfPage) -> tuple[str, int | None, bool]:
-    """The page's text, where its footnotes start, and whether it has images."""
+@dataclass(frozen=True)
+class _PageText:
+    """A page's text, where its footnotes start, its tables' spans, whether it has images."""
+
+    text: str
+    footnotes: int | None = None
+    tables: tuple[tuple[int, int], ...] = ()
+    images: bool = False
+
+
+def _laid_out(textpage: pdfium.PdfTextPage, text: str, width: float) -> _PageText:
+    """A text page read in column order, with its line breaks, footnotes and tables."""
+    layout = page_layout(textpage.raw, text, width)
+    origin = None
+    if layout is not None and layout.columns:
+        reordered = in_column_order(text, layout.columns)
+        if reordered is not None:
+            text, origin = reordered
+    chars = _Chars(textpage, origin)
+    text = _with_breaks(text, chars)
+    footnotes = _footnote_start(text.replace("\r", " "), chars)
+    if layout is None or not layout.tables or origin is not None:
+        return _PageText(text, footnotes)
+    rows = [[chars.current(i) for i in row] for table in layout.tables for row in table]
+    ends = list(itertools.accumulate(len(table) for table in layout.tables))
+    text, tables, footnotes = with_tables(text, rows, [end - 1 for end in ends], footnotes)
+    return _PageText(text, footnotes, tuple(tables))
+
+
+def _page_text(page: pdfium.PdfPage) -> _PageText:
+    """The page's text, its footnotes and tables, and whether it has images."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range().translate(_HYPHENS)
-        footnotes = None
+        text = textpage.get_text_range()
+        if "\x02" in text or "\ufffe" in text:
+            text = text.replace(_HYPHEN_MARKS[0], "-").replace(_HYPHEN_MARKS[1], "-")
         if text.strip() and len(text) == count:
-            chars = _Chars(textpage)
-            text = _with_breaks(text, chars)
-            footnotes = _footnote_start(text.replace("\r", " "), chars)
+            return _laid_out(textpage, text, page.get_width())
     finally:
         textpage.close()
     images = False
     if not text.strip():
         images = any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
-    return text, footnotes, images
+    return _PageText(text, images=images)
 
 
 def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
@@ -193,6 +245,10 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
         return {key: str(value) for key, value in pdf.get_metadata_dict().items() if value}
     except pdfium.PdfiumError:
         return {}
+
+
+def _listed(pages: list[int]) -> str:
+    return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
 
 
 def read_pdf(data: bytes, path: Path) -> FormatText:
@@ -204,18 +260,25 @@ def read_pdf(data: bytes, path: Path) -> FormatText:
         zones: list[tuple[int, int, Zone]] = []
         blank_pages: list[int] = []
         scanned_pages: list[int] = []
+        read_by_ocr: list[int] = []
+        ocr = ocr_requested() and ocr_missing() is None
         offset = 0
         for number in range(len(pdf)):
             page = pdf[number]
             try:
-                text, footnotes, images = _page_text(page)
+                got = _page_text(page)
+                if ocr and got.images and not got.text.strip():
+                    got = _PageText(ocr_page(page), images=True)
+                    read_by_ocr.append(number + 1)
             finally:
                 page.close()
+            text = got.text
             if not text.strip():
-                (scanned_pages if images else blank_pages).append(number + 1)
+                (scanned_pages if got.images else blank_pages).append(number + 1)
             starts.append(offset)
-            if footnotes is not None:
-                zones.append((offset + footnotes, offset + len(text), "footnote"))
+            if got.footnotes is not None:
+                zones.append((offset + got.footnotes, offset + len(text), "footnote"))
+            zones.extend((offset + a, offset + b, "table") for a, b in got.tables)
             pieces.append(text)
             offset += len(text) + 1
         metadata = _metadata(pdf)
@@ -226,13 +289,16 @@ def read_pdf(data: bytes, path: Path) -> FormatText:
     if not starts:
         raise Unreadable("damaged PDF: no pages")
     if len(scanned_pages) == len(starts):
-        raise Unreadable("scanned: no text layer")
+        raise Unreadable(scan_reason())
     if len(scanned_pages) + len(blank_pages) == len(starts):
         raise Unreadable("no text layer: every page is blank")
     warnings: list[str] = []
     if scanned_pages:
-        listed = ", ".join(map(str, scanned_pages[:10])) + (" …" if len(scanned_pages) > 10 else "")
-        warnings.append(f"scanned pages without a text layer left out: {listed}")
+        warnings.append(
+            f"scanned pages without a text layer left out: {_listed(scanned_pages)} ({ocr_hint()})"
+        )
+    if read_by_ocr:
+        warnings.append(f"pages read by OCR (Tesseract, {LANGUAGE}): {_listed(read_by_ocr)}")
     return FormatText(
         text="\f".join(pieces),
         format="pdf",
