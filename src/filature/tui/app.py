@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -96,7 +96,10 @@ class FilatureApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Typing on the main screen goes to the name filter in the order it was typed."""
         if isinstance(event, events.Key):
-            screen = self.screen
+            try:
+                screen: Screen[object] | None = self.screen
+            except ScreenStackError:  # a key still queued while the app shuts down
+                screen = None
             if isinstance(screen, MainScreen) and screen.take_typing(event):
                 event.stop()
                 return
