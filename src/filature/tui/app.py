@@ -32,6 +32,7 @@ from filature.tui.clipboard import (
     too_big,
 )
 from filature.tui.commands import EntityCommands
+from filature.tui.explorer import Explorer
 from filature.tui.keymap import help_sections
 from filature.tui.render import citation
 from filature.tui.screens.document import DocumentScreen
@@ -296,6 +297,10 @@ class FilatureApp(App[None]):
 
     def on_unmount(self) -> None:
         self.catalog.close()
+
+
+EXPLORER: type[Explorer] = FilatureApp
+"""What screens and widgets see of the app (mypy checks that the app provides it)."""
 
 
 def make_app(db_path: Path, *, system_clipboard: bool = True) -> FilatureApp:

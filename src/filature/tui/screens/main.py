@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -19,9 +19,9 @@ from textual.worker import get_current_worker
 from filature.dossier import write_dossier
 from filature.errors import Problem
 from filature.query import EntityRow, RelationRow
-from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
+from filature.tui.explorer import Explorer, explorer
 from filature.tui.history import History
 from filature.tui.render import entity_card_text, flat, type_name
 from filature.tui.screens.entity_menu import EntityMenu
@@ -30,9 +30,6 @@ from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
-
-if TYPE_CHECKING:
-    from filature.tui.app import FilatureApp
 
 # At start-up the list shows this many entities at once, the rest once read (in a thread):
 # sorting 100,000 entities takes SQLite a few tenths of a second.
@@ -85,9 +82,9 @@ class MainScreen(Screen[None]):
         self._rows_generation = 0
 
     @property
-    def filature(self) -> FilatureApp:
+    def filature(self) -> Explorer:
         """The app, typed."""
-        return filature_app(self)
+        return explorer(self)
 
     def compose(self) -> ComposeResult:
         yield EntityHeader(id="header")
