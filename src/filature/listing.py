@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from filature.cite import where_json
-from filature.query.text import printable_line
-from filature.query.types import EntityCard, Evidence, Relation
+from filature.query.text import printable, printable_line
+from filature.query.types import EntityCard, Evidence, Excerpt, FuzzyHit, Relation
 
 MAX_EVIDENCE = 20
 
@@ -79,3 +79,33 @@ def relation_table(relations: Sequence[Relation]) -> Table:
             Text(r.rule),
         )
     return table
+
+
+def fuzzy_hit_table(hits: Sequence[FuzzyHit]) -> Table:
+    """The ``search`` table: each entity found with the alias that matched and its score."""
+    table = Table("id", "name", "type", "mentions", "matched", "score", box=None)
+    for hit in hits:
+        table.add_row(
+            str(hit.id),
+            Text(printable_line(hit.name)),
+            hit.type,
+            str(hit.mention_count),
+            Text(printable_line(hit.alias)),
+            f"{hit.score:.0f}",
+        )
+    return table
+
+
+def passage_hit(hit: Excerpt) -> tuple[Text, Text]:
+    """A ``find`` hit: its citation, zone and passage id in bold, then its text."""
+    heading = Text(
+        hit.reference(
+            printable_line(hit.document_title),
+            printable_line(hit.document_path),
+            printable_line(hit.document_label or ""),
+        )
+        + f" ({hit.zone}), "
+        f"passage {hit.passage_id}",
+        style="bold",
+    )
+    return heading, Text(printable(hit.text))
