@@ -29,14 +29,10 @@ from filature.ingest.documents_file import (
 )
 from filature.memory import release_free_memory
 from filature.models import Document, FileReport
+from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import DatabaseProblem, connect_ro, refuse_newer
-from filature.store.writer import (
-    WriteStats,
-    build_lock,
-    remove_stray_temporaries,
-    write_database,
-)
+from filature.store.writer import WriteStats, write_database
 from filature.workers import analyse_in_workers, default_workers
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

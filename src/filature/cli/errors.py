@@ -18,7 +18,7 @@ from filature.export import ExportProblem
 from filature.query.resolve import EntityLookupError
 from filature.query.text import printable_line
 from filature.store.connect import DatabaseProblem, rebuild_command
-from filature.store.writer import BuildLocked
+from filature.store.atomic import BuildLocked
 
 
 def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
