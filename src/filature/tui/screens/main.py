@@ -223,17 +223,16 @@ class MainScreen(EntityActions, TypeAhead):
 
     def action_back(self) -> None:
         """Show the previous entity."""
-        entity_id = self.history.back()
-        if entity_id is None:
-            self.notify("No earlier entity.", timeout=2, markup=False)
-            return
-        self.show_entity(entity_id, record=False)
+        self._revisit(self.history.back(), "No earlier entity.")
 
     def action_forward(self) -> None:
         """Show the next entity."""
-        entity_id = self.history.forward()
+        self._revisit(self.history.forward(), "No later entity.")
+
+    def _revisit(self, entity_id: int | None, none: str) -> None:
+        """Show an entity of the history (not recorded again), or say there is ``none``."""
         if entity_id is None:
-            self.notify("No later entity.", timeout=2, markup=False)
+            self.notify(none, timeout=2, markup=False)
             return
         self.show_entity(entity_id, record=False)
 
