@@ -1,4 +1,4 @@
-"""Build orchestration, the layers composed in order: ingest (discover, read, clean and split)
+"""A build, the layers composed in order: ingest (discover, read, clean and split)
 -> extract -> store (written atomically) -> curation (the curated tables derived)."""
 
 from __future__ import annotations

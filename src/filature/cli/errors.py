@@ -17,8 +17,8 @@ from filature.errors import Problem, SourceProblem
 from filature.export import ExportProblem
 from filature.query.resolve import EntityLookupError
 from filature.query.text import printable_line
-from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.store.atomic import BuildLocked
+from filature.store.connect import DatabaseProblem, rebuild_command
 
 
 def fail(message: str, fix: str | None = None, code: int = 1) -> NoReturn:
