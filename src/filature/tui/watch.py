@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Protocol
 
-from textual.notifications import SeverityLevel
+from textual.notifications import SeverityLevel as Severity
 
 from filature.curation.entries import CurationError
 from filature.curation.session import CurationSession
@@ -47,15 +47,9 @@ class WatchedApp(Protocol):
         """Show the database as it is now."""
 
     def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
+        self, message: str, *, title: str = ..., severity: Severity = ..., markup: bool
     ) -> None:
-        """Show a notification."""
+        """Show a notification (``markup=False`` for data)."""
 
 
 class Watcher:
