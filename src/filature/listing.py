@@ -3,7 +3,7 @@ model's records (``query.records``), as JSON rows or as rich tables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.table import Table
@@ -28,15 +28,22 @@ def entity_row(e: EntityCard) -> dict[str, Any]:
 
 def entity_table(entities: Sequence[EntityCard]) -> Table:
     """The entities as a table; every text is a ``Text`` (document text is never markup)."""
-    table = Table("id", "name", "type", "mentions", "aliases", box=None)
-    for e in entities:
-        table.add_row(
-            str(e.id),
-            Text(printable_line(e.name)),
-            e.type,
-            str(e.mention_count),
-            Text(printable_line(", ".join(e.aliases))),
-        )
+    rows = (
+        (str(e.id), _line(e.name), e.type, str(e.mention_count), _line(", ".join(e.aliases)))
+        for e in entities
+    )
+    return _table(("id", "name", "type", "mentions", "aliases"), rows)
+
+
+def _line(text: str) -> Text:
+    """A cell of document text: one line, control characters visible, never markup."""
+    return Text(printable_line(text))
+
+
+def _table(columns: tuple[str, ...], rows: Iterable[tuple[str | Text, ...]]) -> Table:
+    table = Table(*columns, box=None)
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -83,17 +90,11 @@ def relation_table(relations: Sequence[Relation]) -> Table:
 
 def fuzzy_hit_table(hits: Sequence[FuzzyHit]) -> Table:
     """The ``search`` table: each entity found with the alias that matched and its score."""
-    table = Table("id", "name", "type", "mentions", "matched", "score", box=None)
-    for hit in hits:
-        table.add_row(
-            str(hit.id),
-            Text(printable_line(hit.name)),
-            hit.type,
-            str(hit.mention_count),
-            Text(printable_line(hit.alias)),
-            f"{hit.score:.0f}",
-        )
-    return table
+    rows = (
+        (str(h.id), _line(h.name), h.type, str(h.mention_count), _line(h.alias), f"{h.score:.0f}")
+        for h in hits
+    )
+    return _table(("id", "name", "type", "mentions", "matched", "score"), rows)
 
 
 def passage_hit(hit: Excerpt) -> tuple[Text, Text]:
