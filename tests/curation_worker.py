@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from filature.curation.entries import CurationError
-from filature.curation.session import CurationSession, new_entry
+from filature.curation.session import CurationSession
+from filature.curation.steps import new_entry
 
 
 def main(db: Path, go: Path, kind: str, names: list[str]) -> None:

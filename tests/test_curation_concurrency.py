@@ -18,9 +18,11 @@ import pytest
 
 from curationkit import Copy, curatable_copy, exclusive_lock_held
 from filature.build import build
+from filature.curation.apply import apply_entries
 from filature.curation.edit import append_entry
 from filature.curation.entries import CurationError, load_curation
-from filature.curation.session import CurationSession, apply_entries, new_entry
+from filature.curation.session import CurationSession
+from filature.curation.steps import new_entry
 from filature.text import norm_key
 from reliability import filature
 

@@ -10,7 +10,9 @@ import pytest
 from curationkit import Copy, curatable_copy
 from filature.build import build
 from filature.curation import CurationError, Entry, load_curation
-from filature.curation.session import CurationSession, apply_entries, new_entry
+from filature.curation.apply import apply_entries
+from filature.curation.session import CurationSession
+from filature.curation.steps import new_entry
 
 
 @pytest.fixture()

@@ -13,7 +13,8 @@ from textual.widgets import OptionList
 
 from curationkit import Copy, curatable_copy
 from filature.curation import Entry, load_curation
-from filature.curation.session import CurationSession, apply_entries
+from filature.curation.apply import apply_entries
+from filature.curation.session import CurationSession
 from filature.tui.app import make_app
 from reliability import filature
 
@@ -98,7 +99,7 @@ async def test_the_app_says_when_a_revert_leaves_a_merge_into_nothing(copy: Copy
 def test_undoing_a_revert_puts_the_entry_back_in_its_place_in_a_changed_file() -> None:
     from filature.curation import parse_curation
     from filature.curation.edit import appended, removed
-    from filature.curation.session import Step, new_entry, restored
+    from filature.curation.steps import Step, new_entry, restored
 
     text = SHIPPED.read_text(encoding="utf-8") + "\n# a closing remark of the analyst\n"
     entries = parse_curation(text).entries

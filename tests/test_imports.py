@@ -79,6 +79,7 @@ ALLOWED: dict[str, set[str]] = {
         "starting",
         "build",
         "ingest.documents_file",
+        "ingest.formats.pdf_ocr",
         "store",
         "curation",
         "query",

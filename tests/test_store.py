@@ -17,9 +17,10 @@ from filature.models import (
     Passage,
     Relation,
 )
+from filature.store.atomic import BuildLocked, build_lock, remove_stray_temporaries
 from filature.store.connect import DatabaseProblem, open_readonly
 from filature.store.schema import SCHEMA_VERSION, WRITE_ONCE
-from filature.store.writer import BuildLocked, build_lock, remove_stray_temporaries, write_database
+from filature.store.writer import write_database
 
 CONTRACT = {
     "documents": {"id", "path", "title", "sha256", "encoding", "chars"},

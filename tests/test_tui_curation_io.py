@@ -19,7 +19,7 @@ from textual.widgets import Input
 from curationkit import Copy, curatable_copy, exclusive_lock_held
 from filature.build import build
 from filature.curation.edit import append_entry
-from filature.curation.session import new_entry
+from filature.curation.steps import new_entry
 from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.prompts import TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader

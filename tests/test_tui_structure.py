@@ -3,7 +3,8 @@ only the app (which owns it) and the help's key map name the main screen.
 
 Helpers and widgets tell a screen what happened by posting messages (``Curator.Changed``,
 ``EntityList.Chosen``...), which the screen handles; they never hold it or reach into it.
-Imports under ``if TYPE_CHECKING:`` are for annotations only and are not counted.
+Imports under ``if TYPE_CHECKING:`` count like the others: screens and widgets reach the app
+through the ``Explorer`` Protocol (``tui/explorer.py``), which imports no screen and not the app.
 """
 
 from __future__ import annotations
@@ -22,25 +23,19 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def typing_only(tree: ast.Module) -> set[int]:
-    """The ids of the nodes under ``if TYPE_CHECKING:``."""
-    return {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-        for inner in ast.walk(node)
-    }
-
-
 def tui_imports(path: Path) -> list[tuple[str, bool]]:
-    """(module of filature.tui imported, imported inside a function) for every runtime import."""
+    """(module of filature.tui imported, imported inside a function) for every import,
+    those under ``if TYPE_CHECKING:`` included (they are not inside a function)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = typing_only(tree)
     top = {id(node) for node in tree.body}
+    top |= {
+        id(inner)
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in node.body
+    }
     found = []
     for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -91,3 +86,21 @@ def test_only_the_owner_names_the_main_screen() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == MAIN:
                 names.append(module_name(path))
     assert set(names) <= OWNERS and "filature.tui.app" in names
+
+
+def test_the_app_is_reached_through_the_explorer_protocol() -> None:
+    """No module but the app's own entry points imports the app, and the Protocol that types
+    ``self.app`` imports no screen, widget or helper that could lead back to it."""
+    importers = {
+        module_name(path)
+        for path in TUI.rglob("*.py")
+        for name, _ in tui_imports(path)
+        if name == "filature.tui.app"
+    }
+    assert importers <= {"filature.tui.__main__"}
+    explorer = {name for name, _ in tui_imports(TUI / "explorer.py")}
+    assert not {
+        n for n in explorer if n.startswith(("filature.tui.screens", "filature.tui.widgets"))
+    }
+    assert "filature.tui.app" not in explorer
+    assert not any("filature_app" in p.read_text(encoding="utf-8") for p in TUI.rglob("*.py"))

@@ -3,15 +3,15 @@ model's records (``query.records``), as JSON rows or as rich tables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
 from filature.cite import where_json
-from filature.query.text import printable_line
-from filature.query.types import EntityCard, Evidence, Relation
+from filature.query.text import printable, printable_line
+from filature.query.types import EntityCard, Evidence, Excerpt, FuzzyHit, Relation
 
 MAX_EVIDENCE = 20
 
@@ -28,15 +28,22 @@ def entity_row(e: EntityCard) -> dict[str, Any]:
 
 def entity_table(entities: Sequence[EntityCard]) -> Table:
     """The entities as a table; every text is a ``Text`` (document text is never markup)."""
-    table = Table("id", "name", "type", "mentions", "aliases", box=None)
-    for e in entities:
-        table.add_row(
-            str(e.id),
-            Text(printable_line(e.name)),
-            e.type,
-            str(e.mention_count),
-            Text(printable_line(", ".join(e.aliases))),
-        )
+    rows = (
+        (str(e.id), _line(e.name), e.type, str(e.mention_count), _line(", ".join(e.aliases)))
+        for e in entities
+    )
+    return _table(("id", "name", "type", "mentions", "aliases"), rows)
+
+
+def _line(text: str) -> Text:
+    """A cell of document text: one line, control characters visible, never markup."""
+    return Text(printable_line(text))
+
+
+def _table(columns: tuple[str, ...], rows: Iterable[tuple[str | Text, ...]]) -> Table:
+    table = Table(*columns, box=None)
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -79,3 +86,27 @@ def relation_table(relations: Sequence[Relation]) -> Table:
             Text(r.rule),
         )
     return table
+
+
+def fuzzy_hit_table(hits: Sequence[FuzzyHit]) -> Table:
+    """The ``search`` table: each entity found with the alias that matched and its score."""
+    rows = (
+        (str(h.id), _line(h.name), h.type, str(h.mention_count), _line(h.alias), f"{h.score:.0f}")
+        for h in hits
+    )
+    return _table(("id", "name", "type", "mentions", "matched", "score"), rows)
+
+
+def passage_hit(hit: Excerpt) -> tuple[Text, Text]:
+    """A ``find`` hit: its citation, zone and passage id in bold, then its text."""
+    heading = Text(
+        hit.reference(
+            printable_line(hit.document_title),
+            printable_line(hit.document_path),
+            printable_line(hit.document_label or ""),
+        )
+        + f" ({hit.zone}), "
+        f"passage {hit.passage_id}",
+        style="bold",
+    )
+    return heading, Text(printable(hit.text))

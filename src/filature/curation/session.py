@@ -14,13 +14,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from filature.curation.database import derive, has_base
-from filature.curation.edit import appended, entry_text, read_text, removed, write_atomic
+from filature.curation.apply import BUSY_SECONDS, apply_entries
+from filature.curation.database import has_base
+from filature.curation.edit import appended, read_text, removed, write_atomic
 from filature.curation.entries import CurationError, Entry, load_curation, parse_curation
 from filature.curation.lock import curation_lock, disk_full, temp_prefix
 from filature.curation.state import (
@@ -28,38 +26,10 @@ from filature.curation.state import (
     Home,
     curation_home,
     read_meta,
-    set_digest,
     text_digest,
 )
-from filature.store.connect import DatabaseProblem, connect_ro, harden
-
-BUSY_SECONDS = 5.0
-
-
-def now() -> str:
-    """The ``date`` of a decision made now (ISO 8601, seconds, UTC)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Step:
-    """One undoable step of a session: ``entry`` added, or removed from position ``index``
-    (then ``before`` and ``after`` are the file's text around the removal)."""
-
-    entry: Entry
-    index: int | None = None
-    before: str = ""
-    after: str = ""
-
-    @property
-    def added(self) -> bool:
-        """True for a decision made, False for a revert."""
-        return self.index is None
-
-
-def new_entry(section: str, **data: Any) -> Entry:
-    """An entry dated now; keys whose value is None are left out."""
-    return Entry(section, {**{k: v for k, v in data.items() if v is not None}, "date": now()})
+from filature.curation.steps import Step, restored
+from filature.store.connect import DatabaseProblem, connect_ro
 
 
 class CurationSession:
@@ -263,60 +233,3 @@ def _failure(exc: BaseException, path: Path, db_path: Path, what: str) -> str:
         reason = getattr(exc, "strerror", None) or exc
         return f"{path} could not be written ({reason}); nothing changed."
     return f"The database could not be updated ({exc}); nothing changed."
-
-
-def restored(text: str, step: Step) -> str:
-    """``text`` with the entry a revert removed put back: the text before the revert if the
-    file has not changed since, else the entry inserted again at its position."""
-    if step.index is None:
-        raise ValueError("only a revert can be restored")
-    if text == step.after:
-        return step.before
-    curation = parse_curation(text)
-    if curation.header_lines is None or step.index >= len(curation.entries):
-        return appended(text, step.entry)
-    lines = text.splitlines(keepends=True)
-    start = curation.header_lines[step.index]
-    while start > 0 and lines[start - 1].lstrip().startswith("#"):
-        start -= 1  # comments just above an entry belong to it
-    new = "".join([*lines[:start], entry_text(step.entry), "\n", *lines[start:]])
-    if parse_curation(new).entries[step.index] != step.entry:
-        raise CurationError("the reverted entry does not read back as written")
-    return new
-
-
-def apply_entries(
-    db_path: Path,
-    entries: tuple[Entry, ...],
-    sha256: str | None = None,
-    *,
-    skipped: list[str] | None = None,
-) -> dict[int, int]:
-    """Derive the curated tables of the database at ``db_path`` from ``entries``; with
-    ``sha256``, record it as the hash of the curation file applied (same transaction).
-    Entries that cannot apply are described in ``skipped``, if given."""
-    conn = sqlite3.connect(db_path, timeout=BUSY_SECONDS, isolation_level=None)
-    try:
-        harden(conn)
-        planted = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' LIMIT 1"
-        ).fetchone()
-        if planted is not None:
-            # filature never creates triggers; one here was planted and would run on our writes.
-            raise CurationError(
-                f"The database holds a trigger ({planted[0]!r}) that filature did not create; "
-                "nothing was written. Rebuild it with: filature build"
-            )
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            owner = derive(conn, entries, skipped)
-            if sha256 is not None:
-                set_digest(conn, sha256)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.close()
-    return owner

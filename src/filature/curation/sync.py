@@ -13,10 +13,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from filature.curation.apply import BUSY_SECONDS, apply_entries
 from filature.curation.database import has_base
 from filature.curation.entries import CurationError
 from filature.curation.lock import curation_lock, disk_full, temp_prefix
-from filature.curation.session import BUSY_SECONDS, apply_entries
 from filature.curation.state import META_SHA, curation_home, digest, read_curation, read_meta
 from filature.store.connect import DatabaseProblem, connect_ro
 

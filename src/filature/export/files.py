@@ -23,6 +23,13 @@ def _temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
 
 
+def _check_parents(path: Path) -> None:
+    """Raise ExportProblem if a folder above ``path`` is a file."""
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise ExportProblem(f"{parent} is a file, not a folder.", "choose another --out")
+
+
 def check_file_target(target: Path) -> None:
     """Raise ExportProblem if ``target`` cannot receive a file (it is a folder, or its parent
     is a file)."""
@@ -31,9 +38,7 @@ def check_file_target(target: Path) -> None:
             f"{target} is a folder; an export of this format is one file.",
             "pass --out with a file path",
         )
-    for parent in target.parents:
-        if parent.exists() and not parent.is_dir():
-            raise ExportProblem(f"{parent} is a file, not a folder.", "choose another --out")
+    _check_parents(target)
 
 
 def write_file(target: Path, write: Writer, *, newline: str | None = None) -> Path:
@@ -69,9 +74,7 @@ def write_folder(
             f"{folder} is a file; this format writes a folder of files.",
             "pass --out with a folder path",
         )
-    for parent in folder.parents:
-        if parent.exists() and not parent.is_dir():
-            raise ExportProblem(f"{parent} is a file, not a folder.", "choose another --out")
+    _check_parents(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_name(folder)
     tmp.mkdir()

@@ -15,12 +15,22 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from filature.query.grams import (
+    EMPTY,
+    Floats,
+    Int32s,
+    Ints,
+    chunk_grams,
+    prefix_key,
+    query_grams,
+    sorted_unique,
+)
+from filature.query.packed import PackedTexts
 from filature.query.text import norm_key
 from filature.query.types import FuzzyHit
 
@@ -30,133 +40,6 @@ SCORE_CUTOFF = 55.0
 POSTINGS_BUDGET = 40_000
 CHUNK = 10_000
 
-Ints = npt.NDArray[np.int64]
-Int32s = npt.NDArray[np.int32]
-Floats = npt.NDArray[np.float64]
-
-# A gram is three code points packed in 63 bits. Word starts of one or two characters (for
-# queries too short for a trigram) use a marker just above Unicode's range as first character.
-_BITS = 21
-_PREFIX_1 = 0x110000
-_PREFIX_2 = 0x110001
-_SPACE = ord(" ")
-_EMPTY: Int32s = np.zeros(0, dtype=np.int32)
-
-
-def _key(a: int, b: int, c: int) -> int:
-    return (a << (2 * _BITS)) | (b << _BITS) | c
-
-
-def _query_grams(compact: str) -> list[int]:
-    return sorted({_key(*map(ord, compact[i : i + 3])) for i in range(len(compact) - 2)})
-
-
-def _prefix_key(word: str) -> int:
-    if len(word) == 1:
-        return _key(_PREFIX_1, 0, ord(word))
-    return _key(_PREFIX_2, ord(word[0]), ord(word[1]))
-
-
-def _sorted_unique(values: Ints) -> Ints:
-    """The distinct values, ascending (numpy's hash-based ``unique`` is slower here)."""
-    values = np.sort(values)
-    keep = np.ones(len(values), dtype=bool)
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
-
-
-def _string_numbers(ends: npt.NDArray[np.bool_], first: int) -> Int32s:
-    """For each position, the number of the string it belongs to (``ends`` marks the NULs)."""
-    before = np.cumsum(ends, dtype=np.int32)
-    before -= ends
-    before += first
-    return before
-
-
-def _chunk_grams(joined: str, first: int) -> tuple[Ints, Int32s]:
-    """(gram key, string number) of every trigram of the space-free forms and every one- and
-    two-character word start of NUL-terminated folded strings, numbered from ``first``."""
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    gap = (cp == 0) | (cp == _SPACE)
-    string = _string_numbers(cp == 0, first)
-    start = ~gap
-    start[1:] &= gap[:-1]
-    two = start[:-1] & ~gap[1:]
-    keys = [
-        (_PREFIX_1 << (2 * _BITS)) | cp[start],
-        (_PREFIX_2 << (2 * _BITS)) | (cp[:-1][two] << _BITS) | cp[1:][two],
-    ]
-    owners = [string[start], string[:-1][two]]
-    solid = cp != _SPACE
-    cp, string = cp[solid], string[solid]
-    a, b, c = cp[:-2], cp[1:-1], cp[2:]
-    tri = (a != 0) & (b != 0) & (c != 0)
-    keys.append(((a << (2 * _BITS)) | (b << _BITS) | c)[tri])
-    owners.append(string[:-2][tri])
-    return np.concatenate(keys), np.concatenate(owners)
-
-
-class _Texts:
-    """Many strings held as one UTF-8 bytes object (a str object each would cost ~50 bytes more
-    per string, and one str holding a single emoji takes 4 bytes per character);
-    ``sep`` follows every string."""
-
-    def __init__(self, sep: str = "") -> None:
-        self._sep = sep.encode()
-        self._parts: list[bytes] = []
-        self._block: list[str] = []
-        self._lengths = array("q")
-        self._data = b""
-        self._bounds: npt.NDArray[np.signedinteger[Any]] = np.zeros(1, dtype=np.int64)
-
-    def append(self, text: str) -> None:
-        """Add a string (before ``freeze``)."""
-        self._block.append(text)
-        if len(self._block) >= 4096:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._block:
-            encoded = [text.encode("utf-8", "surrogatepass") for text in self._block]
-            self._lengths.extend(map(len, encoded))
-            self._parts.append(self._sep.join(encoded) + self._sep)
-            self._block = []
-
-    def freeze(self) -> None:
-        """Join everything appended; reading works from now on."""
-        self._flush()
-        self._data = b"".join(self._parts)
-        self._parts = []
-        lengths = np.frombuffer(self._lengths, dtype=np.int64) + len(self._sep)
-        bounds = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
-        self._bounds = bounds.astype(np.int32) if bounds[-1] < 2**31 else bounds
-        self._lengths = array("q")
-
-    def __len__(self) -> int:
-        return len(self._bounds) - 1
-
-    def __getitem__(self, index: int) -> str:
-        start, end = int(self._bounds[index]), int(self._bounds[index + 1]) - len(self._sep)
-        return self._data[start:end].decode("utf-8", "surrogatepass")
-
-    def take(self, indexes: Ints) -> list[str]:
-        """The strings at ``indexes``, in that order."""
-        data = self._data
-        starts = self._bounds[indexes].tolist()
-        ends = (self._bounds[indexes + 1] - len(self._sep)).tolist()
-        pairs = zip(starts, ends, strict=True)
-        return [data[a:b].decode("utf-8", "surrogatepass") for a, b in pairs]
-
-    def joined(self, first: int, last: int) -> str:
-        """Strings ``first`` to ``last - 1``, each followed by ``sep``, as one string."""
-        start, end = int(self._bounds[first]), int(self._bounds[last])
-        return self._data[start:end].decode("utf-8", "surrogatepass")
-
-    @property
-    def nbytes(self) -> int:
-        """Memory held (roughly)."""
-        return len(self._data) + self._bounds.nbytes
-
 
 class FuzzyIndex:
     """Names and aliases of every entity, folded and indexed by trigram; built once, read-only."""
@@ -164,7 +47,7 @@ class FuzzyIndex:
     def __init__(self, rows: Iterable[tuple[int, str, str, int, str]]) -> None:
         """Build from ``(entity id, name, type, mention count, alias)`` rows (any order)."""
         ids, counts, types, owner = array("q"), array("q"), array("h"), array("i")
-        names, texts, self._folded = _Texts(), _Texts(), _Texts("\0")
+        names, texts, self._folded = PackedTexts(), PackedTexts(), PackedTexts("\0")
         codes: dict[str, int] = {}
         slot_of: dict[int, int] = {}
         seen = array("q")
@@ -227,19 +110,19 @@ class FuzzyIndex:
         chunks = [(f, min(n, f + CHUNK)) for f in range(0, n, CHUNK)]
 
         def grams(first: int, last: int) -> tuple[Ints, Int32s]:
-            keys, strings = _chunk_grams(self._folded.joined(first, last), first)
+            keys, strings = chunk_grams(self._folded.joined(first, last), first)
             alive = live[strings]
             return keys[alive], strings[alive]
 
-        known = [_sorted_unique(grams(f, last)[0]) for f, last in chunks]
-        gram_keys = _sorted_unique(np.concatenate(known)) if known else np.zeros(0, np.int64)
+        known = [sorted_unique(grams(f, last)[0]) for f, last in chunks]
+        gram_keys = sorted_unique(np.concatenate(known)) if known else np.zeros(0, np.int64)
         del known
         size = len(gram_keys)
 
         def pairs(first: int, last: int) -> tuple[Ints, Int32s]:
             """(gram number, string number), ordered by gram then string, without repeats."""
             keys, strings = grams(first, last)
-            pair = _sorted_unique(np.searchsorted(gram_keys, keys) * n + strings)
+            pair = sorted_unique(np.searchsorted(gram_keys, keys) * n + strings)
             return pair // n, (pair % n).astype(np.int32)
 
         sizes = np.zeros(size, dtype=np.int64)
@@ -282,9 +165,9 @@ class FuzzyIndex:
     def _short_candidates(self, folded: str, wanted: int, code: int | None) -> Int32s:
         """Strings with a word starting with ``folded`` (under 3 letters), most popular first."""
         words = folded.split()
-        buckets = [b for word in words if (b := self._bucket(_prefix_key(word))) is not None]
+        buckets = [b for word in words if (b := self._bucket(prefix_key(word))) is not None]
         if len(buckets) < len(words):
-            return _EMPTY
+            return EMPTY
         bucket = buckets[0]
         for other in buckets[1:]:
             bucket = np.intersect1d(bucket, other, assume_unique=True)
@@ -303,7 +186,7 @@ class FuzzyIndex:
     def _candidates(self, compact: str, wanted: int, code: int | None) -> Int32s:
         """The ``wanted`` strings sharing the most trigrams with ``compact`` (ties: popular)."""
         buckets = sorted(
-            (b for key in _query_grams(compact) if (b := self._bucket(key)) is not None), key=len
+            (b for key in query_grams(compact) if (b := self._bucket(key)) is not None), key=len
         )
         chosen = []
         budget = POSTINGS_BUDGET
@@ -313,7 +196,7 @@ class FuzzyIndex:
             chosen.append(bucket)
             budget -= len(bucket)
         if not chosen:
-            return _EMPTY
+            return EMPTY
         every = np.sort(np.concatenate(chosen))
         new = np.ones(len(every), dtype=bool)
         np.not_equal(every[1:], every[:-1], out=new[1:])

@@ -24,16 +24,10 @@ from filature.query import Excerpt, FuzzyHit
 from filature.query.text import printable, printable_line
 from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.tui.catalog import Catalog
-from filature.tui.clipboard import (
-    clean_for_copy,
-    copy_report,
-    copy_to_system,
-    system_clipboard_command,
-    too_big,
-)
 from filature.tui.commands import EntityCommands
+from filature.tui.copying import CopyingApp
+from filature.tui.explorer import Explorer
 from filature.tui.keymap import help_sections
-from filature.tui.render import citation
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
@@ -47,7 +41,7 @@ THEMES = ("textual-dark", "textual-light")
 install_workarounds()
 
 
-class FilatureApp(App[None]):
+class FilatureApp(CopyingApp):
     """Browse the actors of a corpus: entities, relations, excerpts, documents."""
 
     TITLE = "filature"
@@ -239,41 +233,6 @@ class FilatureApp(App[None]):
             self.pop_screen()  # replaced, not stacked
         self.push_screen(DocumentScreen(self.catalog, excerpt.document_id, excerpt.passage_id))
 
-    def copy_excerpt(self, excerpt: Excerpt | None) -> None:
-        """Copy an excerpt with its citation."""
-        if excerpt is None:
-            self.notify("No excerpt selected to copy.", severity="warning", markup=False)
-            return
-        self.copy_text(citation(excerpt), "excerpt")
-
-    def copy_text(self, text: str, what: str) -> None:
-        """Copy ``text`` (cleaned) by OSC 52 and the system clipboard; say what was copied."""
-        text = clean_for_copy(text)
-        if too_big(text):
-            size = len(text.encode("utf-8")) // 1000
-            self.notify(
-                f"Not copied: the {what} is {size:,} KB, over the 500 KB limit.",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.copy_to_clipboard(text)
-        if self.system_clipboard and system_clipboard_command() is not None:
-            self._copy_system(text, what)
-        else:
-            self._report_copy(what, len(text), None, attempted=False)
-
-    @work(thread=True, group="clipboard")
-    def _copy_system(self, text: str, what: str) -> None:
-        tool = copy_to_system(text)
-        self.call_from_thread(self._report_copy, what, len(text), tool, attempted=True)
-
-    def _report_copy(self, what: str, chars: int, tool: str | None, *, attempted: bool) -> None:
-        message, confirmed = copy_report(what, chars, tool, attempted=attempted)
-        title = "Copied" if confirmed else "Copy not confirmed"
-        severity: SeverityLevel = "information" if confirmed else "warning"
-        self.notify(message, title=title, severity=severity, markup=False)
-
     def notify(
         self,
         message: str,
@@ -299,6 +258,10 @@ class FilatureApp(App[None]):
 
     def on_unmount(self) -> None:
         self.catalog.close()
+
+
+EXPLORER: type[Explorer] = FilatureApp
+"""What screens and widgets see of the app (mypy checks that the app provides it)."""
 
 
 def make_app(db_path: Path, *, system_clipboard: bool = True) -> FilatureApp:

@@ -8,7 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from filature.tui.appref import filature_app
+from filature.tui.explorer import explorer
 from filature.tui.render import flat, type_name
 
 
@@ -17,7 +17,7 @@ class EntityCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Fuzzy hits for ``query`` (the index is built in a thread if it is not ready)."""
-        app = filature_app(self)
+        app = explorer(self)
         catalog = app.catalog
         if catalog.index_ready:
             hits = catalog.fuzzy(query, 15)
@@ -40,6 +40,6 @@ class EntityCommands(Provider):
 
     async def discover(self) -> Hits:
         """The jump and find commands themselves."""
-        app = filature_app(self)
+        app = explorer(self)
         yield DiscoveryHit(Content("Jump to an entity…"), app.action_jump, text="Jump to an entity")
         yield DiscoveryHit(Content("Find text in passages…"), app.action_find, text="Find text")

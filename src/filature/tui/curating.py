@@ -16,7 +16,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from filature.curation.entries import CurationError, Entry, describe
-from filature.curation.session import CurationSession, new_entry
+from filature.curation.session import CurationSession
+from filature.curation.steps import new_entry
 from filature.models import ENTITY_TYPES
 from filature.query import EntityCard
 from filature.text import norm_key

@@ -11,16 +11,16 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from textual.notifications import SeverityLevel as Severity
 
 from filature.curation.entries import CurationError
 from filature.curation.session import CurationSession
 from filature.curation.state import digest
 from filature.curation.sync import sync
 from filature.store.connect import DatabaseProblem, connect_ro
-
-if TYPE_CHECKING:
-    from filature.tui.app import FilatureApp
+from filature.tui.catalog import Catalog
 
 WATCH_SECONDS = 1.0
 Stamp = tuple[int, int, int, int] | None
@@ -37,10 +37,25 @@ def stamp(path: Path | None) -> Stamp:
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+class WatchedApp(Protocol):
+    """What the watcher needs of the app: its catalog, the busy flag, reloads and notes."""
+
+    catalog: Catalog
+    busy_pending: bool
+
+    def reload_views(self) -> None:
+        """Show the database as it is now."""
+
+    def notify(
+        self, message: str, *, title: str = ..., severity: Severity = ..., markup: bool
+    ) -> None:
+        """Show a notification (``markup=False`` for data)."""
+
+
 class Watcher:
     """The app's curation session, and the checks that follow changes made elsewhere."""
 
-    def __init__(self, app: FilatureApp) -> None:
+    def __init__(self, app: WatchedApp) -> None:
         """Watch ``app``'s database and the curation file it follows."""
         self.app = app
         self.catalog = app.catalog

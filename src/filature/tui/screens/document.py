@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from filature.query import Excerpt
-from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
+from filature.tui.explorer import explorer
 from filature.tui.render import document_heading, flat, type_badge
 from filature.tui.widgets.document_text import DocumentText
 
@@ -93,7 +93,7 @@ class DocumentScreen(Screen[None]):
 
     @on(DocumentText.OpenEntity)
     def _open(self, event: DocumentText.OpenEntity) -> None:
-        filature_app(self).open_entity(event.entity_id)
+        explorer(self).open_entity(event.entity_id)
 
     def action_copy_passage(self) -> None:
         view = self.query_one(DocumentText)
@@ -115,4 +115,4 @@ class DocumentScreen(Screen[None]):
             page_end=passage.page_end,
             document_label=doc.label,
         )
-        filature_app(self).copy_excerpt(excerpt)
+        explorer(self).copy_excerpt(excerpt)

@@ -15,8 +15,8 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from filature.query import FullTextResult
-from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
+from filature.tui.explorer import explorer
 from filature.tui.widgets.excerpt_list import ExcerptList
 
 LIMIT = 200
@@ -93,8 +93,8 @@ class FindScreen(ModalScreen[None]):
             hits.focus()
 
     def action_copy_hit(self) -> None:
-        filature_app(self).copy_excerpt(self.query_one("#find-hits", ExcerptList).current)
+        explorer(self).copy_excerpt(self.query_one("#find-hits", ExcerptList).current)
 
     @on(ExcerptList.Open)
     def _open(self, event: ExcerptList.Open) -> None:
-        filature_app(self).open_document(event.excerpt)
+        explorer(self).open_document(event.excerpt)

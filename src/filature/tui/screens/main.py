@@ -2,45 +2,37 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Select
 from textual.worker import get_current_worker
 
-from filature.dossier import write_dossier
-from filature.errors import Problem
 from filature.query import EntityRow, RelationRow
-from filature.tui.appref import filature_app
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
-from filature.tui.render import entity_card_text, flat, type_name
-from filature.tui.screens.entity_menu import EntityMenu
+from filature.tui.render import flat
+from filature.tui.screens.entity_actions import EntityActions
+from filature.tui.screens.type_ahead import TypeAhead
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
 
-if TYPE_CHECKING:
-    from filature.tui.app import FilatureApp
-
 # At start-up the list shows this many entities at once, the rest once read (in a thread):
 # sorting 100,000 entities takes SQLite a few tenths of a second.
 FIRST_ROWS = 500
-MENU_KEYS = {"ctrl+e": "entity_menu", "ctrl+u": "curation_list"}
 
 
-class MainScreen(Screen[None]):
+class MainScreen(EntityActions, TypeAhead):
     """Three panes and a header; keeps the history of the entities shown.
 
     The app talks to it with messages (``Show``, ``Reload``), as its widgets and its curator
@@ -83,11 +75,6 @@ class MainScreen(Screen[None]):
         self.curator = Curator(self, catalog, lambda: self.filature.curation)
         self._rows_etype: str | None = None
         self._rows_generation = 0
-
-    @property
-    def filature(self) -> FilatureApp:
-        """The app, typed."""
-        return filature_app(self)
 
     def compose(self) -> ComposeResult:
         yield EntityHeader(id="header")
@@ -234,132 +221,20 @@ class MainScreen(Screen[None]):
         """Copy the selected excerpt with its citation."""
         self.filature.copy_excerpt(self.query_one(ExcerptList).current)
 
-    def action_copy_card(self) -> None:
-        """Copy the card of the entity shown."""
-        card = self.query_one(EntityHeader).card
-        if card is None:
-            self.notify("No entity to copy.", severity="warning", markup=False)
-            return
-        text = entity_card_text(card, self.query_one(RelationsTree).rows)
-        self.filature.copy_text(text, f"card of {card.name}")
-
-    def action_dossier(self) -> None:
-        """Write the dossier of the entity shown (Markdown, under exports/dossiers/)."""
-        card = self.query_one(EntityHeader).card
-        if card is None:
-            self.notify("No entity to write a dossier on.", severity="warning", markup=False)
-            return
-        try:
-            path = write_dossier(self.catalog.conn, card.id, "md")
-        except (Problem, OSError, sqlite3.Error) as exc:
-            self.notify(f"The dossier was not written: {exc}", severity="error", markup=False)
-            return
-        self.notify(f"Dossier of {card.name} written to {path}", markup=False)
-
     def action_back(self) -> None:
         """Show the previous entity."""
-        entity_id = self.history.back()
-        if entity_id is None:
-            self.notify("No earlier entity.", timeout=2, markup=False)
-            return
-        self.show_entity(entity_id, record=False)
+        self._revisit(self.history.back(), "No earlier entity.")
 
     def action_forward(self) -> None:
         """Show the next entity."""
-        entity_id = self.history.forward()
+        self._revisit(self.history.forward(), "No later entity.")
+
+    def _revisit(self, entity_id: int | None, none: str) -> None:
+        """Show an entity of the history (not recorded again), or say there is ``none``."""
         if entity_id is None:
-            self.notify("No later entity.", timeout=2, markup=False)
+            self.notify(none, timeout=2, markup=False)
             return
         self.show_entity(entity_id, record=False)
-
-    def on_key(self, event: events.Key) -> None:
-        """A character typed in a list or pane goes to the name filter, never to a command
-        (typed in the relations or the excerpts, it starts a new filter)."""
-        if event.key in MENU_KEYS:
-            # Here rather than through the bindings, which the app checks after this screen
-            # has seen the next keys: the letter typed right after ctrl+e must reach the menu.
-            # The filter box's own ctrl+e and ctrl+u (Input keys) yield too.
-            event.stop()
-            event.prevent_default()
-            if self.app.screen is self:
-                getattr(self, f"action_{MENU_KEYS[event.key]}")()
-        elif event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            if isinstance(self.app.screen, EntityMenu):  # queued before the menu was open
-                self.app.screen.press(event.character)
-                return
-            # Keys already queued for a pane arrive here after the first one moved the focus
-            # to the filter box: those go on the filter too.
-            fresh = isinstance(self.focused, RelationsTree | ExcerptList)
-            self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
-
-    def take_typing(self, event: events.Key) -> bool:
-        """Put a character typed in a list or pane on the name filter at once, or open the
-        entity menu or the decision list; True if taken.
-
-        The app calls this before it forwards the key, in the order keys arrive: a key left to
-        bubble from the focused widget up to this screen could be overtaken by the next one,
-        which goes straight to the filter box once it has the focus (fast typing came out
-        scrambled)."""
-        if self.app.screen is not self:
-            return False
-        if event.key in MENU_KEYS:  # opened here too, so that the next key finds the menu open
-            getattr(self, f"action_{MENU_KEYS[event.key]}")()
-            return True
-        if not (event.is_printable and event.character):
-            return False
-        if not isinstance(self.focused, EntityList | RelationsTree | ExcerptList):
-            return False
-        fresh = isinstance(self.focused, RelationsTree | ExcerptList)
-        self.query_one(EntityPane).type_ahead(event.character, fresh=fresh)
-        return True
-
-    def action_clear_filter(self) -> None:
-        """Escape: empty the name filter (the selected entity stays) and go back to the list."""
-        self.query_one(EntityPane).clear_filter()
-
-    def action_entity_menu(self) -> None:
-        """Open the menu of actions on the selected entity (curation among them)."""
-        card = self.catalog.card(self.entity_id) if self.entity_id is not None else None
-        if card is None:
-            title = "Curate (no entity selected)"
-        else:
-            mentions = f"{card.mention_count:,} mention{'s' if card.mention_count != 1 else ''}"
-            title = f"{flat(card.name)} · {type_name(card.type)} · {mentions}"
-        self.app.push_screen(EntityMenu(title), self._menu_chosen)
-
-    def _menu_chosen(self, action: str | None) -> None:
-        if action is not None:
-            getattr(self, f"action_{action}")()
-
-    def action_merge(self) -> None:
-        """Merge the selected entity into another (picked with the fuzzy jump)."""
-        self.curator.merge(self.entity_id)
-
-    def action_rename(self) -> None:
-        """Rename the selected entity."""
-        self.curator.rename(self.entity_id)
-
-    def action_retype(self) -> None:
-        """Change the selected entity's type."""
-        self.curator.retype(self.entity_id)
-
-    def action_drop(self) -> None:
-        """Drop the selected entity as a false positive."""
-        self.curator.drop(self.entity_id)
-
-    def action_split(self) -> None:
-        """Split an alias off the selected entity."""
-        self.curator.split(self.entity_id)
-
-    def action_undo(self) -> None:
-        """Undo this session's last curation decision."""
-        self.curator.undo()
-
-    def action_curation_list(self) -> None:
-        """List every curation decision."""
-        self.curator.show_list()
 
     @on(Show)
     def _show_asked(self, event: Show) -> None:

@@ -1,11 +1,9 @@
-"""Build orchestration, the layers composed in order: ingest (discover, read, clean and split)
+"""A build, the layers composed in order: ingest (discover, read, clean and split)
 -> extract -> store (written atomically) -> curation (the curated tables derived)."""
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -15,12 +13,13 @@ from functools import partial
 from pathlib import Path
 
 from filature import __version__
+from filature.build.disk import disk_full, is_disk_full
+from filature.build.freshness import CURATION_FILE, corpus_fingerprint, recorded_curation
 from filature.curation.derivation import FileDerivation
 from filature.curation.entries import CurationError
 from filature.curation.state import META_DB, META_FILE, CurationFile, read_curation
-from filature.errors import Problem, SourceProblem
+from filature.errors import SourceProblem
 from filature.ingest.corpus import read_corpus
-from filature.ingest.discover import latest_change
 from filature.ingest.documents_file import (
     DOCUMENTS_FILE,
     DocumentsFile,
@@ -29,18 +28,13 @@ from filature.ingest.documents_file import (
 )
 from filature.memory import release_free_memory
 from filature.models import Document, FileReport
+from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
-from filature.store.connect import DatabaseProblem, connect_ro, refuse_newer
-from filature.store.writer import (
-    WriteStats,
-    build_lock,
-    remove_stray_temporaries,
-    write_database,
-)
+from filature.store.connect import refuse_newer
+from filature.store.writer import WriteStats, write_database
 from filature.workers import analyse_in_workers, default_workers
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-CURATION_FILE = "curation.toml"
 
 Progress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stages are "read", "model" (loading the language model,
@@ -67,38 +61,8 @@ class BuildReport:
         return tuple(f for f in self.files if f.status == "skipped")
 
 
-class DiskFull(Problem):
-    """The disk filled up during a build; the previous database is intact."""
-
-
 def _noop(stage: str, done: int, total: int) -> None:
     return None
-
-
-def _is_disk_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if isinstance(exc, sqlite3.Error):
-        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
-            "disk is full" in str(exc)
-        )
-    return False
-
-
-def disk_full(db_path: Path, existed: bool) -> DiskFull:
-    """The message for a build stopped by a full disk: which folder, and that nothing is lost."""
-    folder = db_path.resolve().parent
-    try:
-        stats = os.statvfs(folder)
-        free = f" ({stats.f_bavail * stats.f_frsize // 1024:,} KB free)"
-    except OSError:
-        free = ""
-    kept = f"the previous {db_path} is intact" if existed else f"no {db_path} was written"
-    return DiskFull(
-        f"Disk full: no space left in {folder}{free} for the new database; the build stopped "
-        f"and {kept}.",
-        f"free some space in {folder}, or build elsewhere with --db OTHER/FOLDER/filature.db",
-    )
 
 
 def build(
@@ -155,7 +119,7 @@ def build(
                 workers,
             )
     except (OSError, sqlite3.Error) as exc:
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise disk_full(db_path, existed) from exc
         raise
     stats, files, analysed, cached, curation_path, notes, loaded = made
@@ -308,45 +272,3 @@ def _without_failed(
         for f in files
     ]
     return kept, fates
-
-
-def recorded_curation(source: Path, db_path: Path) -> Path | None:
-    """The curation file the database at ``db_path`` follows, if it was built from ``source``
-    (so that a database built once with ``--curation FILE`` keeps following that file)."""
-    if not db_path.is_file():
-        return None
-    try:
-        conn = connect_ro(db_path)
-        try:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        finally:
-            conn.close()
-    except (sqlite3.Error, DatabaseProblem):
-        return None
-    if meta.get("source") != str(source.resolve()) or not meta.get(META_FILE):
-        return None
-    return Path(str(meta[META_FILE]))
-
-
-def corpus_fingerprint(documents: list[Document]) -> str:
-    """A hash of every document's path and content hash."""
-    digest = hashlib.sha256()
-    for doc in sorted(documents, key=lambda d: d.path):
-        digest.update(f"{doc.path}\0{doc.sha256}\n".encode())
-    return digest.hexdigest()
-
-
-def needs_build(source: Path, db_path: Path, *, curation: Path | None = None) -> bool:
-    """True if the database is missing or older than any document under ``source``, than
-    the curation file or than ``documents.toml``."""
-    if not db_path.exists():
-        return True
-    built = db_path.stat().st_mtime
-    curation_path = curation if curation is not None else source / CURATION_FILE
-    for path in (curation_path, source / DOCUMENTS_FILE):
-        try:
-            if path.stat().st_mtime > built:
-                return True
-        except OSError:
-            pass
-    return source.is_dir() and latest_change(source) > built

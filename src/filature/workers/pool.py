@@ -10,36 +10,29 @@ Ctrl-C stops every worker before the build reports the interruption.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import multiprocessing
 import os
 import signal
-import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
 from filature.models import Document
+from filature.workers.child import Outcome, Task, serve
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
     from spacy.language import Language
 
-    from filature.extract.run import DocumentPart, DocumentResult, DocumentWork, Segment
+    from filature.extract.run import DocumentPart, DocumentResult, Segment
 
 TASK_PASSAGES = (64, 512)
 """Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
 that the progress bar moves and the cores stay busy to the end."""
-_PR_SET_PDEATHSIG = 1
-
-Task = list["Segment"]
-Outcome = tuple[int, "DocumentResult | DocumentPart | str"]
-"""A segment's index in its task and its result, its part of a document, or why it failed."""
 
 
 def default_workers() -> int:
@@ -139,7 +132,7 @@ class _Worker:
     def __init__(self, context: Any, documents: Sequence[Document]) -> None:
         self.conn, child = multiprocessing.Pipe()
         self.process: BaseProcess = context.Process(
-            target=_serve, args=(child, documents), daemon=True
+            target=serve, args=(child, documents), daemon=True
         )
         self.process.start()
         child.close()
@@ -241,61 +234,3 @@ def _death_reason(code: int | None) -> str:
             return f"the analysis was killed ({name}; out of memory?)"
         return f"the analysis crashed ({name})"
     return f"the analysis process ended unexpectedly (exit status {code})"
-
-
-def _die_with_parent() -> None:
-    """Have the kernel kill this worker if the build process dies (Linux)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-def _serve(conn: Connection, documents: Sequence[Document]) -> None:
-    """A worker: analyse each task received, send its outcomes back, until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
-    _die_with_parent()
-    if os.getppid() == 1:
-        return
-    from filature.extract.nlp import load_nlp
-
-    nlp = load_nlp()  # already loaded in the parent when forked
-    works: dict[int, DocumentWork] = {}
-    while True:
-        try:
-            task: Task = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(_analyse(documents, task, nlp, works))
-
-
-def _analyse(
-    documents: Sequence[Document], task: Task, nlp: Language, works: dict[int, DocumentWork]
-) -> list[Outcome]:
-    """The outcome of every segment of a task; when the task fails, each segment is tried on
-    its own so that only the segment that fails is lost."""
-    from filature.extract.run import analyze_segments
-
-    for i in [i for i in works if all(i != s[0] for s in task)]:
-        del works[i]  # a large document's word lists are kept only while its runs come
-    outcomes: list[Outcome] = []
-    try:
-        analyze_segments(
-            documents, task, nlp, finished=lambda n, r: outcomes.append((n, r)), works=works
-        )
-        return outcomes
-    except Exception:
-        works.clear()
-    return [_analyse_alone(documents, n, segment, nlp) for n, segment in enumerate(task)]
-
-
-def _analyse_alone(
-    documents: Sequence[Document], n: int, segment: Segment, nlp: Language
-) -> Outcome:
-    from filature.extract.run import analyze_segments
-
-    outcomes: list[DocumentResult | DocumentPart] = []
-    try:
-        analyze_segments(documents, [segment], nlp, finished=lambda _, r: outcomes.append(r))
-    except Exception as exc:  # one document's failure never stops the build
-        return n, f"the analysis failed: {type(exc).__name__}: {exc}"
-    return n, outcomes[0]

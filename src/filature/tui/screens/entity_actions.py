@@ -1,0 +1,95 @@
+"""What the entity menu runs on the entity shown: the curation decisions (through the
+``Curator``), copying its card and writing its dossier."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.screen import Screen
+
+from filature.dossier import write_dossier
+from filature.errors import Problem
+from filature.tui.catalog import Catalog
+from filature.tui.curating import Curator
+from filature.tui.explorer import Explorer, explorer
+from filature.tui.render import entity_card_text, flat, type_name
+from filature.tui.screens.entity_menu import EntityMenu
+from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.relations_tree import RelationsTree
+
+
+class EntityActions(Screen[None]):
+    """The main screen's entity menu and its actions (the main screen derives from it)."""
+
+    catalog: Catalog
+    entity_id: int | None
+    curator: Curator
+
+    @property
+    def filature(self) -> Explorer:
+        """The app, typed."""
+        return explorer(self)
+
+    def action_copy_card(self) -> None:
+        """Copy the card of the entity shown."""
+        card = self.query_one(EntityHeader).card
+        if card is None:
+            self.notify("No entity to copy.", severity="warning", markup=False)
+            return
+        text = entity_card_text(card, self.query_one(RelationsTree).rows)
+        self.filature.copy_text(text, f"card of {card.name}")
+
+    def action_dossier(self) -> None:
+        """Write the dossier of the entity shown (Markdown, under exports/dossiers/)."""
+        card = self.query_one(EntityHeader).card
+        if card is None:
+            self.notify("No entity to write a dossier on.", severity="warning", markup=False)
+            return
+        try:
+            path = write_dossier(self.catalog.conn, card.id, "md")
+        except (Problem, OSError, sqlite3.Error) as exc:
+            self.notify(f"The dossier was not written: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Dossier of {card.name} written to {path}", markup=False)
+
+    def action_entity_menu(self) -> None:
+        """Open the menu of actions on the selected entity (curation among them)."""
+        card = self.catalog.card(self.entity_id) if self.entity_id is not None else None
+        if card is None:
+            title = "Curate (no entity selected)"
+        else:
+            mentions = f"{card.mention_count:,} mention{'s' if card.mention_count != 1 else ''}"
+            title = f"{flat(card.name)} · {type_name(card.type)} · {mentions}"
+        self.app.push_screen(EntityMenu(title), self._menu_chosen)
+
+    def _menu_chosen(self, action: str | None) -> None:
+        if action is not None:
+            getattr(self, f"action_{action}")()
+
+    def action_merge(self) -> None:
+        """Merge the selected entity into another (picked with the fuzzy jump)."""
+        self.curator.merge(self.entity_id)
+
+    def action_rename(self) -> None:
+        """Rename the selected entity."""
+        self.curator.rename(self.entity_id)
+
+    def action_retype(self) -> None:
+        """Change the selected entity's type."""
+        self.curator.retype(self.entity_id)
+
+    def action_drop(self) -> None:
+        """Drop the selected entity as a false positive."""
+        self.curator.drop(self.entity_id)
+
+    def action_split(self) -> None:
+        """Split an alias off the selected entity."""
+        self.curator.split(self.entity_id)
+
+    def action_undo(self) -> None:
+        """Undo this session's last curation decision."""
+        self.curator.undo()
+
+    def action_curation_list(self) -> None:
+        """List every curation decision."""
+        self.curator.show_list()
