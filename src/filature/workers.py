@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
-    from filature.extract.run import DocumentPart, DocumentResult, DocumentWork, Segment
+    from filature.extract.result import DocumentResult
+    from filature.extract.stream import DocumentPart, DocumentWork, Segment
 
 TASK_PASSAGES = (64, 512)
 """Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
@@ -87,7 +88,7 @@ def analyse_in_workers(
     """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
     ``finished(i, result)`` for each document, in any order; returns the documents whose
     analysis failed, with the reason. One worker, or one task, stays in this process."""
-    from filature.extract.run import analyze_stream
+    from filature.extract.stream import analyze_stream
 
     tasks = plan_tasks(documents, workers)
     if workers <= 1 or len(tasks) <= 1:
@@ -114,7 +115,8 @@ class _Merger:
 
     def add(self, segment: Segment, outcome: DocumentResult | DocumentPart | str) -> None:
         """One segment's outcome; a document is finished once all its parts are in."""
-        from filature.extract.run import DocumentResult, merge_parts
+        from filature.extract.result import DocumentResult
+        from filature.extract.stream import merge_parts
 
         i, start, stop = segment
         if i in self.failed:
@@ -273,7 +275,7 @@ def _analyse(
 ) -> list[Outcome]:
     """The outcome of every segment of a task; when the task fails, each segment is tried on
     its own so that only the segment that fails is lost."""
-    from filature.extract.run import analyze_segments
+    from filature.extract.stream import analyze_segments
 
     for i in [i for i in works if all(i != s[0] for s in task)]:
         del works[i]  # a large document's word lists are kept only while its runs come
@@ -291,7 +293,7 @@ def _analyse(
 def _analyse_alone(
     documents: Sequence[Document], n: int, segment: Segment, nlp: Language
 ) -> Outcome:
-    from filature.extract.run import analyze_segments
+    from filature.extract.stream import analyze_segments
 
     outcomes: list[DocumentResult | DocumentPart] = []
     try:

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from filature.extract.analyze import PUBLISHER_LABEL, DocumentAnalysis, RawMention
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.institutions import LABEL as INSTITUTION_LABEL
 from filature.extract.lexicon import Lexicon
+from filature.extract.mentions import PUBLISHER_LABEL, DocumentAnalysis, RawMention
 from filature.extract.persons import Located
 from filature.extract.rules import PERSON_PARTICLES, head_type
 from filature.extract.textnorm import is_acronym, norm_key

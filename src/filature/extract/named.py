@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-from filature.extract.analyze import RawMention
 from filature.extract.lexicon import load_lexicon
+from filature.extract.mentions import RawMention
 from filature.extract.persons import Located
 from filature.extract.textnorm import collapse, fold, is_acronym
 from filature.models import Document, EntityType
