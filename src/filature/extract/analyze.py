@@ -13,6 +13,7 @@ from filature.extract.acronyms import find_definitions
 from filature.extract.administration import written_acronyms
 from filature.extract.droprules import KIND
 from filature.extract.drops import Dropped
+from filature.extract.inside import add_acronym_mentions
 from filature.extract.lexicon import load_lexicon
 from filature.extract.mentions import (
     DocumentAnalysis,
@@ -20,7 +21,7 @@ from filature.extract.mentions import (
     PassageHook,
     RawMention,
 )
-from filature.extract.passage import add_acronym_mentions, passage_mentions
+from filature.extract.passage import passage_mentions
 from filature.extract.settle import PROPAGATED_LABEL, propagate_names, settle_document
 from filature.extract.shapes import (
     generic_definition,
