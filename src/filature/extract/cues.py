@@ -13,13 +13,11 @@ rules that follow from it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from filature.extract.lexicon import Lexicon
+from filature.extract.lexicon import Lexicon, read_data
 from filature.extract.rules import looks_like_person
 from filature.extract.textnorm import fold
 from filature.models import EntityType
@@ -48,8 +46,7 @@ class CueWords:
 @cache
 def load_cue_words() -> CueWords:
     """Read ``data/cues.toml`` (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/cues.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("cues.toml")
     return CueWords(
         organization_nouns=frozenset(fold(w) for w in data["organization"]["nouns"]),
         locative_verbs=frozenset(fold(w) for w in data["place"]["locative_verbs"]),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from filature.extract.aliases import bare_operations, bracket_aliases, initials_pairs
-from filature.extract.corpus import (
-    acronym_table,
-    bare_uses,
+from filature.extract.corpus import acronym_table, bare_uses
+from filature.extract.corpusfilters import (
     confirm_institutions,
     filter_footnotes,
     filter_pairs,
@@ -16,14 +15,7 @@ from filature.extract.corpus import (
     fix_acronym_names,
     retype_publishers,
 )
-from filature.extract.droprules import (
-    FOOTNOTES,
-    INSTITUTIONS,
-    PAIRS,
-    PEOPLE,
-    SHORT_NAMES,
-    SHOUTING,
-)
+from filature.extract.droprules import FOOTNOTES, INSTITUTIONS, PAIRS, PEOPLE, SHORT_NAMES, SHOUTING
 from filature.extract.drops import CorpusDrop, DropRule
 from filature.extract.lexicon import load_lexicon
 from filature.extract.mentions import DocumentAnalysis

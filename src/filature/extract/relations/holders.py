@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import MentionIndex, case_words
+from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.connectives import case_words
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
 
