@@ -19,8 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from filature.extract.analyze import PassageAcronym
-from filature.extract.run import DocumentResult, document_key, extract_all, pipeline_version
+from filature.extract.mentions import PassageAcronym
+from filature.extract.result import DocumentResult
+from filature.extract.run import document_key, extract_all, pipeline_version
 from filature.models import Document, Passage
 from filature.store.cache import AnalysisCache
 from filature.store.writer import write_database

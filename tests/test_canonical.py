@@ -9,11 +9,11 @@ import pytest
 
 from docfactory import write_documents
 from filature.extract.lexicon import load_lexicon
-from filature.extract.merge import _shortened, _spells
 from filature.extract.persons import same_person
 from filature.extract.run import extract_all
 from filature.extract.spans import noise_reason, prepare_text, trim_span
 from filature.extract.textnorm import norm_key, person_display, repair_ocr
+from filature.extract.variants import shortened, spells
 
 
 def trimmed(text: str, surface: str) -> tuple[str, str | None] | None:
@@ -106,14 +106,14 @@ def test_display_and_keys() -> None:
 
 def test_acronym_spelled_by_word_prefixes_or_shortened_long_form() -> None:
     lex = load_lexicon()
-    assert _spells("unpol", ["united", "nations", "police"])
-    assert _spells("cepol", ["college", "europeen", "police"])
-    assert not _spells("unpol", ["police", "nations", "unies"])
-    assert _spells("ue", ["union", "europeenne"])
+    assert spells("unpol", ["united", "nations", "police"])
+    assert spells("cepol", ["college", "europeen", "police"])
+    assert not spells("unpol", ["police", "nations", "unies"])
+    assert spells("ue", ["union", "europeenne"])
     long_words = ["police", "organisation", "nations", "unies"]
-    assert _shortened(["police", "nations", "unies"], long_words, lex)
-    assert not _shortened(["police", "unies"], long_words, lex)  # "nations" is not a head word
-    assert not _shortened(["forces", "nations", "unies"], long_words, lex)
+    assert shortened(["police", "nations", "unies"], long_words, lex)
+    assert not shortened(["police", "unies"], long_words, lex)  # "nations" is not a head word
+    assert not shortened(["forces", "nations", "unies"], long_words, lex)
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from filature.extract.analyze import lowercase_words
+from filature.extract.wordfilters import lowercase_words
 from filature.ingest.corpus import read_corpus
 from filature.ingest.document import load_document
 from filature.ingest.read import decode_bytes

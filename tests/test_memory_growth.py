@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from filature.extract.run import analyze_with_relations
+from filature.extract.stream import analyze_with_relations
 from filature.ingest.corpus import read_corpus
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "001_d98e5125de2d438c.txt"

@@ -17,16 +17,14 @@ Generic phrases name nothing: "les services de l'État", "la police", "le servic
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from filature.extract.bodies import BodySpan, governs, load_body_words
 from filature.extract.countries import load_countries
-from filature.extract.lexicon import load_lexicon
+from filature.extract.lexicon import load_lexicon, read_data
 from filature.extract.textnorm import fold, is_acronym
 
 if TYPE_CHECKING:
@@ -67,8 +65,7 @@ class UnitWords:
 @cache
 def load_unit_words() -> UnitWords:
     """Read the [administration] table of ``data/bodies.toml`` (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/bodies.toml").read_text("utf-8")
-    data = tomllib.loads(raw)["administration"]
+    data = read_data("bodies.toml")["administration"]
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data[key])

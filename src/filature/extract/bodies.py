@@ -11,15 +11,13 @@ complements ("Centre d'analyse du terrorisme") when NER did not start a name the
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from filature.extract.countries import load_countries
-from filature.extract.lexicon import Lexicon, load_lexicon
+from filature.extract.lexicon import Lexicon, load_lexicon, read_data
 from filature.extract.textnorm import fold, is_acronym
 
 if TYPE_CHECKING:
@@ -77,8 +75,7 @@ class BodyWords:
 @cache
 def load_body_words() -> BodyWords:
     """Read ``data/bodies.toml`` (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/bodies.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("bodies.toml")
     adjectives = data["adjectives"]
     return BodyWords(
         heads=frozenset(fold(w) for w in data["heads"]["words"]),

@@ -35,6 +35,21 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class DropRule:
+    """A named reason to remove a candidate name: ``name`` is what the drop log's rule column
+    says, ``reason`` what a developer reads beside it (``filature build --explain-drops``)."""
+
+    name: str
+    reason: str
+
+    def dropped(
+        self, passage_seq: int, start: int, end: int, surface: str, label: str, etype: str
+    ) -> Dropped:
+        """The record of a span this rule removed."""
+        return Dropped(passage_seq, start, end, surface, label, etype, self.name, self.reason)
+
+
+@dataclass(frozen=True)
 class CorpusDrop:
     """A drop located in the corpus (the index of its document)."""
 

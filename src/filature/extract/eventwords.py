@@ -4,12 +4,11 @@ their complements are read with), folded and loaded once."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from filature.extract.lexicon import read_data
 from filature.extract.textnorm import fold
 from filature.models import EntityType
 
@@ -42,8 +41,7 @@ def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
 @cache
 def load_event_words() -> EventWords:
     """Read ``data/events.toml`` shipped with the package (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/events.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("events.toml")
     event, complement = data["event"], data["complement"]
     return EventWords(
         event_heads=_phrases(event["heads"]),

@@ -2,7 +2,7 @@
 ministry of public security, "membre du parti communiste" names the party.
 
 Such a mention is only a candidate: the corpus step keeps it when its document names the same
-institution elsewhere (``corpus.confirm_institutions``), so a title alone never creates an
+institution elsewhere (``corpusfilters.confirm_institutions``), so a title alone never creates an
 entity.
 """
 

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 from filature.extract.textnorm import fold
 
@@ -53,11 +54,16 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def read_data(name: str) -> dict[str, Any]:
+    """The TOML file ``data/<name>`` shipped with the package, parsed."""
+    raw = resources.files("filature.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read ``data/lexicon.toml`` shipped with the package (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/lexicon.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("lexicon.toml")
     titles = sorted(
         {tuple(fold(t).split()) for t in data["roles"]["titles"]}, key=len, reverse=True
     )

@@ -25,16 +25,21 @@ class Joiner(Protocol):
 PART_MIN = 3
 
 
+def _people_by_document(keyed: Sequence[tuple[str, Located]]) -> dict[int, dict[str, list[str]]]:
+    """The words of each person's key, by document."""
+    names: dict[int, dict[str, list[str]]] = {}
+    for key, m in keyed:
+        if m.raw.type == "person":
+            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
+    return names
+
+
 def link_name_parts(keyed: Sequence[tuple[str, Located]], uf: Joiner) -> None:
     """Join a person's shorter name to the one fuller name of its document that holds all its
     words ("Mustafa Kemal" in "Mustafa Kemal Atatürk", "al-Joulani" in "Abou Mohammed
     al-Joulani"); a part two people of the document share ("Kemal" in two names) joins
     neither. A shared word must be a name, not a particle."""
-    names: dict[int, dict[str, list[str]]] = {}
-    for key, m in keyed:
-        if m.raw.type == "person":
-            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
-    for people in names.values():
+    for people in _people_by_document(keyed).values():
         for key, words in people.items():
             if not any(len(w) >= PART_MIN and w not in PERSON_PARTICLES for w in words):
                 continue
@@ -73,11 +78,7 @@ def link_initials(keyed: Sequence[tuple[str, Located]], uf: Joiner) -> None:
     """Join a person's name with initials ("J.-P. Duval", a signature) to the one full name of
     its document it abbreviates ("Jean-Pierre Duval"); initials two full names fit ("J. Duval"
     for "Jean Duval" and "Jacques Duval") join neither."""
-    names: dict[int, dict[str, list[str]]] = {}
-    for key, m in keyed:
-        if m.raw.type == "person":
-            names.setdefault(m.doc_index, {}).setdefault(key, norm_key(m.name).split())
-    for people in names.values():
+    for people in _people_by_document(keyed).values():
         for key, words in people.items():
             if not any(len(w) == 1 for w in words):
                 continue

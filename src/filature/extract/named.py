@@ -13,15 +13,13 @@ names join X. Unlabelled brackets are left to ``aliases.bracket_aliases``.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 
-from filature.extract.analyze import RawMention
-from filature.extract.lexicon import load_lexicon
+from filature.extract.lexicon import load_lexicon, read_data
+from filature.extract.mentions import RawMention
 from filature.extract.persons import Located
 from filature.extract.textnorm import collapse, fold, is_acronym
 from filature.models import Document, EntityType
@@ -55,8 +53,7 @@ def _alternation(words: list[str]) -> str:
 @cache
 def labels() -> _Labels:
     """The label patterns of ``data/aliases.toml`` (matched on folded text)."""
-    raw = resources.files("filature.extract").joinpath("data/aliases.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("aliases.toml")
     lab = data["labels"]
     not_languages = _alternation(lab["not_languages"])
     language = rf"en\s+(?!(?:{not_languages})\b)[a-z]+(?:\s+[a-z]+)?\s*[:,]"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from filature.extract.countries import load_countries, nationality_state
+from filature.extract.drops import DropRule
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import head_type
 from filature.extract.shapes import enumeration_adverb, plural_acronym
@@ -35,11 +36,9 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class NoiseRule:
+class NoiseRule(DropRule):
     """One reason to reject a name: ``applies(candidate, lexicon)``."""
 
-    name: str
-    reason: str
     applies: Callable[[Candidate, Lexicon], bool]
 
 

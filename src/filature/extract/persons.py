@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from filature.extract.analyze import RawMention
+from filature.extract.mentions import RawMention
 from filature.extract.textnorm import norm_key
 
 

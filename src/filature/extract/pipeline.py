@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from filature.extract.aliases import bare_operations, bracket_aliases, initials_pairs
-from filature.extract.analyze import DocumentAnalysis
-from filature.extract.corpus import (
-    acronym_table,
-    bare_uses,
+from filature.extract.corpus import acronym_table, bare_uses
+from filature.extract.corpusfilters import (
     confirm_institutions,
     filter_footnotes,
     filter_pairs,
@@ -17,8 +15,10 @@ from filature.extract.corpus import (
     fix_acronym_names,
     retype_publishers,
 )
-from filature.extract.drops import CorpusDrop, Dropped
+from filature.extract.droprules import FOOTNOTES, INSTITUTIONS, PAIRS, PEOPLE, SHORT_NAMES, SHOUTING
+from filature.extract.drops import CorpusDrop, DropRule
 from filature.extract.lexicon import load_lexicon
+from filature.extract.mentions import DocumentAnalysis
 from filature.extract.merge import Draft, group
 from filature.extract.named import labelled_aliases
 from filature.extract.persons import Located, resolve_short_names
@@ -42,15 +42,15 @@ def build_drafts(
     audit = _Audit(drops)
     located = [Located(i, m) for i, a in enumerate(analyses) for m in a.mentions]
     located += bare_uses(documents, located, acronyms, lex)
-    located = audit.step(located, filter_footnotes(located, lex), *_FOOTNOTES)
-    located = audit.step(located, confirm_institutions(located, lex), *_INSTITUTIONS)
+    located = audit.step(located, filter_footnotes(located, lex), FOOTNOTES)
+    located = audit.step(located, confirm_institutions(located, lex), INSTITUTIONS)
     located = retype_publishers(located, lex)
     located = sorted(located, key=_order)
-    located = audit.step(located, resolve_short_names(located), *_SHORT_NAMES)
-    located = audit.step(located, filter_shouting(located, acronyms, documents), *_SHOUTING)
-    located = audit.step(located, filter_people(located), *_PEOPLE)
+    located = audit.step(located, resolve_short_names(located), SHORT_NAMES)
+    located = audit.step(located, filter_shouting(located, acronyms, documents), SHOUTING)
+    located = audit.step(located, filter_people(located), PEOPLE)
     located = fix_acronym_names(located, acronyms, lex)
-    located = audit.step(located, filter_pairs(located), *_PAIRS)
+    located = audit.step(located, filter_pairs(located), PAIRS)
     added, pairs = bracket_aliases(documents, located)
     located += added + bare_operations(documents, located, lex)
     named, replaced, named_pairs = labelled_aliases(documents, located)
@@ -62,31 +62,20 @@ def build_drafts(
     return group(located, acronyms, lex, pairs)
 
 
-_FOOTNOTES = ("footnote noise", "in a footnote only, not its author, no actor head, or quoted")
-_INSTITUTIONS = ("unconfirmed institution", "named only inside a job title in its document")
-_SHORT_NAMES = ("bare surname", "one word, no full name in the document, no title, not PER")
-_SHOUTING = ("shouting", "a long all-caps word never written otherwise nor defined")
-_PEOPLE = ("place in person", "a word of the name is used alone as a place in the document")
-_PAIRS = ("pair", "two known names joined by a hyphen")
-
-
 class _Audit:
     """Records the mentions each corpus filter removed (when a drop list is given)."""
 
     def __init__(self, drops: list[CorpusDrop] | None) -> None:
         self.drops = drops
 
-    def step(
-        self, before: list[Located], after: list[Located], rule: str, reason: str
-    ) -> list[Located]:
+    def step(self, before: list[Located], after: list[Located], rule: DropRule) -> list[Located]:
+        """What a filter kept (``after``); the others of ``before`` recorded as ``rule`` drops."""
         if self.drops is not None:
             kept = {_order(m) for m in after}
             for m in before:
                 if _order(m) not in kept:
                     r = m.raw
-                    d = Dropped(
-                        r.passage_seq, r.start, r.end, r.surface, r.label, r.type, rule, reason
-                    )
+                    d = rule.dropped(r.passage_seq, r.start, r.end, r.surface, r.label, r.type)
                     self.drops.append(CorpusDrop(m.doc_index, d))
         return after
 

@@ -11,94 +11,31 @@ extraction by ``filature.curation``).
 from __future__ import annotations
 
 import hashlib
-import json
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from filature.extract.analyze import PIPELINE_VERSION, DocumentAnalysis, RawMention
+from filature.extract.analyze import PIPELINE_VERSION
 from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
-from filature.extract.relations import (
-    BenchRole,
-    Court,
-    MentionSpan,
-    RelationCandidate,
-    bench_candidates,
-    cooccurrences,
-    courts_named,
-    find_bench_roles,
-    find_candidates,
-    find_table_candidates,
-    resolve,
-)
+from filature.extract.relations import cooccurrences, resolve
 from filature.extract.relations.capitals import capital_states
 from filature.extract.relations.named import named_party_relations, named_place_relations
 from filature.extract.relations.units import unit_relations
-from filature.extract.textnorm import collapse
+from filature.extract.result import DocumentResult
+from filature.extract.stream import analyze_stream
 from filature.memory import release_free_memory
-from filature.models import Document, Extraction, Passage
+from filature.models import Document, Extraction
 from filature.store.cache import AnalysisCache
 from filature.vocabulary import DATA as VOCABULARY
 from filature.vocabulary import SYMMETRIC_TYPES
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 EXTRACT_DIR = Path(__file__).resolve().parent
-
-
-@dataclass(frozen=True)
-class DocumentResult:
-    """One document's analysis with its relation candidates (by passage seq)."""
-
-    analysis: DocumentAnalysis
-    candidates: tuple[tuple[int, RelationCandidate], ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-able form for the cache."""
-        return {
-            "analysis": self.analysis.to_dict(),
-            "candidates": [[seq, c.to_dict()] for seq, c in self.candidates],
-        }
-
-    def json_chunks(self) -> Iterator[str]:
-        """``json.dumps(self.to_dict(), ensure_ascii=False)``, one record at a time: the result
-        of a large document is never held whole as dicts and one string."""
-        a = self.analysis
-        yield f'{{"analysis": {{"version": {_dumps(a.version)}, "mentions": '
-        yield from _json_list(asdict(m) for m in a.mentions)
-        yield ', "acronyms": '
-        yield from _json_list(asdict(x) for x in a.acronyms)
-        yield ', "dropped": '
-        yield from _json_list(asdict(d) for d in a.dropped)
-        yield '}, "candidates": '
-        yield from _json_list([seq, c.to_dict()] for seq, c in self.candidates)
-        yield "}"
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
-        """Inverse of ``to_dict``."""
-        return cls(
-            DocumentAnalysis.from_dict(data["analysis"]),
-            tuple((int(seq), RelationCandidate.from_dict(c)) for seq, c in data["candidates"]),
-        )
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _json_list(items: Iterable[Any]) -> Iterator[str]:
-    yield "["
-    for n, item in enumerate(items):
-        yield _dumps(item) if n == 0 else ", " + _dumps(item)
-    yield "]"
 
 
 @cache
@@ -126,210 +63,6 @@ def document_key(document: Document) -> str:
     for p in document.passages:
         digest.update(f"\0{p.seq}:{p.start}:{p.end}:{p.zone}".encode())
     return digest.hexdigest()
-
-
-Segment = tuple[int, int, int]
-"""A run of consecutive passages of one document: (document index, first passage, stop)."""
-
-
-@dataclass(frozen=True)
-class DocumentPart:
-    """What a run of consecutive passages adds to its document's analysis, list by list (of the
-    document's work and of its analyzer): a large document is analysed in parts, in several
-    processes, then the parts are merged in order."""
-
-    work: dict[str, list[Any]]
-    analyzer: dict[str, list[Any]]
-
-
-_PER_DOCUMENT = frozenset(
-    {"document", "analyzer", "on_passage", "lex", "lowercase", "written_lower", "written_acronyms"}
-)
-"""What a document's work holds besides its lists: the document and what is derived from it
-alone, the same in every process."""
-
-
-def _lists(holder: object) -> dict[str, list[Any]]:
-    """The lists ``holder`` fills passage by passage; any other state it grew is refused, since
-    a document analysed in parts could not carry it from one part to the next."""
-    found: dict[str, list[Any]] = {}
-    for name, value in vars(holder).items():
-        if isinstance(value, list):
-            found[name] = value
-        elif name not in _PER_DOCUMENT:
-            raise TypeError(
-                f"{type(holder).__name__}.{name} is neither a list filled passage by passage nor "
-                "derived from the document: a document analysed in parts cannot carry it"
-            )
-    return found
-
-
-class DocumentWork:
-    """One document being analysed while its passages arrive, in order, from the shared stream:
-    mentions and acronyms, relation candidates per passage, then its table rows."""
-
-    def __init__(self, document: Document) -> None:
-        from filature.extract.analyze import DocumentAnalyzer
-
-        self.document = document
-        self.candidates: list[tuple[int, RelationCandidate]] = []
-        self.tables: list[tuple[int, str, list[MentionSpan]]] = []
-        self.headings: list[tuple[int, str]] = []
-        self.courts: list[Court] = []
-        self.bench: list[tuple[int, BenchRole]] = []
-        self.analyzer = DocumentAnalyzer(document, on_passage=self._on_passage)
-
-    def _on_passage(
-        self, passage: Passage, doc: Doc, found: Sequence[RawMention], text: str
-    ) -> None:
-        spans = [MentionSpan(m.start, m.end, m.type, m.role) for m in found]
-        self.candidates.extend((passage.seq, c) for c in find_candidates(doc, spans, text=text))
-        if passage.zone == "table":
-            self.tables.append((passage.seq, passage.text, spans))
-        if passage.zone == "heading":
-            self.headings.append((passage.seq, text))
-        self.courts.extend(courts_named(passage.seq, text, spans))
-        self.bench.extend((passage.seq, r) for r in find_bench_roles(doc, spans))
-
-    def take_part(self) -> DocumentPart:
-        """What the passages added since the last call contributed (then forgotten here)."""
-        work, analyzer = _lists(self), _lists(self.analyzer)
-        part = DocumentPart(
-            {k: list(v) for k, v in work.items()}, {k: list(v) for k, v in analyzer.items()}
-        )
-        for held in (*work.values(), *analyzer.values()):
-            held.clear()
-        return part
-
-    def absorb(self, part: DocumentPart) -> None:
-        """Add a part, as if its passages had been added here (parts in passage order)."""
-        work, analyzer = _lists(self), _lists(self.analyzer)
-        for name, items in part.work.items():
-            work[name].extend(items)
-        for name, items in part.analyzer.items():
-            analyzer[name].extend(items)
-
-    def finish(self) -> DocumentResult:
-        """The document's result once every passage was added."""
-        analysis = self.analyzer.result()
-        table = find_table_candidates(self.tables)
-        texts = {p.seq: p.text for p in self.document.passages}
-        extra = tuple(
-            RawMention(
-                seq,
-                m.start,
-                m.end,
-                texts[seq][m.start : m.end],
-                collapse(texts[seq][m.start : m.end]),
-                m.type,  # type: ignore[arg-type]
-                "TABLE",
-                None,
-                "table",
-            )
-            for seq, m in table.new_mentions
-        )
-        mentions = tuple(sorted(analysis.mentions + extra, key=lambda m: (m.passage_seq, m.start)))
-        bench = bench_candidates(self.headings, self.courts, self.bench)
-        candidates = (*self.candidates, *table.candidates, *bench)
-        return DocumentResult(replace(analysis, mentions=mentions), candidates)
-
-
-def merge_parts(document: Document, parts: Iterable[DocumentPart]) -> DocumentResult:
-    """The result of a document analysed in parts (given in passage order)."""
-    work = DocumentWork(document)
-    for part in parts:
-        work.absorb(part)
-    return work.finish()
-
-
-def analyze_segments(
-    documents: Sequence[Document],
-    segments: Sequence[Segment],
-    nlp: Language,
-    *,
-    progress: Callable[[int], None] | None = None,
-    finished: Callable[[int, DocumentResult | DocumentPart], None] | None = None,
-    works: dict[int, DocumentWork] | None = None,
-) -> None:
-    """Analyse runs of passages with one ``nlp.pipe`` stream (full batches across document
-    boundaries). ``finished(n, outcome)`` is called as segment ``n`` completes: a
-    ``DocumentResult`` for a segment that covers its whole document, else a ``DocumentPart``.
-    ``works`` keeps the work of partly analysed documents between calls (each document's
-    word lists are then computed once)."""
-    from filature.extract.analyze import BATCH_SIZE, N_PROCESS
-    from filature.extract.spans import prepare_text
-
-    held = works if works is not None else {}
-    fed: deque[tuple[int, int, str]] = deque()  # what was given to spaCy, not yet returned
-
-    def whole(n: int) -> bool:
-        i, start, stop = segments[n]
-        return start == 0 and stop == len(documents[i].passages)
-
-    whole_works: dict[int, DocumentWork] = {}  # by segment: documents analysed whole
-
-    def work_of(n: int) -> DocumentWork:
-        i = segments[n][0]
-        if whole(n):
-            return whole_works.get(n) or whole_works.setdefault(n, DocumentWork(documents[i]))
-        return held.get(i) or held.setdefault(i, DocumentWork(documents[i]))
-
-    def complete(n: int) -> None:
-        outcome: DocumentResult | DocumentPart
-        if whole(n):
-            outcome = work_of(n).finish()
-            del whole_works[n]
-        else:
-            outcome = work_of(n).take_part()
-        if finished is not None:
-            finished(n, outcome)
-
-    def texts() -> Iterator[str]:
-        for n, (i, start, stop) in enumerate(segments):
-            if start == stop:
-                complete(n)
-            for k in range(start, stop):
-                prepared = prepare_text(documents[i].passages[k].text)
-                fed.append((n, k, prepared))
-                yield prepared
-
-    for doc in nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=N_PROCESS):
-        n, k, prepared = fed.popleft()  # nlp.pipe returns the docs in order
-        i, _, stop = segments[n]
-        work_of(n).analyzer.add(documents[i].passages[k], prepared, doc)
-        if progress is not None:
-            progress(1)
-        if k == stop - 1:
-            complete(n)
-
-
-def analyze_stream(
-    documents: Sequence[Document],
-    nlp: Language,
-    *,
-    progress: Callable[[int], None] | None = None,
-    finished: Callable[[int, DocumentResult], None] | None = None,
-) -> list[DocumentResult]:
-    """Analyse ``documents`` with one ``nlp.pipe`` stream over all their passages (full batches
-    across document boundaries); ``finished(i, result)`` is called as each document completes."""
-    results: list[DocumentResult | None] = [None] * len(documents)
-
-    def complete(i: int, outcome: DocumentResult | DocumentPart) -> None:
-        assert isinstance(outcome, DocumentResult)
-        results[i] = outcome
-        if finished is not None:
-            finished(i, outcome)
-
-    segments = [(i, 0, len(d.passages)) for i, d in enumerate(documents)]
-    analyze_segments(documents, segments, nlp, progress=progress, finished=complete)
-    return [r for r in results if r is not None]
-
-
-def analyze_with_relations(
-    document: Document, nlp: Language, progress: Callable[[int], None] | None = None
-) -> DocumentResult:
-    """Analyse one document: mentions, acronyms and relation candidates in one parse."""
-    return analyze_stream([document], nlp, progress=progress)[0]
 
 
 Stream = Callable[

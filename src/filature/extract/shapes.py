@@ -10,12 +10,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from filature.extract.lexicon import read_data
 from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType
 
@@ -36,8 +35,7 @@ class ShapeWords:
 @cache
 def load_shape_words() -> ShapeWords:
     """Read ``data/shapes.toml`` (cached)."""
-    raw = resources.files("filature.extract").joinpath("data/shapes.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("shapes.toml")
     return ShapeWords(
         polity_suffixes=tuple(fold(s) for s in data["polities"]["plural_suffixes"]),
         numeral_tails=frozenset(fold(w) for w in data["instruments"]["numeral_tails"]),

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from filature.extract.analyze import RawMention
 from filature.extract.lexicon import Lexicon
+from filature.extract.mentions import RawMention
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import fold

@@ -17,7 +17,8 @@ from filature.models import Document
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from filature.extract.run import DocumentPart, DocumentResult, DocumentWork, Segment
+    from filature.extract.result import DocumentResult
+    from filature.extract.stream import DocumentPart, DocumentWork, Segment
 
 _PR_SET_PDEATHSIG = 1
 
@@ -56,7 +57,7 @@ def _analyse(
 ) -> list[Outcome]:
     """The outcome of every segment of a task; when the task fails, each segment is tried on
     its own so that only the segment that fails is lost."""
-    from filature.extract.run import analyze_segments
+    from filature.extract.stream import analyze_segments
 
     for i in [i for i in works if all(i != s[0] for s in task)]:
         del works[i]  # a large document's word lists are kept only while its runs come
@@ -74,7 +75,7 @@ def _analyse(
 def _analyse_alone(
     documents: Sequence[Document], n: int, segment: Segment, nlp: Language
 ) -> Outcome:
-    from filature.extract.run import analyze_segments
+    from filature.extract.stream import analyze_segments
 
     outcomes: list[DocumentResult | DocumentPart] = []
     try:

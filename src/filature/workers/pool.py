@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
-    from filature.extract.run import DocumentPart, DocumentResult, Segment
+    from filature.extract.result import DocumentResult
+    from filature.extract.stream import DocumentPart, Segment
 
 TASK_PASSAGES = (64, 512)
 """Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
@@ -80,7 +81,7 @@ def analyse_in_workers(
     """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
     ``finished(i, result)`` for each document, in any order; returns the documents whose
     analysis failed, with the reason. One worker, or one task, stays in this process."""
-    from filature.extract.run import analyze_stream
+    from filature.extract.stream import analyze_stream
 
     tasks = plan_tasks(documents, workers)
     if workers <= 1 or len(tasks) <= 1:
@@ -107,7 +108,8 @@ class _Merger:
 
     def add(self, segment: Segment, outcome: DocumentResult | DocumentPart | str) -> None:
         """One segment's outcome; a document is finished once all its parts are in."""
-        from filature.extract.run import DocumentResult, merge_parts
+        from filature.extract.result import DocumentResult
+        from filature.extract.stream import merge_parts
 
         i, start, stop = segment
         if i in self.failed:

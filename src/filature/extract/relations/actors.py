@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from filature.extract.acronyms import MIN_COVERAGE, coverage
+from filature.extract.relations.connectives import LIST_GAP, described, has_dont
 from filature.extract.relations.lexicon import fold
 from filature.extract.relations.types import MentionSpan
 from filature.extract.textnorm import is_acronym
@@ -15,32 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _DESCEND = {"nmod", "appos", "flat:name", "flat", "compound", "fixed", "obl:arg", "obl", "obl:mod"}
-_LIST_GAP = re.compile(
-    r"^\s*(?:,|;|et|ou|ainsi que|,\s*et|,\s*ou)?\s*"
-    r"(?:(?:les?|la|l['’]|des|du|de la|de l['’]|d['’]|aux?|à la|à l['’]|en)\s*)?$",
-    re.IGNORECASE,
-)
-_DESCRIBED = re.compile(
-    r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s+(?:les?|la|l['’]|une?|des)\s*"
-    r"(?P<words>(?:[a-zà-öø-ÿ'’-]+\s+){1,7})$"
-)
-_NOT_BEFORE_NAME = {"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en"}
 _SUCH = {"tel", "tels", "telle", "telles"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
-_RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
-
-
-def case_words(token: Token) -> str:
-    """The folded prepositions (case/mark children, with their fixed parts) introducing
-    ``token``: "à destination de", "en tant que"."""
-    words = [
-        w
-        for c in token.children
-        if c.dep_ in {"case", "mark", "fixed"} and c.i < token.i
-        for w in (c, *(f for f in c.children if f.dep_ == "fixed"))
-    ]
-    return fold(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
 
 
 class MentionIndex:
@@ -175,7 +153,7 @@ class MentionIndex:
         "7 États, dont la France et l'Italie" gives France and Italy; with ``lists`` a surface
         list after the last mention ("avec le Laos, le Myanmar et la Thaïlande") is followed too.
         """
-        dont = [c for c in token.children if c.dep_.startswith("acl") and _has_dont(c)]
+        dont = [c for c in token.children if c.dep_.startswith("acl") and has_dont(c)]
         found: list[int] = []
         if dont:
             for c in dont:
@@ -226,7 +204,7 @@ class MentionIndex:
             if m.start < current.end:
                 continue
             gap = text[current.end : m.start]
-            if not (_LIST_GAP.match(gap) or _described(gap)) or (
+            if not (LIST_GAP.match(gap) or described(gap)) or (
                 not subjects and self._is_subject(j)
             ):
                 break
@@ -249,7 +227,7 @@ class MentionIndex:
         for j, m in sorted(enumerate(self.mentions), key=lambda p: -p[1].end):
             if m.end > current.start:
                 continue
-            if not _LIST_GAP.match(text[m.end : current.start]):
+            if not LIST_GAP.match(text[m.end : current.start]):
                 break
             out.append(j)
             current = m
@@ -284,22 +262,3 @@ class MentionIndex:
             if c.dep_ in {"nsubj", "nsubj:pass"}:
                 return self.at(c) if c.pos_ != "PRON" else None
         return None
-
-
-def _described(gap: str) -> bool:
-    """ "..., le Pakistan et l'organisation de coopération policière internationale Interpol":
-    a list item introduced by a lowercase description in apposition to its name."""
-    m = _DESCRIBED.match(gap)
-    if m is None:
-        return False
-    words = m.group("words").split()
-    return fold(words[-1]) not in _NOT_BEFORE_NAME and not fold(words[-1]).endswith("'")
-
-
-def _has_dont(token: Token) -> bool:
-    return any(fold(c.text) == "dont" for c in token.children)
-
-
-def is_relative(token: Token) -> bool:
-    """True for a relative pronoun subject ("qui")."""
-    return fold(token.text) in _RELATIVES

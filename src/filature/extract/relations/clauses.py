@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import MentionIndex, case_words, is_relative
+from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.connectives import case_words, is_relative
 from filature.extract.relations.lexicon import fold, load_relation_lexicon
 from filature.extract.relations.quantities import Found
 

@@ -1,16 +1,138 @@
-"""Who or what else a role or unit word is said of: the organisation a generic noun refers
-back to ("le chef de l'organisation, X"), the names given as examples of a unit ("des organismes
-de l'ONU comme l'UNICEF"), and "A et les autres États membres de Y"."""
+"""Who or what else a role or unit word is said of: the person right before or after it, the
+organisation a possessive role noun or a "dont" clause belongs to, the subject of the copula it
+completes, the organisation a generic noun refers back to ("le chef de l'organisation, X"), the
+names given as examples of a unit ("des organismes de l'ONU comme l'UNICEF"), and "A et les
+autres États membres de Y"."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.connectives import case_words
+from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+
+_TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "madame"}
+_POSSESSIVES = {"son", "sa", "leur"}
+
+
+def possessor(index: MentionIndex, head: Token) -> int | None:
+    """ "Le Sénat, par la voix de son président X": the organisation a possessive role noun
+    belongs to is the nearest organisation its phrase hangs on in the parse (the role then
+    needs its person right after it)."""
+    if not any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in head.children):
+        return None
+    if person_after(index, head.doc, head.i + 1) is None:
+        return None
+    for anc in head.ancestors:
+        m = index.at(anc)
+        if m is not None and index.type_of(m) == "organization":
+            return m
+    doc = head.doc  # the parse may miss it: the organisation right before, in the same phrase
+    for k in range(head.i - 2, max(head.sent.start, head.i - 8) - 1, -1):
+        m = index.at(doc[k])
+        if m is not None:
+            return m if index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"ADP", "DET", "NOUN", "ADJ"}:
+            return None
+    return None
+
+
+def relative_owner(index: MentionIndex, head: Token) -> int | None:
+    """ "Y, dont le président est X", "Y, dont X est le président": the organisation named
+    right before the "dont" that opens the role's clause."""
+    doc = head.doc
+    for k in range(head.i - 1, max(head.sent.start, head.i - 7) - 1, -1):
+        if fold(doc[k].text) == "dont":
+            before = k - 1
+            while before >= 0 and doc[before].text == ",":
+                before -= 1
+            m = index.at(doc[before]) if before >= 0 else None
+            return m if m is not None and index.type_of(m) == "organization" else None
+        if doc[k].pos_ not in {"DET", "PROPN", "AUX", "NOUN", "ADJ"}:
+            return None
+    return None
+
+
+def phrase_end(index: MentionIndex, doc: Doc, org: int | None, end: int) -> int:
+    """The token after the organisation ``org`` a role's phrase names (``end`` without one)."""
+    if org is None:
+        return end
+    return index.tokens.get(org, (end, end))[1]
+
+
+def person_after(index: MentionIndex, doc: Doc, k: int) -> int | None:
+    """A person mention right after token ``k`` (after a comma, an adjective, a title or a
+    time adverb: "le ministre de X d'alors, Y")."""
+    while k < len(doc) and (
+        doc[k].text in {",", "l'", "l’"}
+        or fold(doc[k].text) in _TITLES
+        or doc[k].pos_ in {"ADJ", "ADV"}
+        or (fold(doc[k].text) == "d'" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADV")
+    ):
+        k += 1
+    if k < len(doc):
+        m = index.at(doc[k])
+        if m is not None and index.type_of(m) == "person":
+            return m
+    return None
+
+
+def holder_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
+    """The mention right before the role at token ``i``: "Wang Shiquan, directeur", "la
+    Norvège, membre de l'OTAN" (a person holds a role; a place or organisation is a member)."""
+    k = i - 1
+    if k >= 0 and (m := index.at(doc[k])) is not None and index.type_of(m) == "person":
+        return m  # "Anschaire Nikoyagize responsable de la ligue Iteka" (no comma)
+    while k >= 0 and (
+        doc[k].pos_ in {"DET", "ADV"}  # "X, officiellement le mouvement de jeunesse de Y"
+        or fold(doc[k].text) in {"ex", "ancien", "ancienne", "nouveau", "nouvelle"}
+    ):
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    m = index.at(doc[k - 1]) if k > 0 else None
+    if m is not None:
+        return m
+    return appos_holder(index, doc[i])
+
+
+def appos_holder(index: MentionIndex, head: Token) -> int | None:
+    """The mention a role noun is in apposition to (through coordinated roles)."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        if tok.dep_ == "appos":
+            return index.at(tok.head)
+        return None
+    return None
+
+
+def subject_holder(
+    index: MentionIndex, head: Token, verbs: frozenset[str]
+) -> tuple[int | None, Token | None]:
+    """ "X est élu président": the subject of the copula or role verb the role noun completes."""
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubj:pass"} and any(k.dep_ == "cop" for k in head.children):
+            return index.at(c), head
+    if head.dep_ in {"xcomp", "obj"} and fold(lemma(head.head) or head.head.text) in verbs:
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return index.at(c), verb
+    if fold(case_words(head)).endswith("en tant que") or fold(case_words(head)) == "comme":
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"}:
+                return index.group(c)[0] if index.group(c) else None, verb
+    return None, None
 
 
 def named_before(

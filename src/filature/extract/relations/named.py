@@ -10,12 +10,11 @@ from collections.abc import Sequence
 
 from filature.extract.eventwords import load_event_words
 from filature.extract.relations.lexicon import load_relation_lexicon
-from filature.extract.relations.units import name_key
-from filature.models import Entity, EvidenceSpan, Relation
+from filature.extract.relations.units import name_key, name_relation
+from filature.models import Entity, Relation
 
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|a\s+|au\s+)")
 _CONFIDENCE = 0.75
-_MAX_EVIDENCE = 20
 _SOURCES = {"organization", "event", "operation"}
 
 
@@ -49,23 +48,15 @@ def named_place_relations(entities: Sequence[Entity]) -> list[Relation]:
             continue
         found = {p for a in (e.name, *e.aliases) if (p := _place(a, places, heads)) is not None}
         for place in sorted(found - {e.key}):
-            evidence = tuple(
-                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
-                for m in e.mentions
-                if _place(m.surface, places, heads) == place
-            )[:_MAX_EVIDENCE]
-            if evidence:
-                out.append(
-                    Relation(
-                        source_key=e.key,
-                        target_key=place,
-                        type="located_in",
-                        confidence=_CONFIDENCE,
-                        rule="place_name",
-                        evidence=evidence,
-                        weight=len(evidence),
-                    )
-                )
+            relation = name_relation(
+                (m for m in e.mentions if _place(m.surface, places, heads) == place),
+                (e.key, place),
+                "located_in",
+                "place_name",
+                _CONFIDENCE,
+            )
+            if relation is not None:
+                out.append(relation)
     return out
 
 
@@ -97,21 +88,13 @@ def named_party_relations(entities: Sequence[Entity]) -> list[Relation]:
             continue
         sides = {s for a in (e.name, *e.aliases) for s in _sides(a, actors, heads)}
         for side in sorted(sides - {e.key}):
-            evidence = tuple(
-                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
-                for m in e.mentions
-                if side in _sides(m.surface, actors, heads)
-            )[:_MAX_EVIDENCE]
-            if evidence:
-                out.append(
-                    Relation(
-                        source_key=side,
-                        target_key=e.key,
-                        type="participates_in",
-                        confidence=_CONFIDENCE,
-                        rule="sides_name",
-                        evidence=evidence,
-                        weight=len(evidence),
-                    )
-                )
+            relation = name_relation(
+                (m for m in e.mentions if side in _sides(m.surface, actors, heads)),
+                (side, e.key),
+                "participates_in",
+                "sides_name",
+                _CONFIDENCE,
+            )
+            if relation is not None:
+                out.append(relation)
     return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import case_words
 from filature.extract.relations.clauses import (
     agents,
     arguments,
     clause_date,
     is_participle_modifier,
 )
+from filature.extract.relations.connectives import case_words
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lexicon import NounRule, fold
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import case_words
+from filature.extract.relations.connectives import case_words
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lexicon import fold
 

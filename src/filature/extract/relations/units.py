@@ -4,16 +4,17 @@ d'INTERPOL", "Assemblée générale des Nations unies" are part of (member_of) t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from filature.extract.relations.lexicon import fold, load_relation_lexicon
-from filature.models import Entity, EvidenceSpan, Relation
+from filature.models import Entity, EvidenceSpan, Mention, Relation
 
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
 _ARTICLE = re.compile(r"^(?:la|le|les|l')\s*")
 _GENERIC = re.compile(r"^organisation\s+(?:des|de la|de l'|du|de)\s*")
 _CONFIDENCE = 0.8
-_MAX_EVIDENCE = 20
+MAX_EVIDENCE = 20
+"""Evidence spans kept for a relation an entity's name states."""
 
 
 def name_key(name: str) -> str:
@@ -59,21 +60,38 @@ def unit_relations(entities: Sequence[Entity]) -> list[Relation]:
             continue
         parents = {p for a in (e.name, *e.aliases) if (p := _parent(a, names, heads)) is not None}
         for parent in sorted(parents - {e.key}):
-            evidence = tuple(
-                EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end)
-                for m in e.mentions
-                if _parent(m.surface, names, heads) == parent
-            )[:_MAX_EVIDENCE]
-            if evidence:
-                out.append(
-                    Relation(
-                        source_key=e.key,
-                        target_key=parent,
-                        type="member_of",
-                        confidence=_CONFIDENCE,
-                        rule="unit_name",
-                        evidence=evidence,
-                        weight=len(evidence),
-                    )
-                )
+            relation = name_relation(
+                (m for m in e.mentions if _parent(m.surface, names, heads) == parent),
+                (e.key, parent),
+                "member_of",
+                "unit_name",
+                _CONFIDENCE,
+            )
+            if relation is not None:
+                out.append(relation)
     return out
+
+
+def name_relation(
+    mentions: Iterable[Mention],
+    ends: tuple[int, int],
+    rtype: str,
+    rule: str,
+    confidence: float,
+) -> Relation | None:
+    """A relation an entity's name states, from ``ends[0]`` to ``ends[1]``: its evidence is the
+    entity's ``mentions`` that name it (at most ``MAX_EVIDENCE``); None without one."""
+    evidence = tuple(EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end) for m in mentions)[
+        :MAX_EVIDENCE
+    ]
+    if not evidence:
+        return None
+    return Relation(
+        source_key=ends[0],
+        target_key=ends[1],
+        type=rtype,
+        confidence=confidence,
+        rule=rule,
+        evidence=evidence,
+        weight=len(evidence),
+    )

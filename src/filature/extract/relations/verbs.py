@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filature.extract.relations.actors import MentionIndex, case_words
+from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.clauses import (
     Arguments,
     arguments,
@@ -14,6 +14,7 @@ from filature.extract.relations.clauses import (
     object_tokens,
     subjects,
 )
+from filature.extract.relations.connectives import case_words
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.lemmas import lemma
 from filature.extract.relations.lexicon import VerbRule, fold
