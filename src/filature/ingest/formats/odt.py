@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.docx import attr, local
+from filature.ingest.formats.docx import COVER_JOIN, attr, local
 from filature.ingest.formats.layout import Layout, Notes, guarded
 from filature.ingest.formats.package import Package, clean_title, iso_date
 
@@ -38,7 +38,6 @@ _LARGE_TYPE_PT = 20.0
 """Type at least this large (points) on a paragraph before the first heading makes it a line
 of the title page; body text is 10 to 12 points, LibreOffice's Title style 28."""
 _COVER_LINE = 150
-_COVER_JOIN = " – "
 _POINTS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0}
 _SIZE = re.compile(r"([\d.]+)\s*(pt|cm|mm|in|pc)")
 
@@ -200,7 +199,7 @@ def read_odt(data: bytes, path: Path) -> FormatText:
                     reader.blocks(text)
     reader.layout.notes(reader.notes)
     title, author, date = _meta(package)
-    cover = _COVER_JOIN.join(reader.cover) or None
+    cover = COVER_JOIN.join(reader.cover) or None
     return reader.layout.result(
         "ODT", title=title or cover or reader.title, author=author, date=date
     )
