@@ -99,3 +99,14 @@ def test_the_journal_officiel_running_footer_is_left_out() -> None:
     assert document is not None, report
     assert "JOURNAL OFFICIEL" not in document.text and "Texte 3 sur 146" not in document.text
     assert "Toutefois, les coûts liés aux opérations de numérisation" in document.text
+
+
+def test_a_line_in_larger_type_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    heading = "Rappel : utilisation basique de la ligne de commande"
+    lines = [TextLine(text, 760 - 14 * n) for n, text in enumerate(BODY[:3])]
+    lines.append(TextLine(heading, 760 - 14 * 3, size=15))
+    rest = [*BODY[3:], *NEXT, *BODY[:3]]
+    lines += [TextLine(text, 760 - 14 * (n + 4)) for n, text in enumerate(rest)]
+    texts = [p.text for p in _read(tmp_path, [Page(lines)]).passages]
+    assert heading in texts, texts
+    assert texts[texts.index(heading) + 1].startswith("La touche de tabulation")

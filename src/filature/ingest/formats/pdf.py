@@ -42,6 +42,9 @@ _SAMPLE = 100
 _GAP = 1.4
 _LEADING = 1.3
 _LINE_END = re.compile(r"\r\n|\n")
+_LARGER = 1.25
+"""A line whose type is this much larger than most of its page's lines (a heading, a title
+page's title) is a paragraph of its own."""
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
 
 
@@ -145,10 +148,34 @@ def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
     ]
 
 
+def _large_type(text: str, chars: _Chars) -> list[int]:
+    """Starts of the lines around a line in larger type than most of the page's (its
+    smallest size among its first three letters, so that a drop cap does not count)."""
+    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
+    sized: list[tuple[int, float]] = []
+    for start in starts:
+        letters = [i for i in range(start, min(start + 6, len(text))) if text[i].isalnum()][:3]
+        if letters:
+            sized.append((start, min(chars.size(i) for i in letters)))
+    if len(sized) < 2:
+        return []
+    usual = sorted(size for _, size in sized)[len(sized) // 2]
+    large = [size >= _LARGER * usual for _, size in sized]
+    return [
+        start
+        for (start, _), now, before in zip(sized[1:], large[1:], large[:-1], strict=True)
+        if now != before
+    ]
+
+
 def _with_breaks(text: str, chars: _Chars) -> str:
     """The page's text with the line breaks PDFium leaves out put back (``chars`` learns
     where they are, to keep asking for the right characters)."""
-    cuts = sorted(set(_hyphen_joins(text, chars)) | set(_paragraph_gaps(text, chars)))
+    cuts = sorted(
+        set(_hyphen_joins(text, chars))
+        | set(_paragraph_gaps(text, chars))
+        | set(_large_type(text, chars))
+    )
     if not cuts:
         return text
     pieces: list[str] = []
