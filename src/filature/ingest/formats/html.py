@@ -5,9 +5,8 @@ The character set comes from the document itself (byte-order mark, then ``<meta 
 or ``http-equiv`` content type), else UTF-8, else Windows-1252. Navigation, menus, footers
 and cookie banners are left out by trafilatura's extraction, once note calls, back-links and
 edit links are taken out, figures replaced by their captions and the lines of a layout table
-marked to stay apart (``htmlmarks.py``); the date
-is the one the page declares in its markup (no guessing from the text, which is slow and
-often wrong).
+marked to stay apart (``htmlmarks.py``); the date is the one the page declares in its markup
+(no guessing from the text, which is slow and often wrong).
 """
 
 from __future__ import annotations
