@@ -92,6 +92,38 @@ def test_title_author_and_date_come_from_the_core_properties() -> None:
     )
 
 
+BIG = '<w:r><w:rPr><w:sz w:val="48"/></w:rPr><w:t>{}</w:t></w:r>'
+COVER_HEADING = para("Préambule", style="Titre1") + para("Lorsque une ligne est précédée de « $ ».")
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            para(BIG.format("Regards Citoyens"))
+            + para()
+            + para(BIG.format("Formation Data Scraping"), BIG.format(" et Dataviz"))
+            + para("Brice Person")
+            + para(BIG.format("Ouagadougou"))
+            + COVER_HEADING,
+            "Regards Citoyens – Formation Data Scraping et Dataviz",
+        ),
+        (
+            para("Rapport annuel", style="Title")
+            + para("Coopération policière", style="Subtitle")
+            + COVER_HEADING,
+            "Rapport annuel – Coopération policière",
+        ),
+        (para("Note") + para(BIG.format("Grand")) + COVER_HEADING, "Préambule"),
+    ],
+    ids=["large-type", "title-subtitle", "after-body-text"],
+)
+def test_the_title_page_comes_before_the_first_heading(body: str, title: str) -> None:
+    assert _read(docx(body)).title == title
+    declared = core("La coopération policière chinoise", None, None)
+    assert _read(docx(body, core_xml=declared)).title == "La coopération policière chinoise"
+
+
 @pytest.mark.parametrize("junk", [None, "", "Microsoft Word - note_irsem_v3.docx", "Document1"])
 def test_without_a_real_declared_title_the_first_heading_is_the_title(junk: str | None) -> None:
     result = _read(docx(BODY, footnotes=NOTES, core_xml=core(junk, None, "not a date")))

@@ -91,6 +91,50 @@ def test_meta_gives_title_author_and_creation_date() -> None:
     )
 
 
+FO = 'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+COVER_STYLES = (
+    '<style:style style:name="Big" style:family="paragraph" style:parent-style-name="Standard">'
+    f'<style:text-properties {FO} fo:font-size="40pt"/></style:style>'
+    '<style:style style:name="Mid" style:family="paragraph" style:parent-style-name="Big">'
+    f'<style:text-properties {FO} fo:font-size="0.75in"/></style:style>'
+    '<style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard">'
+    f'<style:text-properties {FO} fo:font-size="18pt"/></style:style>'
+)
+HEADING = '<text:h text:outline-level="2">Préambule</text:h><text:p>Lorsque une ligne…</text:p>'
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            '<text:p text:style-name="Big">Regards Citoyens</text:p><text:p text:style-name="Big"/>'
+            '<text:p text:style-name="Mid">Formation Data Scraping '
+            "et <text:span>Data</text:span>viz"
+            '</text:p><text:p text:style-name="Small">Brice Person</text:p>'
+            '<text:p text:style-name="Big">Ouagadougou</text:p>' + HEADING,
+            "Regards Citoyens – Formation Data Scraping et Dataviz",
+        ),
+        (
+            '<text:p text:style-name="Title">Rapport annuel</text:p>'
+            '<text:p text:style-name="Subtitle">Coopération policière</text:p>' + HEADING,
+            "Rapport annuel – Coopération policière",
+        ),
+        (
+            '<text:p>Note</text:p><text:p text:style-name="Big">Grand</text:p>' + HEADING,
+            "Préambule",
+        ),
+        ('<text:p text:style-name="Small">Brice Person</text:p>' + HEADING, "Préambule"),
+    ],
+    ids=["large-type", "title-subtitle", "after-body-text", "not-large-enough"],
+)
+def test_the_title_page_comes_before_the_first_heading(body: str, title: str) -> None:
+    result = read_odt(odt(body, styles=COVER_STYLES), PATH)
+    assert result.title == title
+    assert "Préambule" in _zone_texts(result, "heading")
+    declared = read_odt(odt(body, styles=COVER_STYLES, meta=META), PATH)
+    assert declared.title == "La Chine forme des policiers"
+
+
 def test_without_title_style_the_first_heading_is_the_title() -> None:
     result = read_odt(odt(BODY), PATH)
     assert result.title == "Introduction"
@@ -129,7 +173,8 @@ def test_the_real_odt_of_the_shared_corpus() -> None:
     assert result.date == "2015-11-22"
     headings = _zone_texts(result, "heading")
     assert "Les Jurisprudences Burkinabées du site Juricaf.org" in headings
-    assert result.title == headings[0] == "Préambule"
+    assert headings[0] == "Préambule"
+    assert result.title == "Regards Citoyens – Formation Data Scraping et Dataviz"
     assert "Le site Juricaf.org est une base de données de jurisprudences francophones" in (
         result.text
     )

@@ -17,6 +17,7 @@ from filature.ingest.lines import (
     Line,
     find_page_furniture,
     find_running_lines,
+    find_standalone_lines,
     has_alnum,
     is_all_caps,
     is_heading_line,
@@ -42,6 +43,9 @@ class _Layout:
     hard_wrapped: bool
     width: int
     lexicon: Lexicon
+    alone: frozenset[int] = frozenset()
+    """Lines (``Line.index``) that make a paragraph of their own (a title page's lines, a
+    heading opening a page)."""
 
 
 def _starts_lower(s: str) -> bool:
@@ -91,7 +95,8 @@ def _layout(lines: list[Line], text: str) -> _Layout:
     hard = len(content) >= 8 and len(wrapped) >= 0.3 * len(content)
     lengths = sorted(len(line.s) for line in wrapped) or [0]
     width = lengths[int(0.8 * (len(lengths) - 1))]
-    return _Layout(hard, width, Lexicon(text))
+    alone = frozenset(find_standalone_lines(lines, width))
+    return _Layout(hard, width, Lexicon(text), alone)
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,10 @@ def _joins(a: Line, b: Line, blank: bool, para: _Para, layout: _Layout) -> bool:
     """Whether line ``b`` continues the paragraph that line ``a`` ends."""
     in_footnote = para.footnote
     sa, sb = a.s, b.s
+    if (a.index in layout.alone or b.index in layout.alone) and not (
+        sa.endswith("-") and _starts_lower(sb)
+    ):
+        return False
     if (is_heading_line(sa) and not in_footnote) or is_heading_line(sb):
         return not blank and is_all_caps(sa) and is_all_caps(sb)
     if is_list_item(sb) and (blank or para.listed or is_terminal(sa)):

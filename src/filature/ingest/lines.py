@@ -191,3 +191,41 @@ def find_page_furniture(lines: list[Line]) -> set[int]:
                 on_pages[key].add(page)
     needed = max(2, -(-len(edges) // 3))
     return {pos for pos, key in keyed.items() if len(on_pages[key]) >= needed}
+
+
+_COVER_LINES = 8
+_COVER_CHARS = 400
+"""A first page of at most this many lines and characters, before other pages, is a title
+page: each of its lines (title, author, place and date) ends its paragraph."""
+_HEAD_SHARE = 0.6
+"""A page's first line shorter than this share of the text width, capitalised and without
+closing punctuation, is a heading: the page does not continue the previous one's paragraph."""
+
+
+def _heading_like(s: str, width: int) -> bool:
+    return (
+        len(s) < _HEAD_SHARE * max(width, 1)
+        and s[:1].isupper()
+        and not is_terminal(s)
+        and s[-1] not in ",;-"
+        and not is_list_item(s)
+    )
+
+
+def find_standalone_lines(lines: list[Line], width: int) -> set[int]:
+    """Indices (``Line.index``) of paged text lines that make a paragraph of their own: the
+    lines of a title page (a short first page) and a heading-like line opening a page."""
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        if line.drop is None and not line.blank and not line.aside:
+            pages[line.page].append(line)
+    if len(pages) < 2:
+        return set()
+    found: set[int] = set()
+    first = pages[min(pages)]
+    if len(first) <= _COVER_LINES and sum(len(line.s) for line in first) <= _COVER_CHARS:
+        found.update(line.index for line in first)
+    for page, page_lines in pages.items():
+        if page != min(pages) and _heading_like(page_lines[0].s, width):
+            found.add(page_lines[0].index)
+    return found

@@ -19,6 +19,13 @@ from filature.ingest.formats.package import Package, clean_title, iso_date
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_NAME = re.compile(r"^(?:heading|titre|überschrift|título|titolo)\s*\d$|^(?:title|titre)$")
+_COVER_NAME = re.compile(r"^(?:title|titre|subtitle|sous-titre)$")
+_LARGE_HALF_POINTS = 40
+"""Type of 20 points or more (``w:sz`` counts half-points) before the first heading makes a
+line of the title page; Word's body text is 11 points, its Title style 28."""
+_COVER_LINE = 150
+COVER_JOIN = " – "
+"""Between the lines of a title page in the title they make."""
 _TOC_NAME = re.compile(r"^(?:toc|tm|table of contents)\s*\d*$|^(?:toc heading|en-tête de table)")
 _SKIPPED = frozenset(
     {"del", "delText", "instrText", "footnoteRef", "endnoteRef", "fldData", "Fallback"}
@@ -63,12 +70,20 @@ def _rels_of(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
+def _large(rpr: Element | None) -> bool:
+    size = child(rpr, "sz") if rpr is not None else None
+    value = attr(size, "val") if size is not None else None
+    return value is not None and value.isdigit() and int(value) >= _LARGE_HALF_POINTS
+
+
 class _Styles:
     """Which paragraph styles are headings (or a table of contents), from ``styles.xml``."""
 
     def __init__(self, root: Element | None) -> None:
         self.headings: set[str] = set()
         self.toc: set[str] = set()
+        self.cover: set[str] = set()
+        self.large: set[str] = set()
         if root is None:
             return
         for style in root:
@@ -83,6 +98,24 @@ class _Styles:
                 self.headings.add(ident)
             if _TOC_NAME.match(name):
                 self.toc.add(ident)
+            if _COVER_NAME.match(name) or _COVER_NAME.match(ident.casefold()):
+                self.cover.add(ident)
+            if _large(child(style, "rPr")):
+                self.large.add(ident)
+
+    def cover_line(self, paragraph: Element, text: str) -> bool:
+        """A line of a title page: Title or Subtitle style, or large type, and short."""
+        if not text or len(text) > _COVER_LINE:
+            return False
+        ppr = child(paragraph, "pPr")
+        style = child(ppr, "pStyle") if ppr is not None else None
+        ident = attr(style, "val") if style is not None else None
+        if ident and (
+            ident in self.cover or ident in self.large or _COVER_NAME.match(ident.casefold())
+        ):
+            return True
+        runs = [r for r in paragraph if local(r.tag) == "r" and child(r, "t") is not None]
+        return bool(runs) and all(_large(child(r, "rPr")) for r in runs)
 
     def kind(self, paragraph: Element) -> str:
         """``heading``, ``toc``, ``item`` (of a list) or ``body`` for a ``w:p``."""
@@ -117,6 +150,8 @@ class _Reader:
         }
         self.notes = Notes()
         self.layout = Layout()
+        self.cover: list[str] = []
+        self.cover_open = True
 
     def _note_part(self, rels: str, kind: str, default: str, tag: str) -> dict[str, Element]:
         part = _target(self.package, rels, kind, default)
@@ -175,6 +210,12 @@ class _Reader:
                 extra: list[Element] = []
                 text = self._text(node, extra)
                 kind = self.styles.kind(node)
+                line = " ".join(text.split())
+                if self.cover_open and line:
+                    if self.styles.cover_line(node, line):
+                        self.cover.append(line)
+                    else:
+                        self.cover_open = False
                 if kind == "heading":
                     self.layout.heading(text)
                 elif kind != "toc":
@@ -218,4 +259,5 @@ def read_docx(data: bytes, path: Path) -> FormatText:
     reader.blocks(package.xml(main))
     reader.layout.notes(reader.notes)
     title, author, date = _core(package)
-    return reader.layout.result("DOCX", title=title, author=author, date=date)
+    cover = COVER_JOIN.join(reader.cover) or None
+    return reader.layout.result("DOCX", title=title or cover, author=author, date=date)

@@ -4,9 +4,9 @@ title, author and date the page declares.
 The character set comes from the document itself (byte-order mark, then ``<meta charset>``
 or ``http-equiv`` content type), else UTF-8, else Windows-1252. Navigation, menus, footers
 and cookie banners are left out by trafilatura's extraction, once note calls, back-links and
-edit links are taken out and figures replaced by their captions (``htmlmarks.py``); the date
-is the one the page declares in its markup (no guessing from the text, which is slow and
-often wrong).
+edit links are taken out, figures replaced by their captions and the lines of a layout table
+marked to stay apart (``htmlmarks.py``); the date is the one the page declares in its markup
+(no guessing from the text, which is slow and often wrong).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import trafilatura
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.htmlmarks import settle_marks
+from filature.ingest.formats.htmlmarks import LINE_MARK, mark_layout_lines, settle_marks
 from filature.ingest.formats.layout import BULLET
 
 _SNIFF = 4096
@@ -29,6 +29,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—·]\s+")
 _HEADING_MAX = 200
 """A first line longer than this is a paragraph, not the page's heading: a part of the title
 it happens to contain (the site's name) says nothing."""
+_COPYRIGHT_MAX = 80
+"""A line that starts with © and is no longer than this is the site's notice, not text."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -102,6 +104,20 @@ def _unwrap(line: str) -> str:
     return line
 
 
+def _paragraphs(body: str) -> list[str]:
+    """The extracted text's lines, a layout table's marked lines apart, without the site's
+    copyright line (« © Assemblée nationale »)."""
+    found: list[str] = []
+    for line in body.splitlines():
+        row = _unwrap(line.strip()) if LINE_MARK in line else line
+        for piece in row.split(LINE_MARK):
+            text = " ".join(piece.split()) if LINE_MARK in row else piece.strip()
+            if not text or (text.startswith("©") and len(text) <= _COPYRIGHT_MAX):
+                continue
+            found.append(_unwrap(text))
+    return found
+
+
 def read_html(data: bytes, path: Path) -> FormatText:
     """The main text of a saved web page, one paragraph per line, and its metadata."""
     text, charset, warnings = decode_html(data)
@@ -110,10 +126,12 @@ def read_html(data: bytes, path: Path) -> FormatText:
     tree = trafilatura.load_html(text)
     if tree is None:
         raise Unreadable("html: no main text found")
+    settle_marks(tree)
+    mark_layout_lines(tree)
     declared = tree.find(".//head/title")
     title = None if declared is None else " ".join(declared.text_content().split())
     document = trafilatura.bare_extraction(
-        settle_marks(tree),
+        tree,
         with_metadata=True,
         include_tables=True,
         include_comments=False,
@@ -127,7 +145,7 @@ def read_html(data: bytes, path: Path) -> FormatText:
     body = str(found.get("text") or "")
     if not body.strip():
         raise Unreadable("html: no main text found")
-    paragraphs = "\n\n".join(_unwrap(line.strip()) for line in body.splitlines() if line.strip())
+    paragraphs = "\n\n".join(_paragraphs(body))
     return FormatText(
         text=paragraphs + "\n",
         format="html",

@@ -139,3 +139,64 @@ def settle_marks(tree: HtmlElement) -> HtmlElement:
     _keep_captions(tree)
     _drop_link_tables(tree)
     return tree
+
+
+LINE_MARK = "\u241e"
+"""Where a line of a layout table ends (SYMBOL FOR RECORD SEPARATOR): the extraction writes a
+table cell as one line, its breaks as spaces, and keeps this printable sign, which
+``read_html`` turns back into a paragraph break. A page that already holds it is not marked."""
+_BLOCKS = frozenset(
+    {"p", "div", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table"}
+)
+
+
+_LARGE_FONT = 4
+
+
+def _cells(table: HtmlElement) -> list[list[HtmlElement]]:
+    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+    return [row.xpath("./td | ./th") for row in rows]
+
+
+def _is_layout(table: HtmlElement) -> bool:
+    """A table that lays a page out rather than holding data: one cell a row at most."""
+    cells = _cells(table)
+    return bool(cells) and all(len(row) <= 1 for row in cells)
+
+
+def _in_heading(node: HtmlElement, cell: HtmlElement) -> bool:
+    """Whether ``node`` sits in a heading of the cell, large type or an ``<h1>``-``<h6>``,
+    whose line breaks only wrap one title."""
+    for above in node.iterancestors():
+        if above is cell:
+            return False
+        size = (above.get("size") or "").strip()
+        if above.tag in _HEADINGS or (
+            above.tag == "font" and size.isdigit() and int(size) >= _LARGE_FONT
+        ):
+            return True
+    return False
+
+
+def mark_layout_lines(tree: HtmlElement) -> bool:
+    """Each line break and block boundary inside a layout table (a page laid out as one cell,
+    its lines separated by ``<br>``) marked with ``LINE_MARK``, so that its paragraphs stay
+    apart; False (and nothing changed) when the page already holds the mark."""
+    if LINE_MARK in (tree.text_content() or ""):
+        return False
+    for table in list(tree.iter("table")):
+        if not _is_layout(table):
+            continue
+        for row in _cells(table):
+            for cell in row:
+                for node in cell.iterdescendants():
+                    if not isinstance(node.tag, str):
+                        continue
+                    owner = next(node.iterancestors("table"), None)
+                    if owner is not table:
+                        continue
+                    if node.tag in _BLOCKS or (node.tag == "br" and not _in_heading(node, cell)):
+                        node.tail = LINE_MARK + (node.tail or "")
+                    if node.tag in _BLOCKS and node.tag != "table":
+                        node.text = LINE_MARK + (node.text or "")
+    return True

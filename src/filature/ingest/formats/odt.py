@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from filature.ingest.formats.base import FormatText, Unreadable
-from filature.ingest.formats.docx import attr, local
+from filature.ingest.formats.docx import COVER_JOIN, attr, local
 from filature.ingest.formats.layout import Layout, Notes, guarded
 from filature.ingest.formats.package import Package, clean_title, iso_date
 
@@ -32,6 +33,23 @@ _SKIPPED = frozenset(
     }
 )
 _TITLE_STYLES = frozenset({"title", "titre"})
+_COVER_STYLES = _TITLE_STYLES | {"subtitle", "sous-titre"}
+_LARGE_TYPE_PT = 20.0
+"""Type at least this large (points) on a paragraph before the first heading makes it a line
+of the title page; body text is 10 to 12 points, LibreOffice's Title style 28."""
+_COVER_LINE = 150
+_POINTS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0}
+_SIZE = re.compile(r"([\d.]+)\s*(pt|cm|mm|in|pc)")
+
+
+def _points(value: str | None) -> float | None:
+    match = _SIZE.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    try:
+        return float(match.group(1)) * _POINTS[match.group(2)]
+    except ValueError:
+        return None
 
 
 class _Reader:
@@ -39,21 +57,47 @@ class _Reader:
         self.notes = Notes()
         self.layout = Layout()
         self.title: str | None = None
+        self.cover: list[str] = []
+        self.cover_open = True
         self.parents: dict[str, str] = {}
+        self.sizes: dict[str, float] = {}
         for node in root.iter():
             if local(node.tag) == "style" and attr(node, "family") == "paragraph":
                 name, parent = attr(node, "name"), attr(node, "parent-style-name")
                 if name and parent:
                     self.parents[name] = parent
+                for props in node:
+                    size = _points(attr(props, "font-size"))
+                    if name and local(props.tag) == "text-properties" and size is not None:
+                        self.sizes[name] = size
+
+    def _ancestry(self, style: str | None) -> list[str]:
+        chain: list[str] = []
+        while style and style not in chain:
+            chain.append(style)
+            style = self.parents.get(style)
+        return chain
 
     def _title_style(self, style: str | None) -> bool:
-        seen: set[str] = set()
-        while style and style not in seen:
-            if style.casefold() in _TITLE_STYLES:
-                return True
-            seen.add(style)
-            style = self.parents.get(style)
-        return False
+        return any(name.casefold() in _TITLE_STYLES for name in self._ancestry(style))
+
+    def _cover_line(self, style: str | None, text: str) -> bool:
+        """A line of the title page: Title or Subtitle style, or large type, short."""
+        chain = self._ancestry(style)
+        size = next((self.sizes[name] for name in chain if name in self.sizes), 0.0)
+        return len(text) <= _COVER_LINE and (
+            size >= _LARGE_TYPE_PT or any(name.casefold() in _COVER_STYLES for name in chain)
+        )
+
+    def _on_cover(self, style: str | None, text: str) -> None:
+        """Collect the title page's lines until the first heading or ordinary paragraph."""
+        line = " ".join(text.split())
+        if not self.cover_open or not line:
+            return
+        if self._cover_line(style, line):
+            self.cover.append(line)
+        else:
+            self.cover_open = False
 
     def _text(self, element: Element, extra: list[Element]) -> str:
         """A paragraph's text, notes called by their glued number; frames go to ``extra``."""
@@ -95,7 +139,10 @@ class _Reader:
             elif name in ("p", "h"):
                 extra: list[Element] = []
                 text = self._text(node, extra)
+                if name == "p":
+                    self._on_cover(attr(node, "style-name"), text)
                 if name == "h":
+                    self.cover_open = False
                     self.layout.heading(text)
                 elif self._title_style(attr(node, "style-name")) and text.strip():
                     self.layout.heading(text)
@@ -152,4 +199,7 @@ def read_odt(data: bytes, path: Path) -> FormatText:
                     reader.blocks(text)
     reader.layout.notes(reader.notes)
     title, author, date = _meta(package)
-    return reader.layout.result("ODT", title=title or reader.title, author=author, date=date)
+    cover = COVER_JOIN.join(reader.cover) or None
+    return reader.layout.result(
+        "ODT", title=title or cover or reader.title, author=author, date=date
+    )

@@ -42,6 +42,9 @@ _SAMPLE = 100
 _GAP = 1.4
 _LEADING = 1.3
 _LINE_END = re.compile(r"\r\n|\n")
+_LARGER = 1.25
+"""A line whose type is this much larger than most of its page's lines (a heading, a title
+page's title) is a paragraph of its own."""
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
 
 
@@ -123,12 +126,16 @@ def _first_letter(text: str, start: int) -> int:
     return start
 
 
-def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
+def _line_starts(text: str) -> list[int]:
+    """The first letter of each line that has one."""
+    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
+    return [i for i in starts if i < len(text) and not text[i].isspace()]
+
+
+def _paragraph_gaps(text: str, chars: _Chars, starts: list[int]) -> list[int]:
     """Starts of lines set further below the previous line than ``_GAP`` times the page's line
     spacing (its smallest recurring one) and ``_LEADING`` times their type size: a paragraph
     break that the text layer does not show, made a blank line."""
-    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
-    starts = [i for i in starts if i < len(text) and not text[i].isspace()]
     if len(starts) < 3:
         return []
     baselines = [chars.baseline(i) for i in starts]
@@ -145,10 +152,31 @@ def _paragraph_gaps(text: str, chars: _Chars) -> list[int]:
     ]
 
 
+def _large_type(text: str, chars: _Chars, starts: list[int]) -> list[int]:
+    """Starts of the lines around a line in larger type than most of the page's (the size of
+    its second character, so that a drop cap does not count)."""
+    end = len(text) - 1
+    sized = [(start, chars.size(min(start + 1, end))) for start in starts]
+    if len(sized) < 2:
+        return []
+    usual = sorted(size for _, size in sized)[len(sized) // 2]
+    large = [size >= _LARGER * usual for _, size in sized]
+    return [
+        start
+        for (start, _), now, before in zip(sized[1:], large[1:], large[:-1], strict=True)
+        if now != before
+    ]
+
+
 def _with_breaks(text: str, chars: _Chars) -> str:
     """The page's text with the line breaks PDFium leaves out put back (``chars`` learns
     where they are, to keep asking for the right characters)."""
-    cuts = sorted(set(_hyphen_joins(text, chars)) | set(_paragraph_gaps(text, chars)))
+    starts = _line_starts(text)
+    cuts = sorted(
+        set(_hyphen_joins(text, chars))
+        | set(_paragraph_gaps(text, chars, starts))
+        | set(_large_type(text, chars, starts))
+    )
     if not cuts:
         return text
     pieces: list[str] = []
