@@ -92,6 +92,15 @@ def relation_table_view(table: RelationTable) -> View:
     )  # fmt: skip
     rows = tuple(
         (*_relation_cells(row.relation), "; ".join(row.documents), str(row.passages))
+        if row.shared_amount is None
+        else (
+            *_relation_cells(row.relation)[:5],
+            f"{row.shared_amount.text} (shared)",
+            row.shared_amount.currency or "",
+            row.relation.period or "",
+            "; ".join(row.documents),
+            str(row.passages),
+        )
         for row in table.rows
     )
     quotes = tuple(_quotes(row.relation.evidence) for row in table.rows)

@@ -10,7 +10,8 @@ from typing import Any
 
 from filature.curation.edit import read_text, toml_string, write_atomic
 from filature.curation.lock import curation_lock
-from filature.notes.entries import Note, check_note, parse_notes
+from filature.curation.state import curation_home
+from filature.notes.entries import NOTES_FILE, Note, check_note, parse_notes
 from filature.problems import CurationError
 
 KEY_ORDER = ("name", "type", "source", "target", "document", "quote", "line", "note", "date")
@@ -46,3 +47,16 @@ def append_note(path: Path, note: Note) -> tuple[Note, ...]:
             raise CurationError("the new note does not read back as written", path=path)
         write_atomic(path, new)
     return after
+
+
+def notes_home(db: Path, meta: dict[str, str]) -> Path:
+    """The notes file that notes made on the database at ``db`` go to (beside its curation
+    file); a copy of a database, or one that names no curation file, raises
+    ``CurationError`` saying why (as for curation decisions)."""
+    home = curation_home(db, meta)
+    if home.curation is None or home.problem is not None:
+        raise CurationError(
+            (home.problem or "This database names no curation file.").rstrip("."),
+            action="rebuild the database in place with filature build FOLDER --db PATH",
+        )
+    return home.curation.with_name(NOTES_FILE)

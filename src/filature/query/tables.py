@@ -3,6 +3,7 @@ corpus, sortable by any column, with the amounts totalled per source and year.""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -10,7 +11,14 @@ from typing import Any, Literal, get_args
 
 from filature.cite import document_name
 from filature.query.records import read_relations
-from filature.query.types import RelationTable, SourceTotal, TableRow, parse_date
+from filature.query.types import (
+    Evidence,
+    RelationTable,
+    SharedAmount,
+    SourceTotal,
+    TableRow,
+    parse_date,
+)
 from filature.text import norm_key
 from filature.vocabulary import STATED_TYPES
 
@@ -36,6 +44,7 @@ def relation_table(
     rows = [
         TableRow(
             relation=r,
+            shared_amount=None if r.amount is not None else shared_amount(r.evidence),
             documents=tuple(
                 dict.fromkeys(document_name(e.document_title, e.document_label) for e in r.evidence)
             ),
@@ -44,6 +53,41 @@ def relation_table(
         for r in relations
     ]
     return RelationTable(rtype, sort_rows(rows, sort, descending), source_totals(rows))
+
+
+_CURRENCIES = {
+    "EUR": "EUR",
+    "€": "EUR",
+    "USD": "USD",
+    "$": "USD",
+    "CNY": "CNY",
+    "GBP": "GBP",
+    "£": "GBP",
+    "CHF": "CHF",
+    "EUROS": "EUR",
+    "EURO": "EUR",
+    "DOLLARS": "USD",
+}
+_AMOUNT = re.compile(
+    r"^(?:(?P<before>[A-Z]{3}|[€$£])\s*)?(?P<value>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+    r"(?:\s*(?P<after>[A-Z]{3}|[€$£]|euros?|dollars))?$",
+    re.IGNORECASE,
+)
+
+
+def shared_amount(evidence: Sequence[Evidence]) -> SharedAmount | None:
+    """The first quote of ``evidence`` that is an amount with its currency (``EUR 2 047 000``,
+    ``500 000 $``), or None."""
+    for item in evidence:
+        m = _AMOUNT.match(item.quote.strip())
+        if m is None or not (m["before"] or m["after"]):
+            continue
+        unit = (m["before"] or m["after"]).upper()
+        if unit not in _CURRENCIES:
+            continue
+        value = float(re.sub(r"\D", "", m["value"]))
+        return SharedAmount(item.quote.strip(), value, _CURRENCIES[unit], item)
+    return None
 
 
 def _key(column: str) -> Callable[[TableRow], Any]:
@@ -60,7 +104,11 @@ def _key(column: str) -> Callable[[TableRow], Any]:
 
         return r
     if column == "amount":
-        return lambda row: row.relation.amount
+        return lambda row: (
+            row.shared_amount.value
+            if row.relation.amount is None and row.shared_amount is not None
+            else row.relation.amount
+        )
     if column == "documents":
         return lambda row: len(row.documents)
     if column == "passages":
@@ -89,18 +137,35 @@ def sort_rows(
     return (*sorted(known, key=key, reverse=descending), *empty)
 
 
+def _amount(row: TableRow) -> tuple[float, str | None, object] | None:
+    """The row's amount, currency and what identifies it: a shared amount is counted once
+    for the quote it comes from, however many relations share it."""
+    if row.relation.amount is not None:
+        return row.relation.amount, row.relation.currency, ("own", row.relation.id)
+    shared = row.shared_amount
+    if shared is None:
+        return None
+    where = (shared.evidence.passage_id, shared.evidence.start, shared.evidence.end)
+    return shared.value, shared.currency, ("shared", row.relation.source.id, row.year, where)
+
+
 def source_totals(rows: Sequence[TableRow]) -> tuple[SourceTotal, ...]:
     """The amounts per source and currency (never added across currencies), with their
-    share per year; largest total first."""
+    share per year (an amount shared by several relations counted once); largest first."""
     groups: dict[tuple[int, str | None], list[TableRow]] = defaultdict(list)
     for row in rows:
-        if row.relation.amount is not None:
-            groups[(row.relation.source.id, row.relation.currency)].append(row)
+        found = _amount(row)
+        if found is not None:
+            groups[(row.relation.source.id, found[1])].append(row)
     totals = []
     for (_, currency), members in groups.items():
         years: dict[int | None, float] = defaultdict(float)
+        counted: set[object] = set()
         for row in members:
-            years[row.year] += row.relation.amount or 0.0
+            value, _, ident = _amount(row) or (0.0, None, None)
+            if ident not in counted:
+                counted.add(ident)
+                years[row.year] += value
         totals.append(
             SourceTotal(
                 source=members[0].relation.source,

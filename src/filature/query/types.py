@@ -233,13 +233,26 @@ def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class SharedAmount:
+    """An amount the evidence quotes for a row of several relations (a funding row naming
+    several programmes): shown as given, never copied into each relation's amount."""
+
+    text: str
+    value: float
+    currency: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class TableRow:
     """One relation of the relations table: its ends and attributes, the documents and
-    passages that support it, and its evidence (for the citations of an export)."""
+    passages that support it, its evidence (for the citations of an export) and the amount
+    its evidence quotes when the relation has none of its own."""
 
     relation: Relation
     documents: tuple[str, ...]
     passages: int
+    shared_amount: SharedAmount | None = None
 
     @property
     def year(self) -> int | None:
