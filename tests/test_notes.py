@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from curationkit import Copy, curatable_copy
-from dbfactory import ELECTION, write_sample
+from curationkit import curatable_copy
+from dbfactory import ELECTION, sample_builder, write_sample
 from filature.build import build
 from filature.dossier import dossier
 from filature.export.files import ExportProblem
@@ -154,21 +154,23 @@ def test_notes_survive_a_rebuild_and_show_in_the_dossier(seed_db: Path, tmp_path
     conn = open_readonly(copy.db)
     before = read_notes(conn)
     assert all(r.found for r in before)
-    old_ids = (before[0].entity.id, before[1].relation.id)  # type: ignore[union-attr]
     conn.close()
-    # A new first document shifts every id of the rebuilt database.
+    # A rebuild with a new document and the entity renamed by a curation decision: the note
+    # still finds it, through the name it had (an alias now), as curation entries do.
     (copy.seeds / "000_aaa.txt").write_text(
         "Le Bureau central national de Lyon reçoit Europol et Alibaba en 2019.\n", encoding="utf-8"
     )
+    with open(copy.curation, "a", encoding="utf-8") as handle:
+        handle.write('\n[[rename]]\nname = "Meng Hongwei"\nto = "Hongwei Meng"\n')
     build(copy.seeds, copy.db)
     conn = open_readonly(copy.db)
     after = read_notes(conn)
     assert all(r.found for r in after)
-    assert after[0].entity is not None and after[0].entity.name == "Meng Hongwei"
+    assert after[0].entity is not None and after[0].entity.name == "Hongwei Meng"
     assert after[1].relation is not None and after[1].relation.source.name == "Alibaba"
-    assert (after[0].entity.id, after[1].relation.id) != old_ids
     listed = filature("notes", "--db", str(copy.db))
     assert listed.returncode == 0 and "Élu en 2016 [/]" in listed.stdout
+    assert "not in this database" not in listed.stdout
     page = dossier(conn, after[0].entity.id, "md")
     assert "## Notes" in page and "Élu en 2016 \\[/\\]" in page
     html_page = dossier(conn, after[0].entity.id, "html")
@@ -192,10 +194,32 @@ def test_dossier_raises_an_export_problem_for_an_invalid_notes_file(tmp_path: Pa
     conn.close()
     (tmp_path / "notes.toml").write_text("[[entity]\n", encoding="utf-8")
     conn = open_readonly(db)
-    with pytest.raises(ExportProblem, match="notes.toml, line 1"):
+    with pytest.raises(ExportProblem, match=r"notes\.toml, line 1"):
         dossier(conn, 1, "md")
     (tmp_path / "notes.toml").write_text(
         '[[entity]]\nname = "Meng Hongwei"\nnote = "n"\n', encoding="utf-8"
     )
     assert "## Notes" in dossier(conn, 1, "md")
     assert parse_notes("") == ()
+
+
+def test_notes_match_by_name_whatever_the_ids(tmp_path: Path) -> None:
+    """Two databases of the same corpus numbered differently (as rebuilds may): the same
+    notes point to the same things under other ids."""
+    path = tmp_path / "notes.toml"
+    _stars(path)
+    first = sample_builder()
+    second = sample_builder()
+    ids = {eid: len(first.entities) + 1 - eid for eid, _, _ in first.entities}
+    second.entities = [(ids[eid], name, etype) for eid, name, etype in second.entities]
+    second.mentions = [(ids[e], *rest) for e, *rest in second.mentions]  # type: ignore[misc]
+    second.aliases = [(ids[e], a) for e, a in second.aliases]
+    for r in second.relations:
+        r["source"], r["target"] = ids[int(str(r["source"]))], ids[int(str(r["target"]))]
+    found = []
+    for builder, name in ((first, "a.db"), (second, "b.db")):
+        conn = open_readonly(builder.write(tmp_path / name))
+        records = read_notes(conn, path)
+        assert records[0].entity is not None and records[1].relation is not None
+        found.append((records[0].entity.id, records[0].entity.name, records[1].relation.id))
+    assert found[0][1] == found[1][1] == "Meng Hongwei" and found[0][0] != found[1][0]

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dbfactory import DbBuilder, sample_builder
 from filature.query.network import ego_network
 from filature.query.resolve import resolve_entity
-from filature.query.tables import COLUMNS, relation_table, sort_rows
+from filature.query.tables import COLUMNS, _key, relation_table, sort_rows
 from filature.query.timeline import timeline
-from filature.query.types import parse_date
+from filature.query.types import TableRow, parse_date
 from filature.store.connect import open_readonly
 from filature.vocabulary import CO_OCCURRENCE
 
@@ -67,9 +68,7 @@ def test_sorting_by_any_column_keeps_empty_values_last(
         assert present == sorted(present, reverse=descending)
 
 
-def _value(row: object, column: str) -> object:
-    from filature.query.tables import _key
-
+def _value(row: TableRow, column: str) -> Any:
     return _key(column)(row)
 
 
