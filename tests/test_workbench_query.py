@@ -12,7 +12,7 @@ import pytest
 from dbfactory import DbBuilder, sample_builder
 from filature.query.network import ego_network
 from filature.query.resolve import resolve_entity
-from filature.query.tables import COLUMNS, _key, relation_table, sort_rows
+from filature.query.tables import COLUMNS, _key, filter_rows, relation_table, sort_rows
 from filature.query.timeline import timeline
 from filature.query.types import TableRow, parse_date
 from filature.store.connect import open_readonly
@@ -167,3 +167,15 @@ def test_small_network_groups_by_type_and_side(tmp_path: Path) -> None:
     assert co.more == 0 and co.more_label == ""
     capped = ego_network(conn, meng, cap=1).groups[-1]
     assert capped.more == 1 and capped.more_label == "+ 1 more"
+
+
+def test_filter_keeps_rows_with_every_word(seeds: sqlite3.Connection) -> None:
+    rows = relation_table(seeds, "funds").rows
+    kept = filter_rows(rows, "bureau chinois 2017")
+    assert kept and all(
+        r.year == 2017 and r.relation.source.name.startswith("Bureau") for r in kept
+    )
+    assert len(kept) < len(rows) and filter_rows(rows, "  ") == rows
+    assert filter_rows(rows, "ALIBABA") == tuple(
+        r for r in rows if r.relation.source.name == "Alibaba"
+    )

@@ -179,3 +179,18 @@ def source_totals(rows: Sequence[TableRow]) -> tuple[SourceTotal, ...]:
         )
     totals.sort(key=lambda t: (-t.total, norm_key(t.source.name), t.currency or ""))
     return tuple(totals)
+
+
+def filter_rows(rows: Sequence[TableRow], text: str) -> tuple[TableRow, ...]:
+    """The rows whose every word of ``text`` is in one of their cells (source, target,
+    role, date, period, currency, documents), case, accents and punctuation ignored."""
+    words = norm_key(text).split()
+    if not words:
+        return tuple(rows)
+
+    def cells(row: TableRow) -> str:
+        r = row.relation
+        parts = (r.source.name, r.target.name, r.role, r.date, r.period, r.currency, *row.documents)
+        return " ".join(norm_key(p) for p in parts if p)
+
+    return tuple(row for row in rows if all(w in cells(row) for w in words))
