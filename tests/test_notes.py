@@ -223,3 +223,9 @@ def test_notes_match_by_name_whatever_the_ids(tmp_path: Path) -> None:
         assert records[0].entity is not None and records[1].relation is not None
         found.append((records[0].entity.id, records[0].entity.name, records[1].relation.id))
     assert found[0][1] == found[1][1] == "Meng Hongwei" and found[0][0] != found[1][0]
+
+
+def test_a_note_without_what_it_is_about_is_refused(tmp_path: Path) -> None:
+    result = filature("notes", "--note", "orphan", "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 1 and "--note needs what it is about" in result.stderr
+    assert "Fix: filature notes --entity NAME" in result.stderr

@@ -477,6 +477,8 @@ def notes(
     from filature.query.records import read_entities
     from filature.query.resolve import resolve_entity
 
+    if note and entity is None:
+        fail("--note needs what it is about.", 'filature notes --entity NAME --note "..."')
     with clean_errors(db):
         conn = open_database(db)
         if entity is not None:
