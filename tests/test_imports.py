@@ -10,6 +10,7 @@ test. The standard library is always allowed. The layers, bottom up:
     store           the database: schema, atomic writer, read-only opening (imports no layer)
     extract         documents -> entities and relations (spaCy only here; caches in store.cache)
     curation        the analyst's decisions, derived into the store's curated tables
+    notes           the analyst's notes (notes.toml): read, match, and write under curation's lock
     query           the read model (reads the store's tables)
     export, card, listing, dossier                         formatters over the read model
     build           ingest -> extract -> store -> curation-derive (workers: the analysis
@@ -56,7 +57,8 @@ ALLOWED: dict[str, set[str]] = {
     },
     "store": {*BASE, "filature"},
     "curation": {*BASE, "store.connect", "store.schema"},
-    "query": {*BASE, "rapidfuzz", "numpy"},
+    "notes": {*BASE, "store.connect", "store.schema", "curation"},
+    "query": {*BASE, "notes.entries", "notes.match", "rapidfuzz", "numpy"},
     "export": {*BASE, "filature", "query", "networkx"},
     "card": {*BASE, "query", "export", "rich"},
     "dossier": {*BASE, "filature", "query", "export", "card"},
@@ -82,6 +84,7 @@ ALLOWED: dict[str, set[str]] = {
         "ingest.formats.pdf_ocr",
         "store",
         "curation",
+        "notes",
         "query",
         "card",
         "listing",
@@ -155,6 +158,10 @@ def test_the_lists_keep_the_layers_one_way() -> None:
     assert not {"curation", "extract", "ingest", "build"} & ALLOWED["store"]
     assert not {"extract", "ingest", "build", "spacy"} & ALLOWED["tui"]
     assert not {"extract", "ingest", "build", "store", "textual", "spacy"} & ALLOWED["query"]
+    assert not {a for a in ALLOWED["query"] if a.split(".")[0] in ("notes", "curation")} - {
+        "notes.entries",
+        "notes.match",
+    }, "the read model reads notes, never writes them"
 
 
 def test_the_app_process_never_loads_spacy() -> None:

@@ -1,6 +1,7 @@
 """The dossier: a one-page report on an entity, in Markdown or standalone HTML.
 
-Name, type, aliases and counts; stated relations grouped by type, each with its evidence quoted
+Name, type, aliases and counts; the analyst's notes on the entity, its relations and the
+excerpts naming it (``notes.toml``); stated relations grouped by type, each with its evidence quoted
 and cited (document title, path, lines); co-occurrences apart; the key passages. Document text
 is data: HTML escapes everything, Markdown escapes every character that could make markup and
 keeps each quote on one line inside its block quote.
@@ -19,8 +20,10 @@ from typing import Literal, TextIO
 from filature import __version__
 from filature.card import Card, card_of, describe_counts
 from filature.export.files import ExportProblem, write_file
+from filature.problems import CurationError
+from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
-from filature.query.types import Evidence, Excerpt, Relation
+from filature.query.types import Evidence, Excerpt, NoteRecord, Relation
 from filature.text import norm_key
 
 DossierFormat = Literal["md", "html"]
@@ -71,12 +74,58 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _markdown(card: Card, sections: list[Section], built: str) -> Iterator[str]:
+def _note_quote(note: NoteRecord) -> Evidence | Excerpt | None:
+    if note.excerpt is not None:
+        return note.excerpt
+    if note.relation is not None and note.relation.evidence:
+        return note.relation.evidence[0]
+    return None
+
+
+def _quoted(item: Evidence | Excerpt) -> str:
+    if isinstance(item, Evidence):
+        return item.quote
+    start, end = item.spans[0] if item.spans else (0, len(item.text))
+    return item.text[start:end]
+
+
+def _md_notes(notes: list[NoteRecord]) -> Iterator[str]:
+    e = md_escape
+    yield "## Notes\n"
+    for note in notes:
+        yield f"- ★ **{e(note.kind)}: {e(note.label)}**" + (
+            f" — {e(note.note)}" if note.note else ""
+        )
+        quote = _note_quote(note)
+        if quote is not None:
+            yield f"  > « {e(_quoted(quote))} »  "
+            yield f"  > — {_cited(quote, e, italic=True)}"
+    yield ""
+
+
+def _html_notes(notes: list[NoteRecord]) -> Iterator[str]:
+    e = html.escape
+    yield "<h2>Notes</h2><ul>"
+    for note in notes:
+        text = f" — {e(note.note)}" if note.note else ""
+        yield f"<li>★ <strong>{e(note.kind)}: {e(note.label)}</strong>{text}"
+        quote = _note_quote(note)
+        if quote is not None:
+            yield f"<blockquote>« {e(_quoted(quote))} »<cite>{_cited(quote, e)}</cite></blockquote>"
+        yield "</li>"
+    yield "</ul>"
+
+
+def _markdown(
+    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
+) -> Iterator[str]:
     e = md_escape
     yield f"# {e(card.name)}\n"
     yield f"*{e(card.type)}* · {e(describe_counts(card))}\n"
     if card.aliases:
         yield f"**Also named:** {e(', '.join(card.aliases))}\n"
+    if notes:
+        yield from _md_notes(notes)
     yield "## Stated relations\n"
     if not sections:
         yield "*None found in the documents.*\n"
@@ -117,7 +166,9 @@ blockquote{margin:.4em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}
 cite{display:block;color:#555;font-size:.9em}.meta{color:#555}h3{margin-bottom:.3em}"""
 
 
-def _html(card: Card, sections: list[Section], built: str) -> Iterator[str]:
+def _html(
+    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
+) -> Iterator[str]:
     e = html.escape
     csp = "default-src 'none'; style-src 'unsafe-inline'"
     yield "<!DOCTYPE html>"
@@ -128,6 +179,8 @@ def _html(card: Card, sections: list[Section], built: str) -> Iterator[str]:
     yield f'<p class="meta"><em>{e(card.type)}</em> · {e(describe_counts(card))}</p>'
     if card.aliases:
         yield f"<p><strong>Also named:</strong> {e(', '.join(card.aliases))}</p>"
+    if notes:
+        yield from _html_notes(notes)
     yield "<h2>Stated relations</h2>"
     if not sections:
         yield "<p><em>None found in the documents.</em></p>"
@@ -177,8 +230,12 @@ def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md")
     sections = _sections(card, relations)
     row = conn.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
     built = clean(row[0]) if row else "at an unknown time"
+    try:
+        notes = notes_of_entity(conn, entity_id)
+    except CurationError as exc:
+        raise ExportProblem(f"{exc}; the dossier was not written.", exc.fix) from exc
     render = _markdown if fmt == "md" else _html
-    return "\n".join(render(card, sections, built)) + "\n"
+    return "\n".join(render(card, sections, built, notes)) + "\n"
 
 
 def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:

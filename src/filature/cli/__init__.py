@@ -3,7 +3,7 @@
 Each command opens the database, calls one library function and turns its errors into a
 one-line message with the fix (``cli.errors``); the commands live in ``building`` (build,
 browse, the bare command), ``lists`` (entities, relations, search, find) and ``reports``
-(show, dossier, export).
+(show, dossier, export) and ``notes``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from filature import __version__
-from filature.cli import building, lists, reports
+from filature.cli import building, lists, notes, reports
 from filature.cli.options import err, out
 
 app = typer.Typer(
@@ -37,6 +37,7 @@ for command in (
     lists.relations,
     lists.search,
     lists.find,
+    notes.notes,
     building.browse,
 ):
     app.command()(command)

@@ -14,6 +14,7 @@ from filature.models import ENTITY_TYPES
 from filature.query.documents import document_view, passage_document
 from filature.query.excerpts import top_excerpts
 from filature.query.fts import full_text_search
+from filature.query.network import ego_network, neighbour_groups
 from filature.query.reader import (
     count_excerpts,
     entity_card,
@@ -25,6 +26,8 @@ from filature.query.reader import (
 )
 from filature.query.records import read_entities, read_relations
 from filature.query.resolve import AmbiguousName, EntityLookupError, EntityNotFound, resolve_entity
+from filature.query.tables import relation_table, sort_rows
+from filature.query.timeline import timeline
 from filature.query.types import (
     DocumentPassage,
     DocumentView,
@@ -67,6 +70,7 @@ __all__ = [
     "count_excerpts",
     "describe_hit_json",
     "document_view",
+    "ego_network",
     "entity_card",
     "excerpts_for_entity",
     "excerpts_for_relation",
@@ -74,12 +78,16 @@ __all__ = [
     "fuzzy_search",
     "list_entities",
     "load_index",
+    "neighbour_groups",
     "parse_type",
     "passage_document",
     "read_entities",
     "read_relations",
+    "relation_table",
     "relations_of",
     "resolve_entity",
+    "sort_rows",
+    "timeline",
     "top_excerpts",
     "type_counts",
 ]
