@@ -3,6 +3,7 @@ private tmux server and a folder the nobody user can use."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,18 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     build(SEEDS, db)
     db.chmod(0o444)
     yield db
+
+
+@pytest.fixture()
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the export tests' sample database (``test_export_data.make_db``),
+    written afresh; a test module may define its own ``conn`` instead."""
+    from filature.store.connect import open_readonly
+    from test_export_data import make_db
+
+    db = open_readonly(make_db(tmp_path / "filature.db"))
+    yield db
+    db.close()
 
 
 @pytest.fixture()

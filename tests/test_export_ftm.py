@@ -7,7 +7,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,6 @@ from test_export_data import make_db
 
 SCHEMATA = {*ENTITY_SCHEMA.values(), "Document", "Directorship", "Employment", "Membership",
             "ProjectParticipant", "Payment", "UnknownLink"}  # fmt: skip
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:

@@ -11,7 +11,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,6 @@ from filature.export.ftm_values import (  # noqa: E402
 )
 from filature.store.connect import open_readonly  # noqa: E402
 from ftmkit import TABLE, derive_table, render, rigour_names, rigour_place_country  # noqa: E402
-from test_export_data import make_db  # noqa: E402
 
 FTM = Path(sys.executable).with_name("ftm")
 # A schema holding each property, to clean values through the library.
@@ -55,13 +53,6 @@ HOLDER = {
     **dict.fromkeys(("subject", "object"), "UnknownLink"),
 }
 TRICKY = " \t\n\r\"'\u00a0\u200b\u2028\u2003\x00\x1b\x85\ufeff\u00ad;,.<BR>ESQ-aZé\u0301日"
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
