@@ -6,11 +6,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from reliability import Tmux, open_folder, remove_tree
+
+if TYPE_CHECKING:
+    from docfactory import Extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -22,6 +25,16 @@ def nlp() -> Any:
     from filature.extract.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture()
+def extract(nlp: Any, tmp_path: Path) -> Extract:
+    """Extract a one-document corpus (``doc.txt`` holding the given text) with the real model:
+    the ``Extraction``."""
+    from docfactory import write_documents
+    from filature.extract.run import extract_all
+
+    return lambda text: extract_all(write_documents(tmp_path, {"doc.txt": text}), nlp=nlp)
 
 
 @pytest.fixture(scope="session")
