@@ -7,19 +7,9 @@ Every document here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from docfactory import write_documents
-from filature.extract.run import extract_all
-
-
-def _typed(nlp: Any, folder: Path, text: str) -> dict[str, str]:
-    documents = write_documents(folder, {"doc.txt": text})
-    return {e.name: e.type for e in extract_all(documents, nlp=nlp).entities}
-
+from docfactory import Extract
 
 CASES = {
     "place_kind_nouns_type_untyped_names": (
@@ -61,7 +51,7 @@ CASES = {
 
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_kind_nouns_type_untyped_names(
-    nlp: Any, tmp_path: Path, text: str, expected: dict[str, str]
+    extract: Extract, text: str, expected: dict[str, str]
 ) -> None:
-    typed = _typed(nlp, tmp_path, text)
+    typed = {e.name: e.type for e in extract(text).entities}
     assert {name: typed.get(name) for name in expected} == expected

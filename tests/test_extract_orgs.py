@@ -13,23 +13,16 @@ from typing import Any
 
 import pytest
 
-from docfactory import write_documents
-from filature.extract.run import extract_all
+from docfactory import Extract, write_documents
 from filature.models import Entity
-
-
-def _entities(nlp: Any, folder: Path, text: str) -> dict[str, Entity]:
-    documents = write_documents(folder, {"doc.txt": text})
-    return {e.name: e for e in extract_all(documents, nlp=nlp).entities}
-
 
 EntitiesIn = Callable[[str], dict[str, Entity]]
 
 
 @pytest.fixture()
-def entities_in(nlp: Any, tmp_path: Path) -> EntitiesIn:
-    """Extract a one-document corpus of the given text: its entities by name."""
-    return lambda text: _entities(nlp, tmp_path, text)
+def entities_in(extract: Extract) -> EntitiesIn:
+    """The entities of a one-document corpus of the given text, by name."""
+    return lambda text: {e.name: e for e in extract(text).entities}
 
 
 def test_a_bodys_short_name_after_a_definite_article_is_kept(entities_in: EntitiesIn) -> None:

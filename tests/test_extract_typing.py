@@ -12,23 +12,16 @@ from typing import Any
 
 import pytest
 
-from docfactory import write_documents
+from docfactory import Extract, write_documents
 from filature.extract.run import extract_all
-
-
-def _entities(nlp: Any, folder: Path, text: str) -> dict[str, str]:
-    documents = write_documents(folder, {"doc.txt": text})
-    entities = extract_all(documents, nlp=nlp).entities
-    return {alias: e.type for e in entities for alias in e.aliases}
-
 
 TypesIn = Callable[[str], dict[str, str]]
 
 
 @pytest.fixture()
-def types_in(nlp: Any, tmp_path: Path) -> TypesIn:
-    """Extract a one-document corpus of the given text: the type of each entity's aliases."""
-    return lambda text: _entities(nlp, tmp_path, text)
+def types_in(extract: Extract) -> TypesIn:
+    """The type of each entity's aliases in a one-document corpus of the given text."""
+    return lambda text: {alias: e.type for e in extract(text).entities for alias in e.aliases}
 
 
 def test_a_name_headed_by_a_unit_noun_is_an_organisation(types_in: TypesIn) -> None:
