@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from dbfactory import write_sample
-from filature.tui.app import FilatureApp, make_app
+from filature.tui.app import FilatureApp
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
@@ -22,6 +20,7 @@ from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
+from pilotkit import press, settle, started
 
 pytestmark = pytest.mark.anyio
 
@@ -29,31 +28,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     return write_sample(tmp_path / "sample.db")
-
-
-def app_for(db: Path) -> FilatureApp:
-    return make_app(db, system_clipboard=False)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
-
-
-@asynccontextmanager
-async def started(
-    db: Path, size: tuple[int, int] = (160, 48)
-) -> AsyncIterator[tuple[FilatureApp, Pilot[None]]]:
-    """Run the explorer on ``db`` at ``size`` and wait for its first screen."""
-    app = app_for(db)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        yield app, pilot
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -397,9 +371,7 @@ async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:
 async def test_empty_database_shows_a_message(tmp_path: Path) -> None:
     from dbfactory import DbBuilder
 
-    app = app_for(DbBuilder().write(tmp_path / "empty.db"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(DbBuilder().write(tmp_path / "empty.db"), (80, 24)) as (app, pilot):
         assert app.main.query_one(EntityHeader).card is None
         assert "no entities" in str(app.main.query_one(ExcerptList).get_option_at_index(0).prompt)
         await jump(pilot, "anything")
