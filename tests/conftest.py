@@ -3,13 +3,17 @@ private tmux server and a folder the nobody user can use."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from reliability import Tmux, open_folder, remove_tree
+
+if TYPE_CHECKING:
+    from docfactory import Extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -23,6 +27,16 @@ def nlp() -> Any:
     return load_nlp()
 
 
+@pytest.fixture()
+def extract(nlp: Any, tmp_path: Path) -> Extract:
+    """Extract a one-document corpus (``doc.txt`` holding the given text) with the real model:
+    the ``Extraction``."""
+    from docfactory import write_documents
+    from filature.extract.run import extract_all
+
+    return lambda text: extract_all(write_documents(tmp_path, {"doc.txt": text}), nlp=nlp)
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A database built from seeds/ with the real pipeline, once per session (read-only use)."""
@@ -32,6 +46,18 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     build(SEEDS, db)
     db.chmod(0o444)
     yield db
+
+
+@pytest.fixture()
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the export tests' sample database (``test_export_data.make_db``),
+    written afresh; a test module may define its own ``conn`` instead."""
+    from filature.store.connect import open_readonly
+    from test_export_data import make_db
+
+    db = open_readonly(make_db(tmp_path / "filature.db"))
+    yield db
+    db.close()
 
 
 @pytest.fixture()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from filature.store.schema import SCHEMA_VERSION, create_schema
 
@@ -292,3 +293,20 @@ def hostile_builder() -> DbBuilder:
         evidence=((1, "Operation Hostile quoted [/]"),),
     )
     return b
+
+
+VARYING_META = {"built_at", "db_path"}
+"""meta keys that name the moment or the place of a build, not what it holds."""
+
+
+def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of ``db``, in rowid order (meta without the time and place):
+    what two builds that should agree are compared by."""
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        rows = {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    finally:
+        conn.close()
+    rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
+    return rows

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from filature.ingest.document import load_document
 from filature.ingest.read import read_source
-from filature.models import Document, SourceText
+from filature.models import Document, Extraction, SourceText
+
+Extract = Callable[[str], Extraction]
+"""The ``extract`` fixture (conftest.py): the extraction of a one-document corpus of a text."""
 
 
 def write_documents(folder: Path, texts: dict[str, str]) -> list[Document]:

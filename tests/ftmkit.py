@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from filature.export.ftm_values import territory_key
 from filature.query.text import fold
@@ -21,6 +22,18 @@ HEADER = (
     " codes), '*' when the name is the country itself.\n"
     "# Derived from rigour's territory data (MIT; names from Wikidata, CC0) by tests/ftmkit.py.\n"
 )
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    """The entities of an exported followthemoney JSON-lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def by_unique_id(entities: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The entities by id, asserting that no two share one."""
+    by_id = {e["id"]: e for e in entities}
+    assert len(by_id) == len(entities), "duplicate ids"
+    return by_id
 
 
 def rigour_place_country(name: str) -> tuple[str | None, bool]:

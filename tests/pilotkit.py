@@ -1,11 +1,15 @@
-"""Pilot helpers shared by the explorer's curation tests."""
+"""Pilot helpers shared by the explorer's tests."""
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from filature.tui.app import FilatureApp
+from filature.tui.app import FilatureApp, make_app
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -14,25 +18,40 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys``, then settle."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+@asynccontextmanager
+async def started(
+    db: Path, size: tuple[int, int] = (160, 48)
+) -> AsyncIterator[tuple[FilatureApp, Pilot[None]]]:
+    """Run the explorer on ``db`` (no system clipboard) at ``size`` and wait for its first
+    screen."""
+    app = make_app(db, system_clipboard=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
 async def jump(pilot: Pilot[None], name: str) -> None:
     """Jump to ``name`` with the fuzzy jump (ctrl+k, the name, Enter)."""
     await pilot.press("ctrl+k")
     pilot.app.screen.query_one("#jump-input", Input).value = name
     await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 async def ask_merge(pilot: Pilot[None], source: str, target: str) -> None:
     """Jump to ``source``, open its merge (ctrl+e m) and choose ``target``: the app then asks
     for confirmation."""
     await jump(pilot, source)
-    await pilot.press("ctrl+e", "m")
-    await settle(pilot)
+    await press(pilot, "ctrl+e", "m")
     pilot.app.screen.query_one("#jump-input", Input).value = target
     await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 def said(app: FilatureApp, text: str) -> bool:

@@ -14,7 +14,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +86,30 @@ def start_build(db: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+@contextmanager
+def small_tmpfs(point: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (mount's ``-o size=``) mounted at the new folder ``point``,
+    unmounted afterwards; the test is skipped where mounting is not permitted."""
+    import pytest
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root and mount(8)")
+    point.mkdir()
+    name = f"filature-{os.urandom(3).hex()}"
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", name, str(point)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"mount is not permitted here: {done.stderr.strip()}")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", "-l", str(point)], check=False)
 
 
 def open_folder(prefix: str) -> Path:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from dbfactory import table_rows
 from filature.build import build
 from filature.ingest import corpus
 from filature.models import Document, SourceText
@@ -82,18 +83,6 @@ report = build(Path(sys.argv[1]), Path(sys.argv[2]), workers=2)
 nlp = any(m.split(".")[0] in {"spacy", "thinc"} for m in sys.modules)
 print(report.analysed, report.cached, report.model_loaded, nlp)
 """
-VARYING_META = {"built_at", "db_path"}
-
-
-def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    try:
-        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        rows = {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
-    finally:
-        conn.close()
-    rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
-    return rows
 
 
 def _rederive(seeds: Path, db: Path) -> list[str]:
@@ -112,21 +101,21 @@ def test_curation_or_metadata_changes_rederive_without_any_nlp(
     seeds, db = _with_cache(seed_db, tmp_path)
     documents = str(len(list(SEEDS.glob("*.txt"))))
     assert _rederive(seeds, db) == ["0", documents, "False", "False"]
-    before = _rows(db)
+    before = table_rows(db)
     with (seeds / "curation.toml").open("a", encoding="utf-8") as handle:
         handle.write('\n[[rename]]\nname = "Interpol"\nto = "OIPC-Interpol"\n')
     assert _rederive(seeds, db) == ["0", documents, "False", "False"]
-    curated = _rows(db)
+    curated = table_rows(db)
     assert curated["entities"] != before["entities"]
     metadata = seeds / "documents.toml"
     text = metadata.read_text(encoding="utf-8")
     metadata.write_text(text.replace('label = "MCC, brochure Chine"', 'label = "MCC 2"'), "utf-8")
     assert _rederive(seeds, db) == ["0", documents, "False", "False"]
-    relabelled = _rows(db)
+    relabelled = table_rows(db)
     assert relabelled["documents"] != curated["documents"]
     full = build(seeds, tmp_path / "full" / "filature.db", use_cache=False, workers=1)
     assert full.model_loaded and full.analysed == int(documents)
-    expected = _rows(full.db_path)
+    expected = table_rows(full.db_path)
     assert relabelled.keys() == expected.keys()
     for name, rows in expected.items():
         assert relabelled[name] == rows, f"table {name} differs from a full build"
@@ -164,8 +153,8 @@ def test_unchanged_files_are_not_read_and_cleaned_again(
     monkeypatch.setattr(corpus, "load_document", counted)
     first = build(seeds, db, workers=1)
     assert cleaned == []  # the seed build's readings, kept in the cache, serve this folder
-    expected = _rows(seed_db)
-    rows = _rows(first.db_path)
+    expected = table_rows(seed_db)
+    rows = table_rows(first.db_path)
     assert rows.keys() == expected.keys()
     for name in expected.keys() - {"meta"}:  # meta names the folder and the curation file
         assert rows[name] == expected[name], f"table {name} differs"

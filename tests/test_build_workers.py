@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from dbfactory import table_rows
 from filature.build import DEFAULT_MAX_BYTES, build
 from filature.extract.analyze import DocumentAnalyzer
 from filature.ingest.corpus import read_corpus
@@ -26,20 +27,6 @@ from filature.workers import plan_tasks
 from reliability import ROOT, env_without_size
 
 SEEDS = ROOT / "seeds"
-VARYING_META = {"built_at", "db_path"}
-"""meta keys that name the moment or the place of a build, not what it holds."""
-
-
-def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in rowid order (meta without the time and place)."""
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    try:
-        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        rows = {n: conn.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
-    finally:
-        conn.close()
-    rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
-    return rows
 
 
 def test_two_workers_build_the_seeds_row_for_row_like_one(tmp_path: Path) -> None:
@@ -58,7 +45,7 @@ def test_two_workers_build_the_seeds_row_for_row_like_one(tmp_path: Path) -> Non
     assert len(children) > 2  # the bar moved while they did
     assert not multiprocessing.active_children()
     assert two.files == one.files and two.stats == one.stats
-    first, second = tables(one.db_path), tables(two.db_path)
+    first, second = table_rows(one.db_path), table_rows(two.db_path)
     assert first.keys() == second.keys()
     for name in first:
         assert second[name] == first[name], f"table {name} differs"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,14 +15,7 @@ from dbfactory import DbBuilder
 from filature.card import card_as_json, card_as_text, card_of, card_renderable
 from filature.query.resolve import AmbiguousName, EntityNotFound, resolve_entity
 from filature.store.connect import open_readonly
-from test_export_data import HOSTILE, KEY, make_db
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
+from test_export_data import HOSTILE, KEY
 
 
 def _id(name: str) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from filature.dossier import dossier, md_escape, write_dossier
 from filature.export.files import ExportProblem
 from filature.query.resolve import resolve_entity
 from filature.store.connect import open_readonly
-from test_export_data import HOSTILE, make_db
+from test_export_data import HOSTILE
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "em",
                 "strong", "ul", "li", "blockquote", "cite", "hr"}  # fmt: skip
@@ -64,13 +63,6 @@ def parse(page: str) -> Page:
     parser = Page()
     parser.feed(page)
     return parser
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
 
 
 def _markdown_html(text: str) -> str:

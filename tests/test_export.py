@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx  # type: ignore[import-untyped]
@@ -13,14 +12,7 @@ import pytest
 from filature.export import DEFAULT_OUT, FORMATS, ExportProblem, export_database
 from filature.export.tabular import read_csv
 from filature.store.connect import open_readonly
-from test_export_data import HOSTILE_NAME, make_db
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
+from test_export_data import HOSTILE_NAME
 
 
 def _count(conn: sqlite3.Connection, table: str, where: str = "1") -> int:

@@ -4,10 +4,7 @@ tests of the shared read layer (citations, aliases, counts, control characters).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from filature.models import (
     Document,
@@ -22,7 +19,6 @@ from filature.models import (
     Zone,
 )
 from filature.query.records import read_entities, read_relations
-from filature.store.connect import open_readonly
 from filature.store.writer import write_database
 
 ELECTION = (
@@ -150,13 +146,6 @@ def make_db(path: Path) -> Path:
     write_database(path, _documents(), Extraction(entities, tuple(RELATIONS)), files,
                    {"built_at": "2024-01-01T00:00:00+00:00"})  # fmt: skip
     return path
-
-
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
 
 
 def test_citations_quote_the_evidence_span_with_document_and_lines(

@@ -3,11 +3,9 @@ test_export_ftm_library.py when ``filature[ftm]`` is installed)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,27 +15,16 @@ from filature.export import export_database
 from filature.export.ftm import ENTITY_SCHEMA
 from filature.export.ftm_values import PROPERTIES
 from filature.store.connect import open_readonly
+from ftmkit import by_unique_id, read_lines
 from test_export_data import make_db
 
 SCHEMATA = {*ENTITY_SCHEMA.values(), "Document", "Directorship", "Employment", "Membership",
             "ProjectParticipant", "Payment", "UnknownLink"}  # fmt: skip
 
 
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 def _check(entities: list[dict[str, Any]]) -> None:
     """What holds without the library: unique ids, known schemata, references that resolve."""
-    by_id = {e["id"]: e for e in entities}
-    assert len(by_id) == len(entities), "duplicate ids"
+    by_id = by_unique_id(entities)
     for data in entities:
         assert set(data) == {"id", "schema", "properties"}
         assert data["schema"] in SCHEMATA, data["schema"]
@@ -53,7 +40,7 @@ def _named(entities: list[dict[str, Any]], name: str) -> dict[str, Any]:
 
 def test_every_line_validates_against_the_model(conn: sqlite3.Connection, tmp_path: Path) -> None:
     path = export_database(conn, "ftm", tmp_path / "f.ftm.jsonl").paths[0]
-    entities = _lines(path)
+    entities = read_lines(path)
     _check(entities)
     documents = [e for e in entities if e["schema"] == "Document"]
     assert len(documents) == 2
@@ -63,7 +50,7 @@ def test_every_line_validates_against_the_model(conn: sqlite3.Connection, tmp_pa
 
 
 def test_schemata_fit_the_entities_and_relations(conn: sqlite3.Connection, tmp_path: Path) -> None:
-    entities = _lines(export_database(conn, "ftm", tmp_path / "f.jsonl").paths[0])
+    entities = read_lines(export_database(conn, "ftm", tmp_path / "f.jsonl").paths[0])
     meng, interpol = _named(entities, "Meng Hongwei"), _named(entities, "Interpol")
     assert (meng["schema"], interpol["schema"]) == ("Person", "Organization")
     china, pekin = _named(entities, "Chine"), _named(entities, "Pékin")
@@ -96,7 +83,7 @@ def test_co_occurrences_only_on_request_and_marked(
     conn: sqlite3.Connection, tmp_path: Path
 ) -> None:
     path = export_database(conn, "ftm", tmp_path / "f.jsonl", cooccurrence=True).paths[0]
-    entities = _lines(path)
+    entities = read_lines(path)
     _check(entities)
     co = [
         e for e in entities if "mentioned with (co-occurrence)" in e["properties"].get("role", [])
@@ -108,7 +95,7 @@ def test_co_occurrences_only_on_request_and_marked(
 @pytest.mark.slow
 def test_the_seed_corpus_exports_valid_entities(seed_db: Path, tmp_path: Path) -> None:
     conn = open_readonly(seed_db)
-    entities = _lines(export_database(conn, "ftm", tmp_path / "seed.jsonl").paths[0])
+    entities = read_lines(export_database(conn, "ftm", tmp_path / "seed.jsonl").paths[0])
     (count,) = conn.execute("SELECT COUNT(*) FROM entities").fetchone()
     conn.close()
     _check(entities)
@@ -134,4 +121,4 @@ def test_the_export_needs_no_followthemoney(tmp_path: Path) -> None:
     expected = export_database(conn, "ftm", tmp_path / "here.jsonl").paths[0]
     conn.close()
     assert (tmp_path / "out.jsonl").read_bytes() == expected.read_bytes()
-    assert len(_lines(expected)) > 10
+    assert len(read_lines(expected)) > 10

@@ -7,11 +7,9 @@ and country codes are what the library would give. Skipped when the library is n
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +36,15 @@ from filature.export.ftm_values import (  # noqa: E402
     territory_key,
 )
 from filature.store.connect import open_readonly  # noqa: E402
-from ftmkit import TABLE, derive_table, render, rigour_names, rigour_place_country  # noqa: E402
-from test_export_data import make_db  # noqa: E402
+from ftmkit import (  # noqa: E402
+    TABLE,
+    by_unique_id,
+    derive_table,
+    read_lines,
+    render,
+    rigour_names,
+    rigour_place_country,
+)
 
 FTM = Path(sys.executable).with_name("ftm")
 # A schema holding each property, to clean values through the library.
@@ -57,20 +62,8 @@ HOLDER = {
 TRICKY = " \t\n\r\"'\u00a0\u200b\u2028\u2003\x00\x1b\x85\ufeff\u00ad;,.<BR>ESQ-aZé\u0301日"
 
 
-@pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_readonly(make_db(tmp_path / "filature.db"))
-    yield db
-    db.close()
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 def _validate(entities: list[dict[str, Any]]) -> None:
-    by_id = {e["id"]: e for e in entities}
-    assert len(by_id) == len(entities), "duplicate ids"
+    by_id = by_unique_id(entities)
     for data in entities:
         schema = model.get(data["schema"])
         assert schema is not None and not schema.abstract, data["schema"]
@@ -106,15 +99,15 @@ def test_every_line_reads_back_unchanged(
     conn: sqlite3.Connection, tmp_path: Path, cooccurrence: bool
 ) -> None:
     path = export_database(conn, "ftm", tmp_path / "f.jsonl", cooccurrence=cooccurrence).paths[0]
-    _validate(_lines(path))
+    _validate(read_lines(path))
 
 
 def test_ftm_validate_keeps_every_value(conn: sqlite3.Connection, tmp_path: Path) -> None:
     path = export_database(conn, "ftm", tmp_path / "f.ftm.jsonl").paths[0]
     out = tmp_path / "validated.jsonl"
     subprocess.run([str(FTM), "validate", "-i", str(path), "-o", str(out)], check=True, timeout=60)
-    ours = {e["id"]: e for e in _lines(path)}
-    theirs = {e["id"]: e for e in _lines(out)}
+    ours = {e["id"]: e for e in read_lines(path)}
+    theirs = {e["id"]: e for e in read_lines(out)}
     assert ours.keys() == theirs.keys()
     for key, entity in ours.items():
         assert entity["schema"] == theirs[key]["schema"]
@@ -175,6 +168,6 @@ def test_every_latin_territory_name_gets_the_library_country() -> None:
 @pytest.mark.slow
 def test_the_seed_corpus_exports_valid_entities(seed_db: Path, tmp_path: Path) -> None:
     conn = open_readonly(seed_db)
-    entities = _lines(export_database(conn, "ftm", tmp_path / "seed.jsonl").paths[0])
+    entities = read_lines(export_database(conn, "ftm", tmp_path / "seed.jsonl").paths[0])
     conn.close()
     _validate(entities)

@@ -7,16 +7,8 @@ Every document here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from docfactory import write_documents
-from filature.extract.run import extract_all
+from docfactory import Extract
 from filature.models import Extraction
-
-
-def _extract(nlp: Any, folder: Path, text: str) -> Extraction:
-    return extract_all(write_documents(folder, {"doc.txt": text}), nlp=nlp)
 
 
 def _typed(extraction: Extraction, etype: str) -> set[str]:
@@ -55,8 +47,8 @@ AGREEMENTS = (
 )
 
 
-def test_events_named_by_their_complement(nlp: Any, tmp_path: Path) -> None:
-    events = _typed(_extract(nlp, tmp_path, HISTORY), "event")
+def test_events_named_by_their_complement(extract: Extract) -> None:
+    events = _typed(extract(HISTORY), "event")
     for name in (
         "bataille de verdun",  # a place after "de"
         "seconde guerre mondiale",  # an ordinal opener and its own capital
@@ -69,8 +61,8 @@ def test_events_named_by_their_complement(nlp: Any, tmp_path: Path) -> None:
         assert name in events, (name, sorted(events))
 
 
-def test_agreements_named_by_their_complement(nlp: Any, tmp_path: Path) -> None:
-    agreements = _typed(_extract(nlp, tmp_path, AGREEMENTS), "agreement")
+def test_agreements_named_by_their_complement(extract: Extract) -> None:
+    agreements = _typed(extract(AGREEMENTS), "agreement")
     for name in (
         "protocole de kyoto",
         "traité de paix de versailles",  # "de" + common noun + "de" + place
@@ -84,48 +76,40 @@ def test_agreements_named_by_their_complement(nlp: Any, tmp_path: Path) -> None:
         assert name in agreements, (name, sorted(agreements))
 
 
-def test_a_head_alone_or_with_a_party_names_nothing(nlp: Any, tmp_path: Path) -> None:
-    extraction = _extract(
-        nlp,
-        tmp_path,
+def test_a_head_alone_or_with_a_party_names_nothing(extract: Extract) -> None:
+    extraction = extract(
         "La guerre a repris au printemps. Un accord a été trouvé entre les syndicats et la "
         "direction.\n\n"
         "L'accord du Gouvernement reste nécessaire, sous réserve de l'accord des Etats "
-        "concernés. Les traités signés depuis 1990 sont étudiés, la Guerre aussi.\n",
+        "concernés. Les traités signés depuis 1990 sont étudiés, la Guerre aussi.\n"
     )
     named = _typed(extraction, "event") | _typed(extraction, "agreement")
     assert not named, sorted(named)
 
 
-def test_a_battle_names_its_place_and_is_located_there(nlp: Any, tmp_path: Path) -> None:
-    extraction = _extract(
-        nlp,
-        tmp_path,
+def test_a_battle_names_its_place_and_is_located_there(extract: Extract) -> None:
+    extraction = extract(
         "En 1815, la bataille de Waterloo met fin aux ambitions de Napoléon. La bataille de "
-        "Waterloo reste célèbre dans toute l'Europe.\n",
+        "Waterloo reste célèbre dans toute l'Europe.\n"
     )
     assert "waterloo" in _typed(extraction, "place")
     assert ("bataille de waterloo", "located_in", "waterloo") in _relations(extraction)
 
 
-def test_a_war_named_after_its_sides_has_them_as_participants(nlp: Any, tmp_path: Path) -> None:
-    extraction = _extract(
-        nlp,
-        tmp_path,
+def test_a_war_named_after_its_sides_has_them_as_participants(extract: Extract) -> None:
+    extraction = extract(
         "L'Érythrée a obtenu son indépendance en 1993. L'Éthiopie a contesté sa frontière.\n\n"
-        "La guerre Érythrée-Éthiopie a duré de 1998 à 2000.\n",
+        "La guerre Érythrée-Éthiopie a duré de 1998 à 2000.\n"
     )
     relations = _relations(extraction)
     assert ("érythrée", "participates_in", "guerre érythrée-éthiopie") in relations
     assert ("éthiopie", "participates_in", "guerre érythrée-éthiopie") in relations
 
 
-def test_a_meeting_named_after_its_city_is_an_event(nlp: Any, tmp_path: Path) -> None:
-    extraction = _extract(
-        nlp,
-        tmp_path,
+def test_a_meeting_named_after_its_city_is_an_event(extract: Extract) -> None:
+    extraction = extract(
         "Le Conseil européen de Copenhague a fixé en 1993 les critères d'adhésion. Le Conseil "
-        "européen réunit les chefs d'État ou de gouvernement.\n",
+        "européen réunit les chefs d'État ou de gouvernement.\n"
     )
     assert "conseil européen de copenhague" in _typed(extraction, "event")
     assert "conseil européen de copenhague" not in _typed(extraction, "organization")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,110 +34,104 @@ def _entities(extraction: Extraction) -> set[tuple[str, str]]:
     return {(e.type, e.name) for e in extraction.entities}
 
 
-def test_single_word_people_are_kept(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+Found = Callable[[str], set[tuple[str, str]]]
+
+
+@pytest.fixture()
+def found(nlp: Any, tmp_path: Path) -> Found:
+    """Extract a one-document corpus of the given text: its (type, name) entities."""
+
+    def run(text: str) -> set[tuple[str, str]]:
+        extraction, _ = _extract(nlp, tmp_path, text)
+        return _entities(extraction)
+
+    return run
+
+
+def test_single_word_people_are_kept(found: Found) -> None:
+    entities = found(
         "Voltaire a écrit Candide en 1759. Plus tard, Voltaire s'installa près de Genève.\n\n"
         "Selon Mario, le marché ouvre tôt. Mario vend des fruits.\n\n"
-        "Saladin reprit Jérusalem en 1187.\n",
+        "Saladin reprit Jérusalem en 1187.\n"
     )
-    people = {name for etype, name in _entities(extraction) if etype == "person"}
+    people = {name for etype, name in entities if etype == "person"}
     assert {"Voltaire", "Mario", "Saladin"} <= people
 
 
-def test_names_with_lowercase_particles(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_names_with_lowercase_particles(found: Found) -> None:
+    entities = found(
         "Le président syrien Bachar el-Assad a reçu des émissaires. "
-        "Abou Mohammed al-Joulani dirigeait alors le Front al-Nosra.\n",
+        "Abou Mohammed al-Joulani dirigeait alors le Front al-Nosra.\n"
     )
-    entities = _entities(extraction)
     assert ("person", "Bachar el-Assad") in entities
     assert ("person", "Abou Mohammed al-Joulani") in entities
     assert any(name.endswith("al-Nosra") for _, name in entities)
 
 
-def test_a_surname_taken_for_a_place_keeps_the_person(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_a_surname_taken_for_a_place_keeps_the_person(found: Found) -> None:
+    entities = found(
         "Le juge Thomas de la Morlais a rendu sa décision. "
-        "La famille vit à Morlais depuis longtemps.\n",
+        "La famille vit à Morlais depuis longtemps.\n"
     )
-    assert ("person", "Thomas de la Morlais") in _entities(extraction)
+    assert ("person", "Thomas de la Morlais") in entities
 
 
-def test_titles_of_nobility_are_trimmed(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_titles_of_nobility_are_trimmed(found: Found) -> None:
+    entities = found(
         "Le baron de Montesquieu publia un traité sur les lois. "
-        "Le comte de Mirabeau parla ensuite devant les états.\n",
+        "Le comte de Mirabeau parla ensuite devant les états.\n"
     )
-    people = {name for etype, name in _entities(extraction) if etype == "person"}
+    people = {name for etype, name in entities if etype == "person"}
     assert {"Montesquieu", "Mirabeau"} <= people
 
 
-def test_a_name_also_written_as_an_adjective(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
-        "La Suisse a signé le texte. Le franc suisse a monté. La Suisse reste neutre.\n",
+def test_a_name_also_written_as_an_adjective(found: Found) -> None:
+    entities = found(
+        "La Suisse a signé le texte. Le franc suisse a monté. La Suisse reste neutre.\n"
     )
-    assert ("place", "Suisse") in _entities(extraction)
+    assert ("place", "Suisse") in entities
 
 
-def test_capitalised_noun_with_lowercase_words(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_capitalised_noun_with_lowercase_words(found: Found) -> None:
+    entities = found(
         "Au XVIe siècle, la région passa sous le contrôle de l'Empire ottoman. "
         "La chute de l'Empire ottoman suivit la guerre. Certains réclament un État kurde. "
-        "Le député von Bötticher a pris la parole.\n",
+        "Le député von Bötticher a pris la parole.\n"
     )
-    names = {name for _, name in _entities(extraction)}
+    names = {name for _, name in entities}
     assert "Empire ottoman" in names
     assert any("Bötticher" in name for name in names)
     assert "État kurde" not in names
 
 
-def test_new_york_datelines_and_glued_numbers(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_new_york_datelines_and_glued_numbers(found: Found) -> None:
+    entities = found(
         "PARIS, 14 mars. Le gouvernement a annoncé une réforme.\n\n"
         "L'organisation siège à New York depuis 1946.\n\n"
-        "Le président est arrivé à Washington.16 Il a rencontré des élus.\n",
+        "Le président est arrivé à Washington.16 Il a rencontré des élus.\n"
     )
-    places = {name for etype, name in _entities(extraction) if etype == "place"}
+    places = {name for etype, name in entities if etype == "place"}
     assert {"Paris", "New York", "Washington"} <= places
     assert "Washington.16" not in prepare_text("à Washington.16 Il")
 
 
-def test_capitals_in_headings_and_signatures(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_capitals_in_headings_and_signatures(found: Found) -> None:
+    entities = found(
         "COUR DE CASSATION\n\nLa Cour a rejeté le pourvoi.\n\n"
-        "Signé : Monsieur JEAN-PIERRE DUVAL, ministre\n",
+        "Signé : Monsieur JEAN-PIERRE DUVAL, ministre\n"
     )
-    entities = _entities(extraction)
     assert ("organization", "COUR DE CASSATION") in entities or any(
         etype == "organization" and name.lower() == "cour de cassation" for etype, name in entities
     )
     assert any(etype == "person" and "duval" in name.lower() for etype, name in entities)
 
 
-def test_acronyms_after_elision_and_in_lists(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_acronyms_after_elision_and_in_lists(found: Found) -> None:
+    entities = found(
         "Les demandes passent par les services d'EUROJUST. Eurojust coordonne les enquêtes.\n\n"
-        "L'association a saisi le LHCR, UNPO, ONU et d'autres instances.\n",
+        "L'association a saisi le LHCR, UNPO, ONU et d'autres instances.\n"
     )
-    names = {name for etype, name in _entities(extraction) if etype == "organization"}
+    names = {name for etype, name in entities if etype == "organization"}
     assert {"LHCR", "UNPO", "ONU"} <= names
     assert any(name.lower() == "eurojust" for name in names)
 
@@ -149,22 +144,21 @@ def test_peoples_centuries_and_eras_are_not_places(nlp: Any, tmp_path: Path) -> 
         "Les Mèdes régnaient sur l'Iran au VIIe siècle av. J.-C. Un Tanzanien a gagné. "
         "Au XIIe siècle, la ville grandit.\n",
     )
-    names = {name for _, name in _entities(extraction)}
-    assert ("place", "Iran") in _entities(extraction)
+    entities = _entities(extraction)
+    names = {name for _, name in entities}
+    assert ("place", "Iran") in entities
     assert not names & {"Allemands", "Haïtiens", "Kurdes", "Tanzanien", "VIIe", "XIIe", "J.-C"}
     rules = {d.dropped.surface: d.dropped.rule for d in drops}
     assert rules.get("Allemands") == "people noun"
     assert rules.get("XIIe") == "roman numeral"
 
 
-def test_plural_honorifics_are_trimmed(nlp: Any, tmp_path: Path) -> None:
-    extraction, _ = _extract(
-        nlp,
-        tmp_path,
+def test_plural_honorifics_are_trimmed(found: Found) -> None:
+    entities = found(
         "Étaient présents Mmes Ott et Lanoue, conseillers, et M. Cathala, président.\n\n"
-        "Merci, Madame Ludford Monsieur le Président, je conclus.\n",
+        "Merci, Madame Ludford Monsieur le Président, je conclus.\n"
     )
-    names = {name for _, name in _entities(extraction)}
+    names = {name for _, name in entities}
     assert {"Ott", "Lanoue", "Cathala", "Ludford"} <= names
     assert not any(name.startswith("Mmes") or "Monsieur" in name for name in names)
 

@@ -7,26 +7,29 @@ Every document here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docfactory import write_documents
-from filature.extract.run import extract_all
+import pytest
+
+from docfactory import Extract, write_documents
 from filature.models import Entity
 
-
-def _entities(nlp: Any, folder: Path, text: str) -> dict[str, Entity]:
-    documents = write_documents(folder, {"doc.txt": text})
-    return {e.name: e for e in extract_all(documents, nlp=nlp).entities}
+EntitiesIn = Callable[[str], dict[str, Entity]]
 
 
-def test_a_bodys_short_name_after_a_definite_article_is_kept(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+@pytest.fixture()
+def entities_in(extract: Extract) -> EntitiesIn:
+    """The entities of a one-document corpus of the given text, by name."""
+    return lambda text: {e.name: e for e in extract(text).entities}
+
+
+def test_a_bodys_short_name_after_a_definite_article_is_kept(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "Le Parlement européen a adopté le texte en première lecture. Le Conseil a ensuite "
         "approuvé la proposition de la Commission européenne. La Commission a salué le vote "
-        "du Conseil.\n",
+        "du Conseil.\n"
     )
     assert entities["Conseil"].type == "organization"
     assert len(entities["Conseil"].mentions) == 2
@@ -35,15 +38,13 @@ def test_a_bodys_short_name_after_a_definite_article_is_kept(nlp: Any, tmp_path:
 
 
 def test_an_organisation_noun_types_the_name_for_the_whole_document(
-    nlp: Any, tmp_path: Path
+    entities_in: EntitiesIn,
 ) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+    entities = entities_in(
         "L'unité Sirius a été créée en 2004. Les experts de Sirius aident les enquêteurs. "
         "Sirius publie un rapport annuel.\n\n"
         "La station de radio Kiskeya émet depuis Port-au-Prince. Les journalistes de Kiskeya "
-        "ont couvert le séisme.\n",
+        "ont couvert le séisme.\n"
     )
     assert entities["Sirius"].type == "organization"
     assert len(entities["Sirius"].mentions) == 3  # the two NER missed are found by name
@@ -51,60 +52,50 @@ def test_an_organisation_noun_types_the_name_for_the_whole_document(
     assert entities["Port-au-Prince"].type == "place"
 
 
-def test_a_name_in_apposition_to_a_title_is_a_person(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_a_name_in_apposition_to_a_title_is_a_person(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "L'attaque a été revendiquée par le chef de l'organisation Abou Bakr al-Baghdadi, "
-        "qui a appelé ses partisans à frapper l'Occident.\n",
+        "qui a appelé ses partisans à frapper l'Occident.\n"
     )
     assert entities["Abou Bakr al-Baghdadi"].type == "person"
 
 
-def test_names_listed_after_a_locative_a_are_places(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_names_listed_after_a_locative_a_are_places(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "L'ONG a mené une évaluation des écoles à Augustin , Carmen et Florence, les villages "
         "les plus isolés.\n\n"
         "Une enquête des médias à Marcel , Lucien et Hinche a montré des dégâts.\n\n"
-        "Le ministre a écrit une lettre à Lucie Aubrac pour la remercier.\n",
+        "Le ministre a écrit une lettre à Lucie Aubrac pour la remercier.\n"
     )
     for town in ("Augustin", "Carmen", "Florence", "Marcel", "Lucien", "Hinche"):
         assert entities[town].type == "place", town
     assert entities["Lucie Aubrac"].type == "person"
 
 
-def test_the_name_after_an_organisation_head_is_that_organisation(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_the_name_after_an_organisation_head_is_that_organisation(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "Le Front al-Chabab contrôle le sud de la Somalie. Les frappes contre al-Chabab se "
-        "sont multipliées à Mogadiscio.\n",
+        "sont multipliées à Mogadiscio.\n"
     )
     assert not any(e.type == "person" for e in entities.values()), entities
     assert any(n.casefold() == "al-chabab" for n, e in entities.items() if e.type == "organization")
 
 
-def test_publications_and_the_treasury_are_organisations(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_publications_and_the_treasury_are_organisations(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "La loi a été publiée au Journal officiel du 3 mars 2020. Les frais sont avancés par "
-        "le Trésor.\n",
+        "le Trésor.\n"
     )
     assert entities["Journal officiel"].type == "organization"
     assert entities["Trésor"].type == "organization"
 
 
-def test_a_fund_and_names_ending_before_a_qualifier(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_a_fund_and_names_ending_before_a_qualifier(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "Le Fonds monétaire international a prêté des fonds à la Grèce en 2010.\n\n"
         "La procédure suit l'avis du Conseil d'Etat telle qu'elle a été fixée en 1990.\n\n"
         "Europol, agence de l'Union européenne dotée de la personnalité juridique, siège à "
-        "La Haye.\n",
+        "La Haye.\n"
     )
     assert entities["Fonds monétaire international"].type == "organization"
     assert "Conseil d'Etat" in entities
@@ -112,24 +103,20 @@ def test_a_fund_and_names_ending_before_a_qualifier(nlp: Any, tmp_path: Path) ->
     assert not any(name.endswith(("telle", "dotée")) for name in entities)
 
 
-def test_a_surname_ner_took_for_a_place_is_a_persons(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_a_surname_ner_took_for_a_place_is_a_persons(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "Le secrétaire général du Hezbollah, Abbas al-Moussaoui, fut tué en 1992. À la tête "
         "du mouvement, al-Moussaoui avait durci la ligne. Selon al-Moussaoui, Israël devait "
-        "partir.\n",
+        "partir.\n"
     )
     assert all(e.type == "person" for n, e in entities.items() if "Moussaoui" in n), entities
     assert entities["Israël"].type == "place"
 
 
-def test_a_participle_of_the_name_stays_in_it(nlp: Any, tmp_path: Path) -> None:
-    entities = _entities(
-        nlp,
-        tmp_path,
+def test_a_participle_of_the_name_stays_in_it(entities_in: EntitiesIn) -> None:
+    entities = entities_in(
         "Le président a parlé au Sommet de la paix des Nations unies de 2015 ; il a salué "
-        "l'Organisation des Nations unies.\n",
+        "l'Organisation des Nations unies.\n"
     )
     assert not any(name.endswith("des Nations") for name in entities), entities
 

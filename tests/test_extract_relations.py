@@ -10,24 +10,17 @@ from typing import Any
 import pytest
 
 from docfactory import write_documents
-from filature.extract.relations import MentionSpan, find_candidates
 from filature.extract.relations.units import unit_relations
 from filature.extract.run import extract_all
 from filature.models import Entity, Mention
+from relkit import candidates_between, sides
 
 Found = set[tuple[str, str, str]]
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
     """(source, target, type, role or date) of every candidate of ``text``."""
-    spans = []
-    for name, etype in names:
-        start = text.index(name)
-        spans.append(MentionSpan(start, start + len(name), etype))
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role or c.date)
-        for c in find_candidates(nlp(text), spans)
-    }
+    return {(*sides(text, c), c.role or c.date) for c in candidates_between(nlp, text, *names)}
 
 
 def pairs(got: set[tuple[str, str, str, Any]]) -> Found:
@@ -87,14 +80,7 @@ def test_a_lawyer_belongs_to_the_bar_not_to_the_client(nlp: Any) -> None:
 
 def dates(nlp: Any, text: str, *names: tuple[str, str]) -> dict[tuple[str, str], str | None]:
     """(source, target) -> date of every candidate of ``text``."""
-    spans = []
-    for name, etype in names:
-        start = text.index(name)
-        spans.append(MentionSpan(start, start + len(name), etype))
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)]): c.date
-        for c in find_candidates(nlp(text), spans)
-    }
+    return {sides(text, c)[:2]: c.date for c in candidates_between(nlp, text, *names)}
 
 
 @pytest.mark.slow

@@ -7,23 +7,16 @@ from typing import Any
 
 import pytest
 
-from filature.extract.relations import MentionSpan, find_candidates
 from filature.extract.relations.named import named_place_relations
 from filature.models import Entity, Mention
+from relkit import candidates_between, sides
 
 Got = set[tuple[str, str, str, Any]]
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> Got:
     """(source, target, type, role) of every candidate of ``text``."""
-    spans = []
-    for name, etype in names:
-        start = text.index(name)
-        spans.append(MentionSpan(start, start + len(name), etype))
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role)
-        for c in find_candidates(nlp(text), spans)
-    }
+    return {(*sides(text, c), c.role) for c in candidates_between(nlp, text, *names)}
 
 
 @pytest.mark.slow

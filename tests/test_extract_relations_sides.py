@@ -11,19 +11,12 @@ from typing import Any
 
 import pytest
 
-from filature.extract.relations import MentionSpan, find_candidates
+from relkit import candidates_between, sides
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str]]:
     """(source, target, type) of every candidate of ``text`` with the given mentions."""
-    spans = []
-    for name, etype in names:
-        start = text.index(name)
-        spans.append(MentionSpan(start, start + len(name), etype))
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type)
-        for c in find_candidates(nlp(text), spans)
-    }
+    return {sides(text, c) for c in candidates_between(nlp, text, *names)}
 
 
 ORG, PLACE, EVENT, PERSON = "organization", "place", "event", "person"

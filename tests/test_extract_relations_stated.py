@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from filature.extract.relations import MentionSpan, find_candidates
+from relkit import candidates_between, sides
 
 ORG, PER, LOC = "organization", "person", "place"
 
@@ -16,14 +17,7 @@ Got = set[tuple[str, str, str, Any, Any]]
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> Got:
     """(source, target, type, role, date) of every candidate of ``text``."""
-    spans = []
-    for name, etype in names:
-        start = text.index(name)
-        spans.append(MentionSpan(start, start + len(name), etype))
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role, c.date)
-        for c in find_candidates(nlp(text), spans)
-    }
+    return {(*sides(text, c), c.role, c.date) for c in candidates_between(nlp, text, *names)}
 
 
 def pairs(got: Got) -> set[tuple[str, str, str]]:
@@ -201,10 +195,7 @@ def test_an_adverb_may_open_the_apposition(nlp: Any) -> None:
 def candidates(nlp: Any, text: str, *spans: tuple[int, int]) -> set[tuple[str, str, str]]:
     """(source, target, type) of the candidates of ``text`` with organisation ``spans``."""
     mentions = [MentionSpan(a, b, ORG) for a, b in spans]
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type)
-        for c in find_candidates(nlp(text), mentions)
-    }
+    return {sides(text, c) for c in find_candidates(nlp(text), mentions)}
 
 
 def span(text: str, name: str, after: int = 0) -> tuple[int, int]:

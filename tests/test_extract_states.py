@@ -28,6 +28,11 @@ def stated(extraction: Extraction) -> set[tuple[str, str, str]]:
     }
 
 
+def parties(relations: set[tuple[str, str, str]]) -> set[frozenset[str]]:
+    """The two parties of each ``agreement_with`` relation, in either order."""
+    return {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"}
+
+
 def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> None:
     text = (
         "La Chine et le Brésil coopèrent depuis longtemps. En 2019, Pékin a signé un accord "
@@ -35,7 +40,7 @@ def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> 
     )
     extraction = extract(tmp_path, nlp, text)
     relations = stated(extraction)
-    agreements = {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"}
+    agreements = parties(relations)
     assert frozenset(("Chine", "Brésil")) in agreements, relations
     china = next(e for e in extraction.entities if e.name == "Chine")
     assert "Pékin" in china.aliases or any(e.name == "Pékin" for e in extraction.entities)
@@ -44,9 +49,7 @@ def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> 
 def test_an_agreement_between_two_states_stated_by_a_noun(tmp_path: Path, nlp: Any) -> None:
     text = "Un accord entre le Mexique et le Canada a été conclu en 1994 sur la pêche.\n"
     relations = stated(extract(tmp_path, nlp, text))
-    assert {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"} == {
-        frozenset(("Mexique", "Canada"))
-    }
+    assert parties(relations) == {frozenset(("Mexique", "Canada"))}
 
 
 def test_a_capital_is_its_state_only_in_a_state_act(tmp_path: Path, nlp: Any) -> None:
@@ -57,7 +60,7 @@ def test_a_capital_is_its_state_only_in_a_state_act(tmp_path: Path, nlp: Any) ->
     )
     extraction = extract(tmp_path, nlp, text)
     relations = stated(extraction)
-    agreements = {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"}
+    agreements = parties(relations)
     assert frozenset(("Japon", "Kenya")) in agreements, relations
     # no state named: the capitals stay the parties, as written
     assert frozenset(("Moscou", "Hanoï")) in agreements, relations

@@ -6,63 +6,60 @@ Every document here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docfactory import write_documents
+import pytest
+
+from docfactory import Extract, write_documents
 from filature.extract.run import extract_all
 
-
-def _entities(nlp: Any, folder: Path, text: str) -> dict[str, str]:
-    documents = write_documents(folder, {"doc.txt": text})
-    entities = extract_all(documents, nlp=nlp).entities
-    return {alias: e.type for e in entities for alias in e.aliases}
+TypesIn = Callable[[str], dict[str, str]]
 
 
-def test_a_name_headed_by_a_unit_noun_is_an_organisation(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
-        "Au Rojava, les Unités de protection du peuple ont repris Kobané en janvier 2015.\n",
+@pytest.fixture()
+def types_in(extract: Extract) -> TypesIn:
+    """The type of each entity's aliases in a one-document corpus of the given text."""
+    return lambda text: {alias: e.type for e in extract(text).entities for alias in e.aliases}
+
+
+def test_a_name_headed_by_a_unit_noun_is_an_organisation(types_in: TypesIn) -> None:
+    typed = types_in(
+        "Au Rojava, les Unités de protection du peuple ont repris Kobané en janvier 2015.\n"
     )
     assert typed.get("Unités de protection du peuple") == "organization"
     assert typed.get("Rojava") == "place"
 
 
-def test_dynasties_named_in_the_plural_are_polities(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_dynasties_named_in_the_plural_are_polities(types_in: TypesIn) -> None:
+    typed = types_in(
         "Le califat des Omeyyades fut renversé en 750 par les Abbassides, qui fondèrent "
         "Bagdad.\n\n"
         "L'Égypte fut gouvernée par les Fatimides, puis par les Ayyoubides de Saladin.\n\n"
-        "Les Kurdes vivent dans les montagnes du Zagros depuis l'Antiquité.\n",
+        "Les Kurdes vivent dans les montagnes du Zagros depuis l'Antiquité.\n"
     )
     for dynasty in ("Abbassides", "Fatimides", "Ayyoubides"):
         assert typed.get(dynasty) == "place", dynasty
     assert "Kurdes" not in typed  # a people, not a polity
 
 
-def test_a_city_and_a_roman_numeral_name_an_instrument(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_a_city_and_a_roman_numeral_name_an_instrument(types_in: TypesIn) -> None:
+    typed = types_in(
         "La Commission a déposé un texte sur les jugements en matière civile (Bruxelles I) et "
         "un autre sur le divorce et la garde des enfants (Bruxelles II).\n\n"
-        "Le sommet s'est tenu à Bruxelles en décembre.\n",
+        "Le sommet s'est tenu à Bruxelles en décembre.\n"
     )
     assert typed.get("Bruxelles I") == "agreement"
     assert typed.get("Bruxelles II") == "agreement"
     assert typed.get("Bruxelles") == "place"
 
 
-def test_an_acronym_defined_as_a_kind_of_thing_is_no_actor(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_an_acronym_defined_as_a_kind_of_thing_is_no_actor(types_in: TypesIn) -> None:
+    typed = types_in(
         "Plusieurs organisations non gouvernementales (ONG) ont critiqué le projet de barrage.\n\n"
         "Selon Amnesty International, les ONGs locales n'ont pas été consultées.\n\n"
-        "Le Haut-Commissariat des Nations unies pour les réfugiés (HCR) a ouvert un bureau.\n",
+        "Le Haut-Commissariat des Nations unies pour les réfugiés (HCR) a ouvert un bureau.\n"
     )
     assert "ONG" not in typed
     assert "ONGs" not in typed
@@ -71,38 +68,31 @@ def test_an_acronym_defined_as_a_kind_of_thing_is_no_actor(nlp: Any, tmp_path: P
     assert typed.get("Amnesty International") == "organization"
 
 
-def test_a_finite_verb_after_a_name_is_not_part_of_it(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
-        "La Convention relative aux droits des personnes handicapées contient cinquante "
-        "articles.\n",
+def test_a_finite_verb_after_a_name_is_not_part_of_it(types_in: TypesIn) -> None:
+    typed = types_in(
+        "La Convention relative aux droits des personnes handicapées contient cinquante articles.\n"
     )
     names = set(typed)
     assert "Convention relative aux droits des personnes handicapées" in names
     assert not any(n.endswith("contient") for n in names)
 
 
-def test_an_adjunct_of_place_ends_a_name(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_an_adjunct_of_place_ends_a_name(types_in: TypesIn) -> None:
+    typed = types_in(
         "L'Union européenne a signé un accord commercial avec le Japon en 2018.\n\n"
         "Ces accords renforcent le poids de l'Union dans le monde et dans la vie des "
-        "citoyens.\n",
+        "citoyens.\n"
     )
     assert not any(" dans " in n for n in typed)
     assert typed.get("Union européenne") == "organization"
 
 
-def test_enumeration_adverbs_and_headings_are_not_people(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_enumeration_adverbs_and_headings_are_not_people(types_in: TypesIn) -> None:
+    typed = types_in(
         "Le rapporteur Jean Dupont a présenté trois priorités au Parlement.\n\n"
         "Primo, la création d'un parquet commun. Secundo, un budget voté chaque année.\n\n"
         "Religion\n\n"
-        "La majorité des habitants de la région sont musulmans sunnites.\n",
+        "La majorité des habitants de la région sont musulmans sunnites.\n"
     )
     assert "Primo" not in typed
     assert "Secundo" not in typed
@@ -110,10 +100,8 @@ def test_enumeration_adverbs_and_headings_are_not_people(nlp: Any, tmp_path: Pat
     assert typed.get("Jean Dupont") == "person"
 
 
-def test_common_words_written_as_names_are_not_actors(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_common_words_written_as_names_are_not_actors(types_in: TypesIn) -> None:
+    typed = types_in(
         "R É P U B L I Q U E   F R A N Ç A I S E\n\n"
         "Mesdames et Messieurs les Députés, la sécurité de la Nation est en jeu.\n\n"
         "Le traité de Westphalie mit fin à la guerre entre les deux Empires en 1648.\n\n"
@@ -121,7 +109,7 @@ def test_common_words_written_as_names_are_not_actors(nlp: Any, tmp_path: Path) 
         "Une fillette, Tanzanien par son père, vit à Dodoma.\n\n"
         "Beaucoup de Kurdes vivent à Erbil, où 5 000 Kurdes ont manifesté. Les villages "
         "kurdes sont nombreux.\n\n"
-        "La Cour d'appel de Lyon a rendu son arrêt, RG 21/04512, le 3 mai 2022.\n",
+        "La Cour d'appel de Lyon a rendu son arrêt, RG 21/04512, le 3 mai 2022.\n"
     )
     for noise in ("R É P", "Députés", "Nation", "Empires", "Union élargie", "Union commune"):
         assert noise not in typed, noise
@@ -131,25 +119,21 @@ def test_common_words_written_as_names_are_not_actors(nlp: Any, tmp_path: Path) 
     assert typed.get("Cour d'appel de Lyon") == "organization"
 
 
-def test_an_acronym_after_an_article_number_is_the_instrument(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_an_acronym_after_an_article_number_is_the_instrument(types_in: TypesIn) -> None:
+    typed = types_in(
         "La coopération policière relève du titre VI (article 29 TUE) et la Commission "
-        "propose de la renforcer avec Europol.\n",
+        "propose de la renforcer avec Europol.\n"
     )
     assert typed.get("TUE") == "agreement"
     assert typed.get("Europol") == "organization"
 
 
-def test_titles_and_words_in_capitals_are_not_actors(nlp: Any, tmp_path: Path) -> None:
-    typed = _entities(
-        nlp,
-        tmp_path,
+def test_titles_and_words_in_capitals_are_not_actors(types_in: TypesIn) -> None:
+    typed = types_in(
         "Le Catholicos-Patriarche a reçu le métropolite de Beyrouth à Erbil.\n\n"
         "Les chrétiens kurdes et les musulmans kurdes vivent ensemble à Dohuk.\n\n"
         "Références\n\n"
-        "KURDES, une histoire par Jean Martin, sur histoire.fr (consulté le 2 mai 2019).\n",
+        "KURDES, une histoire par Jean Martin, sur histoire.fr (consulté le 2 mai 2019).\n"
     )
     assert "Catholicos-Patriarche" not in typed
     assert "KURDES" not in typed

@@ -16,7 +16,6 @@ from filature.extract.relations import (
     MentionSpan,
     RelationCandidate,
     cooccurrences,
-    find_candidates,
     find_table_candidates,
     resolve,
 )
@@ -24,22 +23,11 @@ from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.quantities import find_amounts, find_dates, find_periods
 from filature.extract.run import extract_all
 from filature.models import Entity, Mention
-
-
-def spans(text: str, *names: tuple[str, str]) -> list[MentionSpan]:
-    out = []
-    for name, etype in names:
-        start = text.index(name)
-        out.append(MentionSpan(start, start + len(name), etype))
-    return out
+from relkit import candidates_between, sides
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
-    doc = nlp(text)
-    return {
-        (text[slice(*c.source)], text[slice(*c.target)], c.type, c.role or c.date)
-        for c in find_candidates(doc, spans(text, *names))
-    }
+    return {(*sides(text, c), c.role or c.date) for c in candidates_between(nlp, text, *names)}
 
 
 def test_dates_amounts_and_periods_are_normalised() -> None:

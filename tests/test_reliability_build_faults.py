@@ -10,7 +10,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 
 from dbfactory import sample_builder, write_sample
 from filature.store.schema import SCHEMA_VERSION
-from reliability import ROOT, env_without_size, filature
+from reliability import ROOT, env_without_size, filature, small_tmpfs
 
 SEEDS = ROOT / "seeds"
 Popen = subprocess.Popen[str]
@@ -39,22 +38,8 @@ def one_line(stderr: str) -> str:
 @pytest.fixture()
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real filesystem of 8 MB (tmpfs), unmounted afterwards."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root and mount(8)")
-    point = tmp_path / "disk"
-    point.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", f"filature-{uuid.uuid4().hex[:6]}", str(point)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"mount is not permitted here: {mounted.stderr.strip()}")
-    try:
+    with small_tmpfs(tmp_path / "disk", "8m") as point:
         yield point
-    finally:
-        subprocess.run(["umount", "-l", str(point)], check=False)
 
 
 def fill(folder: Path, leave: int) -> None:

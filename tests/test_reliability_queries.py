@@ -7,10 +7,13 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 from typer.testing import CliRunner
 
@@ -24,6 +27,7 @@ from filature.store.connect import open_readonly
 from filature.tui.app import make_app
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.jump import JumpScreen
+from pilotkit import settle
 from reliability import filature
 
 QUERIES = [
@@ -180,6 +184,13 @@ def test_cli_processes_with_hostile_queries(db: Path, query: str) -> None:
         assert (result.stdout if result.returncode == 0 else result.stderr).strip()
 
 
+async def status_after(pilot: Pilot[None], screen: Screen[Any], name: str, query: str) -> str:
+    """The status line of the ``name`` screen once ``query`` is typed into its input."""
+    screen.query_one(f"#{name}-input", Input).value = query
+    await settle(pilot)
+    return str(screen.query_one(f"#{name}-status", Static).render())
+
+
 @pytest.mark.anyio
 async def test_app_jump_and_find_with_every_query(db: Path) -> None:
     app = make_app(db, system_clipboard=False)
@@ -188,18 +199,11 @@ async def test_app_jump_and_find_with_every_query(db: Path) -> None:
         jump = app.screen
         assert isinstance(jump, JumpScreen)
         for query in QUERIES:
-            jump.query_one("#jump-input", Input).value = query
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            status = str(jump.query_one("#jump-status", Static).render())
-            assert status.strip(), query
+            assert (await status_after(pilot, jump, "jump", query)).strip(), query
         await pilot.press("escape", "ctrl+f")
         find = app.screen
         assert isinstance(find, FindScreen)
         for query in QUERIES:
-            find.query_one("#find-input", Input).value = query
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            status = str(find.query_one("#find-status", Static).render())
+            status = await status_after(pilot, find, "find", query)
             assert status.strip() and "could not run" not in status, (query, status)
         assert app.is_running

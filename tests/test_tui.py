@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from dbfactory import write_sample
-from filature.tui.app import FilatureApp, make_app
+from filature.tui.app import FilatureApp
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
@@ -20,6 +20,7 @@ from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
+from pilotkit import press, settle, started
 
 pytestmark = pytest.mark.anyio
 
@@ -27,15 +28,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
     return write_sample(tmp_path / "sample.db")
-
-
-def app_for(db: Path) -> FilatureApp:
-    return make_app(db, system_clipboard=False)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -57,14 +49,11 @@ def shown_name(app: FilatureApp) -> str:
 async def jump(pilot: Pilot[None], text: str) -> None:
     await pilot.press("ctrl+k")
     await type_text(pilot, text)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 async def test_starts_on_the_most_mentioned_entity_with_three_panes(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, _pilot):
         screen = main(app)
         rows = screen.query_one(EntityList).rows
         assert [r.name for r in rows[:3]] == ["Interpol", "Meng Hongwei", "Xi Jinping"]
@@ -77,31 +66,23 @@ async def test_starts_on_the_most_mentioned_entity_with_three_panes(db: Path) ->
 
 
 async def test_moving_in_the_list_shows_the_entity_with_the_arrows(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("down")
-        await settle(pilot)
+    async with started(db) as (app, pilot):
+        await press(pilot, "down")
         assert shown_name(app) == "Meng Hongwei"
         header = app.main.query_one(EntityHeader)
         assert header.card is not None and header.card.mention_count == 3
-        await pilot.press("down", "up")
-        await settle(pilot)
+        await press(pilot, "down", "up")
         assert shown_name(app) == "Meng Hongwei"
 
 
 async def test_type_filter_counts_and_switching(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         select = app.main.query_one("#entity-type", Select)
         labels = [str(option[0]) for option in select._options]
         assert labels == ["All (10)", "People (4)", "Organisations (2)", "Places (2)", "Events (2)"]
-        await pilot.press("alt+t")
-        await settle(pilot)
+        await press(pilot, "alt+t")
         assert {r.type for r in app.main.query_one(EntityList).rows} == {"person"}
-        await pilot.press("alt+t")
-        await settle(pilot)
+        await press(pilot, "alt+t")
         assert [r.name for r in app.main.query_one(EntityList).rows] == [
             "Interpol",
             "Ministère de la Sécurité publique",
@@ -109,14 +90,11 @@ async def test_type_filter_counts_and_switching(db: Path) -> None:
 
 
 async def test_typing_in_the_list_filters_as_you_type(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await type_text(pilot, "pek")
         assert app.main.query_one("#entity-filter", Input).value == "pek"
         assert [r.name for r in app.main.query_one(EntityList).rows] == ["Pékin"]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert shown_name(app) == "Pékin"
         assert isinstance(app.focused, RelationsTree)
         await type_text(pilot, "xi")  # typed in the relations: still the filter, no command
@@ -125,64 +103,51 @@ async def test_typing_in_the_list_filters_as_you_type(db: Path) -> None:
 
 
 async def test_ctrl_f_from_a_document_goes_back_to_the_search_and_its_results(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await pilot.press("ctrl+f")
         await type_text(pilot, "interpol")
-        await pilot.press("enter", "enter")
-        await settle(pilot)
+        await press(pilot, "enter", "enter")
         assert [type(s).__name__ for s in app.screen_stack[1:]] == [
             "MainScreen",
             "FindScreen",
             "DocumentScreen",
         ]
-        await pilot.press("ctrl+f")
-        await settle(pilot)
+        await press(pilot, "ctrl+f")
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["MainScreen", "FindScreen"]
         assert app.screen.query_one(Input).value == "interpol"
 
 
 async def test_ctrl_k_jumps_even_from_the_filter_box(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         box = app.main.query_one("#entity-filter", Input)
         box.focus()
         await type_text(pilot, "mi")
-        await pilot.press("home", "ctrl+k")
-        await settle(pilot)
+        await press(pilot, "home", "ctrl+k")
         assert isinstance(app.screen, JumpScreen)
         assert box.value == "mi"  # not cut by Input's own ctrl+k
 
 
 async def test_relations_grouped_with_co_occurrences_collapsed_and_enter_jumps(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await jump(pilot, "meng")
         tree = app.main.query_one(RelationsTree)
         groups = [str(node.label) for node in tree.root.children]
         assert groups == ["Member of  1", "President of  1", "Co-occurrences  2"]
         assert [node.is_expanded for node in tree.root.children] == [True, True, False]
         tree.focus()
-        await pilot.press("down", "down", "down")
-        await settle(pilot)
+        await press(pilot, "down", "down", "down")
         assert tree.current is not None and tree.current.counterpart_name == "Interpol"
         excerpts = app.main.query_one(ExcerptList)
         assert len(excerpts.excerpts) == 1
         assert excerpts.border_title == "Excerpts → Interpol"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert shown_name(app) == "Interpol"
 
 
 async def test_header_lays_out_again_only_when_its_line_count_changes(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         header = app.main.query_one(EntityHeader)
         layouts: list[bool] = []
         real = EntityHeader.update
@@ -208,21 +173,17 @@ async def test_header_lays_out_again_only_when_its_line_count_changes(
 
 
 async def test_co_occurrences_are_made_when_their_group_is_opened(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await jump(pilot, "meng")
         tree = app.main.query_one(RelationsTree)
         group = tree.root.children[-1]
         assert str(group.label) == "Co-occurrences  2" and not group.children
         tree.focus()
-        await pilot.press("down", "down", "down", "down", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "down", "down", "down", "down", "enter")
         assert group.is_expanded
         rows = [leaf.data for leaf in group.children]
         assert rows == [r for r in tree.rows if r.is_co_occurrence] and len(rows) == 2
-        await pilot.press("down")
-        await settle(pilot)
+        await press(pilot, "down")
         assert tree.current is rows[0]
         await pilot.press("up", "enter", "enter")  # closed and opened again: made once
         await settle(pilot)
@@ -230,16 +191,13 @@ async def test_co_occurrences_are_made_when_their_group_is_opened(db: Path) -> N
 
 
 async def test_fuzzy_jump_tolerates_typos_and_shows_the_alias(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await pilot.press("ctrl+k")
         await type_text(pilot, "beijing")
         screen = app.screen
         assert isinstance(screen, JumpScreen)
         assert screen.hits[0].name == "Pékin" and screen.hits[0].alias == "Beijing"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert shown_name(app) == "Interpol"
         for typed, expected in [
             ("xi jinpin", "Xi Jinping"),
@@ -251,30 +209,22 @@ async def test_fuzzy_jump_tolerates_typos_and_shows_the_alias(db: Path) -> None:
 
 
 async def test_enter_before_results_arrive_still_jumps_to_the_typed_name(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+k", "x", "i", "enter")
-        await settle(pilot)
+    async with started(db) as (app, pilot):
+        await press(pilot, "ctrl+k", "x", "i", "enter")
         assert shown_name(app) == "Xi Jinping"
 
 
 async def test_command_palette_offers_entities(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await pilot.press("ctrl+p")
         await type_text(pilot, "raisi")
         await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert shown_name(app) == "Ahmed Naser Al-Raisi"
 
 
 async def test_full_text_search_highlights_and_opens_the_document(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await pilot.press("ctrl+f")
         await type_text(pilot, "securite publique")
         screen = app.screen
@@ -282,8 +232,7 @@ async def test_full_text_search_highlights_and_opens_the_document(db: Path) -> N
         assert screen.result.total == 2
         hit = screen.result.hits[0]
         assert [hit.text[a:b].casefold() for a, b in hit.spans][:2] == ["sécurité", "publique"]
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "enter")
         assert isinstance(app.screen, DocumentScreen)
         view = app.screen.query_one(DocumentText)
         assert view.passage is not None and view.passage.id == hit.passage_id
@@ -291,9 +240,7 @@ async def test_full_text_search_highlights_and_opens_the_document(db: Path) -> N
 
 @pytest.mark.parametrize("typed", ['"', "AND", "NEAR(", "-x", "*", "[/]", "a OR"])
 async def test_full_text_search_never_fails(db: Path, typed: str) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with started(db, (120, 40)) as (app, pilot):
         await pilot.press("ctrl+f")
         await type_text(pilot, typed)
         screen = app.screen
@@ -302,13 +249,10 @@ async def test_full_text_search_never_fails(db: Path, typed: str) -> None:
 
 
 async def test_document_view_enter_on_a_mention_opens_its_entity(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await jump(pilot, "meng hongwei")
         app.main.query_one(ExcerptList).focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, DocumentScreen)
         view = app.screen.query_one(DocumentText)
         assert view.passage is not None and "est élu président" in view.passage.text
@@ -318,20 +262,16 @@ async def test_document_view_enter_on_a_mention_opens_its_entity(db: Path) -> No
         for _ in range(target):
             await pilot.press("right")
         assert view.mention.entity_name == "Xi Jinping"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert type(app.screen).__name__ == "MainScreen"
         assert shown_name(app) == "Xi Jinping"
 
 
 async def test_copy_excerpt_with_citation_in_few_keys(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         keys = ["ctrl+k", "m", "e", "n", "g", "enter", "ctrl+c"]
         for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
         assert len(keys) < 10
         assert app.clipboard.startswith("«La Chine a rejoint Interpol")
         assert "est élu président d'Interpol.»" in app.clipboard
@@ -342,12 +282,9 @@ async def test_copy_excerpt_with_citation_in_few_keys(db: Path) -> None:
 
 
 async def test_copy_card_lists_relations(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await jump(pilot, "meng")
-        await pilot.press("ctrl+e", "c")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "c")
         lines = app.clipboard.splitlines()
         assert lines[0] == "Meng Hongwei (person) — 3 mentions"
         assert any(line.strip().startswith("President of → Interpol") for line in lines)
@@ -355,9 +292,7 @@ async def test_copy_card_lists_relations(db: Path) -> None:
 
 
 async def test_copy_refuses_more_than_500_kb(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with started(db, (120, 40)) as (app, pilot):
         app.copy_text("x" * 600_000, "test")
         await pilot.pause()
         assert app.clipboard == ""
@@ -365,27 +300,20 @@ async def test_copy_refuses_more_than_500_kb(db: Path) -> None:
 
 
 async def test_back_and_forward_history(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await jump(pilot, "pekin")
         await jump(pilot, "raisi")
         app.main.query_one(RelationsTree).focus()
-        await pilot.press("backspace")
-        await settle(pilot)
+        await press(pilot, "backspace")
         assert shown_name(app) == "Pékin"
-        await pilot.press("alt+left")
-        await settle(pilot)
+        await press(pilot, "alt+left")
         assert shown_name(app) == "Interpol"
-        await pilot.press("alt+right", "alt+right")
-        await settle(pilot)
+        await press(pilot, "alt+right", "alt+right")
         assert shown_name(app) == "Ahmed Naser Al-Raisi"
 
 
 async def test_tab_moves_between_panes(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         seen = []
         for _ in range(5):
             await pilot.press("tab")
@@ -394,9 +322,7 @@ async def test_tab_moves_between_panes(db: Path) -> None:
 
 
 async def test_mouse_click_selects_an_entity(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, pilot):
         await pilot.click(EntityList, offset=(5, 2))
         await settle(pilot)
         assert shown_name(app) == "Xi Jinping"
@@ -405,11 +331,8 @@ async def test_mouse_click_selects_an_entity(db: Path) -> None:
 async def test_help_lists_every_binding(db: Path) -> None:
     from filature.tui.screens.help import binding_rows
 
-    app = app_for(db)
-    async with app.run_test(size=(120, 60)) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await settle(pilot)
+    async with started(db, (120, 60)) as (app, pilot):
+        await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.help_content().plain
         for _, classes in app.screen.sections:
@@ -425,26 +348,20 @@ async def test_help_lists_every_binding(db: Path) -> None:
 
 
 async def test_light_and_dark_themes(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(db, (80, 24)) as (app, pilot):
         assert app.theme == "textual-dark"
         await pilot.press("ctrl+t")
         assert app.theme == "textual-light"
 
 
 async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:
-    app = app_for(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(db, (80, 24)) as (app, _pilot):
         regions = [
             app.main.query_one(f"#{name}").region for name in ("entities", "relations", "excerpts")
         ]
         assert regions[0].y < regions[1].y < regions[2].y
         assert all(r.width >= 78 for r in regions)
-    app = app_for(db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(db) as (app, _pilot):
         regions = [
             app.main.query_one(f"#{name}").region for name in ("entities", "relations", "excerpts")
         ]
@@ -454,15 +371,12 @@ async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:
 async def test_empty_database_shows_a_message(tmp_path: Path) -> None:
     from dbfactory import DbBuilder
 
-    app = app_for(DbBuilder().write(tmp_path / "empty.db"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(DbBuilder().write(tmp_path / "empty.db"), (80, 24)) as (app, pilot):
         assert app.main.query_one(EntityHeader).card is None
         assert "no entities" in str(app.main.query_one(ExcerptList).get_option_at_index(0).prompt)
         await jump(pilot, "anything")
         assert isinstance(app.screen, JumpScreen)
         assert app.screen.hits == []
-        await pilot.press("escape", "ctrl+c", "ctrl+e", "c")
-        await settle(pilot)
+        await press(pilot, "escape", "ctrl+c", "ctrl+e", "c")
         assert isinstance(app.screen, MainScreen)
         assert app.clipboard == ""

@@ -18,7 +18,7 @@ from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
-from pilotkit import ask_merge, jump, said, settle
+from pilotkit import ask_merge, jump, press, said, settle, started
 
 pytestmark = pytest.mark.anyio
 SCHOOL = "École supérieure de Police criminelle de Shenyang"
@@ -42,25 +42,20 @@ def listed(app: FilatureApp) -> set[str]:
 async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -> None:
     interpol = copy.entity("Interpol")
     assert interpol is not None
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(copy.db) as (app, pilot):
         await jump(pilot, "Bureau chinois d’Interpol")
         assert shown(app)[1] == "Bureau chinois d’Interpol"
-        await pilot.press("ctrl+e", "m")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "m")
         assert isinstance(app.screen, JumpScreen)
         assert "Merge Bureau chinois" in str(app.screen.query_one("#jump-box").border_title)
         app.screen.query_one("#jump-input", Input).value = "Interpol"
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, ConfirmPrompt)
         await pilot.press("enter")  # Enter alone never confirms
         await settle(pilot)
         assert isinstance(app.screen, ConfirmPrompt)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "y")
         assert shown(app)[:2] == (interpol[0], "Interpol")
         assert app.main.query_one(EntityList).current_id == interpol[0]
         assert "Bureau chinois d’Interpol" not in listed(app)
@@ -73,40 +68,31 @@ async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -
 
 async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
     hostile = "[/] [@click=app.quit] \x1b[31mMatt"
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(copy.db) as (app, pilot):
         await jump(pilot, "Matt Schrader")
-        await pilot.press("ctrl+e", "r")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "r")
         assert isinstance(app.screen, TextPrompt)
         box = app.screen.query_one(Input)
         assert box.value == "Matt Schrader"
         box.value = hostile
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert shown(app)[1] == hostile
         assert app.is_running
 
         await jump(pilot, "Mékong")
-        await pilot.press("ctrl+e", "y")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "y")
         assert isinstance(app.screen, ChoicePrompt)
-        await pilot.press("end", "enter")
-        await settle(pilot)
+        await press(pilot, "end", "enter")
         assert shown(app)[1:] == ("Mékong", "event")
 
         await jump(pilot, SCHOOL)
-        await pilot.press("ctrl+e", "s")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "s")
         assert isinstance(app.screen, ChoicePrompt)
         values = [value for _, value in app.screen.choices]
         app.screen.query_one(OptionList).highlighted = values.index("ESPCC")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, ChoicePrompt)  # the type, the entity's own first
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert shown(app)[1] == SCHOOL
         assert "ESPCC" in listed(app)
     assert copy.entity(hostile) is not None
@@ -119,28 +105,21 @@ async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
 async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
     text = copy.curation.read_text(encoding="utf-8")
     before = copy.tables()
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(copy.db) as (app, pilot):
         await jump(pilot, "Asie")
-        await pilot.press("ctrl+e", "x")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "x")
         assert isinstance(app.screen, ConfirmPrompt)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert copy.entity("Asie") is not None
-        await pilot.press("ctrl+e", "x")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "x")
         await pilot.press("y")
         await settle(pilot)
         assert "Asie" not in listed(app)
         assert shown(app)[1] != "Asie"
-        await pilot.press("ctrl+e", "u")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "u")
         assert "Asie" in listed(app)
         assert said(app, "Undone: drop Asie")
-        await pilot.press("ctrl+e", "u")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "u")
         assert said(app, "Nothing to undo")
     assert copy.curation.read_text(encoding="utf-8") == text
     assert copy.tables() == before
@@ -148,33 +127,25 @@ async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
 
 async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) -> None:
     hand = len(load_curation(copy.curation).entries)
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(copy.db) as (app, pilot):
         await jump(pilot, "Russie")
-        await pilot.press("ctrl+e", "x", "y")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "x", "y")
         await jump(pilot, "Birmanie")
-        await pilot.press("ctrl+e", "x", "y")
-        await settle(pilot)
+        await press(pilot, "ctrl+e", "x", "y")
         assert not {"Russie", "Birmanie"} & listed(app)
-        await pilot.press("ctrl+u")
-        await settle(pilot)
+        await press(pilot, "ctrl+u")
         screen = app.screen
         assert isinstance(screen, CurationScreen)
         options = screen.query_one(OptionList)
         assert options.option_count == hand + 2
         options.highlighted = hand  # the first of this session: Russie
-        await pilot.press("d", "y")
-        await settle(pilot)
+        await press(pilot, "d", "y")
         assert options.option_count == hand + 1
         assert "Russie" in listed(app) and "Birmanie" not in listed(app)
         options.highlighted = 0  # a hand-written one: the merge into Beijing
-        await pilot.press("d", "y")
-        await settle(pilot)
+        await press(pilot, "d", "y")
         assert "Pékin" in listed(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert not isinstance(app.screen, CurationScreen)
     entries = load_curation(copy.curation).entries
     assert len(entries) == hand and entries[-1].get("name") == "Birmanie"
@@ -199,8 +170,7 @@ async def test_read_only_folder_is_said_and_nothing_changes(
         async with app.run_test(size=(160, 48)) as pilot:
             await settle(pilot)
             await jump(pilot, "Asie")
-            await pilot.press("ctrl+e", "x")
-            await settle(pilot)
+            await press(pilot, "ctrl+e", "x")
             assert not isinstance(app.screen, ConfirmPrompt)
             assert said(app, "read-only")
     finally:
@@ -210,11 +180,8 @@ async def test_read_only_folder_is_said_and_nothing_changes(
 
 
 async def test_help_lists_every_curation_key(copy: Copy) -> None:
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await settle(pilot)
+    async with started(copy.db, (80, 24)) as (app, pilot):
+        await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.help_content().plain
         for what in (
@@ -233,12 +200,9 @@ async def test_help_lists_every_curation_key(copy: Copy) -> None:
 
 
 async def test_an_app_decision_survives_a_full_rebuild(copy: Copy) -> None:
-    app = make_app(copy.db, system_clipboard=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with started(copy.db) as (_app, pilot):
         await ask_merge(pilot, "Bureau chinois d’Interpol", "Interpol")
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "y")
     decided = copy.tables()
     build(copy.seeds, copy.db)
     assert copy.entity("Bureau chinois d’Interpol") is None
@@ -250,11 +214,8 @@ async def test_a_database_without_curation_data_says_so(tmp_path: Path) -> None:
     from dbfactory import write_sample
 
     db = write_sample(tmp_path / "sample.db")
-    app = make_app(db, system_clipboard=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+e", "x")
-        await settle(pilot)
+    async with started(db, (80, 24)) as (app, pilot):
+        await press(pilot, "ctrl+e", "x")
         assert not isinstance(app.screen, ConfirmPrompt)
         assert said(app, "rebuild it with filature build")
         assert app.is_running

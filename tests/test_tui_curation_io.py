@@ -24,7 +24,7 @@ from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.prompts import TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
-from reliability import Tmux, app_command
+from reliability import Tmux, app_command, small_tmpfs
 
 pytestmark = pytest.mark.anyio
 WORKER = Path(__file__).with_name("curation_worker.py")
@@ -130,20 +130,8 @@ async def test_a_rebuild_is_followed_and_decisions_go_to_the_new_database(copy: 
 @pytest.fixture()
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 4 MB tmpfs mounted for the test (skipped where mounting is not permitted)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs to fill: {done.stderr.strip() or 'not root'}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+    with small_tmpfs(tmp_path / "disk", "4m") as point:
+        yield point
 
 
 def fill(folder: Path) -> None:
