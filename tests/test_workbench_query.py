@@ -14,7 +14,7 @@ from filature.query.network import ego_network
 from filature.query.resolve import resolve_entity
 from filature.query.tables import COLUMNS, _key, filter_rows, relation_table, sort_rows
 from filature.query.timeline import timeline
-from filature.query.types import TableRow, parse_date
+from filature.query.views import TableRow, parse_date
 from filature.store.connect import open_readonly
 from filature.vocabulary import CO_OCCURRENCE
 

@@ -23,7 +23,8 @@ from filature.export.files import ExportProblem, write_file
 from filature.problems import CurationError
 from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
-from filature.query.types import Evidence, Excerpt, NoteRecord, Relation
+from filature.query.types import Evidence, Excerpt, Relation
+from filature.query.views import NoteRecord
 from filature.text import norm_key
 
 DossierFormat = Literal["md", "html"]

@@ -7,8 +7,12 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class CurationError(ValueError):
@@ -34,9 +38,9 @@ class CurationError(ValueError):
         self.hint = fix
         self.action = action
 
-    def at(self, path: Path) -> CurationError:
-        """The same error, naming the file it was found in."""
-        return CurationError(
+    def at(self, path: Path, kind: type[CurationError] | None = None) -> CurationError:
+        """The same error, naming the file it was found in (as a ``kind`` error when given)."""
+        return (kind or CurationError)(
             self.message,
             path=path,
             line=self.line,
@@ -68,6 +72,52 @@ class CurationError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    """One ``[[section]]`` table of an analyst's file: its section and its keys, as read."""
+
+    section: str
+    data: dict[str, Any]
+
+    def get(self, key: str) -> Any:
+        """A key's value, or None."""
+        return self.data.get(key)
+
+
+def file_bytes(path: Path, kind: str | None, error: type[CurationError] = CurationError) -> bytes:
+    """The bytes of the analyst's file at ``path`` (none when it does not exist). A folder
+    raises ``error`` saying it is not a ``kind`` (not a regular file when ``kind`` is None),
+    and so do a pipe and an unreadable file."""
+    if kind is not None and path.is_dir():
+        action = f"move the folder {{file}} away; the {kind} is a TOML text file"
+        raise error(f"this is a folder, not a {kind}", path=path, action=action)
+    if path.exists() and not path.is_file():  # a pipe would make the build wait forever
+        action = "replace {file} by a TOML text file, or remove it"
+        raise error("this is not a regular file", path=path, action=action)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        reason = f"cannot be read ({exc.strerror or exc})"
+        raise error(reason, path=path, action="chmod u+r {file}") from exc
+
+
+def decode_file(
+    data: bytes, path: Path, parse: Callable[[str], T], error: type[CurationError] = CurationError
+) -> T:
+    """``parse`` applied to the UTF-8 text of the analyst's file at ``path``: every problem
+    raises ``error`` naming the file, the line and column and the fix."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_utf8(data, exc).at(path, error) from exc
+    try:
+        return parse(text)
+    except CurationError as exc:
+        raise exc.at(path, error) from exc
 
 
 def not_utf8(data: bytes, exc: UnicodeDecodeError) -> CurationError:

@@ -21,16 +21,17 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from filature.models import ENTITY_TYPES
 from filature.problems import CurationError as CurationError  # re-exported
 from filature.problems import (
     EntryError,
     Locator,
+    TableEntry,
+    decode_file,
     did_you_mean,
+    file_bytes,
     key_of,
-    not_utf8,
     syntax_error,
 )
 
@@ -48,15 +49,8 @@ HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(#.*)?$")
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(TableEntry):
     """One decision: its section (merge, rename...) and its keys, as read from the file."""
-
-    section: str
-    data: dict[str, Any]
-
-    def get(self, key: str) -> Any:
-        """A key's value, or None."""
-        return self.data.get(key)
 
     @property
     def type(self) -> str | None:
@@ -97,40 +91,12 @@ def load_curation(path: Path) -> Curation:
 def curation_bytes(path: Path) -> bytes:
     """The bytes of the curation file at ``path`` (none when it does not exist); a folder, a
     pipe or an unreadable file raises ``CurationError``."""
-    if path.is_dir():
-        raise CurationError(
-            "this is a folder, not a curation file",
-            path=path,
-            action="move the folder {file} away; the curation file is a TOML text file",
-        )
-    if path.exists() and not path.is_file():  # a pipe would make the build wait forever
-        raise CurationError(
-            "this is not a regular file",
-            path=path,
-            action="replace {file} by a TOML text file, or remove it",
-        )
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return b""
-    except OSError as exc:
-        raise CurationError(
-            f"cannot be read ({exc.strerror or exc})", path=path, action="chmod u+r {file}"
-        ) from exc
+    return file_bytes(path, "curation file")
 
 
 def decode_curation(data: bytes, path: Path) -> Curation:
     """Decode and check the bytes of the curation file at ``path``."""
-    if not data:
-        return EMPTY
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise not_utf8(data, exc).at(path) from exc
-    try:
-        return parse_curation(text)
-    except CurationError as exc:
-        raise exc.at(path) from exc
+    return decode_file(data, path, parse_curation) if data else EMPTY
 
 
 def parse_curation(text: str) -> Curation:

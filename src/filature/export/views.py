@@ -18,15 +18,8 @@ from typing import Literal, TextIO
 
 from filature.export.files import ExportProblem, write_file
 from filature.export.tabular import CSV_ENCODING, guard
-from filature.query.types import (
-    Evidence,
-    Excerpt,
-    Network,
-    NoteRecord,
-    Relation,
-    RelationTable,
-    Timeline,
-)
+from filature.query.types import Evidence, Excerpt, Relation
+from filature.query.views import Network, NoteRecord, RelationTable, Timeline
 from filature.text import printable_line
 
 ViewFormat = Literal["csv", "md"]

@@ -25,9 +25,10 @@ from filature.problems import (
     CurationError,
     EntryError,
     Locator,
+    decode_file,
     did_you_mean,
+    file_bytes,
     key_of,
-    not_utf8,
     syntax_error,
 )
 
@@ -68,38 +69,13 @@ class DocumentsFile:
 EMPTY = DocumentsFile(None, {})
 
 
-def _error(message: str, path: Path, action: str) -> DocumentsFileError:
-    return DocumentsFileError(message, path=path, action=action)
-
-
 def read_documents_file(path: Path) -> DocumentsFile:
     """Read and check ``path`` (a missing file sets nothing)."""
-    if path.is_dir():
-        raise _error("this is a folder, not a documents file", path, "move the folder {file} away")
-    if path.exists() and not path.is_file():
-        raise _error("this is not a regular file", path, "replace {file} by a TOML text file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    data = file_bytes(path, "documents file", DocumentsFileError)
+    if not data:
         return EMPTY
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise _error(f"cannot be read ({reason})", path, "chmod u+r {file}") from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = not_utf8(data, exc)
-        raise DocumentsFileError(
-            problem.message, path=path, line=problem.line, column=problem.column,
-            action="save {file} as UTF-8",
-        ) from exc  # fmt: skip
-    try:
-        return DocumentsFile(path, parse_documents(text))
-    except CurationError as exc:
-        raise DocumentsFileError(
-            exc.message, path=path, line=exc.line, column=exc.column, fix=exc.hint,
-            action=exc.action,
-        ) from exc  # fmt: skip
+    entries = decode_file(data, path, parse_documents, DocumentsFileError)
+    return DocumentsFile(path, entries)
 
 
 def parse_documents(text: str) -> dict[str, DocumentInfo]:

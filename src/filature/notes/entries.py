@@ -14,16 +14,17 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from filature.models import ENTITY_TYPES
 from filature.problems import (
     CurationError,
     EntryError,
     Locator,
+    TableEntry,
+    decode_file,
     did_you_mean,
+    file_bytes,
     key_of,
-    not_utf8,
     syntax_error,
 )
 
@@ -43,15 +44,8 @@ _FIX = 'each note is a [[entity]], [[relation]] or [[excerpt]] line followed by 
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(TableEntry):
     """One starred item and its note, as read from the file."""
-
-    section: str
-    data: dict[str, Any]
-
-    def get(self, key: str) -> Any:
-        """A key's value, or None."""
-        return self.data.get(key)
 
     @property
     def text(self) -> str:
@@ -81,26 +75,7 @@ def notes_path(meta: dict[str, str]) -> Path | None:
 def load_notes(path: Path) -> tuple[Note, ...]:
     """Read and check the notes file at ``path`` (a missing file holds no note). Every
     problem raises ``CurationError`` naming the file, line, column and fix."""
-    if path.exists() and not path.is_file():
-        raise CurationError(
-            "this is not a regular file", path=path, action="replace {file} by a TOML text file"
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ()
-    except OSError as exc:
-        raise CurationError(
-            f"cannot be read ({exc.strerror or exc})", path=path, action="chmod u+r {file}"
-        ) from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise not_utf8(data, exc).at(path) from exc
-    try:
-        return parse_notes(text)
-    except CurationError as exc:
-        raise exc.at(path) from exc
+    return decode_file(file_bytes(path, None), path, parse_notes)
 
 
 def parse_notes(text: str) -> tuple[Note, ...]:

@@ -9,7 +9,8 @@ from collections import defaultdict
 
 from filature.query.records import clean
 from filature.query.resolve import EntityNotFound
-from filature.query.types import EndPoint, Neighbour, NeighbourGroup, Network
+from filature.query.types import EndPoint
+from filature.query.views import Neighbour, NeighbourGroup, Network
 from filature.vocabulary import CO_OCCURRENCE, RELATION_TYPES, Side, relation_type
 
 _NEIGHBOURS = """

@@ -12,7 +12,7 @@ from filature.notes.entries import Note, load_notes, notes_path
 from filature.notes.match import Target, match_notes
 from filature.query.reader import PASSAGE_COLUMNS, excerpt_from_row
 from filature.query.records import clean, read_entities, read_relations
-from filature.query.types import NoteRecord
+from filature.query.views import NoteRecord
 
 
 def notes_file(conn: sqlite3.Connection) -> Path | None:

@@ -11,14 +11,8 @@ from typing import Any, Literal, get_args
 
 from filature.cite import document_name
 from filature.query.records import read_relations
-from filature.query.types import (
-    Evidence,
-    RelationTable,
-    SharedAmount,
-    SourceTotal,
-    TableRow,
-    parse_date,
-)
+from filature.query.types import Evidence
+from filature.query.views import RelationTable, SharedAmount, SourceTotal, TableRow, parse_date
 from filature.text import norm_key
 from filature.vocabulary import STATED_TYPES
 

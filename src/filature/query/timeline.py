@@ -8,7 +8,7 @@ import sqlite3
 from itertools import groupby
 
 from filature.query.records import read_relations
-from filature.query.types import Timeline, TimelineEntry, TimelineYear, parse_date
+from filature.query.views import Timeline, TimelineEntry, TimelineYear, parse_date
 from filature.text import norm_key
 
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from filature.extract.eventwords import load_event_words
+from filature.extract.relations.byname import name_index, name_key, name_relations
 from filature.extract.relations.lexicon import load_relation_lexicon
-from filature.extract.relations.units import name_key, name_relation
 from filature.models import Entity, Relation
 
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|a\s+|au\s+)")
@@ -37,27 +37,13 @@ def named_place_relations(entities: Sequence[Entity]) -> list[Relation]:
     """located_in from each meeting or event named "<head> [adjective] de <place>" to that
     place of the corpus; evidence: the mentions that name both."""
     heads = load_relation_lexicon().named_place_heads
-    places: dict[str, int] = {}
-    for e in entities:
-        if e.type == "place":
-            for alias in (e.name, *e.aliases):
-                places.setdefault(name_key(alias), e.key)
-    out: list[Relation] = []
-    for e in entities:
-        if e.type not in _SOURCES:
-            continue
-        found = {p for a in (e.name, *e.aliases) if (p := _place(a, places, heads)) is not None}
-        for place in sorted(found - {e.key}):
-            relation = name_relation(
-                (m for m in e.mentions if _place(m.surface, places, heads) == place),
-                (e.key, place),
-                "located_in",
-                "place_name",
-                _CONFIDENCE,
-            )
-            if relation is not None:
-                out.append(relation)
-    return out
+    places = name_index(entities, {"place"})
+
+    def place(name: str) -> tuple[int, ...]:
+        found = _place(name, places, heads)
+        return () if found is None else (found,)
+
+    return name_relations(entities, _SOURCES, place, "located_in", "place_name", _CONFIDENCE)
 
 
 _SIDES = re.compile(r"^(?P<head>\S+)\s+(?P<sides>[^\s-]+(?:-[^\s-]+)+)$")
@@ -77,24 +63,13 @@ def named_party_relations(entities: Sequence[Entity]) -> list[Relation]:
     """participates_in from each side to an event named "<war head> A-B" when A and B are
     places or organisations of the corpus; evidence: the mentions that name them."""
     heads = load_event_words().side_heads
-    actors: dict[str, int] = {}
-    for e in entities:
-        if e.type in {"place", "organization"}:
-            for alias in (e.name, *e.aliases):
-                actors.setdefault(name_key(alias), e.key)
-    out: list[Relation] = []
-    for e in entities:
-        if e.type != "event":
-            continue
-        sides = {s for a in (e.name, *e.aliases) for s in _sides(a, actors, heads)}
-        for side in sorted(sides - {e.key}):
-            relation = name_relation(
-                (m for m in e.mentions if side in _sides(m.surface, actors, heads)),
-                (side, e.key),
-                "participates_in",
-                "sides_name",
-                _CONFIDENCE,
-            )
-            if relation is not None:
-                out.append(relation)
-    return out
+    actors = name_index(entities, {"place", "organization"})
+    return name_relations(
+        entities,
+        {"event"},
+        lambda name: _sides(name, actors, heads),
+        "participates_in",
+        "sides_name",
+        _CONFIDENCE,
+        toward=True,
+    )

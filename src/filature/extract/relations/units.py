@@ -4,22 +4,15 @@ d'INTERPOL", "Assemblée générale des Nations unies" are part of (member_of) t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from filature.extract.relations.byname import name_index, name_key, name_relations
 from filature.extract.relations.lexicon import fold, load_relation_lexicon
-from filature.models import Entity, EvidenceSpan, Mention, Relation
+from filature.models import Entity, Relation
 
 _OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
-_ARTICLE = re.compile(r"^(?:la|le|les|l')\s*")
 _GENERIC = re.compile(r"^organisation\s+(?:des|de la|de l'|du|de)\s*")
 _CONFIDENCE = 0.8
-MAX_EVIDENCE = 20
-"""Evidence spans kept for a relation an entity's name states."""
-
-
-def name_key(name: str) -> str:
-    """A name folded, without its leading article and extra spaces (names compare so)."""
-    return " ".join(_ARTICLE.sub("", fold(name).strip()).split())
 
 
 def _parent(name: str, names: dict[str, int], heads: frozenset[str]) -> int | None:
@@ -45,53 +38,15 @@ def unit_relations(entities: Sequence[Entity]) -> list[Relation]:
     heads = load_relation_lexicon().unit_heads
     if not heads:
         return []
-    names: dict[str, int] = {}
-    for e in entities:
-        if e.type == "organization":
-            for alias in (e.name, *e.aliases):
-                key = name_key(alias)
-                names.setdefault(key, e.key)
-                generic = _GENERIC.match(key)
-                if generic:  # "Organisation des Nations unies" is also "les Nations unies"
-                    names.setdefault(name_key(key[generic.end() :]), e.key)
-    out: list[Relation] = []
-    for e in entities:
-        if e.type != "organization":
-            continue
-        parents = {p for a in (e.name, *e.aliases) if (p := _parent(a, names, heads)) is not None}
-        for parent in sorted(parents - {e.key}):
-            relation = name_relation(
-                (m for m in e.mentions if _parent(m.surface, names, heads) == parent),
-                (e.key, parent),
-                "member_of",
-                "unit_name",
-                _CONFIDENCE,
-            )
-            if relation is not None:
-                out.append(relation)
-    return out
+    names = name_index(entities, {"organization"})
+    for key, entity in list(names.items()):
+        if generic := _GENERIC.match(key):  # "Organisation des Nations unies": "Nations unies"
+            names.setdefault(name_key(key[generic.end() :]), entity)
 
+    def parents(name: str) -> tuple[int, ...]:
+        parent = _parent(name, names, heads)
+        return () if parent is None else (parent,)
 
-def name_relation(
-    mentions: Iterable[Mention],
-    ends: tuple[int, int],
-    rtype: str,
-    rule: str,
-    confidence: float,
-) -> Relation | None:
-    """A relation an entity's name states, from ``ends[0]`` to ``ends[1]``: its evidence is the
-    entity's ``mentions`` that name it (at most ``MAX_EVIDENCE``); None without one."""
-    evidence = tuple(EvidenceSpan(m.doc_index, m.passage_seq, m.start, m.end) for m in mentions)[
-        :MAX_EVIDENCE
-    ]
-    if not evidence:
-        return None
-    return Relation(
-        source_key=ends[0],
-        target_key=ends[1],
-        type=rtype,
-        confidence=confidence,
-        rule=rule,
-        evidence=evidence,
-        weight=len(evidence),
+    return name_relations(
+        entities, {"organization"}, parents, "member_of", "unit_name", _CONFIDENCE
     )

@@ -1,0 +1,178 @@
+"""A PDF page's type: the size and baseline of its characters, asked of PDFium, give the line
+breaks its text lacks (paragraph gaps, headings in a larger type, lines PDFium glued after a
+hyphen) and where its footnotes start (final lines in a smaller type, the first numbered)."""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import re
+from collections import Counter
+
+import pypdfium2 as pdfium
+
+from filature.ingest.formats.pdf_lines import CHAR_ORIGIN, FONT_SIZE, address
+
+_HYPHEN_JOIN = re.compile(r"-(?=\S)")
+_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
+_SMALLER = 0.85
+_SAMPLE = 100
+_GAP = 1.4
+_LEADING = 1.3
+_LINE_END = re.compile(r"\r\n|\n")
+_LARGER = 1.25
+"""A line whose type is this much larger than most of its page's lines (a heading, a title
+page's title) is a paragraph of its own."""
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
+
+
+class Chars:
+    """Type size and baseline of a page's characters, asked of PDFium only when needed.
+
+    ``index`` counts characters of the page's text as it is being rewritten: the line breaks
+    put back (``inserted``, positions in the new text) are skipped, and ``origin``, when the
+    lines were put in another order (two columns), gives the index PDFium knows each
+    character by.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage, origin: list[int] | None = None) -> None:
+        self.raw = address(textpage.raw)
+        self.inserted: list[int] = []
+        self.origin = origin
+        self._xy = (ctypes.c_double * 2)()
+        self._x = ctypes.addressof(self._xy)
+
+    def _original(self, index: int) -> int:
+        index -= bisect.bisect_right(self.inserted, index - 1)
+        return self.origin[index] if self.origin is not None else index
+
+    def size(self, index: int) -> float:
+        return float(FONT_SIZE(self.raw, self._original(index)))
+
+    def baseline(self, index: int) -> float:
+        CHAR_ORIGIN(self.raw, self._original(index), self._x, self._x + 8)
+        return self._xy[1]
+
+    def current(self, index: int) -> int:
+        """Where the character PDFium knows as ``index`` is in the rewritten text (pages whose
+        lines kept their order)."""
+        for position in self.inserted:
+            if position > index:
+                break
+            index += 1
+        return index
+
+
+def _hyphen_joins(text: str, chars: Chars) -> list[int]:
+    """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
+    footnote after the last line of a page): where the line break must be put back, that is
+    where the baseline moves by more than the type size."""
+    return [
+        i
+        for i in (match.end() for match in _HYPHEN_JOIN.finditer(text))
+        if abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
+    ]
+
+
+def _first_letter(text: str, start: int) -> int:
+    """The first character of the line at ``start`` that is not a space or a tab (a line
+    indented by spaces has its baseline there; skipping the line would double the step)."""
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _line_starts(text: str) -> list[int]:
+    """The first letter of each line that has one."""
+    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
+    return [i for i in starts if i < len(text) and not text[i].isspace()]
+
+
+def _paragraph_gaps(text: str, chars: Chars, starts: list[int]) -> list[int]:
+    """Starts of lines set further below the previous line than ``_GAP`` times the page's line
+    spacing (its smallest recurring one) and ``_LEADING`` times their type size: a paragraph
+    break that the text layer does not show, made a blank line."""
+    if len(starts) < 3:
+        return []
+    baselines = [chars.baseline(i) for i in starts]
+    steps = [above - below for above, below in itertools.pairwise(baselines)]
+    usual = Counter(round(step) for step in steps if step >= 1)
+    recurring = [step for step, count in usual.items() if count >= 2]
+    if not usual:
+        return []
+    spacing = min(recurring) if recurring else usual.most_common(1)[0][0]
+    return [
+        start
+        for start, step in zip(starts[1:], steps, strict=True)
+        if step > _GAP * spacing and step > _LEADING * chars.size(start)
+    ]
+
+
+def _large_type(text: str, chars: Chars, starts: list[int]) -> list[int]:
+    """Starts of the lines around a line in larger type than most of the page's (the size of
+    its second character, so that a drop cap does not count)."""
+    end = len(text) - 1
+    sized = [(start, chars.size(min(start + 1, end))) for start in starts]
+    if len(sized) < 2:
+        return []
+    usual = sorted(size for _, size in sized)[len(sized) // 2]
+    large = [size >= _LARGER * usual for _, size in sized]
+    return [
+        start
+        for (start, _), now, before in zip(sized[1:], large[1:], large[:-1], strict=True)
+        if now != before
+    ]
+
+
+def with_breaks(text: str, chars: Chars) -> str:
+    """The page's text with the line breaks PDFium leaves out put back (``chars`` learns
+    where they are, to keep asking for the right characters)."""
+    starts = _line_starts(text)
+    cuts = sorted(
+        set(_hyphen_joins(text, chars))
+        | set(_paragraph_gaps(text, chars, starts))
+        | set(_large_type(text, chars, starts))
+    )
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for number, cut in enumerate(cuts):
+        pieces += (text[done:cut], "\n")
+        chars.inserted.append(cut + number)
+        done = cut
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _body_size(text: str, chars: Chars) -> float | None:
+    """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
+    step = max(1, len(text) // _SAMPLE)
+    sizes = Counter(round(chars.size(i), 1) for i in range(0, len(text), step) if text[i].isalpha())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def footnote_start(text: str, chars: Chars) -> int | None:
+    """Where the page's footnotes start: a run of final lines in a smaller type than the
+    page's body, the first of them starting with a note number; None if there is none."""
+    if not _FOOTNOTE_LINE.search(text):
+        return None
+    body = _body_size(text, chars)
+    if body is None:
+        return None
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    found: int | None = None
+    for start, end in reversed(lines):
+        sized = [round(chars.size(i), 1) for i in range(start, end) if text[i].isalnum()]
+        if not sized:
+            continue
+        if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
+            break
+        if _FOOTNOTE_START.match(text[start:end]):
+            found = start
+    return found
