@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -227,3 +227,68 @@ class Locator:
                 if found is not None and found[0] == key:
                     return n + 1, found[1]
         return start + 1, column
+
+    def placed(
+        self, exc: CurationError, section: str, index: int, kind: type[CurationError] | None = None
+    ) -> CurationError:
+        """``exc``, found in entry ``index`` of ``section``, at the line and column of its key
+        (of the entry, when no key is at fault), as a ``kind`` error when given."""
+        line, column = self.entry(section, index, key_of(exc))
+        return (kind or CurationError)(
+            exc.message, line=line, column=column, fix=exc.hint, action=exc.action
+        )
+
+
+def toml_tables(
+    text: str,
+    sections: Sequence[str],
+    *,
+    unknown_fix: str,
+    syntax_fix: str | None = None,
+    error: type[CurationError] = CurationError,
+) -> tuple[dict[str, list[Any]], Locator]:
+    """The arrays of tables (``[[section]]``) of an analyst's TOML text, by section, and a
+    locator of its text; invalid TOML, a section not among ``sections`` (``unknown_fix``
+    says which there are) and one not written ``[[section]]`` raise ``error``."""
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = syntax_error(text, exc)
+        raise error(
+            problem.message,
+            line=problem.line,
+            column=problem.column,
+            fix=syntax_fix or problem.hint,
+        ) from exc
+    locate = Locator(text)
+    for name in sorted(data, key=lambda name: name in sections):  # the unknown ones first
+        if name not in sections:
+            message, fix = f"unknown section {name!r}{did_you_mean(name, sections)}", unknown_fix
+        elif not isinstance(data[name], list):
+            message = f"{name} must be written [[{name}]]"
+            fix = f"write [[{name}]] (two brackets) on its own line"
+        else:
+            continue
+        line, column = locate.section(name)
+        raise error(message, line=line, column=column, fix=fix)
+    return data, locate
+
+
+def checked_entries(
+    tables: dict[str, list[Any]],
+    locate: Locator,
+    section: str,
+    check: Callable[[object], T],
+    error: type[CurationError] = CurationError,
+) -> list[tuple[int | None, T]]:
+    """Each entry of ``section`` as ``check`` makes it, with the line it starts on; what
+    ``check`` raises is raised as ``error`` at the line of the key at fault."""
+    checked: list[tuple[int | None, T]] = []
+    for index, item in enumerate(tables.get(section, [])):
+        try:
+            value = check(item)
+        except CurationError as exc:
+            raise locate.placed(exc, section, index, error) from exc
+        checked.append((locate.entry(section, index, None)[0], value))
+    return checked

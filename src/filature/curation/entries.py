@@ -17,22 +17,21 @@ Entries apply in the order they appear in the file.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from filature.models import ENTITY_TYPES
 from filature.problems import CurationError as CurationError  # re-exported
 from filature.problems import (
     EntryError,
-    Locator,
     TableEntry,
+    checked_entries,
     decode_file,
     did_you_mean,
     file_bytes,
-    key_of,
-    syntax_error,
+    toml_tables,
 )
 
 SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
@@ -102,42 +101,14 @@ def decode_curation(data: bytes, path: Path) -> Curation:
 def parse_curation(text: str) -> Curation:
     """Parse and check the text of a curation file (errors carry their line and column)."""
     text = text.removeprefix("\ufeff")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(text, exc) from exc
-    locate = Locator(text)
-    unknown = sorted(set(data) - set(SECTIONS))
-    if unknown:
-        name = unknown[0]
-        line, column = locate.section(name)
-        raise CurationError(
-            f"unknown section {name!r}{did_you_mean(name, SECTIONS)}",
-            line=line,
-            column=column,
-            fix=f"the sections are {', '.join(f'[[{s}]]' for s in SECTIONS)}",
-        )
-    by_section: dict[str, list[Entry]] = {}
-    for section in SECTIONS:
-        items = data.get(section, [])
-        if not isinstance(items, list):
-            line, column = locate.section(section)
-            raise CurationError(
-                f"{section} must be written [[{section}]]",
-                line=line,
-                column=column,
-                fix=f"write [[{section}]] (two brackets) on its own line",
-            )
-        entries = []
-        for index, item in enumerate(items):
-            try:
-                entries.append(check_entry(section, item))
-            except CurationError as exc:
-                line, column = locate.entry(section, index, key_of(exc))
-                raise CurationError(
-                    exc.message, line=line, column=column, fix=exc.hint, action=exc.action
-                ) from exc
-        by_section[section] = entries
+    sections = ", ".join(f"[[{s}]]" for s in SECTIONS)
+    tables, locate = toml_tables(text, SECTIONS, unknown_fix=f"the sections are {sections}")
+    by_section = {
+        section: [
+            e for _, e in checked_entries(tables, locate, section, partial(check_entry, section))
+        ]
+        for section in SECTIONS
+    }
     headers = [
         (n, m.group(1)) for n, line in enumerate(text.splitlines()) if (m := HEADER.match(line))
     ]

@@ -15,7 +15,6 @@ start, as with an invalid curation file.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -24,12 +23,11 @@ from filature.models import Document
 from filature.problems import (
     CurationError,
     EntryError,
-    Locator,
+    checked_entries,
     decode_file,
     did_you_mean,
     file_bytes,
-    key_of,
-    syntax_error,
+    toml_tables,
 )
 
 DOCUMENTS_FILE = "documents.toml"
@@ -80,52 +78,26 @@ def read_documents_file(path: Path) -> DocumentsFile:
 
 def parse_documents(text: str) -> dict[str, DocumentInfo]:
     """Parse and check the text of a documents file (errors carry their line and column)."""
-    text = text.removeprefix("\ufeff")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problem = syntax_error(text, exc)
-        raise DocumentsFileError(
-            problem.message, line=problem.line, column=problem.column,
-            fix='each entry is a [[document]] line followed by path = "..." and title = "..."',
-        ) from exc  # fmt: skip
-    locate = Locator(text)
-    for name in data:
-        if name != SECTION:
-            line, column = locate.section(name)
-            raise DocumentsFileError(
-                f"unknown section {name!r}{did_you_mean(name, [SECTION])}",
-                line=line,
-                column=column,
-                fix="each entry starts with a [[document]] line",
-            )
-    items = data.get(SECTION, [])
-    if not isinstance(items, list):
-        line, column = locate.section(SECTION)
-        raise DocumentsFileError(
-            "document must be written [[document]]",
-            line=line,
-            column=column,
-            fix="write [[document]] (two brackets) on its own line",
-        )
+    tables, locate = toml_tables(
+        text,
+        (SECTION,),
+        unknown_fix="each entry starts with a [[document]] line",
+        syntax_fix='each entry is a [[document]] line followed by path = "..." and title = "..."',
+        error=DocumentsFileError,
+    )
     entries: dict[str, DocumentInfo] = {}
-    for index, item in enumerate(items):
-        line, column = locate.entry(SECTION, index, None)
-        try:
-            info = _check(item, line)
-            if info.path in entries:
-                first = entries[info.path].line
-                raise EntryError(
-                    f"a second entry for {info.path!r} (the first is at line {first})",
-                    "path",
-                    "merge the two entries into one",
-                )
-        except CurationError as exc:
-            line, column = locate.entry(SECTION, index, key_of(exc))
-            raise DocumentsFileError(
-                exc.message, line=line, column=column, fix=exc.hint, action=exc.action
-            ) from exc
-        entries[info.path] = info
+    for index, (line, info) in enumerate(
+        checked_entries(tables, locate, SECTION, _check, DocumentsFileError)
+    ):
+        if info.path in entries:
+            first = entries[info.path].line
+            second = EntryError(
+                f"a second entry for {info.path!r} (the first is at line {first})",
+                "path",
+                "merge the two entries into one",
+            )
+            raise locate.placed(second, SECTION, index, DocumentsFileError)
+        entries[info.path] = replace(info, line=line)
     return entries
 
 
@@ -179,7 +151,7 @@ def _text(key: str, value: object) -> str:
     return text
 
 
-def _check(item: object, line: int | None) -> DocumentInfo:
+def _check(item: object) -> DocumentInfo:
     if not isinstance(item, dict):
         raise EntryError("each [[document]] must be a table")
     for key in item:
@@ -207,7 +179,7 @@ def _check(item: object, line: int | None) -> DocumentInfo:
     return DocumentInfo(
         path=_relative(item["path"]),
         date=_date(item["date"]) if "date" in item else None,
-        line=line,
+        line=None,
         **values,
     )
 

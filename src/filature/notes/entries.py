@@ -10,22 +10,20 @@ relation types, document paths and quotes are what survives a rebuild, never an 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from filature.models import ENTITY_TYPES
 from filature.problems import (
-    CurationError,
     EntryError,
-    Locator,
     TableEntry,
+    checked_entries,
     decode_file,
     did_you_mean,
     file_bytes,
-    key_of,
-    syntax_error,
+    toml_tables,
 )
 
 NOTES_FILE = "notes.toml"
@@ -81,34 +79,12 @@ def load_notes(path: Path) -> tuple[Note, ...]:
 def parse_notes(text: str) -> tuple[Note, ...]:
     """Parse and check the text of a notes file (errors carry their line and column), the
     notes in the order they are written."""
-    text = text.removeprefix("\ufeff")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        error = syntax_error(text, exc)
-        raise CurationError(error.message, line=error.line, column=error.column, fix=_FIX) from exc
-    locate = Locator(text)
-    for name in data:
-        if name not in SECTIONS or not isinstance(data[name], list):
-            line, column = locate.section(name)
-            raise CurationError(
-                f"unknown section {name!r}{did_you_mean(name, SECTIONS)}"
-                if name not in SECTIONS
-                else f"{name} must be written [[{name}]]",
-                line=line,
-                column=column,
-                fix=_FIX,
-            )
-    found: list[tuple[int, Note]] = []
-    for section in SECTIONS:
-        for index, item in enumerate(data.get(section, [])):
-            try:
-                note = check_note(section, item)
-            except CurationError as exc:
-                line, column = locate.entry(section, index, key_of(exc))
-                raise CurationError(exc.message, line=line, column=column, fix=exc.hint) from exc
-            line, _ = locate.entry(section, index, None)
-            found.append((line or 0, note))
+    tables, locate = toml_tables(text, SECTIONS, unknown_fix=_FIX, syntax_fix=_FIX)
+    found = [
+        (line or 0, note)
+        for section in SECTIONS
+        for line, note in checked_entries(tables, locate, section, partial(check_note, section))
+    ]
     found.sort(key=lambda pair: pair[0])
     return tuple(note for _, note in found)
 
