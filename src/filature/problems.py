@@ -168,6 +168,33 @@ class EntryError(CurationError):
         self.key = key
 
 
+def table_of(
+    section: str, item: object, keys: Sequence[str], fix: str | None = None
+) -> dict[str, Any]:
+    """The keys of one ``[[section]]`` entry, each one of ``keys``; else ``EntryError``
+    (``fix`` says how such an entry is written)."""
+    if not isinstance(item, dict):
+        raise EntryError(f"each [[{section}]] must be a table", None, fix)
+    for key in item:
+        if key not in keys:
+            raise EntryError(
+                f"[[{section}]] has an unknown key {key!r}{did_you_mean(key, keys)}",
+                key,
+                f"the keys of [[{section}]] are {', '.join(keys)}",
+            )
+    return dict(item)
+
+
+def one_of(value: object, choices: Sequence[str], key: str, what: str) -> None:
+    """``EntryError`` at ``key`` unless ``value`` is one of ``choices`` (``what`` it is not:
+    "unknown type")."""
+    if value not in choices:
+        name = str(value)
+        raise EntryError(
+            f"{what} {name!r}{did_you_mean(name, choices)}", key, f"use one of {', '.join(choices)}"
+        )
+
+
 def key_of(exc: CurationError) -> str | None:
     return exc.key if isinstance(exc, EntryError) else None
 

@@ -29,8 +29,9 @@ from filature.problems import (
     TableEntry,
     checked_entries,
     decode_file,
-    did_you_mean,
     file_bytes,
+    one_of,
+    table_of,
     toml_tables,
 )
 
@@ -133,51 +134,29 @@ def _keys_of(section: str) -> tuple[str, ...]:
 
 def check_entry(section: str, item: object) -> Entry:
     """Validate one entry of ``section``; raise CurationError with what is wrong."""
-    keys = _keys_of(section)
-    if not isinstance(item, dict):
-        raise EntryError(f"each [[{section}]] must be a table")
-    allowed = set(keys)
-    for key in item:
-        if key not in allowed:
-            raise EntryError(
-                f"[[{section}]] has an unknown key {key!r}{did_you_mean(key, keys)}",
-                key,
-                f"the keys of [[{section}]] are {', '.join(keys)}",
-            )
+    data = table_of(section, item, _keys_of(section))
     required = _REQUIRED[section]
     for key, kind in required.items():
-        if key not in item:
+        if key not in data:
             raise EntryError(
                 f"[[{section}]] lacks {key} = {_example(kind)}",
                 None,
                 f"add {key} = {_example(kind)}",
             )
-        if not isinstance(item[key], kind):
+        if not isinstance(data[key], kind):
             raise EntryError(f"[[{section}]] {key} must be {_example(kind)}", key)
     for key in ("names", "aliases"):
-        if key in required and not all(isinstance(v, str) for v in item[key]):
+        if key in required and not all(isinstance(v, str) for v in data[key]):
             raise EntryError(f"[[{section}]] {key} must be a list of strings", key)
-    data = dict(item)
     if isinstance(data.get("date"), datetime | date):
         data["date"] = data["date"].isoformat()
     for key in ("date", "note", "to"):
         if key in data and not isinstance(data[key], str):
             raise EntryError(f"[[{section}]] {key} must be a string", key)
-    types = ", ".join(ENTITY_TYPES)
-    if "type" in data and data["type"] not in ENTITY_TYPES:
-        name = str(data["type"])
-        raise EntryError(
-            f"unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
-            "type",
-            f"use one of {types}",
-        )
-    if section in {"retype", "split"} and "to" in data and data["to"] not in ENTITY_TYPES:
-        name = str(data["to"])
-        raise EntryError(
-            f"[[{section}]] to: unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
-            "to",
-            f"use one of {types}",
-        )
+    if "type" in data:
+        one_of(data["type"], ENTITY_TYPES, "type", "unknown type")
+    if section in {"retype", "split"} and "to" in data:
+        one_of(data["to"], ENTITY_TYPES, "to", f"[[{section}]] to: unknown type")
     return Entry(section, data)
 
 

@@ -27,6 +27,7 @@ from filature.problems import (
     decode_file,
     did_you_mean,
     file_bytes,
+    table_of,
     toml_tables,
 )
 
@@ -151,16 +152,8 @@ def _text(key: str, value: object) -> str:
     return text
 
 
-def _check(item: object) -> DocumentInfo:
-    if not isinstance(item, dict):
-        raise EntryError("each [[document]] must be a table")
-    for key in item:
-        if key not in KEYS:
-            raise EntryError(
-                f"[[document]] has an unknown key {key!r}{did_you_mean(key, KEYS)}",
-                key,
-                f"the keys of [[document]] are {', '.join(KEYS)}",
-            )
+def _check(entry: object) -> DocumentInfo:
+    item = table_of(SECTION, entry, KEYS)
     if "path" not in item:
         raise EntryError(
             '[[document]] lacks path = "..."',

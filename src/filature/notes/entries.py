@@ -21,8 +21,9 @@ from filature.problems import (
     TableEntry,
     checked_entries,
     decode_file,
-    did_you_mean,
     file_bytes,
+    one_of,
+    table_of,
     toml_tables,
 )
 
@@ -91,20 +92,11 @@ def parse_notes(text: str) -> tuple[Note, ...]:
 
 def check_note(section: str, item: object) -> Note:
     """Validate one entry of ``section``; raise CurationError with what is wrong."""
-    if not isinstance(item, dict):
-        raise EntryError(f"each [[{section}]] must be a table", None, _FIX)
     keys = (*_REQUIRED[section], *_OPTIONAL[section])
-    for key in item:
-        if key not in keys:
-            raise EntryError(
-                f"[[{section}]] has an unknown key {key!r}{did_you_mean(key, keys)}",
-                key,
-                f"the keys of [[{section}]] are {', '.join(keys)}",
-            )
+    data = table_of(section, item, keys, _FIX)
     for key in _REQUIRED[section]:
-        if key not in item:
+        if key not in data:
             raise EntryError(f'[[{section}]] lacks {key} = "..."', None, f'add {key} = "..."')
-    data = dict(item)
     if isinstance(data.get("date"), datetime | date):
         data["date"] = data["date"].isoformat()
     for key in keys:
@@ -118,11 +110,6 @@ def check_note(section: str, item: object) -> Note:
     for key in _REQUIRED[section]:
         if not str(data[key]).strip():
             raise EntryError(f"[[{section}]] {key} is empty", key, f"give {key} a value")
-    if section == "entity" and "type" in data and data["type"] not in ENTITY_TYPES:
-        name = str(data["type"])
-        raise EntryError(
-            f"unknown type {name!r}{did_you_mean(name, ENTITY_TYPES)}",
-            "type",
-            f"use one of {', '.join(ENTITY_TYPES)}",
-        )
+    if section == "entity" and "type" in data:
+        one_of(data["type"], ENTITY_TYPES, "type", "unknown type")
     return Note(section, data)
