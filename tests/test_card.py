@@ -72,7 +72,8 @@ def test_same_name_for_two_entities_asks_for_the_type(tmp_path: Path) -> None:
 
 def test_card_groups_relations_and_keeps_co_occurrence_apart(conn: sqlite3.Connection) -> None:
     card = card_of(conn, _id("Meng Hongwei"))
-    assert (card.name, card.type, card.counts.mentions, card.counts.footnotes) == (
+    entity = card.entity
+    assert (entity.name, entity.type, entity.mention_count, entity.footnote_mentions) == (
         "Meng Hongwei", "person", 3, 2)  # fmt: skip
     (group,) = card.relations
     assert (group.type, group.label) == ("holds_role", "holds a role at")
@@ -120,6 +121,9 @@ def test_rich_card_shows_document_text_literally(conn: sqlite3.Connection) -> No
     assert "\x1b" not in out
     assert "[clic](javascript:alert(1))" in out and "<script>alert(1)</script>" in out
     assert " ".join(HOSTILE.split()[:3]) in " ".join(out.split())
-    nasty = replace(card, name="[/] [bold]x[/bold] [@click=app.quit]", aliases=("[red]r[/]",))
+    hostile = replace(
+        card.entity, name="[/] [bold]x[/bold] [@click=app.quit]", aliases=("[red]r[/]",)
+    )
+    nasty = replace(card, entity=hostile)
     out = _render(card_renderable(nasty))
     assert "[/] [bold]x[/bold] [@click=app.quit]" in out and "[red]r[/]" in out

@@ -21,7 +21,7 @@ from filature.query.excerpts import top_excerpts
 from filature.query.records import clean
 from filature.query.resolve import EntityNotFound
 from filature.query.text import printable_line
-from filature.query.types import Excerpt
+from filature.query.types import EntityCard, Excerpt
 from filature.vocabulary import CO_OCCURRENCE
 
 
@@ -35,25 +35,12 @@ class RelationGroup:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """How often and where the entity is named."""
-
-    mentions: int
-    body: int
-    footnotes: int
-    documents: int
-    passages: int
-
-
-@dataclass(frozen=True)
 class Card:
-    """Everything ``filature show`` prints about one entity."""
+    """Everything ``filature show`` prints about one entity: the read model's entity (its
+    name and aliases made safe), the passages that name it, its relations and excerpts."""
 
-    id: int
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    counts: Counts
+    entity: EntityCard
+    passages: int
     relations: tuple[RelationGroup, ...]
     mentioned_with: tuple[RelationRow, ...]
     excerpts: tuple[Excerpt, ...]
@@ -89,19 +76,11 @@ def card_of(
         (r for r in relations if r.is_co_occurrence),
         key=lambda r: (-r.weight, r.counterpart_name),
     )
-    counts = Counts(
-        entity.mention_count,
-        entity.body_mentions,
-        entity.footnote_mentions,
-        entity.document_count,
-        count_excerpts(conn, entity_id),
-    )
     return Card(
-        id=entity.id,
-        name=clean(entity.name),
-        type=entity.type,
-        aliases=tuple(clean(a) for a in entity.aliases),
-        counts=counts,
+        entity=replace(
+            entity, name=clean(entity.name), aliases=tuple(clean(a) for a in entity.aliases)
+        ),
+        passages=count_excerpts(conn, entity_id),
         relations=group_relations(relations),
         mentioned_with=tuple(co[:co_limit]),
         excerpts=tuple(top_excerpts(conn, entity_id, excerpts)),
@@ -109,31 +88,30 @@ def card_of(
 
 
 def _relation_json(r: RelationRow) -> dict[str, Any]:
-    return {
-        "relation_id": r.id, "type": r.type, "label": r.label, "direction": r.side,
-        "counterpart_id": r.counterpart_id, "counterpart_name": r.counterpart_name,
-        "counterpart_type": r.counterpart_type, "role": r.role, "date": r.date,
-        "evidence_count": r.evidence_count, "weight": r.weight, "confidence": r.confidence,
-    }  # fmt: skip
+    data = asdict(r)
+    return {"relation_id": data.pop("id"), **data, "label": r.label, "direction": r.side}
 
 
 def _excerpt_json(x: Excerpt) -> dict[str, Any]:
-    return {
-        "passage_id": x.passage_id, "document_title": x.document_title,
-        "document_path": x.document_path, "line_start": x.line_start, "line_end": x.line_end,
-        "zone": x.zone, "text": x.text, "page_start": x.page_start, "page_end": x.page_end,
-        "document_label": x.document_label,
-    }  # fmt: skip
+    hidden = ("document_id", "spans", "entity_ids")
+    return {key: value for key, value in asdict(x).items() if key not in hidden}
 
 
 def card_as_json(card: Card) -> dict[str, Any]:
     """The card as JSON-ready data."""
+    e = card.entity
     return {
-        "id": card.id,
-        "name": card.name,
-        "type": card.type,
-        "aliases": list(card.aliases),
-        "counts": asdict(card.counts),
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "counts": {
+            "mentions": e.mention_count,
+            "body": e.body_mentions,
+            "footnotes": e.footnote_mentions,
+            "documents": e.document_count,
+            "passages": card.passages,
+        },
         "relations": [
             {
                 "type": g.type,
@@ -149,11 +127,11 @@ def card_as_json(card: Card) -> dict[str, Any]:
 
 def describe_counts(card: Card) -> str:
     """``5 mentions (3 in the body, 2 in footnotes) in 2 documents``."""
-    c = card.counts
-    docs = "document" if c.documents == 1 else "documents"
+    e = card.entity
+    docs = "document" if e.document_count == 1 else "documents"
     return (
-        f"{c.mentions} mentions ({c.body} in the body, {c.footnotes} in footnotes) "
-        f"in {c.documents} {docs}"
+        f"{e.mention_count} mentions ({e.body_mentions} in the body, "
+        f"{e.footnote_mentions} in footnotes) in {e.document_count} {docs}"
     )
 
 
@@ -170,9 +148,10 @@ def describe_relation(rel: RelationRow) -> str:
 
 def card_as_text(card: Card) -> str:
     """The card as plain text: no markup, no control characters."""
-    lines = [f"{card.name} ({card.type})"]
-    if card.aliases:
-        lines.append(f"Also named: {', '.join(card.aliases)}")
+    entity = card.entity
+    lines = [f"{entity.name} ({entity.type})"]
+    if entity.aliases:
+        lines.append(f"Also named: {', '.join(entity.aliases)}")
     lines.append(describe_counts(card).capitalize())
     if card.relations:
         lines += ["", "Relations"]
@@ -192,11 +171,12 @@ def card_as_text(card: Card) -> str:
 
 def card_renderable(card: Card) -> RenderableType:
     """The card for a rich console; every text is a ``Text`` (document text is never markup)."""
+    entity = card.entity
     parts: list[RenderableType] = [
-        Text.assemble((card.name, "bold"), " ", (f"({card.type})", "cyan")),
+        Text.assemble((entity.name, "bold"), " ", (f"({entity.type})", "cyan")),
     ]
-    if card.aliases:
-        parts.append(Text.assemble(("Also named: ", "dim"), ", ".join(card.aliases)))
+    if entity.aliases:
+        parts.append(Text.assemble(("Also named: ", "dim"), ", ".join(entity.aliases)))
     parts.append(Text(describe_counts(card).capitalize(), style="dim"))
     if card.relations:
         table = Table(

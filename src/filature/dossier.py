@@ -121,10 +121,10 @@ def _markdown(
     card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
 ) -> Iterator[str]:
     e = md_escape
-    yield f"# {e(card.name)}\n"
-    yield f"*{e(card.type)}* · {e(describe_counts(card))}\n"
-    if card.aliases:
-        yield f"**Also named:** {e(', '.join(card.aliases))}\n"
+    yield f"# {e(card.entity.name)}\n"
+    yield f"*{e(card.entity.type)}* · {e(describe_counts(card))}\n"
+    if card.entity.aliases:
+        yield f"**Also named:** {e(', '.join(card.entity.aliases))}\n"
     if notes:
         yield from _md_notes(notes)
     yield "## Stated relations\n"
@@ -175,11 +175,11 @@ def _html(
     yield "<!DOCTYPE html>"
     yield '<html lang="fr"><head><meta charset="utf-8">'
     yield f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    yield f"<title>{e(card.name)}</title><style>{_CSS}</style></head><body>"
-    yield f"<h1>{e(card.name)}</h1>"
-    yield f'<p class="meta"><em>{e(card.type)}</em> · {e(describe_counts(card))}</p>'
-    if card.aliases:
-        yield f"<p><strong>Also named:</strong> {e(', '.join(card.aliases))}</p>"
+    yield f"<title>{e(card.entity.name)}</title><style>{_CSS}</style></head><body>"
+    yield f"<h1>{e(card.entity.name)}</h1>"
+    yield f'<p class="meta"><em>{e(card.entity.type)}</em> · {e(describe_counts(card))}</p>'
+    if card.entity.aliases:
+        yield f"<p><strong>Also named:</strong> {e(', '.join(card.entity.aliases))}</p>"
     if notes:
         yield from _html_notes(notes)
     yield "<h2>Stated relations</h2>"
