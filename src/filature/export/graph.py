@@ -14,10 +14,15 @@ from typing import Any, TextIO
 import networkx as nx
 
 from filature.export.files import write_file
+from filature.export.tabular import entity_json
 from filature.query.records import read_entities, read_relations
 from filature.text import safe_text
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+_NOT_NODE = ("id", "name")
+"""What the entities' JSON holds that a node keeps elsewhere (its id, its label)."""
 
 
 def _one_line(text: str) -> str:
@@ -28,17 +33,9 @@ def build_graph(conn: sqlite3.Connection) -> Any:
     """A networkx MultiDiGraph of every entity and relation, attributes ready for Gephi."""
     graph = nx.MultiDiGraph(name="filature")
     for e in read_entities(conn):
-        graph.add_node(
-            str(e.id),
-            label=_one_line(e.name),
-            type=e.type,
-            mention_count=e.mention_count,
-            body_mentions=e.body_mentions,
-            footnote_mentions=e.footnote_mentions,
-            document_count=e.document_count,
-            cited_only=e.cited_only,
-            aliases=_one_line(" | ".join(e.aliases)),
-        )
+        node = {key: value for key, value in entity_json(e).items() if key not in _NOT_NODE}
+        node.update(label=_one_line(e.name), aliases=_one_line(" | ".join(e.aliases)))
+        graph.add_node(str(e.id), **node)
     for r in read_relations(conn):
         attrs: dict[str, Any] = {
             "label": r.label,

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.layout import Layout, Notes, guarded
-from filature.ingest.formats.package import Package, clean_title, iso_date
+from filature.ingest.formats.package import Package, declared
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_NAME = re.compile(r"^(?:heading|titre|überschrift|título|titolo)\s*\d$|^(?:title|titre)$")
@@ -233,13 +233,7 @@ def _core(package: Package) -> tuple[str | None, str | None, str | None]:
     part = _target(package, "_rels/.rels", "core-properties", "docProps/core.xml")
     if part is None:
         return None, None, None
-    values: dict[str, str] = {}
-    for node in package.xml(part):
-        if node.text and node.text.strip():
-            values.setdefault(local(node.tag), node.text.strip())
-    author = values.get("creator") or values.get("lastModifiedBy")
-    date = iso_date(values.get("created")) or iso_date(values.get("modified"))
-    return clean_title(values.get("title")), author, date
+    return declared(package.xml(part), ("creator", "lastModifiedBy"), ("created", "modified"))
 
 
 @guarded("DOCX")

@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.docx import COVER_JOIN, attr, local
 from filature.ingest.formats.layout import Layout, Notes, guarded
-from filature.ingest.formats.package import Package, clean_title, iso_date
+from filature.ingest.formats.package import Package, declared
 
 _MIMETYPE = "application/vnd.oasis.opendocument.text"
 _CONTAINERS = frozenset({"text", "section", "list", "list-header"})
@@ -168,13 +168,8 @@ def _is_para(node: Element) -> bool:
 def _meta(package: Package) -> tuple[str | None, str | None, str | None]:
     if not package.has("meta.xml"):
         return None, None, None
-    values: dict[str, str] = {}
-    for node in package.xml("meta.xml").iter():
-        if node.text and node.text.strip():
-            values.setdefault(local(node.tag), node.text.strip())
-    author = values.get("initial-creator") or values.get("creator")
-    date = iso_date(values.get("creation-date")) or iso_date(values.get("date"))
-    return clean_title(values.get("title")), author, date
+    nodes = package.xml("meta.xml").iter()
+    return declared(nodes, ("initial-creator", "creator"), ("creation-date", "date"))
 
 
 @guarded("ODT")

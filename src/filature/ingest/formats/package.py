@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from datetime import date
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -159,3 +160,18 @@ def clean_title(value: str | None) -> str | None:
     if not text or _JUNK_TITLE.search(text):
         return None
     return text
+
+
+def declared(
+    nodes: Iterable[ElementTree.Element], authors: Sequence[str], dates: Sequence[str]
+) -> tuple[str | None, str | None, str | None]:
+    """The title, author and date a package's metadata part declares: the first text of each
+    element by name (namespace aside); the author and the date are the first found of the
+    names in ``authors`` and ``dates``."""
+    values: dict[str, str] = {}
+    for node in nodes:
+        if node.text and node.text.strip():
+            values.setdefault(node.tag.rpartition("}")[2], node.text.strip())
+    author = next((values[name] for name in authors if values.get(name)), None)
+    found = (iso_date(values.get(name)) for name in dates)
+    return clean_title(values.get("title")), author, next((d for d in found if d), None)
