@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-from textual.worker import get_current_worker
 
 from filature.query import FullTextResult
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
+from filature.tui.screens.search_box import SearchBox
 from filature.tui.widgets.excerpt_list import ExcerptList
 
 LIMIT = 200
 
 
-class FindScreen(ModalScreen[None]):
+class FindScreen(SearchBox[None, FullTextResult]):
     """A search box and the matching passages, matched words highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,7 +37,6 @@ class FindScreen(ModalScreen[None]):
         self.catalog = catalog
         self.initial = text
         self.result = FullTextResult((), "")
-        self._generation = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="find-box", classes="dialog"):
@@ -55,27 +52,20 @@ class FindScreen(ModalScreen[None]):
 
     @on(Input.Changed, "#find-input")
     def _changed(self, event: Input.Changed) -> None:
-        self._generation += 1
-        self._search(event.value, self._generation)
+        self.search(event.value)
 
     @on(Input.Submitted, "#find-input")
     def _submitted(self) -> None:
         self.action_focus_hits()
 
-    @work(thread=True, exclusive=True, group="find")
-    def _search(self, text: str, generation: int) -> None:
-        result = self.catalog.full_text(text, LIMIT)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result, generation)
+    def find(self, text: str) -> FullTextResult:
+        """The passages that hold every word of ``text``."""
+        return self.catalog.full_text(text, LIMIT)
 
-    def _show(self, result: FullTextResult, generation: int) -> None:
-        if generation != self._generation:
-            return
-        try:
-            hits = self.query_one("#find-hits", ExcerptList)
-            status = self.query_one("#find-status", Static)
-        except NoMatches:  # the screen was closed while the search ran
-            return
+    def show(self, text: str, result: FullTextResult) -> None:
+        """The passages found, and how many there are (or why there are none)."""
+        hits = self.query_one("#find-hits", ExcerptList)
+        status = self.query_one("#find-status", Static)
         self.result = result
         if result.hits:
             hits.show(list(result.hits), len(result.hits))

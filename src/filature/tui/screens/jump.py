@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from filature.query import FuzzyHit
 from filature.tui.catalog import Catalog
 from filature.tui.render import flat, type_badge
+from filature.tui.screens.search_box import SearchBox
 
 LIMIT = 30
 
@@ -37,7 +35,7 @@ def hit_content(hit: FuzzyHit) -> Content:
     return Content.assemble(*parts)
 
 
-class JumpScreen(ModalScreen[int | None]):
+class JumpScreen(SearchBox[int | None, list[FuzzyHit]]):
     """A search box over the fuzzy index; dismisses with the chosen entity id (or None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,7 +51,6 @@ class JumpScreen(ModalScreen[int | None]):
         self.catalog = catalog
         self.title_text = title
         self.hits: list[FuzzyHit] = []
-        self._generation = 0
         self._shown = 0
 
     def compose(self) -> ComposeResult:
@@ -68,24 +65,17 @@ class JumpScreen(ModalScreen[int | None]):
 
     @on(Input.Changed, "#jump-input")
     def _changed(self, event: Input.Changed) -> None:
-        self._generation += 1
-        self._search(event.value, self._generation)
+        self.search(event.value)
 
-    @work(thread=True, exclusive=True, group="jump")
-    def _search(self, text: str, generation: int) -> None:
-        hits = self.catalog.fuzzy(text, LIMIT) if text.strip() else []
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, hits, text, generation)
+    def find(self, text: str) -> list[FuzzyHit]:
+        """The entities whose name or alias is nearest ``text``."""
+        return self.catalog.fuzzy(text, LIMIT) if text.strip() else []
 
-    def _show(self, hits: list[FuzzyHit], text: str, generation: int) -> None:
-        if generation != self._generation:
-            return
-        try:
-            options = self.query_one("#jump-hits", OptionList)
-            status = self.query_one("#jump-status", Static)
-        except NoMatches:  # the screen was closed while the search ran
-            return
-        self._shown = generation
+    def show(self, text: str, hits: list[FuzzyHit]) -> None:
+        """The entities found, the first highlighted, and what Enter does."""
+        options = self.query_one("#jump-hits", OptionList)
+        status = self.query_one("#jump-status", Static)
+        self._shown = self.searched
         self.hits = hits
         options.clear_options()
         options.add_options([Option(hit_content(hit)) for hit in hits])
@@ -111,11 +101,9 @@ class JumpScreen(ModalScreen[int | None]):
             )
 
     def action_choose(self) -> None:
-        if self._shown != self._generation:
+        if self._shown != self.searched:
             text = self.query_one("#jump-input", Input).value
-            self._show(
-                self.catalog.fuzzy(text, LIMIT) if text.strip() else [], text, self._generation
-            )
+            self.show(text, self.find(text))
         index = self.query_one("#jump-hits", OptionList).highlighted
         if index is not None and index < len(self.hits):
             self.dismiss(self.hits[index].id)
