@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -16,6 +15,7 @@ from filature.cli.options import (
     err,
     open_database,
     out,
+    print_json,
 )
 from filature.models import ENTITY_TYPES
 from filature.query.text import printable_line
@@ -41,7 +41,7 @@ def entities(
         conn = open_database(db)
         rows = read_entities(conn, etype=type, limit=limit)
     if as_json:
-        out.print_json(json.dumps([entity_row(e) for e in rows], ensure_ascii=False))
+        print_json([entity_row(e) for e in rows])
         return
     out.print(entity_table(rows))
 
@@ -73,7 +73,7 @@ def relations(
             conn, entity_id, rtype=type, cooccurrence=cooccurrence, limit=limit, by_names=True
         )
     if as_json:
-        out.print_json(json.dumps([relation_row(r) for r in rows], ensure_ascii=False))
+        print_json([relation_row(r) for r in rows])
         return
     out.print(relation_table(rows))
 
@@ -99,7 +99,7 @@ def search(
         conn = open_database(db)
         hits = fuzzy_search(conn, query, limit=max(1, min(limit, 500)), etype=etype)
     if as_json:
-        out.print_json(json.dumps([describe_hit_json(h) for h in hits], ensure_ascii=False))
+        print_json([describe_hit_json(h) for h in hits])
         return
     if not hits:
         err.print("No entity matches.")
@@ -121,7 +121,7 @@ def find(
         conn = open_database(db)
         result = full_text_search(conn, text, max(1, min(limit, 1000)))
     if as_json:
-        out.print_json(json.dumps([describe_hit_json(h) for h in result.hits], ensure_ascii=False))
+        print_json([describe_hit_json(h) for h in result.hits])
         return
     if not result.hits:
         err.print(Text(printable_line(result.message or "No passage matches.")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -10,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from filature.cli.errors import clean_errors, fail
-from filature.cli.options import DbOption, JsonOption, open_database, out
+from filature.cli.options import DbOption, JsonOption, open_database, out, print_json
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
 
@@ -44,7 +43,7 @@ def notes(
             return
         records = read_notes(conn)
     if as_json:
-        out.print_json(json.dumps([asdict(r) for r in records], ensure_ascii=False))
+        print_json([asdict(r) for r in records])
         return
     table = Table("kind", "points to", "note", "found", box=None)
     for r in records:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +19,12 @@ DEFAULT_SOURCE = Path("seeds")
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+
+
+def print_json(data: object) -> None:
+    """Print ``data`` as indented JSON on standard output (non-ASCII text kept as it is)."""
+    out.print_json(json.dumps(data, ensure_ascii=False))
+
 
 # readable=False: an unreadable file gets filature's own one-line message and fix, not click's.
 DbOption = Annotated[Path, typer.Option("--db", help="The database file.", readable=False)]

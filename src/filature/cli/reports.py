@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,7 @@ import typer
 from rich.text import Text
 
 from filature.cli.errors import clean_errors, fail
-from filature.cli.options import DbOption, JsonOption, TypeOption, open_database, out
+from filature.cli.options import DbOption, JsonOption, TypeOption, open_database, out, print_json
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
 
@@ -29,7 +28,7 @@ def show(
         conn = open_database(db)
         card = card_of(conn, resolve_entity(conn, name, type))
     if as_json:
-        out.print_json(json.dumps(card_as_json(card), ensure_ascii=False))
+        print_json(card_as_json(card))
     else:
         out.print(card_renderable(card))
 

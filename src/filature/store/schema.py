@@ -38,7 +38,23 @@ ever written whole, by a build
 WRITE_ONCE = ("documents", "passages", "base_entities", "base_relations")
 """Tables a build writes and nothing changes afterwards (curation rewrites the others)."""
 
-SCHEMA_SQL = """
+_SPAN = """    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL"""
+_MENTION = f"""{_SPAN},
+    surface TEXT NOT NULL,
+    role TEXT"""
+_RELATION = """    confidence REAL NOT NULL,
+    rule TEXT NOT NULL,
+    role TEXT,
+    date TEXT,
+    amount REAL,
+    currency TEXT,
+    period TEXT,"""
+"""The columns a mention, a relation's attributes and a piece of evidence have in the curated
+tables and in the uncurated ``base_*`` ones (and ``hidden_mentions``) alike."""
+
+SCHEMA_SQL = f"""
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     path TEXT UNIQUE NOT NULL,
@@ -96,11 +112,7 @@ CREATE INDEX idx_aliases_alias ON aliases(alias);
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
-    passage_id INTEGER NOT NULL REFERENCES passages(id),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL,
-    role TEXT,
+{_MENTION},
     base_entity_id INTEGER
 );
 CREATE INDEX idx_mentions_entity_id ON mentions(entity_id, passage_id);
@@ -110,13 +122,7 @@ CREATE TABLE relations (
     source_id INTEGER NOT NULL REFERENCES entities(id),
     target_id INTEGER NOT NULL REFERENCES entities(id),
     type TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    rule TEXT NOT NULL,
-    role TEXT,
-    date TEXT,
-    amount REAL,
-    currency TEXT,
-    period TEXT,
+{_RELATION}
     agreement_id INTEGER REFERENCES entities(id),
     weight INTEGER NOT NULL DEFAULT 1
 );
@@ -125,9 +131,7 @@ CREATE INDEX idx_relations_target_id ON relations(target_id, type);
 CREATE INDEX idx_relations_agreement_id ON relations(agreement_id);
 CREATE TABLE evidence (
     relation_id INTEGER NOT NULL REFERENCES relations(id),
-    passage_id INTEGER NOT NULL REFERENCES passages(id),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
+{_SPAN},
     PRIMARY KEY (relation_id, passage_id, start, "end")
 ) WITHOUT ROWID;
 CREATE TABLE files (
@@ -154,11 +158,7 @@ CREATE TABLE base_aliases (
 CREATE TABLE hidden_mentions (
     id INTEGER PRIMARY KEY,
     base_entity_id INTEGER NOT NULL REFERENCES base_entities(id),
-    passage_id INTEGER NOT NULL REFERENCES passages(id),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL,
-    role TEXT
+{_MENTION}
 );
 CREATE TABLE base_relations (
     id INTEGER PRIMARY KEY,
@@ -166,21 +166,13 @@ CREATE TABLE base_relations (
     target_id INTEGER NOT NULL REFERENCES base_entities(id),
     type TEXT NOT NULL,
     symmetric INTEGER NOT NULL DEFAULT 0,
-    confidence REAL NOT NULL,
-    rule TEXT NOT NULL,
-    role TEXT,
-    date TEXT,
-    amount REAL,
-    currency TEXT,
-    period TEXT,
+{_RELATION}
     agreement_id INTEGER REFERENCES base_entities(id),
     weight INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE base_evidence (
     base_relation_id INTEGER NOT NULL REFERENCES base_relations(id),
-    passage_id INTEGER NOT NULL REFERENCES passages(id),
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
+{_SPAN}
 );
 """
 
