@@ -56,51 +56,65 @@ def curate(
     """
     out = list(groups)
     for entry in entries:
-        etype = entry.type
         if entry.section == "merge":
-            names = [entry.target, *entry.get("names")]
-            found = find(out, entry.target, etype)
-            if not found:
-                if skipped is not None and any(find(out, n, etype) for n in names[1:]):
-                    skipped.append(
-                        f"{describe(entry)}: {entry.target!r} matches no entity, nothing "
-                        "merged (a [[rename]] renames)"
-                    )
-                continue
-            into = found[0]
-            into.name = entry.target
-            into.aliases.add(into.name)
-            for name in names:
-                for other in find(out, name, etype):
-                    if other is not into:
-                        into.aliases |= other.aliases
-                        into.members.extend(other.members)
-                        into.origins |= other.origins
-                        out.remove(other)
+            _merge(out, entry, skipped)
         elif entry.section == "rename":
-            if not collapse(str(entry.get("to"))):
-                if skipped is not None and find(out, entry.target, etype):
-                    skipped.append(f"{describe(entry)}: a name cannot be blank, nothing renamed")
-                continue
-            for g in find(out, entry.target, etype):
-                g.name = str(entry.get("to"))
-                g.aliases.add(g.name)
-        elif entry.section == "retype":
-            for g in find(out, entry.target, etype):
-                g.type = cast("EntityType", entry.get("to"))
-        elif entry.section == "drop":
-            for g in find(out, entry.target, etype):
-                out.remove(g)
-        elif entry.section == "alias":
-            for g in find(out, entry.target, etype):
-                g.aliases |= {str(a) for a in entry.get("aliases")}
+            _rename(out, entry, skipped)
         elif entry.section == "split":
-            for g in find(out, entry.target, etype):
+            for g in find(out, entry.target, entry.type):
                 new = split(g, str(entry.get("alias")), entry.get("to"), surface, next_key)
                 if new is not None:
                     out.append(new)
                     next_key += 1
+        else:
+            _edit(out, entry)
     return out
+
+
+def _merge(out: list[Group[M]], entry: Entry, skipped: list[str] | None) -> None:
+    """The groups named by a merge joined into the one its ``into`` names."""
+    etype = entry.type
+    names = [entry.target, *entry.get("names")]
+    found = find(out, entry.target, etype)
+    if not found:
+        if skipped is not None and any(find(out, n, etype) for n in names[1:]):
+            skipped.append(
+                f"{describe(entry)}: {entry.target!r} matches no entity, nothing "
+                "merged (a [[rename]] renames)"
+            )
+        return
+    into = found[0]
+    into.name = entry.target
+    into.aliases.add(into.name)
+    for name in names:
+        for other in find(out, name, etype):
+            if other is not into:
+                into.aliases |= other.aliases
+                into.members.extend(other.members)
+                into.origins |= other.origins
+                out.remove(other)
+
+
+def _rename(out: list[Group[M]], entry: Entry, skipped: list[str] | None) -> None:
+    """The groups a rename names given its new name (kept as an alias), unless it is blank."""
+    if not collapse(str(entry.get("to"))):
+        if skipped is not None and find(out, entry.target, entry.type):
+            skipped.append(f"{describe(entry)}: a name cannot be blank, nothing renamed")
+        return
+    for g in find(out, entry.target, entry.type):
+        g.name = str(entry.get("to"))
+        g.aliases.add(g.name)
+
+
+def _edit(out: list[Group[M]], entry: Entry) -> None:
+    """A retype, drop or alias decision applied to every group it names."""
+    for g in find(out, entry.target, entry.type):
+        if entry.section == "retype":
+            g.type = cast("EntityType", entry.get("to"))
+        elif entry.section == "drop":
+            out.remove(g)
+        elif entry.section == "alias":
+            g.aliases |= {str(a) for a in entry.get("aliases")}
 
 
 def split(

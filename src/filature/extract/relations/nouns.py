@@ -94,21 +94,10 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
     sent = noun.sent
     pair = _between(emitter, noun) if "entre" in rule.preps else []
     if len(pair) >= 2:
-        date = clause_date(noun, emitter.dates)
-        if date is None and noun.dep_ == "nsubj:pass":  # "un accord entre X et Y, conclu en 1994"
-            date = clause_date(noun.head, emitter.dates, avoid=[noun])
-        for i, a in enumerate(pair):
-            for b in pair[i + 1 :]:
-                emitter.add(
-                    a, b, rule.type, rule.rule + "_between", rule.confidence, sent, noun, date=date
-                )
+        _emit_between(emitter, noun, rule, pair)
         return
     verb = _governing_verb(noun)
-    partners = _partners(emitter, noun, rule.preps)
-    if not partners and noun.dep_ == "nmod":
-        partners = _partners(emitter, noun.head, rule.preps)
-    if not partners and verb is not None and _in_object(noun, verb):
-        partners = _partners(emitter, verb, rule.preps)
+    partners = _noun_partners(emitter, noun, rule, verb)
     if not partners:
         return
     by = _participle_agents(emitter, noun)
@@ -130,6 +119,30 @@ def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
     for s in args.sources:
         for t in partners:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, noun, date=date)
+
+
+def _emit_between(emitter: Emitter, noun: Token, rule: NounRule, pair: list[int]) -> None:
+    """A relation between every two of the actors "entre" lists ("un accord entre X et Y"),
+    dated by the noun's clause, else by the participle it is the subject of."""
+    date = clause_date(noun, emitter.dates)
+    if date is None and noun.dep_ == "nsubj:pass":  # "un accord entre X et Y, conclu en 1994"
+        date = clause_date(noun.head, emitter.dates, avoid=[noun])
+    for i, a in enumerate(pair):
+        for b in pair[i + 1 :]:
+            emitter.add(
+                a, b, rule.type, rule.rule + "_between", rule.confidence, noun.sent, noun, date=date
+            )
+
+
+def _noun_partners(emitter: Emitter, noun: Token, rule: NounRule, verb: Token | None) -> list[int]:
+    """The actors the noun's prepositions name: after the noun, else after the noun it
+    complements, else after its verb when the noun is that verb's object."""
+    partners = _partners(emitter, noun, rule.preps)
+    if not partners and noun.dep_ == "nmod":
+        partners = _partners(emitter, noun.head, rule.preps)
+    if not partners and verb is not None and _in_object(noun, verb):
+        partners = _partners(emitter, verb, rule.preps)
+    return partners
 
 
 def _in_object(noun: Token, verb: Token) -> bool:

@@ -151,40 +151,47 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
             extra["role"] = rule.role
         if rule.type == "funds":
             extra.update(_amount(emitter, verb))
-        if rule.target == "coordinated":
-            if complements(verb, ("avec",)):
-                continue
-            group = list(args.sources)
-            if group:  # "conclus par X et Y": the parse may hang Y elsewhere
-                group.extend(m for m in index.list_before(group[0]) if m not in group)
-                group.extend(m for m in index.list_after(group[-1]) if m not in group)
-            pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
-        elif rule.target == "between":
-            parties = _between(index, verb)
-            pairs = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
-        elif rule.target == "group":
-            pairs = [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
-        elif rule.target == "place_prep":
-            holders = [
-                m
-                for m in (*args.objects, *args.sources)
-                if index.type_of(m) != "place"
-                and (not rule.holder_types or index.type_of(m) in rule.holder_types)
-            ]
-            places = _place_targets(index, verb, lex.place_preps) or _place_after(
-                index, verb, lex.place_preps
-            )
-            pairs = [(h, p) for h in holders[:1] for p in places]
-        else:
-            targets = _targets(rule, index, verb, args)
-            sources = list(args.objects if rule.opponent else args.sources)
-            if rule.stative and not sources:
-                sources = [m for t in subjects(verb) for m in index.group(t) if m not in sources]
-            if rule.reversed:
-                sources, targets = targets, sources
-            pairs = [(s, t) for s in sources for t in targets]
+        pairs = _rule_pairs(emitter, verb, rule, args, members)
         for s, t in pairs:
             emitter.add(s, t, rule.type, rule.rule, conf, sent, verb, **extra)
+
+
+def _rule_pairs(
+    emitter: Emitter, verb: Token, rule: VerbRule, args: Arguments, members: list[int]
+) -> list[tuple[int, int]]:
+    """The (source, target) pairs one verb rule relates around ``verb``, by its target."""
+    index, lex = emitter.index, emitter.lexicon
+    if rule.target == "coordinated":
+        if complements(verb, ("avec",)):
+            return []
+        group = list(args.sources)
+        if group:  # "conclus par X et Y": the parse may hang Y elsewhere
+            group.extend(m for m in index.list_before(group[0]) if m not in group)
+            group.extend(m for m in index.list_after(group[-1]) if m not in group)
+        return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+    if rule.target == "between":
+        parties = _between(index, verb)
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
+    if rule.target == "group":
+        return [(m, t) for m in members for t in args.objects] if len(members) >= 2 else []
+    if rule.target == "place_prep":
+        holders = [
+            m
+            for m in (*args.objects, *args.sources)
+            if index.type_of(m) != "place"
+            and (not rule.holder_types or index.type_of(m) in rule.holder_types)
+        ]
+        places = _place_targets(index, verb, lex.place_preps) or _place_after(
+            index, verb, lex.place_preps
+        )
+        return [(h, p) for h in holders[:1] for p in places]
+    targets = _targets(rule, index, verb, args)
+    sources = list(args.objects if rule.opponent else args.sources)
+    if rule.stative and not sources:
+        sources = [m for t in subjects(verb) for m in index.group(t) if m not in sources]
+    if rule.reversed:
+        sources, targets = targets, sources
+    return [(s, t) for s in sources for t in targets]
 
 
 def _between(index: MentionIndex, verb: Token) -> list[int]:
