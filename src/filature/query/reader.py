@@ -138,14 +138,7 @@ def excerpts_for_entity(
         "ORDER BY page.rank, page.doc, page.seq",
         (entity_id, limit, offset),
     ).fetchall()
-    ids = [int(r[0]) for r in rows]
-    spans = _spans(
-        conn,
-        'SELECT passage_id, start, "end" FROM mentions WHERE entity_id = ? AND passage_id IN',
-        (entity_id,),
-        ids,
-    )
-    return [excerpt_from_row(r, spans.get(int(r[0]), ()), (entity_id,)) for r in rows]
+    return _marked(conn, rows, "mentions WHERE entity_id = ?", (entity_id,), (entity_id,))
 
 
 def excerpts_for_relation(
@@ -165,14 +158,7 @@ def excerpts_for_relation(
         (relation_id, limit),
     ).fetchall()
     if rows:
-        ids = [int(r[0]) for r in rows]
-        spans = _spans(
-            conn,
-            'SELECT passage_id, start, "end" FROM evidence WHERE relation_id = ? AND passage_id IN',
-            (relation_id,),
-            ids,
-        )
-        return [excerpt_from_row(r, spans.get(int(r[0]), ()), ends) for r in rows]
+        return _marked(conn, rows, "evidence WHERE relation_id = ?", (relation_id,), ends)
     rows = conn.execute(
         f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.id = p.document_id "
         "WHERE p.id IN (SELECT passage_id FROM mentions WHERE entity_id = ? "
@@ -180,26 +166,28 @@ def excerpts_for_relation(
         f"ORDER BY {ZONE_RANK}, p.document_id, p.seq LIMIT ?",
         (*ends, limit),
     ).fetchall()
+    return _marked(conn, rows, "mentions WHERE entity_id IN (?, ?)", ends, ends)
+
+
+def _marked(
+    conn: sqlite3.Connection,
+    rows: Sequence[Sequence[Any]],
+    where: str,
+    args: tuple[int, ...],
+    entity_ids: tuple[int, ...],
+) -> list[Excerpt]:
+    """Rows of ``PASSAGE_COLUMNS`` as excerpts of ``entity_ids``, each with the spans marked
+    in it by the rows of ``where`` ("mentions WHERE entity_id = ?", with ``args``)."""
     ids = [int(r[0]) for r in rows]
-    spans = _spans(
-        conn,
-        'SELECT passage_id, start, "end" FROM mentions WHERE entity_id IN (?, ?) AND passage_id IN',
-        ends,
-        ids,
-    )
-    return [excerpt_from_row(r, spans.get(int(r[0]), ()), ends) for r in rows]
-
-
-def _spans(
-    conn: sqlite3.Connection, sql: str, args: tuple[int, ...], ids: Sequence[int]
-) -> dict[int, tuple[Span, ...]]:
     found: dict[int, list[Span]] = defaultdict(list)
     for chunk in range(0, len(ids), 500):
         part = ids[chunk : chunk + 500]
         marks = ",".join("?" * len(part))
-        for pid, start, end in conn.execute(f"{sql} ({marks})", (*args, *part)):
+        sql = f'SELECT passage_id, start, "end" FROM {where} AND passage_id IN ({marks})'
+        for pid, start, end in conn.execute(sql, (*args, *part)):
             found[int(pid)].append((int(start), int(end)))
-    return {pid: tuple(sorted(set(spans))) for pid, spans in found.items()}
+    spans = {pid: tuple(sorted(set(got))) for pid, got in found.items()}
+    return [excerpt_from_row(r, spans.get(int(r[0]), ()), entity_ids) for r in rows]
 
 
 def located(row: Sequence[Any], text: Callable[[object], str] = str) -> dict[str, Any]:
