@@ -26,6 +26,8 @@ from filature.models import ENTITY_TYPES
 from filature.problems import CurationError as CurationError  # re-exported
 from filature.problems import (
     EntryError,
+)
+from filature.tomlfile import (
     TableEntry,
     checked_entries,
     decode_file,

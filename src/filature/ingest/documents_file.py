@@ -23,9 +23,11 @@ from filature.models import Document
 from filature.problems import (
     CurationError,
     EntryError,
+    did_you_mean,
+)
+from filature.tomlfile import (
     checked_entries,
     decode_file,
-    did_you_mean,
     file_bytes,
     table_of,
     toml_tables,

@@ -18,6 +18,8 @@ from pathlib import Path
 from filature.models import ENTITY_TYPES
 from filature.problems import (
     EntryError,
+)
+from filature.tomlfile import (
     TableEntry,
     checked_entries,
     decode_file,
