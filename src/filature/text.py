@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # What can drive a terminal or reorder what is shown: C0 controls but tab and newline, DEL, C1
@@ -100,6 +101,11 @@ def fold(text: str) -> str:
         for mark, spelled in _FOLD_MARKS:
             out = out.replace(mark, spelled)
     return strip_accents(out)
+
+
+def folded(words: Iterable[str]) -> frozenset[str]:
+    """The set of ``words`` folded (a word list of a data file, compared folded)."""
+    return frozenset(fold(w) for w in words)
 
 
 def collapse(text: str) -> str:

@@ -26,6 +26,7 @@ from filature.extract.bodies import BodySpan, governs, load_body_words
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import load_lexicon, read_data
 from filature.extract.textnorm import fold, is_acronym
+from filature.text import folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,7 +69,7 @@ def load_unit_words() -> UnitWords:
     data = read_data("bodies.toml")["administration"]
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in data[key])
+        return folded(data[key])
 
     return UnitWords(
         words("units"),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon, load_lexicon, read_data
 from filature.extract.textnorm import fold, is_acronym
+from filature.text import folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,11 +79,11 @@ def load_body_words() -> BodyWords:
     data = read_data("bodies.toml")
     adjectives = data["adjectives"]
     return BodyWords(
-        heads=frozenset(fold(w) for w in data["heads"]["words"]),
-        by_field=frozenset(fold(w) for w in data["heads"]["by_field"]),
-        territories=frozenset(fold(w) for w in data["heads"]["territories"]),
+        heads=folded(data["heads"]["words"]),
+        by_field=folded(data["heads"]["by_field"]),
+        territories=folded(data["heads"]["territories"]),
         suffixes=tuple(fold(s) for s in adjectives["suffixes"]),
-        qualifying=frozenset(fold(w) for w in adjectives["qualifying"]),
+        qualifying=folded(adjectives["qualifying"]),
         nationalities=load_lexicon().demonyms | frozenset(load_countries().demonyms),
     )
 

@@ -21,6 +21,7 @@ from filature.extract.lexicon import Lexicon, read_data
 from filature.extract.rules import looks_like_person
 from filature.extract.textnorm import fold
 from filature.models import EntityType
+from filature.text import folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,12 +49,12 @@ def load_cue_words() -> CueWords:
     """Read ``data/cues.toml`` (cached)."""
     data = read_data("cues.toml")
     return CueWords(
-        organization_nouns=frozenset(fold(w) for w in data["organization"]["nouns"]),
-        locative_verbs=frozenset(fold(w) for w in data["place"]["locative_verbs"]),
-        addressed_nouns=frozenset(fold(w) for w in data["place"]["addressed_nouns"]),
-        place_kinds=frozenset(fold(w) for w in data["place"]["kind_nouns"]),
-        person_kinds=frozenset(fold(w) for w in data["person"]["kind_nouns"]),
-        compass_words=frozenset(fold(w) for w in data["place"]["compass_words"]),
+        organization_nouns=folded(data["organization"]["nouns"]),
+        locative_verbs=folded(data["place"]["locative_verbs"]),
+        addressed_nouns=folded(data["place"]["addressed_nouns"]),
+        place_kinds=folded(data["place"]["kind_nouns"]),
+        person_kinds=folded(data["person"]["kind_nouns"]),
+        compass_words=folded(data["place"]["compass_words"]),
     )
 
 

@@ -11,6 +11,7 @@ from functools import cache
 from filature.extract.lexicon import read_data
 from filature.extract.textnorm import fold
 from filature.models import EntityType
+from filature.text import folded
 
 Phrase = tuple[str, ...]
 
@@ -47,12 +48,12 @@ def load_event_words() -> EventWords:
         event_heads=_phrases(event["heads"]),
         place_heads=frozenset(_phrases(event["place_heads"])),
         capital_only=frozenset(_phrases(event["capital_only"])),
-        openers=frozenset(fold(w) for w in event["openers"]),
+        openers=folded(event["openers"]),
         meetings=_phrases(event["meetings"]),
-        side_heads=frozenset(fold(w) for w in event["side_heads"]),
+        side_heads=folded(event["side_heads"]),
         agreement_heads=_phrases(data["agreement"]["heads"]),
-        not_names=frozenset(fold(w) for w in complement["not_names"]),
-        months=frozenset(fold(w) for w in complement["months"]),
+        not_names=folded(complement["not_names"]),
+        months=folded(complement["months"]),
     )
 
 

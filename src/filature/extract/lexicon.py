@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from filature.extract.textnorm import fold
+from filature.text import folded
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,6 @@ class Lexicon:
         return {first: tuple(group) for first, group in groups.items()}
 
 
-def _folded(words: list[str]) -> frozenset[str]:
-    return frozenset(fold(w) for w in words)
-
-
 def read_data(name: str) -> dict[str, Any]:
     """The TOML file ``data/<name>`` shipped with the package, parsed."""
     raw = resources.files("filature.extract").joinpath(f"data/{name}").read_text("utf-8")
@@ -70,30 +67,30 @@ def load_lexicon() -> Lexicon:
     types = data["types"]
     noise = data["noise"]
     return Lexicon(
-        determiners=_folded(data["determiners"]["words"]),
+        determiners=folded(data["determiners"]["words"]),
         elisions=frozenset(data["determiners"]["elisions"]),
         titles=tuple(titles),
         honorifics=frozenset(data["roles"]["honorifics"]),
-        agreement_heads=_folded(types["agreement"]),
+        agreement_heads=folded(types["agreement"]),
         agreement_topics=tuple(
             sorted({tuple(fold(t).split()) for t in types["agreement_topics"]}, key=len)[::-1]
         ),
-        operation_heads=_folded(types["operation"]),
-        event_heads=_folded(types["event"]),
-        organization_heads=_folded(types["organization"]),
-        organization_tails=_folded(types["organization_tails"]),
-        citation=_folded(noise["citation"]),
-        currency=_folded(noise["currency"]),
+        operation_heads=folded(types["operation"]),
+        event_heads=folded(types["event"]),
+        organization_heads=folded(types["organization"]),
+        organization_tails=folded(types["organization_tails"]),
+        citation=folded(noise["citation"]),
+        currency=folded(noise["currency"]),
         eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
-        common_nouns=_folded(noise["common_nouns"]),
-        capitalised_common=_folded(noise["capitalised_common"]),
-        contact_labels=_folded(noise["contact_labels"]),
-        section_labels=_folded(noise["section_labels"]),
-        english=_folded(noise["english"]),
-        english_place_words=_folded(noise["english_place_words"]),
-        demonyms=_folded(data["demonyms"]["words"]),
+        common_nouns=folded(noise["common_nouns"]),
+        capitalised_common=folded(noise["capitalised_common"]),
+        contact_labels=folded(noise["contact_labels"]),
+        section_labels=folded(noise["section_labels"]),
+        english=folded(noise["english"]),
+        english_place_words=folded(noise["english_place_words"]),
+        demonyms=folded(data["demonyms"]["words"]),
         demonym_plural_suffixes=tuple(fold(w) for w in data["demonyms"]["plural_suffixes"]),
-        stopwords=_folded(data["stopwords"]["words"]),
-        streets=_folded(data["streets"]["words"]),
+        stopwords=folded(data["stopwords"]["words"]),
+        streets=folded(data["streets"]["words"]),
         institutions=tuple((fold(k), v) for k, v in data["institutions"]["titles"].items()),
     )

@@ -23,6 +23,7 @@ from filature.extract.mentions import RawMention
 from filature.extract.persons import Located
 from filature.extract.textnorm import collapse, fold, is_acronym
 from filature.models import Document, EntityType
+from filature.text import folded
 
 MAX_NAME_WORDS = 8
 MAX_BRACKET = 200
@@ -64,7 +65,7 @@ def labels() -> _Labels:
         re.compile(naming),
         re.compile(anchors),
         re.compile(tail),
-        frozenset(fold(w) for w in data["dynasties"]["heads"]),
+        folded(data["dynasties"]["heads"]),
     )
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from filature.extract.lexicon import read_data
 from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType
+from filature.text import folded
 
 _ROMAN = re.compile(r"(?:X|XI|XII|IX|IV|V?I{0,3})")
 
@@ -38,10 +39,10 @@ def load_shape_words() -> ShapeWords:
     data = read_data("shapes.toml")
     return ShapeWords(
         polity_suffixes=tuple(fold(s) for s in data["polities"]["plural_suffixes"]),
-        numeral_tails=frozenset(fold(w) for w in data["instruments"]["numeral_tails"]),
+        numeral_tails=folded(data["instruments"]["numeral_tails"]),
         plural_endings=tuple(data["kinds"]["plural_endings"]),
-        enumeration=frozenset(fold(w) for w in data["adverbs"]["enumeration"]),
-        adjunct_prepositions=frozenset(fold(w) for w in data["adjuncts"]["prepositions"]),
+        enumeration=folded(data["adverbs"]["enumeration"]),
+        adjunct_prepositions=folded(data["adjuncts"]["prepositions"]),
     )
 
 

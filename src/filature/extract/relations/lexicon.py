@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from filature.text import fold as fold  # the one fold, re-exported to the relation modules
+from filature.text import folded
 from filature.vocabulary import RELATION_TYPES
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
@@ -105,11 +106,11 @@ def _verb(entry: dict[str, Any]) -> VerbRule:
     return VerbRule(
         rule=entry["rule"],
         type=entry["type"],
-        lemmas=frozenset(fold(w) for w in entry["lemmas"]),
+        lemmas=folded(entry["lemmas"]),
         target=entry["target"],
         preps=tuple(fold(p) for p in entry.get("preps", ())),
         reversed=bool(entry.get("reversed", False)),
-        object_heads=frozenset(fold(w) for w in entry.get("object_heads", ())),
+        object_heads=folded(entry.get("object_heads", ())),
         confidence=float(entry["confidence"]),
         direct=bool(entry.get("direct", False)),
         holder_types=frozenset(entry.get("holder_types", ())),
@@ -124,7 +125,7 @@ def _noun(entry: dict[str, Any]) -> NounRule:
     return NounRule(
         rule=entry["rule"],
         type=entry["type"],
-        words=frozenset(fold(w) for w in entry["words"]),
+        words=folded(entry["words"]),
         preps=tuple(fold(p) for p in entry.get("preps", ())),
         confidence=float(entry["confidence"]),
     )
@@ -161,7 +162,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     stated = [t for t in RELATION_TYPES.values() if t.stated]
     allowed = {t.name: (t.sources, t.targets) for t in stated}
     symmetric = frozenset(t.name for t in stated if t.symmetric)
-    members = frozenset(fold(w) for w in data["roles"]["member_words"])
+    members = folded(data["roles"]["member_words"])
     bench = data.get("bench", {})
     units = _words(data, "units", "heads")
     plurals: dict[str, str] = bench.get("plurals", {})
@@ -172,9 +173,9 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         verbs=verbs,
         nouns=nouns,
         roles=roles,
-        role_verbs=frozenset(fold(w) for w in data["roles"]["verbs"]),
+        role_verbs=folded(data["roles"]["verbs"]),
         member_words=members,
-        place_preps=frozenset(fold(w) for w in data["places"]["preps"]),
+        place_preps=folded(data["places"]["preps"]),
         allowed=allowed,
         symmetric=symmetric,
         triggers=_triggers(
@@ -204,7 +205,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         salutations=_words(data, "roles", "salutations"),
         unit_joins=_words(data, "units", "joins"),
         role_institutions={
-            fold(role): frozenset(fold(w) for w in nouns)
+            fold(role): folded(nouns)
             for role, nouns in data["roles"].get("institution_nouns", {}).items()
         },
         negation_particles=_words(data, "negation", "particles"),
@@ -231,4 +232,4 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
 
 
 def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in data.get(table, {}).get(key, ()))
+    return folded(data.get(table, {}).get(key, ()))
