@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,10 @@ from filature.text import norm_key
 DossierFormat = Literal["md", "html"]
 DOSSIER_DIR = Path("exports/dossiers")
 MAX_QUOTES = 5
+_MARKUPS: dict[str, dict[str, str]] = tomllib.loads(
+    Path(__file__).with_name("dossier.toml").read_text(encoding="utf-8")
+)
+"""The parts of the dossier in each markup (``dossier.toml``)."""
 # Inline markup characters; block markup cannot start since data never begins a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>&|~$^!#])")
 
@@ -63,13 +68,6 @@ def _sections(card: Card, relations: list[Relation]) -> list[Section]:
     return sections
 
 
-def _cited(item: Evidence | Excerpt, e: Callable[[str], str], italic: bool = False) -> str:
-    """The item's citation with every part escaped by ``e`` (the title in italics)."""
-    title = e(item.document_title)
-    label = e(item.document_label or "")
-    return item.reference(f"*{title}*" if italic else title, e(item.document_path), label)
-
-
 def md_escape(text: str) -> str:
     """Text as inert Markdown on one line: every markup character backslash-escaped."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
@@ -90,133 +88,83 @@ def _quoted(item: Evidence | Excerpt) -> str:
     return item.text[start:end]
 
 
-def _md_notes(notes: list[NoteRecord]) -> Iterator[str]:
-    e = md_escape
-    yield "## Notes\n"
-    for note in notes:
-        yield f"- ★ **{e(note.kind)}: {e(note.label)}**" + (
-            f" — {e(note.note)}" if note.note else ""
-        )
-        quote = _note_quote(note)
-        if quote is not None:
-            yield f"  > « {e(_quoted(quote))} »  "
-            yield f"  > — {_cited(quote, e, italic=True)}"
-    yield ""
-
-
-def _html_notes(notes: list[NoteRecord]) -> Iterator[str]:
-    e = html.escape
-    yield "<h2>Notes</h2><ul>"
-    for note in notes:
-        text = f" — {e(note.note)}" if note.note else ""
-        yield f"<li>★ <strong>{e(note.kind)}: {e(note.label)}</strong>{text}"
-        quote = _note_quote(note)
-        if quote is not None:
-            yield f"<blockquote>« {e(_quoted(quote))} »<cite>{_cited(quote, e)}</cite></blockquote>"
-        yield "</li>"
-    yield "</ul>"
-
-
-def _markdown(
-    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
-) -> Iterator[str]:
-    e = md_escape
-    yield f"# {e(card.entity.name)}\n"
-    yield f"*{e(card.entity.type)}* · {e(describe_counts(card))}\n"
-    if card.entity.aliases:
-        yield f"**Also named:** {e(', '.join(card.entity.aliases))}\n"
-    if notes:
-        yield from _md_notes(notes)
-    yield "## Stated relations\n"
-    if not sections:
-        yield "*None found in the documents.*\n"
-    for section in sections:
-        yield f"### {e(section.label)}\n"
-        for line, citations, total in section.items:
-            yield f"- **{e(line)}**"
-            for c in citations[:MAX_QUOTES]:
-                yield f"  > « {e(c.quote)} »  "
-                yield f"  > — {_cited(c, e, italic=True)}"
-                yield "  >"
-            if total > MAX_QUOTES:
-                yield f"  *… and {total - MAX_QUOTES} more passages.*"
-            if not citations:
-                yield "  *No quoted evidence.*"
-            yield ""
-    if card.mentioned_with:
-        yield "## Mentioned with (co-occurrence, not a stated relation)\n"
-        for r in card.mentioned_with:
-            yield (
-                f"- {e(r.counterpart_name)} ({e(r.counterpart_type)}): named together in "
-                f"{r.weight} passage{'s' if r.weight != 1 else ''}"
-            )
-        yield ""
-    yield "## Key passages\n"
-    for ex in card.excerpts:
-        yield f"> « {e(ex.text)} »  "
-        yield f"> — {_cited(ex, e, italic=True)}\n"
-    yield "---\n"
-    yield (
-        f"*Dossier by filature {e(__version__)} from a database built {e(built)}. Quotes are "
-        "exact spans of the cleaned documents; lines refer to the original files.*\n"
-    )
-
-
 _CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}
 blockquote{margin:.4em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}
 cite{display:block;color:#555;font-size:.9em}.meta{color:#555}h3{margin-bottom:.3em}"""
 
 
-def _html(
-    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
+class _Writer:
+    """The parts of a dossier in one markup (``dossier.toml``), values escaped for it."""
+
+    def __init__(self, fmt: DossierFormat) -> None:
+        self.parts = _MARKUPS[fmt]
+        self.escape: Callable[[str], str] = md_escape if fmt == "md" else html.escape
+
+    def __call__(self, part: str, **values: str) -> Iterator[str]:
+        """The part written with ``values`` (already escaped), or nothing if the markup
+        lacks it."""
+        template = self.parts.get(part)
+        if template is not None:
+            yield template.format(**values)
+
+    def cited(self, item: Evidence | Excerpt) -> str:
+        """The item's citation, every part escaped (the title as the markup sets it)."""
+        e = self.escape
+        title = self.parts["cite_title"].format(title=e(item.document_title))
+        return item.reference(title, e(item.document_path), e(item.document_label or ""))
+
+
+def _notes(notes: list[NoteRecord], w: _Writer) -> Iterator[str]:
+    e = w.escape
+    yield from w("notes")
+    for note in notes:
+        text = f" — {e(note.note)}" if note.note else ""
+        yield from w("note", kind=e(note.kind), label=e(note.label), text=text)
+        quote = _note_quote(note)
+        if quote is not None:
+            yield from w("note_quote", quote=e(_quoted(quote)), cite=w.cited(quote))
+        yield from w("note_end")
+    yield from w("notes_end")
+
+
+def _outline(
+    card: Card, sections: list[Section], built: str, notes: list[NoteRecord], w: _Writer
 ) -> Iterator[str]:
-    e = html.escape
-    csp = "default-src 'none'; style-src 'unsafe-inline'"
-    yield "<!DOCTYPE html>"
-    yield '<html lang="fr"><head><meta charset="utf-8">'
-    yield f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    yield f"<title>{e(card.entity.name)}</title><style>{_CSS}</style></head><body>"
-    yield f"<h1>{e(card.entity.name)}</h1>"
-    yield f'<p class="meta"><em>{e(card.entity.type)}</em> · {e(describe_counts(card))}</p>'
-    if card.entity.aliases:
-        yield f"<p><strong>Also named:</strong> {e(', '.join(card.entity.aliases))}</p>"
+    """The dossier, part by part, in the writer's markup."""
+    e, entity = w.escape, card.entity
+    yield from w("head", name=e(entity.name), css=_CSS)
+    yield from w("title", name=e(entity.name))
+    yield from w("meta", type=e(entity.type), counts=e(describe_counts(card)))
+    if entity.aliases:
+        yield from w("aliases", aliases=e(", ".join(entity.aliases)))
     if notes:
-        yield from _html_notes(notes)
-    yield "<h2>Stated relations</h2>"
+        yield from _notes(notes, w)
+    yield from w("stated")
     if not sections:
-        yield "<p><em>None found in the documents.</em></p>"
+        yield from w("no_sections")
     for section in sections:
-        yield f"<h3>{e(section.label)}</h3><ul>"
+        yield from w("section", label=e(section.label))
         for line, citations, total in section.items:
-            yield f"<li><strong>{e(line)}</strong>"
+            yield from w("item", line=e(line))
             for c in citations[:MAX_QUOTES]:
-                yield f"<blockquote>« {e(c.quote)} »"
-                yield (f"<cite>{_cited(c, e)}</cite></blockquote>")
+                yield from w("citation", quote=e(c.quote), cite=w.cited(c))
             if total > MAX_QUOTES:
-                yield f"<p><em>… and {total - MAX_QUOTES} more passages.</em></p>"
+                yield from w("more", more=str(total - MAX_QUOTES))
             if not citations:
-                yield "<p><em>No quoted evidence.</em></p>"
-            yield "</li>"
-        yield "</ul>"
+                yield from w("no_citation")
+            yield from w("item_end")
+        yield from w("section_end")
     if card.mentioned_with:
-        yield "<h2>Mentioned with (co-occurrence, not a stated relation)</h2><ul>"
+        yield from w("mentioned")
         for r in card.mentioned_with:
-            plural = "s" if r.weight != 1 else ""
-            yield (
-                f"<li>{e(r.counterpart_name)} ({e(r.counterpart_type)}): named together in "
-                f"{r.weight} passage{plural}</li>"
-            )
-        yield "</ul>"
-    yield "<h2>Key passages</h2>"
+            passages = f"{r.weight} passage{'s' if r.weight != 1 else ''}"
+            name, rtype = e(r.counterpart_name), e(r.counterpart_type)
+            yield from w("counterpart", name=name, type=rtype, passages=passages)
+        yield from w("mentioned_end")
+    yield from w("passages")
     for ex in card.excerpts:
-        yield f"<blockquote>« {e(ex.text)} »"
-        yield f"<cite>{_cited(ex, e)}</cite>"
-        yield "</blockquote>"
-    yield (
-        f'<hr><p class="meta">Dossier by filature {e(__version__)} from a database built '
-        f"{e(built)}. Quotes are exact spans of the cleaned documents; lines refer to the "
-        "original files.</p></body></html>"
-    )
+        yield from w("excerpt", text=e(ex.text), cite=w.cited(ex))
+    yield from w("footer", version=e(__version__), built=e(built))
 
 
 def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md") -> str:
@@ -235,8 +183,7 @@ def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md")
         notes = notes_of_entity(conn, entity_id)
     except CurationError as exc:
         raise ExportProblem(f"{exc}; the dossier was not written.", exc.fix) from exc
-    render = _markdown if fmt == "md" else _html
-    return "\n".join(render(card, sections, built, notes)) + "\n"
+    return "\n".join(_outline(card, sections, built, notes, _Writer(fmt))) + "\n"
 
 
 def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:
