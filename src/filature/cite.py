@@ -10,7 +10,10 @@ caller passes text already made safe (no control characters).
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, ParamSpec, Protocol
+
+P = ParamSpec("P")
 
 EN_DASH = "\N{EN DASH}"
 
@@ -64,21 +67,19 @@ def reference_parts(
     return document_name(title, label), where
 
 
-def reference(
-    title: str,
-    path: str,
-    line_start: int,
-    line_end: int,
-    page_start: int | None = None,
-    page_end: int | None = None,
-    *,
-    label: str | None = None,
-) -> str:
-    """The citation of a passage: ``label, p. 12`` or ``label, lines 3–5`` when the document
-    has a citation label; else ``title, p. 12`` for a paged document (the title and the page
-    find it), ``title, path, lines 3–5`` for a text file."""
-    parts = reference_parts(title, path, line_start, line_end, page_start, page_end, label=label)
-    return ", ".join(parts)
+def _joined(parts: Callable[P, tuple[str, str]]) -> Callable[P, str]:
+    """A citation function from its parts function: the two parts joined by ``", "``."""
+
+    def joined(*args: P.args, **kwargs: P.kwargs) -> str:
+        return ", ".join(parts(*args, **kwargs))
+
+    return joined
+
+
+reference = _joined(reference_parts)
+"""The citation of a passage: ``label, p. 12`` or ``label, lines 3–5`` when the document
+has a citation label; else ``title, p. 12`` for a paged document (the title and the page
+find it), ``title, path, lines 3–5`` for a text file."""
 
 
 class Cited(Protocol):
@@ -117,11 +118,8 @@ def reference_parts_of(
     )
 
 
-def reference_of(
-    source: Cited, title: str | None = None, path: str | None = None, label: str | None = None
-) -> str:
-    """``reference`` of a record, as ``reference_parts_of`` takes it."""
-    return ", ".join(reference_parts_of(source, title, path, label))
+reference_of = _joined(reference_parts_of)
+"""``reference`` of a record, as ``reference_parts_of`` takes it."""
 
 
 def where_json(source: Cited) -> dict[str, Any]:
