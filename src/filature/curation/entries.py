@@ -24,9 +24,7 @@ from pathlib import Path
 
 from filature.models import ENTITY_TYPES
 from filature.problems import CurationError as CurationError  # re-exported
-from filature.problems import (
-    EntryError,
-)
+from filature.problems import EntryError
 from filature.tomlfile import (
     TableEntry,
     checked_entries,

@@ -20,11 +20,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from filature.models import Document
-from filature.problems import (
-    CurationError,
-    EntryError,
-    did_you_mean,
-)
+from filature.problems import CurationError, EntryError, did_you_mean
 from filature.tomlfile import (
     checked_entries,
     decode_file,

@@ -16,9 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from filature.models import ENTITY_TYPES
-from filature.problems import (
-    EntryError,
-)
+from filature.problems import EntryError
 from filature.tomlfile import (
     TableEntry,
     checked_entries,
