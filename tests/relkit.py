@@ -3,7 +3,11 @@ each candidate read back as the text of its two sides."""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from filature.extract.relations import MentionSpan, RelationCandidate, find_candidates
 
@@ -25,3 +29,32 @@ def candidates_between(nlp: Any, text: str, *names: tuple[str, str]) -> list[Rel
 def sides(text: str, candidate: RelationCandidate) -> tuple[str, str, str]:
     """(source text, target text, type) of ``candidate``."""
     return text[slice(*candidate.source)], text[slice(*candidate.target)], candidate.type
+
+
+CASES = Path(__file__).parent / "cases"
+
+Names = tuple[tuple[str, str], ...]
+"""The mentions of a case: ``(name, type)`` each, placed where its text first holds the name."""
+
+Triples = set[tuple[str, str, str]]
+
+
+def found(nlp: Any, text: str, *names: tuple[str, str]) -> Triples:
+    """(source, target, type) of every candidate of ``text`` between the named mentions."""
+    return {sides(text, c) for c in candidates_between(nlp, text, *names)}
+
+
+def cases(file: str, table: str) -> list[Any]:
+    """The cases of ``table`` in ``tests/cases/<file>``, each a ``pytest.param`` named by its
+    ``id``: its text, its mentions and either the exact relations it states (``expected``) or a
+    relation type it must not state (``absent``)."""
+    data = tomllib.loads((CASES / file).read_text(encoding="utf-8"))
+    return [
+        pytest.param(
+            case["text"],
+            tuple((name, etype) for name, etype in case["mentions"]),
+            {tuple(r) for r in case["expected"]} if "expected" in case else case["absent"],
+            id=case["id"],
+        )
+        for case in data[table]
+    ]
