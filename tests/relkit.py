@@ -44,17 +44,22 @@ def found(nlp: Any, text: str, *names: tuple[str, str]) -> Triples:
     return {sides(text, c) for c in candidates_between(nlp, text, *names)}
 
 
-def cases(file: str, table: str) -> list[Any]:
+def cases(file: str, table: str, *fields: str) -> list[Any]:
     """The cases of ``table`` in ``tests/cases/<file>``, each a ``pytest.param`` named by its
-    ``id``: its text, its mentions and either the exact relations it states (``expected``) or a
-    relation type it must not state (``absent``)."""
+    ``id``: its text, its mentions (as ``Names``) and the given fields in order (``None`` where
+    a case has none; a list of relations as a set of tuples)."""
     data = tomllib.loads((CASES / file).read_text(encoding="utf-8"))
     return [
         pytest.param(
             case["text"],
             tuple((name, etype) for name, etype in case["mentions"]),
-            {tuple(r) for r in case["expected"]} if "expected" in case else case["absent"],
+            *(value(case.get(field)) for field in fields),
             id=case["id"],
         )
         for case in data[table]
     ]
+
+
+def value(field: Any) -> Any:
+    """A case's field as a test compares it: a list of relations becomes a set of tuples."""
+    return {tuple(r) for r in field} if isinstance(field, list) else field

@@ -16,13 +16,13 @@ CASES = "relations_events.toml"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated"))
+@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
 def test_event_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
     assert found(nlp, text, *names) == expected
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "kind"), cases(CASES, "not_stated"))
+@pytest.mark.parametrize(("text", "names", "kind"), cases(CASES, "not_stated", "absent"))
 def test_event_relations_not_stated(nlp: Any, text: str, names: Names, kind: str) -> None:
     assert not any(t == kind for _, _, t in found(nlp, text, *names))
 
