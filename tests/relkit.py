@@ -63,3 +63,8 @@ def cases(file: str, table: str, *fields: str) -> list[Any]:
 def value(field: Any) -> Any:
     """A case's field as a test compares it: a list of relations becomes a set of tuples."""
     return {tuple(r) for r in field} if isinstance(field, list) else field
+
+
+def with_detail(expected: set[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
+    """The relations of a ``detailed`` case: a relation given without its fourth item has none."""
+    return {r if len(r) == 4 else (*r, None) for r in expected}
