@@ -45,18 +45,19 @@ def found(nlp: Any, text: str, *names: tuple[str, str]) -> Triples:
 
 
 def cases(file: str, table: str, *fields: str) -> list[Any]:
-    """The cases of ``table`` in ``tests/cases/<file>``, each a ``pytest.param`` named by its
-    ``id``: its text, its mentions (as ``Names``) and the given fields in order (``None`` where
-    a case has none; a list of relations as a set of tuples)."""
+    """The cases of ``table`` in ``tests/cases/<file>`` (none if it has no such table), each a
+    ``pytest.param`` named by its ``id``: its text, its mentions (as ``Names``) and the given
+    fields in order, a field a case lacks taken from the file's top level (``None`` if neither
+    has it), a list of relations as a set of tuples."""
     data = tomllib.loads((CASES / file).read_text(encoding="utf-8"))
     return [
         pytest.param(
             case["text"],
             tuple((name, etype) for name, etype in case["mentions"]),
-            *(value(case.get(field)) for field in fields),
+            *(value(case.get(field, data.get(field))) for field in fields),
             id=case["id"],
         )
-        for case in data[table]
+        for case in data.get(table, [])
     ]
 
 

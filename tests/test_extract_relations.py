@@ -1,6 +1,7 @@
 """Stated relations in formal prose (issue 13), on sentences written for these tests: memberships,
 roles in apposition, in headings and in a court's composition, negation, dates per clause and
-sub-units of an organisation."""
+sub-units of an organisation (the single sentences are cases in tests/cases/relations_formal.toml,
+run by tests/test_relation_cases.py)."""
 
 from __future__ import annotations
 
@@ -13,19 +14,7 @@ from docfactory import write_documents
 from filature.extract.relations.units import unit_relations
 from filature.extract.run import extract_all
 from filature.models import Entity, Mention
-from relkit import Names, Triples, candidates_between, cases, sides, with_detail
-from relkit import found as found_triples
-
-Found = set[tuple[str, str, str]]
-
-
-def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
-    """(source, target, type, role or date) of every candidate of ``text``."""
-    return {(*sides(text, c), c.role or c.date) for c in candidates_between(nlp, text, *names)}
-
-
-def pairs(got: set[tuple[str, str, str, Any]]) -> Found:
-    return {(s, t, kind) for s, t, kind, _ in got}
+from relkit import candidates_between, sides
 
 
 def dates(nlp: Any, text: str, *names: tuple[str, str]) -> dict[tuple[str, str], str | None]:
@@ -120,20 +109,3 @@ def test_court_composition_holds_roles_in_the_court_of_the_heading(
         ("Anne Lefèvre", court, "conseiller"),
         ("Marc Dubois", court, "conseiller"),
     }
-
-
-CASES = "relations_formal.toml"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_formal_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
-    assert found_triples(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "detailed", "expected"))
-def test_formal_relations_stated_with_role_or_date(
-    nlp: Any, text: str, names: Names, expected: set[tuple[Any, ...]]
-) -> None:
-    assert found(nlp, text, *names) == with_detail(expected)

@@ -1,5 +1,6 @@
 """Stated relations of founding, leading, alliance and possessive roles (issue 13), on
-sentences written for these tests from public facts."""
+sentences written for these tests from public facts (the single sentences are cases in
+tests/cases/relations_roles.toml, run by tests/test_relation_cases.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ import pytest
 
 from filature.extract.relations.named import named_place_relations
 from filature.models import Entity, Mention
-from relkit import Names, Triples, candidates_between, cases, sides, with_detail
-from relkit import found as found_triples
+from relkit import candidates_between, sides
 
 Got = set[tuple[str, str, str, Any]]
 
@@ -51,20 +51,3 @@ def test_meetings_and_events_named_after_their_place_took_place_there() -> None:
     ]
     got = {(r.source_key, r.target_key, r.type) for r in named_place_relations(entities)}
     assert got == {(2, 1, "located_in"), (3, 1, "located_in"), (5, 4, "located_in")}
-
-
-CASES = "relations_roles.toml"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_role_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
-    assert found_triples(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "detailed", "expected"))
-def test_role_relations_stated_with_role(
-    nlp: Any, text: str, names: Names, expected: set[tuple[Any, ...]]
-) -> None:
-    assert found(nlp, text, *names) == with_detail(expected)

@@ -1,7 +1,7 @@
 """Relations of states and groups with named events (issue 13): taking part through a
 locution ("dans le cadre de", "au cours de"), hosting by proclamation, and the members of an
-alliance formed together, on sentences written for these tests from public facts (the named
-cases are in tests/cases/relations_events.toml)."""
+alliance formed together, on sentences written for these tests from public facts (the single
+sentences are cases in tests/cases/relations_events.toml, run by tests/test_relation_cases.py)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,9 @@ from typing import Any
 
 import pytest
 
-from relkit import Names, Triples, cases, found
+from relkit import found
 
 LOC, EVT = "place", "event"
-CASES = "relations_events.toml"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_event_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
-    assert found(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "kind"), cases(CASES, "not_stated", "absent"))
-def test_event_relations_not_stated(nlp: Any, text: str, names: Names, kind: str) -> None:
-    assert not any(t == kind for _, _, t in found(nlp, text, *names))
 
 
 @pytest.mark.slow

@@ -2,8 +2,8 @@
 organisation, the sides of a war, the parties that concluded an agreement, the seat of an
 organisation and a person's role in apposition.
 
-Every sentence here is written for the test from public facts, in our own words; the named cases
-are in tests/cases/relations_sides.toml.
+Every sentence here is written for the test from public facts, in our own words; the single
+sentences are cases in tests/cases/relations_sides.toml, run by tests/test_relation_cases.py.
 """
 
 from __future__ import annotations
@@ -12,33 +12,7 @@ from typing import Any
 
 import pytest
 
-from relkit import Names, Triples, cases, found
-
-CASES = "relations_sides.toml"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_relations_stated_around_a_name(
-    nlp: Any, text: str, names: Names, expected: Triples
-) -> None:
-    assert found(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "included", "expected"))
-def test_relations_stated_among_others(
-    nlp: Any, text: str, names: Names, expected: Triples
-) -> None:
-    got = found(nlp, text, *names)
-    assert expected <= got, got
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "kind"), cases(CASES, "not_stated", "absent"))
-def test_relations_not_stated_around_a_name(nlp: Any, text: str, names: Names, kind: str) -> None:
-    got = found(nlp, text, *names)
-    assert not any(t == kind for _, _, t in got), got
+from relkit import found
 
 
 @pytest.mark.slow

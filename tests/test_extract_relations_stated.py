@@ -1,6 +1,7 @@
 """Relations between persons, organisations and places stated by apposition, examples, seats,
 presence and joint work (issue 13), on sentences written for these tests from public facts (the
-named cases are in tests/cases/relations_stated.toml)."""
+single sentences are cases in tests/cases/relations_stated.toml, run by
+tests/test_relation_cases.py, save those with a role and a date)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 
 from filature.extract.relations import MentionSpan, find_candidates
 from relkit import Names, Triples, candidates_between, cases, sides
-from relkit import found as found_triples
 
 ORG = "organization"
 CASES = "relations_stated.toml"
@@ -22,15 +22,9 @@ def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, s
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
-    assert found_triples(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "names", "expected", "role", "date"),
-    cases(CASES, "detailed", "expected", "role", "date"),
+    cases(CASES, "role_and_date", "expected", "role", "date"),
 )
 def test_relations_stated_with_role_and_date(
     nlp: Any, text: str, names: Names, expected: Triples, role: str | None, date: str | None

@@ -1,4 +1,6 @@
-"""Relation finding on small texts: patterns, dates and amounts, the table reader, resolution."""
+"""Relation finding on small texts: patterns, dates and amounts, the table reader, resolution
+(more single sentences are cases in tests/cases/relations_units.toml, run by
+tests/test_relation_cases.py)."""
 
 from __future__ import annotations
 
@@ -23,8 +25,7 @@ from filature.extract.relations.lexicon import load_relation_lexicon
 from filature.extract.relations.quantities import find_amounts, find_dates, find_periods
 from filature.extract.run import extract_all
 from filature.models import Entity, Mention
-from relkit import Names, Triples, candidates_between, cases, sides, with_detail
-from relkit import found as found_triples
+from relkit import candidates_between, sides
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
@@ -272,20 +273,3 @@ def test_joining_needs_the_name_itself_not_a_complement(nlp: Any) -> None:
         ("Europol", "organization"),
     )
     assert got == {("Suède", "Eurojust", "member_of", "2001")}
-
-
-CASES = "relations_units.toml"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "stated", "expected"))
-def test_sentence_relations_stated(nlp: Any, text: str, names: Names, expected: Triples) -> None:
-    assert found_triples(nlp, text, *names) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "names", "expected"), cases(CASES, "detailed", "expected"))
-def test_sentence_relations_stated_with_role_or_date(
-    nlp: Any, text: str, names: Names, expected: set[tuple[Any, ...]]
-) -> None:
-    assert found(nlp, text, *names) == with_detail(expected)
