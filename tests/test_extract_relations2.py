@@ -23,13 +23,8 @@ def found(nlp: Any, text: str, *names: tuple[str, str]) -> Got:
 @pytest.mark.slow
 def test_fighting_in_a_war_is_taking_part_in_it(nlp: Any) -> None:
     text = "Le Canada a combattu pendant la Seconde Guerre mondiale aux côtés du Royaume-Uni."
-    got = found(
-        nlp,
-        text,
-        ("Canada", "place"),
-        ("Seconde Guerre mondiale", "event"),
-        ("Royaume-Uni", "place"),
-    )
+    names = (("Canada", "place"), ("Seconde Guerre mondiale", "event"), ("Royaume-Uni", "place"))
+    got = found(nlp, text, *names)
     assert ("Canada", "Seconde Guerre mondiale", "participates_in", None) in got
 
 

@@ -27,6 +27,8 @@ from filature.extract.run import extract_all
 from filature.models import Entity, Mention
 from relkit import candidates_between, sides
 
+ORG, PER = "organization", "person"
+
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
     return {(*sides(text, c), c.role or c.date) for c in candidates_between(nlp, text, *names)}
@@ -53,12 +55,7 @@ def test_dates_amounts_and_periods_are_normalised() -> None:
 def test_agreement_with_a_list_of_partners_and_its_date(nlp: Any) -> None:
     text = "En mai 2019, le Chili a signé un accord avec le Pérou, la Bolivie et l'Équateur."
     got = found(
-        nlp,
-        text,
-        ("Chili", "place"),
-        ("Pérou", "place"),
-        ("Bolivie", "place"),
-        ("Équateur", "place"),
+        nlp, text, *((country, "place") for country in ("Chili", "Pérou", "Bolivie", "Équateur"))
     )
     assert {(s, t, typ) for s, t, typ, _ in got} == {
         ("Chili", "Pérou", "agreement_with"),
@@ -73,14 +70,8 @@ def test_roles_from_appositions_on_either_side(nlp: Any) -> None:
     text = (
         "Le directeur de l'Agence spatiale, Paul Martin, a rencontré Anne Roy, présidente de Nova."
     )
-    got = found(
-        nlp,
-        text,
-        ("Agence spatiale", "organization"),
-        ("Paul Martin", "person"),
-        ("Anne Roy", "person"),
-        ("Nova", "organization"),
-    )
+    names = (("Agence spatiale", ORG), ("Paul Martin", PER), ("Anne Roy", PER), ("Nova", ORG))
+    got = found(nlp, text, *names)
     assert ("Paul Martin", "Agence spatiale", "holds_role", "directeur") in got
     assert ("Anne Roy", "Nova", "holds_role", "présidente") in got
     assert not any(t == "Nova" and s == "Paul Martin" for s, t, *_ in got)
@@ -89,14 +80,8 @@ def test_roles_from_appositions_on_either_side(nlp: Any) -> None:
 @pytest.mark.slow
 def test_membership_cooperation_and_no_relation_without_trigger(nlp: Any) -> None:
     text = "Le Chili a rejoint l'OCDE en 2010. Le Pérou et la Bolivie ont décidé de coopérer."
-    got = found(
-        nlp,
-        text,
-        ("Chili", "place"),
-        ("OCDE", "organization"),
-        ("Pérou", "place"),
-        ("Bolivie", "place"),
-    )
+    names = (("Chili", "place"), ("OCDE", ORG), ("Pérou", "place"), ("Bolivie", "place"))
+    got = found(nlp, text, *names)
     assert ("Chili", "OCDE", "member_of", "2010") in got
     assert ("Pérou", "Bolivie", "cooperates_with", None) in got
     quiet = "Le Chili et l'OCDE sont cités dans le rapport."
