@@ -3,12 +3,9 @@ each candidate read back as the text of its two sides."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 from typing import Any
 
-import pytest
-
+from casekit import rows
 from filature.extract.relations import MentionSpan, RelationCandidate, find_candidates
 
 
@@ -31,8 +28,6 @@ def sides(text: str, candidate: RelationCandidate) -> tuple[str, str, str]:
     return text[slice(*candidate.source)], text[slice(*candidate.target)], candidate.type
 
 
-CASES = Path(__file__).parent / "cases"
-
 Names = tuple[tuple[str, str], ...]
 """The mentions of a case: ``(name, type)`` each, placed where its text first holds the name."""
 
@@ -45,25 +40,17 @@ def found(nlp: Any, text: str, *names: tuple[str, str]) -> Triples:
 
 
 def cases(file: str, table: str, *fields: str) -> list[Any]:
-    """The cases of ``table`` in ``tests/cases/<file>`` (none if it has no such table), each a
-    ``pytest.param`` named by its ``id``: its text, its mentions (as ``Names``) and the given
-    fields in order, a field a case lacks taken from the file's top level (``None`` if neither
-    has it), a list of relations as a set of tuples."""
-    data = tomllib.loads((CASES / file).read_text(encoding="utf-8"))
-    return [
-        pytest.param(
-            case["text"],
-            tuple((name, etype) for name, etype in case["mentions"]),
-            *(value(case.get(field, data.get(field))) for field in fields),
-            id=case["id"],
-        )
-        for case in data.get(table, [])
-    ]
+    """The relation cases of ``table`` in ``tests/cases/<file>`` (``casekit.rows``): each case's
+    text, its mentions (as ``Names``) and the given fields, a list of relations as a set of
+    tuples."""
+    return rows(file, table, "text", "mentions", *fields, convert=relation_field)
 
 
-def value(field: Any) -> Any:
-    """A case's field as a test compares it: a list of relations becomes a set of tuples."""
-    return {tuple(r) for r in field} if isinstance(field, list) else field
+def relation_field(field: str, value: Any) -> Any:
+    """A relation case's field as a test compares it."""
+    if field == "mentions":
+        return tuple((name, etype) for name, etype in value)
+    return {tuple(r) for r in value} if isinstance(value, list) else value
 
 
 def with_detail(expected: set[tuple[Any, ...]]) -> set[tuple[Any, ...]]:

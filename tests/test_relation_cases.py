@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from casekit import CASES
 from filature.extract.relations import RelationCandidate
-from relkit import CASES, Names, Triples, candidates_between, cases, found, sides, with_detail
+from relkit import Names, Triples, candidates_between, cases, found, sides, with_detail
 
 DETAILS: dict[str, Callable[[RelationCandidate], Any]] = {
     "role": lambda c: c.role,
