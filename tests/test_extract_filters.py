@@ -1,7 +1,8 @@
 """Mention filters and span boundaries: a filter drops what raw NER found only for a stated
 reason, and the build can list every drop with its rule (``--explain-drops``).
 
-Every document here is written for the test from public facts, in our own words.
+Every document here is written for the test from public facts, in our own words; the names
+the filters keep are cases in tests/cases/entity_filters.toml.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from casekit import rows
 from docfactory import write_documents
 from filature.extract.drops import CorpusDrop
 from filature.extract.lexicon import load_lexicon
@@ -48,14 +50,9 @@ def found(nlp: Any, tmp_path: Path) -> Found:
     return run
 
 
-def test_single_word_people_are_kept(found: Found) -> None:
-    entities = found(
-        "Voltaire a écrit Candide en 1759. Plus tard, Voltaire s'installa près de Genève.\n\n"
-        "Selon Mario, le marché ouvre tôt. Mario vend des fruits.\n\n"
-        "Saladin reprit Jérusalem en 1187.\n"
-    )
-    people = {name for etype, name in entities if etype == "person"}
-    assert {"Voltaire", "Mario", "Saladin"} <= people
+@pytest.mark.parametrize(("text", "kept"), rows("entity_filters.toml", "kept", "text", "entities"))
+def test_names_are_kept_with_their_type(found: Found, text: str, kept: list[list[str]]) -> None:
+    assert {(etype, name) for etype, name in kept} <= found(text)
 
 
 def test_names_with_lowercase_particles(found: Found) -> None:
