@@ -65,30 +65,6 @@ def test_names_with_lowercase_particles(found: Found) -> None:
     assert any(name.endswith("al-Nosra") for _, name in entities)
 
 
-def test_a_surname_taken_for_a_place_keeps_the_person(found: Found) -> None:
-    entities = found(
-        "Le juge Thomas de la Morlais a rendu sa décision. "
-        "La famille vit à Morlais depuis longtemps.\n"
-    )
-    assert ("person", "Thomas de la Morlais") in entities
-
-
-def test_titles_of_nobility_are_trimmed(found: Found) -> None:
-    entities = found(
-        "Le baron de Montesquieu publia un traité sur les lois. "
-        "Le comte de Mirabeau parla ensuite devant les états.\n"
-    )
-    people = {name for etype, name in entities if etype == "person"}
-    assert {"Montesquieu", "Mirabeau"} <= people
-
-
-def test_a_name_also_written_as_an_adjective(found: Found) -> None:
-    entities = found(
-        "La Suisse a signé le texte. Le franc suisse a monté. La Suisse reste neutre.\n"
-    )
-    assert ("place", "Suisse") in entities
-
-
 def test_capitalised_noun_with_lowercase_words(found: Found) -> None:
     entities = found(
         "Au XVIe siècle, la région passa sous le contrôle de l'Empire ottoman. "
