@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from casekit import rows
-from docfactory import write_documents
+from docfactory import write_corpus, write_documents
 from filature.extract.drops import CorpusDrop
 from filature.extract.lexicon import load_lexicon
 from filature.extract.noise import NOISE_RULES, noise_rule
@@ -164,12 +164,10 @@ def test_noise_rule_names_are_unique() -> None:
 def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
     from filature.build import build
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Les Allemands ont voté au XIIe siècle. La Cour des comptes a publié un rapport à Lyon.\n",
-        encoding="utf-8",
+    text = (
+        "Les Allemands ont voté au XIIe siècle. La Cour des comptes a publié un rapport à Lyon.\n"
     )
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": text})
     out = tmp_path / "drops.tsv"
     (tmp_path / "none.toml").write_bytes(b"")
     build(folder, tmp_path / "f.db", curation=tmp_path / "none.toml", explain_drops=out)
@@ -182,11 +180,8 @@ def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
 
 
 def test_cli_explain_drops(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n", encoding="utf-8"
-    )
+    text = "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n"
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": text})
     out = tmp_path / "drops.tsv"
     command = [sys.executable, "-m", "filature", "build", str(folder), "--db"]
     done = subprocess.run(
