@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from filature.extract.relations.named import named_place_relations
-from filature.models import Entity, Mention
+from filature.models import Entity, EntityType, Mention
 from relkit import candidates_between, sides
 
 Got = set[tuple[str, str, str, Any]]
@@ -28,7 +28,7 @@ def test_fighting_in_a_war_is_taking_part_in_it(nlp: Any) -> None:
     assert ("Canada", "Seconde Guerre mondiale", "participates_in", None) in got
 
 
-def _entity(key: int, name: str, etype: str) -> Entity:
+def _entity(key: int, name: str, etype: EntityType) -> Entity:
     return Entity(key, name, etype, (name,), (Mention(0, key, 0, len(name), name),))
 
 
