@@ -19,6 +19,15 @@ from reliability import start_build
 TABLES = ("documents", "passages", "entities", "aliases", "mentions", "relations", "evidence")
 
 
+@pytest.fixture()
+def db(seed_db: Path, tmp_path: Path) -> Path:
+    """A writable copy of the seed database, for builds to replace."""
+    copy = tmp_path / "filature.db"
+    shutil.copyfile(seed_db, copy)
+    copy.chmod(0o644)
+    return copy
+
+
 def counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -29,12 +38,7 @@ def counts(db: Path) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_kill_9_at_any_point_leaves_the_previous_database_intact(
-    seed_db: Path, tmp_path: Path
-) -> None:
-    db = tmp_path / "filature.db"
-    shutil.copyfile(seed_db, db)
-    db.chmod(0o644)
+def test_kill_9_at_any_point_leaves_the_previous_database_intact(db: Path, tmp_path: Path) -> None:
     before = counts(db)
     assert before["passages"] > 0
     for delay in (0.3, 1.5, 3.0, 5.0):
@@ -54,12 +58,7 @@ def test_kill_9_at_any_point_leaves_the_previous_database_intact(
 
 
 @pytest.mark.slow
-def test_a_second_build_at_the_same_time_is_refused_with_a_message(
-    seed_db: Path, tmp_path: Path
-) -> None:
-    db = tmp_path / "filature.db"
-    shutil.copyfile(seed_db, db)
-    db.chmod(0o644)
+def test_a_second_build_at_the_same_time_is_refused_with_a_message(db: Path) -> None:
     first = start_build(db)
     try:
         assert first.stderr is not None

@@ -1,7 +1,8 @@
 """Mention filters and span boundaries: a filter drops what raw NER found only for a stated
 reason, and the build can list every drop with its rule (``--explain-drops``).
 
-Every document here is written for the test from public facts, in our own words.
+Every document here is written for the test from public facts, in our own words; the names
+the filters keep are cases in tests/cases/entity_filters.toml.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from docfactory import write_documents
+from casekit import rows
+from docfactory import write_corpus, write_documents
 from filature.extract.drops import CorpusDrop
 from filature.extract.lexicon import load_lexicon
 from filature.extract.noise import NOISE_RULES, noise_rule
@@ -48,14 +50,9 @@ def found(nlp: Any, tmp_path: Path) -> Found:
     return run
 
 
-def test_single_word_people_are_kept(found: Found) -> None:
-    entities = found(
-        "Voltaire a écrit Candide en 1759. Plus tard, Voltaire s'installa près de Genève.\n\n"
-        "Selon Mario, le marché ouvre tôt. Mario vend des fruits.\n\n"
-        "Saladin reprit Jérusalem en 1187.\n"
-    )
-    people = {name for etype, name in entities if etype == "person"}
-    assert {"Voltaire", "Mario", "Saladin"} <= people
+@pytest.mark.parametrize(("text", "kept"), rows("entity_filters.toml", "kept", "text", "entities"))
+def test_names_are_kept_with_their_type(found: Found, text: str, kept: list[list[str]]) -> None:
+    assert {(etype, name) for etype, name in kept} <= found(text)
 
 
 def test_names_with_lowercase_particles(found: Found) -> None:
@@ -66,30 +63,6 @@ def test_names_with_lowercase_particles(found: Found) -> None:
     assert ("person", "Bachar el-Assad") in entities
     assert ("person", "Abou Mohammed al-Joulani") in entities
     assert any(name.endswith("al-Nosra") for _, name in entities)
-
-
-def test_a_surname_taken_for_a_place_keeps_the_person(found: Found) -> None:
-    entities = found(
-        "Le juge Thomas de la Morlais a rendu sa décision. "
-        "La famille vit à Morlais depuis longtemps.\n"
-    )
-    assert ("person", "Thomas de la Morlais") in entities
-
-
-def test_titles_of_nobility_are_trimmed(found: Found) -> None:
-    entities = found(
-        "Le baron de Montesquieu publia un traité sur les lois. "
-        "Le comte de Mirabeau parla ensuite devant les états.\n"
-    )
-    people = {name for etype, name in entities if etype == "person"}
-    assert {"Montesquieu", "Mirabeau"} <= people
-
-
-def test_a_name_also_written_as_an_adjective(found: Found) -> None:
-    entities = found(
-        "La Suisse a signé le texte. Le franc suisse a monté. La Suisse reste neutre.\n"
-    )
-    assert ("place", "Suisse") in entities
 
 
 def test_capitalised_noun_with_lowercase_words(found: Found) -> None:
@@ -191,12 +164,10 @@ def test_noise_rule_names_are_unique() -> None:
 def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
     from filature.build import build
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Les Allemands ont voté au XIIe siècle. La Cour des comptes a publié un rapport à Lyon.\n",
-        encoding="utf-8",
+    text = (
+        "Les Allemands ont voté au XIIe siècle. La Cour des comptes a publié un rapport à Lyon.\n"
     )
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": text})
     out = tmp_path / "drops.tsv"
     (tmp_path / "none.toml").write_bytes(b"")
     build(folder, tmp_path / "f.db", curation=tmp_path / "none.toml", explain_drops=out)
@@ -209,11 +180,8 @@ def test_build_lists_what_each_filter_dropped(tmp_path: Path) -> None:
 
 
 def test_cli_explain_drops(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n", encoding="utf-8"
-    )
+    text = "Les Haïtiens ont voté au XIIe siècle. Le Congrès siège à Washington.\n"
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": text})
     out = tmp_path / "drops.tsv"
     command = [sys.executable, "-m", "filature", "build", str(folder), "--db"]
     done = subprocess.run(

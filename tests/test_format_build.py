@@ -12,6 +12,7 @@ import sys
 from email.message import EmailMessage
 from pathlib import Path
 
+from docfactory import write_corpus
 from officekit import core, docx, odt, para
 from pdfmaker import Page, make_pdf, text_page
 from test_format_html import PAGE
@@ -49,13 +50,9 @@ def _message() -> EmailMessage:
 
 
 def _folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "note.txt").write_text(
-        "Interpol et Europol coopèrent.\n\nLe ministère de l'Intérieur a signé un accord.\n",
-        encoding="utf-8",
-    )
-    (folder / "notes.md").write_text("# Réunion de Lyon\n\nInterpol siège à Lyon.\n")
+    note = "Interpol et Europol coopèrent.\n\nLe ministère de l'Intérieur a signé un accord.\n"
+    notes = "# Réunion de Lyon\n\nInterpol siège à Lyon.\n"
+    folder = write_corpus(tmp_path / "corpus", {"note.txt": note, "notes.md": notes})
     first = text_page(
         ["Le ministère de la Sécurité publique chinois coopère avec Interpol depuis 1984."],
         header=TITLE,

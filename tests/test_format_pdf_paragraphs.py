@@ -30,6 +30,15 @@ NEXT = [
     "Le site est une base de données de jurisprudences francophones de l'association.",
 ]
 
+HANDOUT_OPENING = [
+    "Regards Citoyens",
+    "Formation Data Scraping et Dataviz",
+    "Brice Person",
+    "OpenData Burkina Faso – Ouagadougou - 24/26 novembre 2015",
+    "Préambule",
+]
+"""The handout's title page (four lines) and the heading that opens its second page."""
+
 
 def _read(tmp_path: Path, pages: list[Page]) -> Document:
     path = tmp_path / "handout.pdf"
@@ -50,13 +59,7 @@ def test_a_title_page_and_a_page_opening_on_a_heading(tmp_path: Path) -> None:
     )
     document = _read(tmp_path, [cover, text_page(["Préambule", *BODY]), text_page(NEXT)])
     texts = [p.text for p in document.passages]
-    assert texts[:5] == [
-        "Regards Citoyens",
-        "Formation Data Scraping et Dataviz",
-        "Brice Person",
-        "OpenData Burkina Faso – Ouagadougou - 24/26 novembre 2015",
-        "Préambule",
-    ]
+    assert texts[:5] == HANDOUT_OPENING
     assert texts[5].startswith("Lorsque une ligne")
     assert any("travaux pratiques qui suivent la présentation" in t for t in texts)
     assert [p.page_start for p in document.passages[:5]] == [1, 1, 1, 1, 2]
@@ -83,13 +86,7 @@ def test_the_handout_title_page_and_headings() -> None:
     document, report = read_one(CORPUS / HANDOUT, CORPUS, 50 * 1024 * 1024)
     assert document is not None, report
     texts = [p.text for p in document.passages]
-    assert texts[:5] == [
-        "Regards Citoyens",
-        "Formation Data Scraping et Dataviz",
-        "Brice Person",
-        "OpenData Burkina Faso – Ouagadougou - 24/26 novembre 2015",
-        "Préambule",
-    ]
+    assert texts[:5] == HANDOUT_OPENING
     assert "Travaux Pratiques : Scraping de sites web" in texts
 
 

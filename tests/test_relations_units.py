@@ -1,4 +1,6 @@
-"""Relation finding on small texts: patterns, dates and amounts, the table reader, resolution."""
+"""Relation finding on small texts: patterns, dates and amounts, the table reader, resolution
+(more single sentences are cases in tests/cases/relations_units.toml, run by
+tests/test_relation_cases.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from filature.extract.relations.quantities import find_amounts, find_dates, find
 from filature.extract.run import extract_all
 from filature.models import Entity, Mention
 from relkit import candidates_between, sides
+
+ORG, PER = "organization", "person"
 
 
 def found(nlp: Any, text: str, *names: tuple[str, str]) -> set[tuple[str, str, str, Any]]:
@@ -51,12 +55,7 @@ def test_dates_amounts_and_periods_are_normalised() -> None:
 def test_agreement_with_a_list_of_partners_and_its_date(nlp: Any) -> None:
     text = "En mai 2019, le Chili a signé un accord avec le Pérou, la Bolivie et l'Équateur."
     got = found(
-        nlp,
-        text,
-        ("Chili", "place"),
-        ("Pérou", "place"),
-        ("Bolivie", "place"),
-        ("Équateur", "place"),
+        nlp, text, *((country, "place") for country in ("Chili", "Pérou", "Bolivie", "Équateur"))
     )
     assert {(s, t, typ) for s, t, typ, _ in got} == {
         ("Chili", "Pérou", "agreement_with"),
@@ -71,14 +70,8 @@ def test_roles_from_appositions_on_either_side(nlp: Any) -> None:
     text = (
         "Le directeur de l'Agence spatiale, Paul Martin, a rencontré Anne Roy, présidente de Nova."
     )
-    got = found(
-        nlp,
-        text,
-        ("Agence spatiale", "organization"),
-        ("Paul Martin", "person"),
-        ("Anne Roy", "person"),
-        ("Nova", "organization"),
-    )
+    names = (("Agence spatiale", ORG), ("Paul Martin", PER), ("Anne Roy", PER), ("Nova", ORG))
+    got = found(nlp, text, *names)
     assert ("Paul Martin", "Agence spatiale", "holds_role", "directeur") in got
     assert ("Anne Roy", "Nova", "holds_role", "présidente") in got
     assert not any(t == "Nova" and s == "Paul Martin" for s, t, *_ in got)
@@ -87,14 +80,8 @@ def test_roles_from_appositions_on_either_side(nlp: Any) -> None:
 @pytest.mark.slow
 def test_membership_cooperation_and_no_relation_without_trigger(nlp: Any) -> None:
     text = "Le Chili a rejoint l'OCDE en 2010. Le Pérou et la Bolivie ont décidé de coopérer."
-    got = found(
-        nlp,
-        text,
-        ("Chili", "place"),
-        ("OCDE", "organization"),
-        ("Pérou", "place"),
-        ("Bolivie", "place"),
-    )
+    names = (("Chili", "place"), ("OCDE", ORG), ("Pérou", "place"), ("Bolivie", "place"))
+    got = found(nlp, text, *names)
     assert ("Chili", "OCDE", "member_of", "2010") in got
     assert ("Pérou", "Bolivie", "cooperates_with", None) in got
     quiet = "Le Chili et l'OCDE sont cités dans le rapport."
@@ -207,91 +194,6 @@ def test_role_phrase_prefers_the_apposition_and_skips_time_adverbs(nlp: Any) -> 
     assert ("Marc Lenoir", "Maroc", "agreement_with", "2019") in got
     assert ("Marc Lenoir", "Énergie", "holds_role", "vice-ministre") in got
     assert not any(s == "Énergie" for s, *_ in got)
-    text = "La ministre de la Santé publique d'alors, Claire Morel, a visité Lyon."
-    got = found(nlp, text, ("Santé publique", "organization"), ("Claire Morel", "person"))
-    assert got == {("Claire Morel", "Santé publique", "holds_role", "ministre")}
-
-
-@pytest.mark.slow
-def test_membership_stated_by_en_tant_que(nlp: Any) -> None:
-    text = "En tant que membre de l'OTAN, la Norvège participe aux exercices."
-    got = found(nlp, text, ("OTAN", "organization"), ("Norvège", "place"))
-    assert got == {("Norvège", "OTAN", "member_of", None)}
-
-
-@pytest.mark.slow
-def test_training_partner_hung_on_the_object_and_lists_stop_at_a_new_subject(nlp: Any) -> None:
-    text = (
-        "L'Académie navale de Brest assure des stages de formation pour les marins du Sénégal "
-        "et du Gabon ; le Centre de Genève a accueilli en 2015 des juges."
-    )
-    got = found(
-        nlp,
-        text,
-        ("Académie navale de Brest", "organization"),
-        ("Sénégal", "place"),
-        ("Gabon", "place"),
-        ("Centre de Genève", "organization"),
-    )
-    assert {(s, t, typ) for s, t, typ, _ in got} == {
-        ("Académie navale de Brest", "Sénégal", "trains"),
-        ("Académie navale de Brest", "Gabon", "trains"),
-    }
-
-
-@pytest.mark.slow
-def test_aid_given_by_the_agent_of_a_participle(nlp: Any) -> None:
-    text = (
-        "C'est le cas de l'aide en matériel fournie par le Japon aux garde-côtes des Philippines."
-    )
-    got = found(nlp, text, ("Japon", "place"), ("Philippines", "place"))
-    assert {(s, t, typ) for s, t, typ, _ in got} == {("Japon", "Philippines", "supplies")}
-
-
-@pytest.mark.slow
-def test_an_acronym_that_does_not_abbreviate_the_complement_names_the_phrase(nlp: Any) -> None:
-    text = (
-        "Le Canada souhaite renforcer sa collaboration avec le réseau de coopération judiciaire "
-        "de l'Union européenne (EJN)."
-    )
-    got = found(
-        nlp,
-        text,
-        ("Canada", "place"),
-        ("Union européenne", "organization"),
-        ("EJN", "organization"),
-    )
-    assert {(s, t, typ) for s, t, typ, _ in got} == {("Canada", "EJN", "cooperates_with")}
-
-
-@pytest.mark.slow
-def test_examples_after_tels_que_and_a_described_list_item(nlp: Any) -> None:
-    text = (
-        "Le forum de Tunis a réuni des délégués de 40 pays tels que le Maroc, l'Algérie, le Niger "
-        "et l'organisation régionale de police Polimed."
-    )
-    got = found(
-        nlp,
-        text,
-        ("forum de Tunis", "event"),
-        ("Maroc", "place"),
-        ("Algérie", "place"),
-        ("Niger", "place"),
-        ("Polimed", "organization"),
-    )
-    assert {(s, t, typ) for s, t, typ, _ in got} == {
-        (name, "forum de Tunis", "participates_in")
-        for name in ("Maroc", "Algérie", "Niger", "Polimed")
-    }
-
-
-@pytest.mark.slow
-def test_participle_after_an_elliptic_phrase_qualifies_the_name_before_the_comma(
-    nlp: Any,
-) -> None:
-    text = "Les saisies ont suivi l'opération Sirocco, la première lancée par Europol en 2019."
-    got = found(nlp, text, ("opération Sirocco", "operation"), ("Europol", "organization"))
-    assert got == {("Europol", "opération Sirocco", "participates_in", "2019")}
 
 
 @pytest.mark.slow

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Select
 
 from dbfactory import write_sample
@@ -23,6 +25,8 @@ from filature.tui.widgets.relations_tree import RelationsTree
 from pilotkit import press, settle, started
 
 pytestmark = pytest.mark.anyio
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 
 @pytest.fixture()
@@ -44,6 +48,17 @@ def shown_name(app: FilatureApp) -> str:
     card = app.main.query_one(EntityHeader).card
     assert card is not None
     return card.name
+
+
+async def opened(
+    app: FilatureApp, pilot: Pilot[None], key: str, text: str, kind: type[ScreenT]
+) -> ScreenT:
+    """Press ``key``, type ``text``: the screen it opened, checked to be a ``kind``."""
+    await pilot.press(key)
+    await type_text(pilot, text)
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 async def jump(pilot: Pilot[None], text: str) -> None:
@@ -192,10 +207,7 @@ async def test_co_occurrences_are_made_when_their_group_is_opened(db: Path) -> N
 
 async def test_fuzzy_jump_tolerates_typos_and_shows_the_alias(db: Path) -> None:
     async with started(db) as (app, pilot):
-        await pilot.press("ctrl+k")
-        await type_text(pilot, "beijing")
-        screen = app.screen
-        assert isinstance(screen, JumpScreen)
+        screen = await opened(app, pilot, "ctrl+k", "beijing", JumpScreen)
         assert screen.hits[0].name == "Pékin" and screen.hits[0].alias == "Beijing"
         await press(pilot, "escape")
         assert shown_name(app) == "Interpol"
@@ -225,10 +237,7 @@ async def test_command_palette_offers_entities(db: Path) -> None:
 
 async def test_full_text_search_highlights_and_opens_the_document(db: Path) -> None:
     async with started(db) as (app, pilot):
-        await pilot.press("ctrl+f")
-        await type_text(pilot, "securite publique")
-        screen = app.screen
-        assert isinstance(screen, FindScreen)
+        screen = await opened(app, pilot, "ctrl+f", "securite publique", FindScreen)
         assert screen.result.total == 2
         hit = screen.result.hits[0]
         assert [hit.text[a:b].casefold() for a, b in hit.spans][:2] == ["sécurité", "publique"]
