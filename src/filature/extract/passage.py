@@ -15,6 +15,7 @@ from filature.extract.commonwords import not_a_name
 from filature.extract.cues import context_type, definite_head
 from filature.extract.droprules import (
     CAPS_RUN,
+    CAPTION,
     COMMON_WORDS,
     ENGLISH_TITLE,
     GLOSS,
@@ -63,6 +64,7 @@ from filature.extract.slots import (
     word_in_capitals,
 )
 from filature.extract.spans import trim_span
+from filature.extract.tails import caption_name, cut_outside_complement
 from filature.extract.textnorm import collapse, is_acronym, unquote
 from filature.extract.wordfilters import (
     cut_at_title,
@@ -136,6 +138,12 @@ def passage_mentions(
             continue
         if forced is None:
             trimmed = cut_adjunct(text, cut_loose_tail(doc, text, trimmed))
+            trimmed = cut_outside_complement(doc, text, trimmed)
+            captioned = caption_name(doc, text, trimmed, lex, written_lower)
+            if captioned is None:
+                drop(CAPTION)
+                continue
+            trimmed = captioned
         if label == "PER":
             trimmed = cut_at_title(text, trimmed, lex)
         s, e = trimmed.start, trimmed.end
