@@ -1,0 +1,68 @@
+"""Where a name ends and which captions are no names (issue 13, noise and naming): a
+complement that belongs to the verb or to a noun before the name is cut off, a place adjunct
+repeated for a second place is no part of the name, and a caption's common noun is not an
+actor while the place it names is.
+
+Every document here is written for the test from public facts, in our own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from docfactory import Extract
+
+CASES = {
+    "the_de_complement_of_doter_is_the_verbs": (
+        "Le Parlement européen siège à Strasbourg. Il faut doter la Commission européenne "
+        "des moyens nécessaires et de la confiance indispensable pour qu'elle contrôle les "
+        "budgets.\n",
+        {"Commission européenne"},
+        {"Commission européenne des moyens nécessaires et de la confiance indispensable"},
+    ),
+    "the_de_complement_of_feliciter_is_the_verbs": (
+        "Nous félicitons le Conseil de l'Europe des efforts accomplis depuis sa fondation à "
+        "Londres en 1949.\n",
+        {"Conseil de l'Europe"},
+        {"Conseil de l'Europe des efforts accomplis"},
+    ),
+    "a_complement_of_the_noun_before_a_bare_head": (
+        "L'Union européenne compte vingt-sept membres. La Commission présentera une "
+        "stratégie de l'Union pour la prévention et la lutte contre la fraude fiscale.\n",
+        {"Union européenne"},
+        {"Union pour la prévention et la lutte contre la fraude fiscale"},
+    ),
+    "a_name_keeps_its_own_complement": (
+        "La Commission a proposé la création du Fonds européen pour les réfugiés en 2000.\n",
+        {"Fonds européen pour les réfugiés"},
+        {"Fonds européen"},
+    ),
+    "a_place_adjunct_repeated_for_a_second_place": (
+        "Le Front al-Nosra a changé de nom en 2016. Les combattants kurdes ont affronté "
+        "le Front al-Nosra en Irak et en Syrie entre 2014 et 2019.\n",
+        {"Front al-Nosra", "Syrie"},
+        {"Front al-Nosra en Irak"},
+    ),
+    "a_caption_names_its_place_not_its_subject": (
+        "Les enfants jouent dans la rue.\n\nFillettes de Lima.\n\nJeunes garçons du Pérou.\n",
+        {"Lima", "Pérou"},
+        {"Fillettes de Lima", "Jeunes garçons du Pérou", "Fillettes"},
+    ),
+    "a_captions_plural_common_noun_is_no_place": (
+        "La convention protège le droit à l'éducation.\n\nÉcolières en Bolivie.\n",
+        {"Bolivie"},
+        {"Écolières"},
+    ),
+    "a_caption_of_a_monument_or_a_state_is_kept": (
+        "La ville compte de nombreux monuments.\n\nMosquée Bleue.\n\nTurquie\n",
+        {"Mosquée Bleue", "Turquie"},
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "kept", "absent"), CASES.values(), ids=CASES.keys())
+def test_where_a_name_ends(extract: Extract, text: str, kept: set[str], absent: set[str]) -> None:
+    names = {a for e in extract(text).entities for a in (e.name, *e.aliases)}
+    assert kept <= names, kept - names
+    assert not absent & names, absent & names
