@@ -64,7 +64,13 @@ from filature.extract.slots import (
     word_in_capitals,
 )
 from filature.extract.spans import trim_span
-from filature.extract.tails import caption_name, cut_outside_complement
+from filature.extract.tails import (
+    FIRM_LABEL,
+    caption_name,
+    cut_outside_complement,
+    firm_spans,
+    join_eponyms,
+)
 from filature.extract.textnorm import collapse, is_acronym, unquote
 from filature.extract.wordfilters import (
     cut_at_title,
@@ -124,7 +130,25 @@ def passage_mentions(
         )
         if isinstance(body, UnitSpan):  # "bureau Afrique de la FIDH" names both inside
             found.extend(named_inside(passage, body))
-    for start, end, label, forced in name_candidates(doc, prepared, lex, events):
+    for start, end in firm_spans(text):
+        if not any(start < b and a < end for a, b in taken):
+            taken.append((start, end))
+            name = collapse(text[start:end])
+            found.append(
+                RawMention(
+                    passage.seq,
+                    start,
+                    end,
+                    name,
+                    name,
+                    "organization",
+                    FIRM_LABEL,
+                    None,
+                    passage.zone,
+                )
+            )
+    candidates = join_eponyms(prepared, list(name_candidates(doc, prepared, lex, events)))
+    for start, end, label, forced in candidates:
 
         def drop(
             rule: DropRule, s: int = start, e: int = end, t: str = "", lab: str = label

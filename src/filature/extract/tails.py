@@ -25,9 +25,13 @@ from filature.extract.rules import head_type
 from filature.extract.shapes import polity_plural
 from filature.extract.spans import Trimmed
 from filature.extract.textnorm import collapse, fold
+from filature.models import EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+FIRM_LABEL = "FIRM"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class TailWords:
     openers: frozenset[str]
     adjunct_prepositions: frozenset[str]
     caption_words: int
+    firm_forms: tuple[str, ...]
+    eponym_heads: frozenset[str]
 
 
 @cache
@@ -51,6 +57,8 @@ def load_tail_words() -> TailWords:
             fold(w) for w in data["coordinated_adjuncts"]["prepositions"]
         ),
         caption_words=int(data["captions"]["max_words"]),
+        firm_forms=tuple(data["firms"]["forms"]),
+        eponym_heads=frozenset(fold(w) for w in data["eponyms"]["heads"]),
     )
 
 
@@ -179,3 +187,60 @@ def _caption(tokens: Span, lex: Lexicon) -> bool:
     if first.pos_ not in {"NOUN", "ADJ"} or head_type(tokens.text, lex) is not None:
         return False
     return not (len(tokens) > 1 and tokens[1].pos_ == "PROPN")
+
+
+_SURNAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+
+
+@cache
+def _firm_pattern() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f) for f in load_tail_words().firm_forms)
+    return re.compile(rf"\b(?:{forms})\s+{_SURNAME}(?:\s*(?:,|\bet\b|&)\s*{_SURNAME})*(?![\w'’-])")
+
+
+def firm_spans(text: str) -> list[tuple[int, int]]:
+    """ "SCP Martin, Dubois et Leroy": a partnership's legal form and its partners' surnames,
+    one firm (``data/tails.toml`` [firms])."""
+    return [m.span() for m in _firm_pattern().finditer(text)]
+
+
+Candidate = tuple[int, int, str, EntityType | None]
+
+
+_NAME_WORDS = re.compile(r" ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,3})")
+
+
+def join_eponyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An organisation's name NER closed before the person's name it bears ("Association
+    française | Louise Michel"): one name, when the organisation's head takes a person's name
+    (``data/tails.toml`` [eponyms]), only a space separates them and the capitalised words
+    after it are a person's name NER found (or two words or more ending at a name NER found:
+    "Jean | Jaurès"). The order is kept; the candidates inside the joined name are dropped."""
+    heads = load_tail_words().eponym_heads
+    ends = {c[1]: c for c in candidates}
+    joined: dict[int, int] = {}
+    for k, (start, end, label, forced) in enumerate(candidates):
+        if label != "ORG" or forced is not None:
+            continue
+        if fold(text[start:end].split(" ", 1)[0]) not in heads:
+            continue
+        run = _NAME_WORDS.match(text, end)
+        if run is None:
+            continue
+        inner = [c for c in candidates if end < c[0] and c[1] <= run.end()]
+        last = ends.get(run.end())
+        if last is None or last not in inner:
+            continue
+        if last[2] == "PER" or " " in run.group(1):
+            joined[k] = run.end()
+    gone = {
+        i
+        for k, stop in joined.items()
+        for i, c in enumerate(candidates)
+        if candidates[k][1] < c[0] and c[1] <= stop
+    }
+    return [
+        (c[0], joined[k], c[2], c[3]) if k in joined else c
+        for k, c in enumerate(candidates)
+        if k not in gone
+    ]
