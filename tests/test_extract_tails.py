@@ -53,6 +53,26 @@ CASES = {
         {"Bolivie"},
         {"Écolières"},
     ),
+    "a_partnerships_form_and_its_partners_are_one_firm": (
+        "Sur le rapport de Mme Durand, conseiller, les observations de la SCP Martin, Dubois, "
+        "Leroy, avocat de la société Acme Industries, et de la SCP Garnier et Roussel, avocat "
+        "du syndicat, la Cour de cassation a rendu l'arrêt suivant.\n",
+        {"SCP Martin, Dubois, Leroy", "SCP Garnier et Roussel", "Durand", "Acme Industries"},
+        {"Dubois", "Leroy", "Roussel", "SCP Martin"},
+    ),
+    "an_organisation_named_after_a_person_keeps_the_name": (
+        "Louise Michel est née en 1830 en Haute-Marne.\n\n"
+        "Histoire de la Commune, Association Française Louise Michel, 2011.\n\n"
+        "La Fondation Jean Jaurès a publié une note sur la Commune.\n",
+        {"Association Française Louise Michel", "Fondation Jean Jaurès", "Louise Michel"},
+        {"Association Française", "Fondation Jean"},
+    ),
+    "a_body_named_by_its_generic_words_is_the_documents_one_body": (
+        "COUR D'APPEL de LYON\n\nMme LA PROCUREURE GENERALE PRES LA COUR D'APPEL\n\n"
+        "Le requérant a interjeté appel du jugement rendu à Lyon.\n",
+        {"COUR D'APPEL de LYON"},
+        {"COUR D'APPEL"},
+    ),
     "a_caption_of_a_monument_or_a_state_is_kept": (
         "La ville compte de nombreux monuments.\n\nMosquée Bleue.\n\nTurquie\n",
         {"Mosquée Bleue", "Turquie"},
@@ -61,8 +81,23 @@ CASES = {
 }
 
 
+DISPLAYS = {
+    "a_dotted_acronym_keeps_its_capitals": (
+        "La Convention relative aux droits des migrants (C.I.D.M.) a été signée à Genève.\n",
+        "C.I.D.M",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "display"), DISPLAYS.values(), ids=DISPLAYS.keys())
+def test_display_names(extract: Extract, text: str, display: str) -> None:
+    entities = extract(text).entities
+    shown = {e.name for e in entities if display in e.aliases}
+    assert shown == {display}, [(e.name, e.aliases) for e in entities]
+
+
 @pytest.mark.parametrize(("text", "kept", "absent"), CASES.values(), ids=CASES.keys())
 def test_where_a_name_ends(extract: Extract, text: str, kept: set[str], absent: set[str]) -> None:
-    names = {a for e in extract(text).entities for a in (e.name, *e.aliases)}
+    names = {e.name for e in extract(text).entities}
     assert kept <= names, kept - names
     assert not absent & names, absent & names

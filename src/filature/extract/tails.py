@@ -15,16 +15,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon, read_data
+from filature.extract.mentions import RawMention
 from filature.extract.rules import head_type
 from filature.extract.shapes import polity_plural
 from filature.extract.spans import Trimmed
-from filature.extract.textnorm import collapse, fold
+from filature.extract.textnorm import collapse, fold, norm_key
 from filature.models import EntityType
 
 if TYPE_CHECKING:
@@ -231,6 +233,8 @@ def join_eponyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
         last = ends.get(run.end())
         if last is None or last not in inner:
             continue
+        if any(len(w) > 1 and w.isupper() for w in run.group(1).split()):
+            continue  # "Association DIRECTION AUX AFFAIRES": its own name in capitals
         if last[2] == "PER" or " " in run.group(1):
             joined[k] = run.end()
     gone = {
@@ -244,3 +248,35 @@ def join_eponyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
         for k, c in enumerate(candidates)
         if k not in gone
     ]
+
+
+def complete_generic_names(
+    mentions: Sequence[RawMention], lex: Lexicon, written_lower: frozenset[str]
+) -> list[RawMention]:
+    """A body named only by its generic words ("PRES LA COUR D'APPEL", "la Cour d'appel") is
+    the one body of the document whose fuller name starts with them ("COUR D'APPEL de
+    CHAMBÉRY"), when there is exactly one; otherwise it stays as it is."""
+    longer: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "organization" and len(norm_key(m.name).split()) > 1:
+            longer.setdefault(norm_key(m.name), set()).add(m.name)
+    lower = frozenset(fold(w) for w in written_lower)
+    out = []
+    for m in mentions:
+        key = norm_key(m.name)
+        words = key.split()
+        if m.type == "organization" and len(words) > 1 and _generic(words, lex, lower):
+            fuller = {k for k in longer if k.startswith(key + " ")}
+            if len(fuller) == 1:
+                m = replace(m, name=min(longer[fuller.pop()]))
+        out.append(m)
+    return out
+
+
+def _generic(words: list[str], lex: Lexicon, written_lower: frozenset[str]) -> bool:
+    """An organisation's head and words the document writes in lowercase or that never name
+    anything ("cour d appel"), no proper name."""
+    return words[0] in lex.organization_heads and all(
+        w in lex.stopwords or w in written_lower or w in lex.organization_heads or len(w) < 2
+        for w in words[1:]
+    )
