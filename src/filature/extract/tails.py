@@ -255,7 +255,8 @@ def complete_generic_names(
 ) -> list[RawMention]:
     """A body named only by its generic words ("PRES LA COUR D'APPEL", "la Cour d'appel") is
     the one body of the document whose fuller name starts with them ("COUR D'APPEL de
-    CHAMBÉRY"), when there is exactly one; otherwise it stays as it is."""
+    CHAMBÉRY"), when there is exactly one and its further words hold a name (not "... de la
+    femme syriennes"); otherwise it stays as it is."""
     longer: dict[str, set[str]] = {}
     for m in mentions:
         if m.type == "organization" and len(norm_key(m.name).split()) > 1:
@@ -266,7 +267,9 @@ def complete_generic_names(
         key = norm_key(m.name)
         words = key.split()
         if m.type == "organization" and len(words) > 1 and _generic(words, lex, lower):
-            fuller = {k for k in longer if k.startswith(key + " ")}
+            fuller = {
+                k for k in longer if k.startswith(key + " ") and not _generic(k.split(), lex, lower)
+            }
             if len(fuller) == 1:
                 m = replace(m, name=min(longer[fuller.pop()]))
         out.append(m)
