@@ -27,6 +27,7 @@ from filature.extract.shapes import (
     generic_definition,
 )
 from filature.extract.spans import prepare_text
+from filature.extract.tails import complete_generic_names
 from filature.extract.textnorm import fold
 from filature.extract.wordfilters import (
     lowercase_words,
@@ -105,7 +106,8 @@ class DocumentAnalyzer:
     def result(self) -> DocumentAnalysis:
         """The analysis of every passage added: each name typed alike in the document, and
         the occurrences NER missed of the organisations it names added."""
-        mentions = settle_document(self._named(), self.cues, self.lex)
+        named = complete_generic_names(self._named(), self.lex, self.written_lower)
+        mentions = settle_document(named, self.cues, self.lex)
         passages = self.document.passages
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):
             raw = RawMention(p.seq, s, e, name, name, etype, PROPAGATED_LABEL, None, p.zone)

@@ -19,6 +19,7 @@ GLOSS = DropRule("gloss", "a term glossed in brackets after a lowercase word")
 PUBLISHER_SLOT = DropRule("publisher slot", "a name before ', <year>' in a citation")
 COMMON_WORDS = DropRule("common words", "words the document uses as common words")
 PEOPLE_NOUN = DropRule("people noun", "a nationality or people noun after an article")
+CAPTION = DropRule("caption", "the common noun opening a short verbless line (a caption)")
 ROLE_ON_NON_PERSON = DropRule("role on non-person", "a title before a name that is not a person's")
 PASSAGE_RULES = (
     TRIM,
@@ -33,6 +34,7 @@ PASSAGE_RULES = (
     COMMON_WORDS,
     PEOPLE_NOUN,
     ROLE_ON_NON_PERSON,
+    CAPTION,
 )
 """The filters of a candidate in its passage, after the noise rules (``passage_mentions``)."""
 

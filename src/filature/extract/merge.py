@@ -132,7 +132,7 @@ def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = fro
     if etype == "person":
         return person_display(best)
     if etype == "place" and is_all_caps(best) and " " not in best and len(best) >= 4:
-        return best.capitalize()
+        return person_display(best)  # "PARIS" -> "Paris"; a dotted acronym keeps its capitals
     if etype == "operation":
         best = collapse("".join(c for c in best if c not in '«»“”"'))
     return capitalise_first(best)

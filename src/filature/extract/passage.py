@@ -14,10 +14,11 @@ from filature.extract.candidate_checks import Candidate, Reading, shape_rule, ty
 from filature.extract.candidates import cut_adjunct, name_candidates
 from filature.extract.cues import context_type, definite_head
 from filature.extract.droprules import (
+    CAPTION,
     TRIM,
     UNTYPED,
 )
-from filature.extract.drops import Dropped
+from filature.extract.drops import Dropped, DropRule
 from filature.extract.events import event_spans
 from filature.extract.inside import (
     coordinated_places,
@@ -46,6 +47,13 @@ from filature.extract.slots import (
     publisher_slot,
 )
 from filature.extract.spans import trim_span
+from filature.extract.tails import (
+    FIRM_LABEL,
+    caption_name,
+    cut_outside_complement,
+    firm_spans,
+    join_eponyms,
+)
 from filature.extract.textnorm import collapse, is_acronym
 from filature.extract.wordfilters import (
     cut_at_title,
@@ -79,7 +87,8 @@ def passage_mentions(
     reading = Reading(passage, doc, prepared, lex, lowercase, written_lower, dropped, cues, taken)
     events = event_spans(doc)
     found.extend(_body_mentions(reading, events, acronyms))
-    for start, end, label, forced in name_candidates(doc, prepared, lex, events):
+    candidates = join_eponyms(prepared, list(name_candidates(doc, prepared, lex, events)))
+    for start, end, label, forced in candidates:
         mention = _candidate_mention(reading, start, end, label, forced)
         if mention is not None:
             taken.append((mention.start, mention.end))
@@ -119,6 +128,23 @@ def _body_mentions(
         )
         if isinstance(body, UnitSpan):  # "bureau Afrique de la FIDH" names both inside
             found.extend(named_inside(passage, body))
+    for start, end in firm_spans(text):
+        if not any(start < b and a < end for a, b in taken):
+            taken.append((start, end))
+            name = collapse(text[start:end])
+            found.append(
+                RawMention(
+                    passage.seq,
+                    start,
+                    end,
+                    name,
+                    name,
+                    "organization",
+                    FIRM_LABEL,
+                    None,
+                    passage.zone,
+                )
+            )
     return found
 
 
@@ -128,8 +154,8 @@ def _candidate_mention(
     """The mention a name candidate makes: trimmed, checked, typed and checked again; None
     when a rule drops it (the drop recorded with NER's ``label``)."""
     candidate = _trimmed(reading, start, end, label, forced)
-    if candidate is None:
-        reading.drop(TRIM, start, end, label)
+    if not isinstance(candidate, Candidate):
+        reading.drop(candidate, start, end, label)
         return None
     text, span = reading.text, candidate.span
     s, e = span.start, span.end
@@ -165,15 +191,21 @@ def _candidate_mention(
 
 def _trimmed(
     reading: Reading, start: int, end: int, label: str, forced: EntityType | None
-) -> Candidate | None:
+) -> Candidate | DropRule:
     """A candidate trimmed to its name (a forced one keeps its quotes and tail; a person's
-    name ends before a title), or None when nothing name-like remains."""
+    name ends before a title), or the rule that drops it: nothing name-like remains, or a
+    caption's opening common noun with no name after it."""
     text, lex = reading.text, reading.lex
     span = trim_span(text, reading.prepared, start, end, lex, cut_quotes=forced is None)
     if span is None:
-        return None
+        return TRIM
     if forced is None:
         span = cut_adjunct(text, cut_loose_tail(reading.doc, text, span))
+        span = cut_outside_complement(reading.doc, text, span)
+        captioned = caption_name(reading.doc, text, span, lex, reading.written_lower)
+        if captioned is None:
+            return CAPTION
+        span = captioned
     if label == "PER":
         span = cut_at_title(text, span, lex)
     short = forced is None and definite_head(reading.doc, span.start, span.end, lex)

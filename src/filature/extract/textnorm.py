@@ -28,11 +28,15 @@ def is_acronym(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", word)) and sum(c.isalpha() for c in word) >= 2
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
 def person_display(name: str) -> str:
-    """Title-case uppercase surname tokens of a person ("HE Bingsong" -> "He Bingsong")."""
+    """Title-case uppercase surname tokens of a person ("HE Bingsong" -> "He Bingsong"); a
+    dotted acronym keeps its capitals ("C.I.D.E")."""
     words = []
     for word in name.split(" "):
-        if is_all_caps(word):
+        if is_all_caps(word) and not _DOTTED_ACRONYM.fullmatch(word):
             word = "-".join(part.capitalize() for part in word.split("-"))
         words.append(word)
     return " ".join(words)
