@@ -77,7 +77,9 @@ def settle_document(
     document followed by lowercase words ("le Kurdistan iranien") is a place. A name that
     an organisation's name holds after its head ("al-Chabab" in "Front al-Chabab") is that
     organisation's. A surname NER took for a place is a person's
-    (``_disputed_surnames``)."""
+    (``_disputed_surnames``). A name NER took for an organisation's or a person's that an
+    agreement of the document is named after ("Schengen" and "l'accord de Schengen") is that
+    instrument's short name (a name NER took for a place stays one: "à Amsterdam")."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
         votes.setdefault(name, Counter())[etype] += 1
@@ -90,6 +92,7 @@ def settle_document(
     places = {m.name for m in mentions if m.type == "place" and m.label == "LOC"}
     named = {_bare_name(m.name, lex) for m in mentions if m.type == "organization"} - {None}
     surnames = _disputed_surnames(mentions)
+    instruments = {_instrument_place(m.name) for m in mentions if m.type == "agreement"}
     full_names = {m.name.split()[-1] for m in mentions if m.type == "person" and " " in m.name}
     out = []
     for m in mentions:
@@ -104,6 +107,8 @@ def settle_document(
             and not (m.type == "person" and m.name in full_names)
         ):
             m = replace(m, type=cued)  # type: ignore[type-var]
+        elif m.type in {"organization", "person"} and m.role is None and m.name in instruments:
+            m = replace(m, type="agreement")  # type: ignore[type-var]
         elif m.type == "place" and m.name in surnames and cued is None:
             m = replace(m, type="person")  # type: ignore[type-var]
         elif m.type in {"person", "place"} and m.role is None and m.name in named:
@@ -114,6 +119,16 @@ def settle_document(
                 m = replace(m, type="place")  # type: ignore[type-var]
         out.append(m)
     return out
+
+
+_NAMED_AFTER = re.compile(r"\s(?:de|du|d['’])\s*(?P<place>[A-ZÀ-Ý][\w-]+)$")
+
+
+def _instrument_place(name: str) -> str | None:
+    """ "Accord de Schengen" -> "Schengen": the one capitalised word an agreement is named
+    after, or None."""
+    m = _NAMED_AFTER.search(name)
+    return None if m is None or is_acronym(m.group("place")) else m.group("place")
 
 
 def _disputed_surnames(mentions: Sequence[Mention]) -> set[str]:
