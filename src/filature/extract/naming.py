@@ -16,7 +16,11 @@ from filature.models import EntityType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "denommer", "baptiser"})
+_NAMING_PARTICIPLES = frozenset(
+    stem + ending
+    for stem in ("appel", "nomm", "surnomm", "denomm", "baptis")
+    for ending in ("e", "ee", "es", "ees")
+)
 _IN_LANGUAGE = re.compile(r"[(;,]\s*en\s+[a-zà-ÿ-]+\s*:\s*$")
 _REACH = 30
 _QUOTES = frozenset({'"', "«", "“"})
@@ -39,7 +43,8 @@ def _noun_kind(tok: Token, words: Kinds, lex: Lexicon) -> EntityType | None:
     combattants appelés X" name their group)."""
     if tok.pos_ != "NOUN" or not tok.text.islower():
         return None
-    forms = {fold(tok.text), fold(tok.lemma_)}
+    word = fold(tok.text)
+    forms = {word, word[:-1] if word.endswith(("s", "x")) else word}
     if forms & words.organization_nouns:
         return "organization"
     if forms & words.place_kinds:
@@ -104,4 +109,4 @@ def named_kind(doc: Doc, span: Span, words: Kinds, lex: Lexicon) -> EntityType |
 
 
 def _naming(tok: Token) -> bool:
-    return "Part" in tok.morph.get("VerbForm", []) and fold(tok.lemma_) in _NAMING_VERBS
+    return fold(tok.text) in _NAMING_PARTICIPLES
