@@ -58,6 +58,16 @@ CASES = {
         "réunis à Maastricht en décembre 1991.\n",
         {"Maastricht": "place"},
     ),
+    "an_acronym_written_with_dots_is_defined_by_its_long_form": (
+        "Historique de la Convention internationale des droits de l'enfant (C.I.D.E.), publié "
+        "par une association.\n\n"
+        "La CIDE a été adoptée en 1989 par l'Assemblée générale des Nations unies.\n",
+        {
+            "C.i.d.e": None,
+            "CIDE": None,
+            "Convention internationale des droits de l'enfant": "agreement",
+        },
+    ),
 }
 
 
