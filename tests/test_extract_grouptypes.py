@@ -1,6 +1,7 @@
 """Wrong types on unseen text: a people named in the plural kept as a place or a person, an
 armed group or a town typed by the letters of its name instead of what the text says it is,
-the short name of an agreement taken for an organisation or a person.
+the short name of an agreement taken for an organisation or a person, a dotted acronym, a
+polity listed among dynasties.
 
 Every document here is written for the test from public facts, in our own words.
 """
@@ -67,6 +68,11 @@ CASES = {
             "CIDE": None,
             "Convention internationale des droits de l'enfant": "agreement",
         },
+    ),
+    "a_plural_name_listed_with_dynasties_is_a_polity": (
+        "Au XIe siècle, la région est partagée entre trois principautés : les Chaddadites, les "
+        "Hassanwahides et les Merwanides. Les Abbassides règnent à Bagdad.\n",
+        {"Chaddadites": "place", "Hassanwahides": "place", "Bagdad": "place"},
     ),
 }
 

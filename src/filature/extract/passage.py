@@ -46,7 +46,7 @@ from filature.extract.rules import (
     english_title,
     head_type,
 )
-from filature.extract.settle import SHORT_LABEL, listed_places
+from filature.extract.settle import SHORT_LABEL, listed_places, listed_polities
 from filature.extract.shapes import (
     kind_type,
     polity_plural,
@@ -225,7 +225,8 @@ def passage_mentions(
             )
         )
     found.extend(coordinated_places(passage, doc, found, taken))
-    return listed_places(sorted(found, key=lambda m: m.start), text, cued_places)
+    ordered = sorted(found, key=lambda m: m.start)
+    return listed_polities(listed_places(ordered, text, cued_places), text)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*")

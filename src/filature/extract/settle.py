@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import PERSON_PARTICLES
+from filature.extract.shapes import polity_plural
 from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType, Passage
 
@@ -64,6 +65,30 @@ def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]
         else:
             chain = listed and m.type == "place"
         previous_end = m.end
+    return out
+
+
+_POLITY_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:\b(?:les|des|aux)\b\s*)?")
+
+
+def listed_polities(mentions: Sequence[M], text: str) -> list[M]:
+    """ "les Chaddadites, les Hassanwahides et les Merwanides": a one-word plural name listed
+    next to a dynasty's plural ("-ides", ``shapes.polity_plural``) is a polity too, typed
+    place, whatever NER guessed for it."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.type not in {"organization", "person"} or m.role is not None:
+            continue
+        if " " in m.name or not m.name.endswith("s") or not m.name[:1].isupper():
+            continue
+        around = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if any(
+            n.type == "place"
+            and polity_plural(n.name)
+            and _POLITY_GAP.fullmatch(text[min(m.end, n.end) : max(m.start, n.start)])
+            for n in around
+        ):
+            out[i] = replace(m, type="place")  # type: ignore[type-var]
     return out
 
 
