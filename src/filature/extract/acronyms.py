@@ -1,4 +1,5 @@
-"""Acronym definitions harvested from the text: "Long Form (ACR)" and "ACR (Long Form)"."""
+"""Acronym definitions harvested from the text: "Long Form (ACR)" and "ACR (Long Form)"; an
+acronym written with dots ("Long Form (A.C.R.)") defines its letters."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from filature.extract.lexicon import Lexicon
 from filature.extract.textnorm import collapse, fold
 
-_PAREN_ACR = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_PAREN_ACR = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9}|(?:[A-Z]\.){2,9})\s*\)")
 _ACR_PAREN = re.compile(r"\b(?P<acr>[A-Z][A-Z0-9&]{1,9})\s*\((?P<long>[^()]{5,120})\)")
 _LONG_WORD = re.compile(r"[\w]+")
 _MAX_WORDS = 14
@@ -95,7 +96,7 @@ def _full_long_form(
 def find_definitions(text: str, lex: Lexicon) -> Iterator[AcronymDef]:
     """Every acronym definition in a passage text (both orders)."""
     for m in _PAREN_ACR.finditer(text):
-        acronym = m.group("acr")
+        acronym = m.group("acr").replace(".", "")  # "(C.I.D.E.)" defines CIDE
         if sum(c.isupper() for c in acronym) < 2:
             continue
         span = _best_long_form(text, m.start(), acronym, lex)

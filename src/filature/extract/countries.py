@@ -201,3 +201,15 @@ def nationality_state(word: str) -> str | None:
     if len(word) < 4 or not word.isalpha():
         return countries.demonyms.get(word)
     return countries.demonyms.get(word) or _by_prefix(word, {k: k for k in countries.short})
+
+
+@cache
+def _subdivision_keys() -> frozenset[str]:
+    return frozenset(norm_key(s.name) for s in pycountry.subdivisions)
+
+
+def known_place(name: str) -> bool:
+    """True if ``name`` is a state's name or an ISO 3166-2 subdivision's ("Ardennes",
+    "Comores", "Landes"): world knowledge that a plural-looking name is a place's."""
+    key = norm_key(name)
+    return key in load_countries().names or key in _subdivision_keys()

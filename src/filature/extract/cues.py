@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.lexicon import Lexicon, read_data
+from filature.extract.naming import named_kind
 from filature.extract.rules import looks_like_person
 from filature.extract.textnorm import fold
 from filature.models import EntityType
@@ -182,6 +183,9 @@ def context_type(
     if span is None or etype in {"agreement", "operation", "event"}:
         return None
     words = load_cue_words()
+    named = named_kind(doc, span, words, lex)
+    if named is not None:
+        return named if named != etype else None
     if etype != "organization" and (
         _governed_by_organization_noun(doc, span, words, lex)
         or _apposed_organization_noun(doc, span, words)

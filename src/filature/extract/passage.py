@@ -34,7 +34,7 @@ from filature.extract.rules import (
     RuleSpan,
     assign_type,
 )
-from filature.extract.settle import SHORT_LABEL, listed_places
+from filature.extract.settle import SHORT_LABEL, listed_places, listed_polities
 from filature.extract.shapes import (
     kind_type,
 )
@@ -94,7 +94,8 @@ def passage_mentions(
             taken.append((mention.start, mention.end))
             found.append(mention)
     found.extend(coordinated_places(passage, doc, found, taken))
-    return listed_places(sorted(found, key=lambda m: m.start), passage.text, reading.cued_places)
+    ordered = listed_places(sorted(found, key=lambda m: m.start), passage.text, reading.cued_places)
+    return listed_polities(ordered, passage.text)
 
 
 def _body_mentions(

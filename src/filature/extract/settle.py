@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from filature.extract.lexicon import Lexicon
 from filature.extract.rules import PERSON_PARTICLES
+from filature.extract.shapes import polity_plural
 from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType, Passage
 
@@ -67,6 +68,30 @@ def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]
     return out
 
 
+_POLITY_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:\b(?:les|des|aux)\b\s*)?")
+
+
+def listed_polities(mentions: Sequence[M], text: str) -> list[M]:
+    """ "les Chaddadites, les Hassanwahides et les Merwanides": a one-word plural name listed
+    next to a dynasty's plural ("-ides", ``shapes.polity_plural``) is a polity too, typed
+    place, whatever NER guessed for it."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.type not in {"organization", "person"} or m.role is not None:
+            continue
+        if " " in m.name or not m.name.endswith("s") or not m.name[:1].isupper():
+            continue
+        around = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if any(
+            n.type == "place"
+            and polity_plural(n.name)
+            and _POLITY_GAP.fullmatch(text[min(m.end, n.end) : max(m.start, n.start)])
+            for n in around
+        ):
+            out[i] = replace(m, type="place")  # type: ignore[type-var]
+    return out
+
+
 def settle_document(
     mentions: Sequence[M], cues: Sequence[tuple[str, EntityType]], lex: Lexicon
 ) -> list[M]:
@@ -77,7 +102,9 @@ def settle_document(
     document followed by lowercase words ("le Kurdistan iranien") is a place. A name that
     an organisation's name holds after its head ("al-Chabab" in "Front al-Chabab") is that
     organisation's. A surname NER took for a place is a person's
-    (``_disputed_surnames``)."""
+    (``_disputed_surnames``). A name NER took for an organisation's or a person's that an
+    agreement of the document is named after ("Schengen" and "l'accord de Schengen") is that
+    instrument's short name (a name NER took for a place stays one: "à Amsterdam")."""
     votes: dict[str, Counter[EntityType]] = {}
     for name, etype in cues:
         votes.setdefault(name, Counter())[etype] += 1
@@ -90,6 +117,7 @@ def settle_document(
     places = {m.name for m in mentions if m.type == "place" and m.label == "LOC"}
     named = {_bare_name(m.name, lex) for m in mentions if m.type == "organization"} - {None}
     surnames = _disputed_surnames(mentions)
+    instruments = {_instrument_place(m.name) for m in mentions if m.type == "agreement"}
     full_names = {m.name.split()[-1] for m in mentions if m.type == "person" and " " in m.name}
     out = []
     for m in mentions:
@@ -104,6 +132,8 @@ def settle_document(
             and not (m.type == "person" and m.name in full_names)
         ):
             m = replace(m, type=cued)  # type: ignore[type-var]
+        elif m.type in {"organization", "person"} and m.role is None and m.name in instruments:
+            m = replace(m, type="agreement")  # type: ignore[type-var]
         elif m.type == "place" and m.name in surnames and cued is None:
             m = replace(m, type="person")  # type: ignore[type-var]
         elif m.type in {"person", "place"} and m.role is None and m.name in named:
@@ -114,6 +144,16 @@ def settle_document(
                 m = replace(m, type="place")  # type: ignore[type-var]
         out.append(m)
     return out
+
+
+_NAMED_AFTER = re.compile(r"\s(?:de|du|d['’])\s*(?P<place>[A-ZÀ-Ý][\w-]+)$")
+
+
+def _instrument_place(name: str) -> str | None:
+    """ "Accord de Schengen" -> "Schengen": the one capitalised word an agreement is named
+    after, or None."""
+    m = _NAMED_AFTER.search(name)
+    return None if m is None or is_acronym(m.group("place")) else m.group("place")
 
 
 def _disputed_surnames(mentions: Sequence[Mention]) -> set[str]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from filature.extract.bodies import governs, load_body_words
+from filature.extract.countries import known_place
 from filature.extract.lexicon import Lexicon
 from filature.extract.spans import Trimmed
 from filature.extract.textnorm import collapse, fold
@@ -128,7 +129,27 @@ def people_noun(
         return True
     if not word.endswith("s") or not (before in _PLURAL_ARTICLES or _counted(doc, span.start)):
         return False
-    return word.endswith(lex.demonym_plural_suffixes) or span.text.lower() in written_lower
+    if word.endswith(lex.demonym_plural_suffixes) or span.text.lower() in written_lower:
+        return True
+    return _plural_people(doc, span.start, etype, written_lower)
+
+
+_LOCATIVE = frozenset({"dans", "sur", "vers", "depuis", "en", "à", "a", "outre", "sous"})
+
+
+def _plural_people(doc: Doc, i: int, etype: EntityType, written_lower: frozenset[str]) -> bool:
+    """ "les Tutsis sont ciblés", "les Mèdes conquièrent": a plural name after a plural article
+    that world knowledge does not know as a place ("les Ardennes", "les Comores") is a people;
+    nobody's own name takes the plural. A place NER found is kept after a locative preposition
+    ("dans les Alpes") or when the document writes its singular as an adjective ("les Ottomans"
+    and "l'Empire ottoman": the polity)."""
+    name = doc[i].text
+    if known_place(name) or doc[i - 1].lower_ not in {"les", "des"}:
+        return False
+    if etype == "person":
+        return True
+    singular = name[:-1].lower()
+    return singular not in written_lower and (i < 2 or doc[i - 2].lower_ not in _LOCATIVE)
 
 
 _QUANTITIES = frozenset(
