@@ -24,7 +24,7 @@ from filature.problems import CurationError
 from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
 from filature.query.types import Evidence, Excerpt, NoteRecord, Relation
-from filature.text import norm_key
+from filature.text import counted, norm_key
 
 DossierFormat = Literal["md", "html"]
 DOSSIER_DIR = Path("exports/dossiers")
@@ -138,7 +138,7 @@ def _markdown(
                 yield f"  > — {_cited(c, e, italic=True)}"
                 yield "  >"
             if total > MAX_QUOTES:
-                yield f"  *… and {total - MAX_QUOTES} more passages.*"
+                yield f"  *… and {counted(total - MAX_QUOTES, 'more passage')}.*"
             if not citations:
                 yield "  *No quoted evidence.*"
             yield ""
@@ -192,7 +192,7 @@ def _html(
                 yield f"<blockquote>« {e(c.quote)} »"
                 yield (f"<cite>{_cited(c, e)}</cite></blockquote>")
             if total > MAX_QUOTES:
-                yield f"<p><em>… and {total - MAX_QUOTES} more passages.</em></p>"
+                yield f"<p><em>… and {counted(total - MAX_QUOTES, 'more passage')}.</em></p>"
             if not citations:
                 yield "<p><em>No quoted evidence.</em></p>"
             yield "</li>"

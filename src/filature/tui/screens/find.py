@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from filature.query import FullTextResult
+from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.widgets.excerpt_list import ExcerptList
@@ -81,10 +82,12 @@ class FindScreen(ModalScreen[None]):
             hits.show(list(result.hits), len(result.hits))
             more = f" (showing {len(result.hits):,})" if result.total > len(result.hits) else ""
             status.update(
-                Content(f"{result.total:,} passages{more} · ↓ to the results · Enter opens")
+                Content(
+                    f"{counted(result.total, 'passage')}{more} · ↓ to the results · Enter opens"
+                )
             )
         else:
-            hits.show_message(result.message)
+            hits.show_message("")  # the status line says why there is none, once
             status.update(Content(result.message))
 
     def action_focus_hits(self) -> None:

@@ -44,7 +44,8 @@ class JumpScreen(ModalScreen[int | None]):
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "move(1)", "Next", show=False),
         Binding("up", "move(-1)", "Previous", show=False),
-        Binding("enter", "choose", "Jump", show=False, priority=True),
+        # Not a priority binding: Enter then reaches the box after the letters typed before it.
+        Binding("enter", "choose", "Jump", show=False),
     ]
 
     def __init__(self, catalog: Catalog, *, title: str = "Jump to entity") -> None:
@@ -119,6 +120,11 @@ class JumpScreen(ModalScreen[int | None]):
         index = self.query_one("#jump-hits", OptionList).highlighted
         if index is not None and index < len(self.hits):
             self.dismiss(self.hits[index].id)
+
+    @on(Input.Submitted, "#jump-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
 
     @on(OptionList.OptionSelected, "#jump-hits")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
