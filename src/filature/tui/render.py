@@ -35,7 +35,7 @@ TYPE_STYLE = {
     "operation": "$text-error",
     "event": "$text-secondary",
 }
-MARK_STYLE = "bold reverse $accent"
+MARK_STYLE = "bold reverse $text-accent"
 EXCERPT_WINDOW = 700
 
 
@@ -180,12 +180,16 @@ def citation(excerpt: Excerpt) -> str:
 
 
 def relation_detail(row: RelationRow) -> str:
-    """Role, date and support of a relation as one line of plain text."""
+    """Role, date, amount, period and support of a relation as one line of plain text."""
     bits = [type_name(row.counterpart_type)]
     if row.role:
         bits.append(one_line(printable(row.role)))
     if row.date:
         bits.append(one_line(printable(row.date)))
+    if row.amount is not None:
+        bits.append(amount_text(row.amount, row.currency))
+    if row.period:
+        bits.append(one_line(printable(row.period)))
     bits.append(counted(row.evidence_count or row.weight, "passage"))
     return " · ".join(bits)
 
@@ -206,11 +210,11 @@ def relation_facts(row: RelationRow, relation: Relation | None) -> Content:
         facts.append(("role", one_line(printable(row.role))))
     if row.date:
         facts.append(("date", one_line(printable(row.date))))
+    if row.amount is not None:
+        facts.append(("amount", amount_text(row.amount, row.currency)))
+    if row.period:
+        facts.append(("period", one_line(printable(row.period))))
     if relation is not None:
-        if relation.amount is not None:
-            facts.append(("amount", amount_text(relation.amount, relation.currency)))
-        if relation.period:
-            facts.append(("period", one_line(printable(relation.period))))
         if relation.agreement is not None:
             facts.append(("under", flat(relation.agreement.name)))
         facts.append(("rule", one_line(printable(relation.rule))))
