@@ -369,9 +369,11 @@ async def test_help_explains_filature_not_textual(db: Path) -> None:
 
 async def test_light_and_dark_themes(db: Path) -> None:
     async with started(db, (80, 24)) as (app, pilot):
-        assert app.theme == "textual-dark"
+        assert app.theme == "filature-dark"
+        assert app.current_theme.dark
         await pilot.press("ctrl+t")
-        assert app.theme == "textual-light"
+        assert app.theme == "filature-light"
+        assert not app.current_theme.dark
 
 
 async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:
