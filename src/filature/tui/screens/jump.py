@@ -125,6 +125,8 @@ class JumpScreen(ModalScreen[int | None]):
             )
 
     def action_choose(self) -> None:
+        if self.app.screen is not self:  # an Enter queued behind the one that closed it
+            return
         if self._shown != self._generation:
             text = self.query_one("#jump-input", Input).value
             self._show(
@@ -143,5 +145,5 @@ class JumpScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#jump-hits")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.hits):
+        if self.app.screen is self and event.option_index < len(self.hits):
             self.dismiss(self.hits[event.option_index].id)
