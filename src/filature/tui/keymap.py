@@ -61,7 +61,8 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
             (
                 Row("tab, shift+tab", "Next pane, previous pane"),
                 Row(
-                    "typing", "Goes to the name filter, whatever pane you are in (never a command)"
+                    "typing",
+                    "From any pane, whatever you type goes to the name filter (never a command)",
                 ),
                 Row("click", "Select; double-click an entity to open its relations"),
             ),
