@@ -338,29 +338,51 @@ async def test_mouse_click_selects_an_entity(db: Path) -> None:
 
 
 async def test_help_lists_every_binding(db: Path) -> None:
-    from filature.tui.screens.help import binding_rows
+    from filature.tui.screens.help import binding_rows, own_bindings
 
     async with started(db, (120, 60)) as (app, pilot):
         await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.help_content().plain
-        for _, classes in app.screen.sections:
-            for cls in classes:
-                assert cls._merged_bindings is not None
-                for bindings in cls._merged_bindings.key_to_bindings.values():
-                    for binding in bindings:
-                        assert app.get_key_display(binding) in text, binding
+        declared = 0
+        for section in app.screen.sections:
+            for cls in section.classes:
+                for binding in own_bindings(cls):
+                    declared += 1
+                    assert app.get_key_display(binding) in text, binding
+        assert declared > 30
         assert binding_rows(app, [MainScreen])
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_help_explains_filature_not_textual(db: Path) -> None:
+    """Issue 16: the help explains filature's keys, the arrows and glyphs and what only the
+    command line does; Textual's internal bindings do not drown them."""
+    async with started(db, (120, 60)) as (app, pilot):
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.help_content().plain
+        lines = text.splitlines()
+        for internal in ("Cursor to next ancestor", "help quit", "Focus Next", "Scroll Left"):
+            assert internal not in text, internal
+        for glyph, meaning in (("→", "source"), ("←", "target"), ("~", "co-occurrence")):
+            assert any(line.strip().startswith(glyph) and meaning in line for line in lines)
+        for icon, name in (("●", "person"), ("■", "organisation"), ("▲", "place")):
+            assert any(line.split() == [icon, name] for line in lines), icon
+        assert "Only on the command line" in text and "filature export" in text
+        for key, what in (("f2", "Zoom"), ("tab", "Next pane"), ("⏎", "counterpart")):
+            assert any(line.strip().startswith(key) and what in line for line in lines), key
+
+
 async def test_light_and_dark_themes(db: Path) -> None:
     async with started(db, (80, 24)) as (app, pilot):
-        assert app.theme == "textual-dark"
+        assert app.theme == "filature-dark"
+        assert app.current_theme.dark
         await pilot.press("ctrl+t")
-        assert app.theme == "textual-light"
+        assert app.theme == "filature-light"
+        assert not app.current_theme.dark
 
 
 async def test_narrow_terminal_stacks_the_panes(db: Path) -> None:

@@ -49,3 +49,38 @@ def test_jump_dialog_160x48(snap_compare: Any, db: Path) -> None:
     assert snap_compare(
         make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=run_before
     )
+
+
+async def _meng_relation(pilot: Pilot[None]) -> None:
+    """Meng Hongwei's first stated relation under the cursor (the detail line shown)."""
+    await _settle(pilot)
+    await pilot.press("down", "tab", "down")
+    await _settle(pilot)
+
+
+def test_relation_detail_80x24(snap_compare: Any, db: Path) -> None:
+    assert snap_compare(
+        make_app(db, system_clipboard=False), terminal_size=(80, 24), run_before=_meng_relation
+    )
+
+
+def test_zoomed_relations_80x24(snap_compare: Any, db: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _meng_relation(pilot)
+        await pilot.press("f2")
+        await _settle(pilot)
+
+    assert snap_compare(
+        make_app(db, system_clipboard=False), terminal_size=(80, 24), run_before=run_before
+    )
+
+
+def test_jump_suggestion_160x48(snap_compare: Any, db: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _settle(pilot)
+        await pilot.press("ctrl+k", *"interpolaris")
+        await _settle(pilot)
+
+    assert snap_compare(
+        make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=run_before
+    )

@@ -22,6 +22,7 @@ from filature.query.records import clean
 from filature.query.resolve import EntityNotFound
 from filature.query.text import printable_line
 from filature.query.types import EntityCard, Excerpt
+from filature.text import counted
 from filature.vocabulary import CO_OCCURRENCE
 
 
@@ -140,9 +141,9 @@ def describe_relation(rel: RelationRow) -> str:
     parts = [f"{rel.counterpart_name} ({rel.counterpart_type})"]
     parts += [p for p in (rel.role, rel.date) if p]
     if rel.is_co_occurrence:
-        parts.append(f"{rel.weight} passage{'s' if rel.weight != 1 else ''}")
+        parts.append(counted(rel.weight, "passage"))
     else:
-        parts.append(f"{rel.evidence_count} passage{'s' if rel.evidence_count != 1 else ''}")
+        parts.append(counted(rel.evidence_count, "passage"))
     return " · ".join(parts)
 
 

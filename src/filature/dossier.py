@@ -26,7 +26,7 @@ from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
 from filature.query.types import Evidence, Excerpt, Relation
 from filature.query.views import NoteRecord
-from filature.text import norm_key
+from filature.text import counted, norm_key
 
 DossierFormat = Literal["md", "html"]
 DOSSIER_DIR = Path("exports/dossiers")
@@ -149,7 +149,7 @@ def _outline(
             for c in citations[:MAX_QUOTES]:
                 yield from w("citation", quote=e(c.quote), cite=w.cited(c))
             if total > MAX_QUOTES:
-                yield from w("more", more=str(total - MAX_QUOTES))
+                yield from w("more", more=counted(total - MAX_QUOTES, "more passage"))
             if not citations:
                 yield from w("no_citation")
             yield from w("item_end")
@@ -157,7 +157,7 @@ def _outline(
     if card.mentioned_with:
         yield from w("mentioned")
         for r in card.mentioned_with:
-            passages = f"{r.weight} passage{'s' if r.weight != 1 else ''}"
+            passages = counted(r.weight, "passage")
             name, rtype = e(r.counterpart_name), e(r.counterpart_type)
             yield from w("counterpart", name=name, type=rtype, passages=passages)
         yield from w("mentioned_end")

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from filature.build import BuildReport
 from filature.query.text import printable_line
+from filature.text import counted
 
 STATUS_STYLE = {"ok": "green", "warning": "yellow", "skipped": "red"}
 
@@ -26,10 +27,11 @@ def print_summary(console: Console, report: BuildReport) -> None:
     s = report.stats
     console.print(
         Text(
-            f"Built {printable_line(str(report.db_path))}: {s.documents} documents, "
-            f"{s.passages} passages, {s.entities} entities, {s.mentions} mentions, "
-            f"{s.relations} relations; "
-            f"{len(report.skipped)} files skipped; {report.analysed} documents analysed, "
+            f"Built {printable_line(str(report.db_path))}: {counted(s.documents, 'document')}, "
+            f"{counted(s.passages, 'passage')}, {counted(s.entities, 'entity', 'entities')}, "
+            f"{counted(s.mentions, 'mention')}, {counted(s.relations, 'relation')}; "
+            f"{counted(len(report.skipped), 'file')} skipped; "
+            f"{counted(report.analysed, 'document')} analysed, "
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )

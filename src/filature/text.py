@@ -120,3 +120,8 @@ def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
     folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
     return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun`` in agreement: "1 passage", "2 passages", "1,204 passages"."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

@@ -20,6 +20,7 @@ from filature.cli.options import (
 from filature.models import ENTITY_TYPES
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
+from filature.text import counted
 from filature.vocabulary import CO_OCCURRENCE
 
 
@@ -130,4 +131,4 @@ def find(
         heading, body = passage_hit(hit)
         out.print(heading)
         out.print(body, Text(""))
-    out.print(Text(f"{len(result.hits)} of {result.total} passages."))
+    out.print(Text(f"{len(result.hits):,} of {counted(result.total, 'passage')}."))

@@ -29,6 +29,7 @@ from filature.export.ftm_values import clean_value, make_id, place_country
 from filature.query.records import read_entities, read_relations
 from filature.query.text import fold, safe_text
 from filature.query.types import EntityCard, Relation
+from filature.text import counted
 
 PREFIX = "filature"
 ENTITY_SCHEMA = {
@@ -147,7 +148,7 @@ def _link_schema(r: Relation, source: str, target: str) -> tuple[str, str, str]:
 def _citations(r: Relation) -> str:
     lines = [f"« {' '.join(c.quote.split())} » ({c.reference()})" for c in r.evidence[:MAX_QUOTES]]
     if len(r.evidence) > MAX_QUOTES:
-        lines.append(f"… and {len(r.evidence) - MAX_QUOTES} more passages.")
+        lines.append(f"… and {counted(len(r.evidence) - MAX_QUOTES, 'more passage')}.")
     return "\n".join(lines)[:MAX_TEXT]
 
 

@@ -56,7 +56,8 @@ def term_spans(text: str, terms: list[str], prefix: bool = False) -> tuple[Span,
 def full_text_search(
     conn: sqlite3.Connection, text: str, limit: int = 50, *, prefix: bool = False
 ) -> FullTextResult:
-    """Passages matching every word of ``text``, best first; a message instead of any error.
+    """Passages matching every word of ``text``: body passages first (then headings, tables
+    and footnotes), best first within each; a message instead of any error.
 
     With ``prefix`` the last word also matches longer words (for search-as-you-type).
     """
@@ -71,7 +72,7 @@ def full_text_search(
         rows = conn.execute(
             f"SELECT {PASSAGE_COLUMNS} FROM passages_fts f "
             "JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id "
-            f"WHERE passages_fts MATCH ? ORDER BY f.rank, {ZONE_RANK}, p.id LIMIT ?",
+            f"WHERE passages_fts MATCH ? ORDER BY {ZONE_RANK}, f.rank, p.id LIMIT ?",
             (expression, max(0, limit)),
         ).fetchall()
     except sqlite3.Error as exc:

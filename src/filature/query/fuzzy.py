@@ -37,6 +37,8 @@ from filature.query.types import FuzzyHit
 MAX_QUERY = 200
 CANDIDATES = 400
 SCORE_CUTOFF = 55.0
+CLOSE = 85.0
+"""The similarity (typos, word order) from which a name is the one typed, not a suggestion."""
 POSTINGS_BUDGET = 40_000
 CHUNK = 10_000
 
@@ -248,6 +250,7 @@ class FuzzyIndex:
                 mention_count=int(self._counts[slots[at]]),
                 alias=self._texts[int(strings[best[at]])],
                 score=round(float(scores[best[at]]), 1),
+                close=is_close(folded, self._folded[int(strings[best[at]])]),
             )
             for at in ranked.tolist()
         ]
@@ -272,6 +275,22 @@ def _scores(folded: str, compact: str, texts: list[str]) -> Floats:
         elif word in text:
             scores[i] = max(scores[i], 85.0 + 10.0 * len(folded) / len(text))
     return scores
+
+
+def is_close(folded: str, text: str) -> bool:
+    """Whether the folded ``text`` (a name or alias) is what the folded query ``folded``
+    names rather than another name like it: its start, or the start of each of its words, as
+    typed ("meng", "secu pub"), or the same letters give or take typos and word order
+    ("intrepol", "hongwei meng"). "aseanapol" is not close to "asean"."""
+    if not folded:
+        return False
+    words = text.split()
+    if all(any(word.startswith(part) for word in words) for part in folded.split()):
+        return True
+    if text.startswith(folded) or f" {folded}" in text:
+        return True
+    compact = fuzz.ratio(folded.replace(" ", ""), text.replace(" ", ""))
+    return max(compact, fuzz.token_sort_ratio(folded, text)) >= CLOSE
 
 
 def load_index(conn: sqlite3.Connection) -> FuzzyIndex:

@@ -88,12 +88,14 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
     """Relations where the entity is source or target: stated ones first, best supported first."""
     sql = """
     SELECT r.id, r.type, r.direction, e.id, e.name, e.type, r.role, r.date, r.weight, r.confidence,
-           (SELECT COUNT(DISTINCT ev.passage_id) FROM evidence ev WHERE ev.relation_id = r.id)
+           (SELECT COUNT(DISTINCT ev.passage_id) FROM evidence ev WHERE ev.relation_id = r.id),
+           r.amount, r.currency, r.period
     FROM (
-        SELECT id, type, 'out' AS direction, target_id AS other, role, date, weight, confidence
+        SELECT id, type, 'out' AS direction, target_id AS other, role, date, weight, confidence,
+               amount, currency, period
         FROM relations WHERE source_id = :e
         UNION ALL
-        SELECT id, type, 'in', source_id, role, date, weight, confidence
+        SELECT id, type, 'in', source_id, role, date, weight, confidence, amount, currency, period
         FROM relations WHERE target_id = :e AND source_id != :e
     ) r JOIN entities e ON e.id = r.other
     ORDER BY r.type = :co, r.type, r.weight DESC, e.mention_count DESC, e.name
@@ -112,6 +114,9 @@ def relations_of(conn: sqlite3.Connection, entity_id: int, limit: int = 2000) ->
             weight=int(r[8]),
             confidence=float(r[9]),
             evidence_count=int(r[10]),
+            amount=None if r[11] is None else float(r[11]),
+            currency=None if r[12] is None else str(r[12]),
+            period=None if r[13] is None else str(r[13]),
         )
         for r in conn.execute(sql, {"e": entity_id, "limit": limit, "co": CO_OCCURRENCE})
     ]

@@ -90,10 +90,11 @@ def read_relations(
     cooccurrence: bool = True,
     limit: int = 0,
     by_names: bool = False,
+    ids: Iterable[int] | None = None,
 ) -> list[Relation]:
-    """Relations (all, those with ``entity_id`` at either end, of type ``rtype``; without
-    co-occurrences unless ``cooccurrence`` or asked for by ``rtype``; at most ``limit`` when
-    it is positive) with their evidence.
+    """Relations (all, those with ``entity_id`` at either end, of type ``rtype``, those of
+    ``ids``; without co-occurrences unless ``cooccurrence`` or asked for by ``rtype``; at most
+    ``limit`` when it is positive) with their evidence.
 
     Stated relations come first, then co-occurrences; within each, by type and weight (with
     ``by_names``: by type, then source and target names).
@@ -103,9 +104,10 @@ def read_relations(
         " r.date, r.amount, r.currency, r.period, r.agreement_id, a.name, a.type, r.confidence,"
         " r.rule, r.weight FROM relations r JOIN entities s ON s.id = r.source_id"
         " JOIN entities t ON t.id = r.target_id LEFT JOIN entities a ON a.id = r.agreement_id"
-        " WHERE 1"
+        " WHERE "
     )
-    args: list[object] = []
+    where, args = _id_filter("r.id", ids)
+    sql += where
     if entity_id is not None:
         sql += " AND (r.source_id = ? OR r.target_id = ?)"
         args += [entity_id, entity_id]

@@ -60,6 +60,9 @@ class RelationRow:
     evidence_count: int
     weight: int
     confidence: float
+    amount: float | None = None
+    currency: str | None = None
+    period: str | None = None
 
     @property
     def is_co_occurrence(self) -> bool:
@@ -165,7 +168,9 @@ class Relation:
 
 @dataclass(frozen=True)
 class FuzzyHit:
-    """An entity found by the fuzzy jump, with the alias that matched and its score (0-100)."""
+    """An entity found by the fuzzy jump, with the alias that matched and its score (0-100);
+    ``close`` when that alias is what was typed (typos, accents, word order and a start left
+    aside), not merely a similar name: only a close hit is taken as the answer."""
 
     id: int
     name: str
@@ -173,6 +178,7 @@ class FuzzyHit:
     mention_count: int
     alias: str
     score: float
+    close: bool = False
 
 
 @dataclass(frozen=True)

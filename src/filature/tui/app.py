@@ -33,11 +33,12 @@ from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.themes import THEMES as FILATURE_THEMES
 from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
 from filature.tui.workarounds import open_command_palette, palette_open
 
-THEMES = ("textual-dark", "textual-light")
+THEMES = tuple(theme.name for theme in FILATURE_THEMES)
 install_workarounds()
 
 
@@ -69,6 +70,8 @@ class FilatureApp(CopyingApp):
         self._ending_with: str | None = None
         """A read met a locked database: the views are reloaded once it is free."""
         catalog.on_busy = self._database_busy
+        for theme in FILATURE_THEMES:
+            self.register_theme(theme)
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]

@@ -98,6 +98,12 @@ class Catalog:
         return query.excerpts_for_relation(self.conn, relation_id)
 
     @guarded(lambda: None)
+    def relation(self, relation_id: int) -> query.Relation | None:
+        """A relation with its attributes (amount, currency, period, rule) and evidence."""
+        found = query.read_relations(self.conn, ids=[relation_id])
+        return found[0] if found else None
+
+    @guarded(lambda: None)
     def document(self, document_id: int) -> query.DocumentView | None:
         """A whole document with its mentions."""
         return query.document_view(self.conn, document_id)

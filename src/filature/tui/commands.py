@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from filature.text import counted
 from filature.tui.explorer import explorer
 from filature.tui.render import flat, type_name
 
@@ -35,7 +36,10 @@ class EntityCommands(Provider):
                 label,
                 partial(app.open_entity, hit.id),
                 text=f"Jump to {hit.name}",
-                help=escape(f"{type_name(hit.type)} · {hit.mention_count:,} mentions{alias}"),
+                help=escape(
+                    f"{type_name(hit.type)} · {counted(hit.mention_count, 'mention')} · "
+                    f"score {hit.score:.0f}{alias}{'' if hit.close else ' · a suggestion'}"
+                ),
             )
 
     async def discover(self) -> Hits:

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from filature import cite, vocabulary
-from filature.query import TYPE_LABELS, EntityCard, Excerpt, RelationRow
+from filature.query import TYPE_LABELS, EntityCard, Excerpt, Relation, RelationRow
 from filature.query.text import one_line, printable, strip_controls
+from filature.text import counted
 
 TYPE_SINGULAR = {
     "person": "person",
@@ -34,7 +35,7 @@ TYPE_STYLE = {
     "operation": "$text-error",
     "event": "$text-secondary",
 }
-MARK_STYLE = "bold reverse $accent"
+MARK_STYLE = "bold reverse $text-accent"
 EXCERPT_WINDOW = 700
 
 
@@ -71,12 +72,14 @@ def marked(text: str, spans: Iterable[tuple[int, int]], style: str = MARK_STYLE)
 def window(
     text: str, spans: tuple[tuple[int, int], ...], size: int = EXCERPT_WINDOW
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut a long passage to about ``size`` characters around its first span."""
+    """Cut a long passage to about ``size`` characters around its first span, starting and
+    ending on word boundaries (a word longer than ``WORD_REACH`` may still be cut)."""
     if len(text) <= size:
         return text, spans
-    first = spans[0][0] if spans else 0
+    first, first_end = spans[0] if spans else (0, 0)
     start = max(0, min(first - size // 3, len(text) - size))
-    end = start + size
+    start = _word_start(text, start, first)
+    end = _word_end(text, max(start + 1, start + size, first_end), max(start, first_end))
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     shift = len(prefix) - start
@@ -84,6 +87,47 @@ def window(
         (max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end
     )
     return prefix + text[start:end] + suffix, kept
+
+
+WORD_REACH = 40
+"""How far a window's edge moves to reach a word boundary."""
+
+
+def _word_start(text: str, start: int, limit: int) -> int:
+    """``start`` moved to the start of a word: forward (not past ``limit``) if it can, else
+    back; then past any space."""
+    if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+        ahead = next(
+            (i + 1 for i in range(start, min(limit, start + WORD_REACH)) if text[i].isspace()),
+            None,
+        )
+        back = next(
+            (i + 1 for i in range(start - 1, max(-1, start - WORD_REACH), -1) if text[i].isspace()),
+            0 if start < WORD_REACH else None,
+        )
+        start = ahead if ahead is not None else back if back is not None else start
+    while start < limit and text[start].isspace():
+        start += 1
+    return start
+
+
+def _word_end(text: str, end: int, limit: int) -> int:
+    """``end`` moved to the end of a word: back (not before ``limit``) if it can, else
+    forward; then before any space."""
+    end = min(end, len(text))
+    if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+        back = next(
+            (i for i in range(end - 1, max(limit, end - WORD_REACH) - 1, -1) if text[i].isspace()),
+            None,
+        )
+        ahead = next(
+            (i for i in range(end, min(len(text), end + WORD_REACH)) if text[i].isspace()),
+            len(text) if len(text) - end < WORD_REACH else None,
+        )
+        end = back if back is not None else ahead if ahead is not None else end
+    while end > limit and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def source_line(excerpt: Excerpt) -> Content:
@@ -109,7 +153,7 @@ def document_heading(title: str, path: str, label: str | None, passages: int) ->
     label, else its title) in bold, then its title when a label stands for it, its path and
     its number of passages."""
     name = cite.document_name(flat(title), flat(label or ""))
-    details = [flat(path), f"{passages:,} passages"]
+    details = [flat(path), counted(passages, "passage")]
     if name != flat(title):
         details.insert(0, flat(title))
     return Content.assemble(
@@ -136,15 +180,56 @@ def citation(excerpt: Excerpt) -> str:
 
 
 def relation_detail(row: RelationRow) -> str:
-    """Role, date and support of a relation as one line of plain text."""
+    """Role, date, amount, period and support of a relation as one line of plain text."""
     bits = [type_name(row.counterpart_type)]
     if row.role:
         bits.append(one_line(printable(row.role)))
     if row.date:
         bits.append(one_line(printable(row.date)))
-    n = row.evidence_count if row.evidence_count else row.weight
-    bits.append(f"{n} passage{'s' if n != 1 else ''}")
+    if row.amount is not None:
+        bits.append(amount_text(row.amount, row.currency))
+    if row.period:
+        bits.append(one_line(printable(row.period)))
+    bits.append(counted(row.evidence_count or row.weight, "passage"))
     return " · ".join(bits)
+
+
+def amount_text(amount: float, currency: str | None) -> str:
+    """An amount as read ("1,200,000 EUR", "2.5 USD")."""
+    shown = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    return " ".join(part for part in (shown, one_line(printable(currency or ""))) if part)
+
+
+def relation_facts(row: RelationRow, relation: Relation | None) -> Content:
+    """Everything known of a relation, for its detail line: heading, direction and
+    counterpart, then role, date, amount, period, agreement, rule, confidence and the number
+    of passages, each labelled (plain data: no markup is read in any of them)."""
+    arrow = "~" if row.is_co_occurrence else "→" if row.direction == "out" else "←"
+    facts: list[tuple[str, str]] = [("", type_name(row.counterpart_type))]
+    if row.role:
+        facts.append(("role", one_line(printable(row.role))))
+    if row.date:
+        facts.append(("date", one_line(printable(row.date))))
+    if row.amount is not None:
+        facts.append(("amount", amount_text(row.amount, row.currency)))
+    if row.period:
+        facts.append(("period", one_line(printable(row.period))))
+    if relation is not None:
+        if relation.agreement is not None:
+            facts.append(("under", flat(relation.agreement.name)))
+        facts.append(("rule", one_line(printable(relation.rule))))
+    facts.append(("confidence", f"{row.confidence:.2f}"))
+    facts.append(("", counted(row.evidence_count or row.weight, "passage")))
+    parts: list[Content | str] = [
+        Content(f"{relation_heading(row)} {arrow} ").stylize("bold"),
+        Content(flat(row.counterpart_name)).stylize("bold"),
+    ]
+    for label, value in facts:
+        parts.append(Content(" · ").stylize("$text-muted"))
+        if label:
+            parts.append(Content(f"{label} ").stylize("$text-muted"))
+        parts.append(Content(value))
+    return Content.assemble(*parts)
 
 
 def relation_heading(row: RelationRow) -> str:

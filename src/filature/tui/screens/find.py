@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from filature.query import FullTextResult
+from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.screens.search_box import SearchBox
@@ -71,10 +72,12 @@ class FindScreen(SearchBox[None, FullTextResult]):
             hits.show(list(result.hits), len(result.hits))
             more = f" (showing {len(result.hits):,})" if result.total > len(result.hits) else ""
             status.update(
-                Content(f"{result.total:,} passages{more} · ↓ to the results · Enter opens")
+                Content(
+                    f"{counted(result.total, 'passage')}{more} · ↓ to the results · Enter opens"
+                )
             )
         else:
-            hits.show_message(result.message)
+            hits.show_message("")  # the status line says why there is none, once
             status.update(Content(result.message))
 
     def action_focus_hits(self) -> None:

@@ -1,12 +1,15 @@
-"""The help screen: every key binding of every part of the app, generated from the bindings."""
+"""The help screen: filature's own keys by the part of the app they work in (from the
+bindings), the keys of Textual's widgets said in filature's words, what the arrows and glyphs
+mean, and what only the command line does."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
@@ -17,36 +20,60 @@ INTRO = (
     "filature: pick an entity on the left, see its relations in the middle and the passages "
     "that say so on the right. Mouse clicks work everywhere; Tab moves between panes."
 )
-EXTRA = [
-    ("ctrl+p", "Command palette: jump to an entity, change theme, and more"),
-    ("typing", "On the main screen, whatever you type goes to the name filter (never a command)"),
-    ("click", "Select; double-click an entity to open its relations"),
-]
+KEY_STYLE = "bold $text-accent"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the help: keys (or a glyph) and what they do (or mean)."""
+
+    keys: str
+    what: str
+    style: str = KEY_STYLE
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the app: the classes whose own bindings apply there, and ``rows`` for keys
+    Textual's widgets provide (or anything else to explain), said in filature's words."""
+
+    title: str
+    classes: list[type[DOMNode]] = field(default_factory=list)
+    rows: tuple[Row, ...] = ()
+
+
+Sections = list[Section]
+"""The parts of the app (given by ``tui.keymap``, which knows every screen)."""
+
+
+def own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings filature's classes declare in ``cls``'s ancestry (a subclass's first);
+    Textual's own ("Focus Next", "Cursor to next ancestor") are left out."""
+    found: list[Binding] = []
+    for klass in cls.__mro__:
+        declared = vars(klass).get("BINDINGS")
+        if declared and klass.__module__.startswith("filature."):
+            for bindings in BindingsMap(declared).key_to_bindings.values():
+                found.extend(bindings)
+    return found
 
 
 def binding_rows(app: App[Any], classes: list[type[DOMNode]]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding of ``classes``, keys of one action together."""
+    """(keys, description) for filature's bindings of ``classes``, keys of one action
+    together."""
     by_action: dict[tuple[str, str], list[str]] = {}
     for cls in classes:
-        merged = cls._merged_bindings
-        if merged is None:
-            continue
-        for bindings in merged.key_to_bindings.values():
-            for binding in bindings:
-                what = binding.tooltip or binding.description or binding.action.replace("_", " ")
-                keys = by_action.setdefault((binding.action, what), [])
-                shown = app.get_key_display(binding)
-                if shown not in keys:
-                    keys.append(shown)
+        for binding in own_bindings(cls):
+            what = binding.tooltip or binding.description or binding.action.replace("_", " ")
+            keys = by_action.setdefault((binding.action, what), [])
+            shown = app.get_key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
     return [(", ".join(keys), what) for (_, what), keys in by_action.items()]
 
 
-Sections = list[tuple[str, list[type[DOMNode]]]]
-"""The parts of the app, each with the classes whose bindings apply there (``tui.keymap``)."""
-
-
 class HelpScreen(ModalScreen[None]):
-    """Every key, by the part of the app it works in."""
+    """Every key, by the part of the app it works in, then the arrows and glyphs."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "dismiss(None)", "Close help"),
@@ -69,15 +96,12 @@ class HelpScreen(ModalScreen[None]):
     def help_content(self) -> Content:
         """The whole help text."""
         parts: list[Content | str] = [Content(INTRO).stylize("italic"), "\n"]
-        for title, classes in self.sections:
-            parts.append(Content(f"\n{title}\n").stylize("bold $text-primary"))
-            for keys, what in binding_rows(self.app, classes):
-                parts.append(Content(f"  {keys:<22}").stylize("bold $text-accent"))
-                parts.append(Content(f" {what}\n"))
-        parts.append(Content("\nAlso\n").stylize("bold $text-primary"))
-        for keys, what in EXTRA:
-            parts.append(Content(f"  {keys:<22}").stylize("bold $text-accent"))
-            parts.append(Content(f" {what}\n"))
+        for section in self.sections:
+            parts.append(Content(f"\n{section.title}\n").stylize("bold $text-primary"))
+            rows = [Row(keys, what) for keys, what in binding_rows(self.app, section.classes)]
+            for row in [*rows, *section.rows]:
+                parts.append(Content(f"  {row.keys:<22}").stylize(row.style))
+                parts.append(Content(f" {row.what}\n"))
         return Content.assemble(*parts)
 
     def on_click(self, event: events.Click) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from filature.query import FuzzyHit
+from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.render import flat, type_badge
 from filature.tui.screens.search_box import SearchBox
@@ -21,18 +22,30 @@ LIMIT = 30
 
 
 def hit_content(hit: FuzzyHit) -> Content:
-    """One line per hit: name, type, mentions, and the alias that matched if not the name."""
+    """One line per hit: its score, name, type, mentions, and the alias that matched if not
+    the name (the score of a mere suggestion in the warning colour)."""
     parts: list[Content | str] = [
+        Content(f"{hit.score:>3.0f}").stylize("$text-muted" if hit.close else "$text-warning"),
+        "  ",
         Content(flat(hit.name)).stylize("bold"),
         "  ",
         type_badge(hit.type),
-        Content(f"  {hit.mention_count:,} mention{'s' if hit.mention_count != 1 else ''}").stylize(
-            "$text-muted"
-        ),
+        Content(f"  {counted(hit.mention_count, 'mention')}").stylize("$text-muted"),
     ]
     if hit.alias != hit.name:
         parts.append(Content(f"  matched “{flat(hit.alias)}”").stylize("italic $text-muted"))
     return Content.assemble(*parts)
+
+
+def suggestion_status(text: str, best: FuzzyHit) -> Content:
+    """What the status line says when no name is close to ``text``: these are suggestions."""
+    return Content.assemble(
+        Content("No name is close to “"),
+        Content(flat(text.strip())).stylize("bold"),
+        Content("”: suggestions only (nearest: "),
+        Content(flat(best.name)).stylize("bold"),
+        Content(f", {best.score:.0f}) · ↓ picks one, Enter jumps to it · Esc closes"),
+    )
 
 
 class JumpScreen(SearchBox[int | None, list[FuzzyHit]]):
@@ -42,7 +55,8 @@ class JumpScreen(SearchBox[int | None, list[FuzzyHit]]):
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "move(1)", "Next", show=False),
         Binding("up", "move(-1)", "Previous", show=False),
-        Binding("enter", "choose", "Jump", show=False, priority=True),
+        # Not a priority binding: Enter then reaches the box after the letters typed before it.
+        Binding("enter", "choose", "Jump", show=False),
     ]
 
     def __init__(self, catalog: Catalog, *, title: str = "Jump to entity") -> None:
@@ -79,16 +93,16 @@ class JumpScreen(SearchBox[int | None, list[FuzzyHit]]):
         self.hits = hits
         options.clear_options()
         options.add_options([Option(hit_content(hit)) for hit in hits])
-        if hits:
-            options.highlighted = 0
+        # Only a close match is the answer Enter takes: a mere suggestion (ASEAN for
+        # "ASEANAPOL") waits to be picked.
+        options.highlighted = 0 if hits and hits[0].close else None
         if not text.strip():
             status.update(Content("Type a few letters of a name."))
+        elif hits and hits[0].close:
+            found = counted(len(hits), "match", "matches")
+            status.update(Content(f"{found} (score 0–100) · Enter jumps · Esc closes"))
         elif hits:
-            status.update(
-                Content(
-                    f"{len(hits)} match{'es' if len(hits) != 1 else ''} · Enter jumps · Esc closes"
-                )
-            )
+            status.update(suggestion_status(text, hits[0]))
         else:
             status.update(Content("No entity matches; try fewer letters."))
 
@@ -101,14 +115,23 @@ class JumpScreen(SearchBox[int | None, list[FuzzyHit]]):
             )
 
     def action_choose(self) -> None:
+        if self.app.screen is not self:  # an Enter queued behind the one that closed it
+            return
         if self._shown != self.searched:
             text = self.query_one("#jump-input", Input).value
             self.show(text, self.find(text))
         index = self.query_one("#jump-hits", OptionList).highlighted
         if index is not None and index < len(self.hits):
             self.dismiss(self.hits[index].id)
+        elif self.hits:
+            self.app.bell()  # suggestions only: one must be picked (↓) before Enter jumps
+
+    @on(Input.Submitted, "#jump-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
 
     @on(OptionList.OptionSelected, "#jump-hits")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.hits):
+        if self.app.screen is self and event.option_index < len(self.hits):
             self.dismiss(self.hits[event.option_index].id)

@@ -11,20 +11,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Select
+from textual.widgets import Footer, Input, Select
 from textual.worker import get_current_worker
 
 from filature.query import EntityRow, RelationRow
+from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
 from filature.tui.render import flat
 from filature.tui.screens.entity_actions import EntityActions
 from filature.tui.screens.type_ahead import TypeAhead
+from filature.tui.screens.zoom import PaneZoom
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
+from filature.tui.widgets.relation_detail import RelationDetail
 from filature.tui.widgets.relations_tree import RelationsTree
 
 # At start-up the list shows this many entities at once, the rest once read (in a thread):
@@ -32,7 +35,7 @@ from filature.tui.widgets.relations_tree import RelationsTree
 FIRST_ROWS = 500
 
 
-class MainScreen(EntityActions, TypeAhead):
+class MainScreen(EntityActions, TypeAhead, PaneZoom):
     """Three panes and a header; keeps the history of the entities shown.
 
     The app talks to it with messages (``Show``, ``Reload``), as its widgets and its curator
@@ -82,6 +85,7 @@ class MainScreen(EntityActions, TypeAhead):
             yield EntityPane(self.catalog.type_counts(), id="entities")
             yield RelationsTree(id="relations")
             yield ExcerptList(id="excerpts")
+        yield RelationDetail(id="relation-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,7 +125,10 @@ class MainScreen(EntityActions, TypeAhead):
 
     def _every_row_loaded(self, rows: list[EntityRow], generation: int) -> None:
         if generation == self._rows_generation:
-            self._set_rows(rows, self.query_one(EntityList).current_id, len(rows))
+            keep = self.entity_id
+            if keep is None:
+                keep = self.query_one(EntityList).current_id
+            self._set_rows(rows, keep, len(rows))
         self._rows_complete()
 
     def _set_rows(self, rows: list[EntityRow], keep_id: int | None, total: int) -> None:
@@ -145,6 +152,7 @@ class MainScreen(EntityActions, TypeAhead):
             self.history.visit(entity_id, browsing=browsing)
         self.entity_id = entity_id
         self.relation = None
+        self.query_one(RelationDetail).show(None)
         self.query_one(EntityHeader).show(card)
         relations = self.catalog.relations(entity_id)
         tree = self.query_one(RelationsTree)
@@ -153,8 +161,20 @@ class MainScreen(EntityActions, TypeAhead):
         tree.border_subtitle = f"{len(relations):,}"
         self._show_entity_excerpts(entity_id)
         entities = self.query_one(EntityList)
-        if entities.current_id != entity_id:
-            entities.move_to(entity_id)
+        if entities.current_id != entity_id and not entities.move_to(entity_id):
+            self._reveal(entity_id, card.type)
+
+    def _reveal(self, entity_id: int, etype: str) -> None:
+        """Put the list's cursor on an entity shown but not listed (after a jump): clear the
+        name filter that hides it, or show every type (the rows are read again, the cursor
+        on it); a list still being read puts it there when complete."""
+        pane = self.query_one(EntityPane)
+        focus = isinstance(self.focused, Input)  # the filter box: the list takes the arrows
+        pane.clear_filter(focus=focus)
+        if pane.entity_list.move_to(entity_id):
+            return
+        if pane.etype not in (None, etype):
+            pane.set_type(None)  # its Changed reloads the rows, keeping self.entity_id
 
     def _show_entity_excerpts(self, entity_id: int) -> None:
         excerpts = self.query_one(ExcerptList)
@@ -166,7 +186,7 @@ class MainScreen(EntityActions, TypeAhead):
             lambda offset, limit: self.catalog.excerpts(entity_id, offset, limit),
         )
         excerpts.border_title = "Excerpts"
-        excerpts.border_subtitle = f"{total:,} passage{'s' if total != 1 else ''}"
+        excerpts.border_subtitle = counted(total, "passage")
 
     def _show_relation_excerpts(self, relation: RelationRow) -> None:
         excerpts = self.query_one(ExcerptList)
@@ -198,6 +218,8 @@ class MainScreen(EntityActions, TypeAhead):
         if event.relation == self.relation:
             return
         self.relation = event.relation
+        relation = None if event.relation is None else self.catalog.relation(event.relation.id)
+        self.query_one(RelationDetail).show(event.relation, relation)
         if event.relation is not None:
             self._show_relation_excerpts(event.relation)
         elif self.entity_id is not None:

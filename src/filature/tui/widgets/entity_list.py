@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -44,7 +45,7 @@ class EntityList(ScrollView, can_focus=True):
     EntityList:focus > .entity-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
-    EntityList > .entity-list--count { color: $text-muted; }
+    EntityList > .entity-list--count { color: $text-muted; background: $surface; }
     EntityList > .entity-list--person { color: $text-accent; }
     EntityList > .entity-list--organization { color: $text-primary; }
     EntityList > .entity-list--place { color: $text-success; }
@@ -170,7 +171,12 @@ class EntityList(ScrollView, can_focus=True):
         if index == self.cursor:
             base = base + self.get_component_rich_style("entity-list--cursor")
         icon_style = base + self.get_component_rich_style(f"entity-list--{row.type}", partial=True)
-        count_style = base + self.get_component_rich_style("entity-list--count", partial=True)
+        count_style = base  # on the cursor the count takes the cursor's colours
+        if index != self.cursor:
+            # The full style: its "auto" colour is worked out against the pane's background
+            # (the partial one turns $text-muted into plain white).
+            muted = self.get_component_rich_style("entity-list--count").color
+            count_style = base + Style(color=muted)
         count = f" {row.mention_count:,} "
         name_width = max(0, width - 2 - cell_len(count))
         name = flat(row.name)

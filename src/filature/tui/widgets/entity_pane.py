@@ -110,13 +110,15 @@ class EntityPane(Vertical):
         else:
             box.insert_text_at_cursor(character)
 
-    def clear_filter(self) -> None:
-        """Empty the name filter (the entity under the cursor stays) and focus the list."""
+    def clear_filter(self, *, focus: bool = True) -> None:
+        """Empty the name filter (the entity under the cursor stays) and focus the list (unless
+        not ``focus``)."""
         box = self.query_one("#entity-filter", Input)
         if box.value:
             box.value = ""
             self.entity_list.set_filter("")
-        self.entity_list.focus()
+        if focus:
+            self.entity_list.focus()
 
     def key_down(self) -> None:
         if self.query_one("#entity-filter", Input).has_focus:

@@ -63,13 +63,14 @@ class ExcerptList(OptionList):
         self.scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
-        """Show a message instead of excerpts."""
+        """Show a message instead of excerpts (nothing at all for an empty message)."""
         self.excerpts = []
         self.total = 0
         self._pending = []
         self._loader = None
         self.clear_options()
-        self.add_option(Option(Content(message).stylize("italic $text-muted"), disabled=True))
+        if message:
+            self.add_option(Option(Content(message).stylize("italic $text-muted"), disabled=True))
 
     def _add(self, count: int) -> None:
         page = self._pending[:count]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -61,6 +62,16 @@ class RelationsTree(Tree[RelationRow | None]):
         if not rows:
             self.root.add_leaf(Text("No relations recorded for this entity.", style="dim italic"))
         self.cursor_line = 0
+
+    def render_label(
+        self, node: TreeNode[RelationRow | None], base_style: Style, style: Style
+    ) -> Text:
+        """A node's label; on the cursor line without the dim of its details, too faint on
+        the cursor's colours."""
+        label = super().render_label(node, base_style, style)
+        if node.line == self.cursor_line:
+            label.stylize(Style(dim=False))
+        return label
 
     @property
     def current(self) -> RelationRow | None:
