@@ -72,6 +72,8 @@ ALLOWED: dict[str, set[str]] = {
         "curation",
         "store.connect",
         "dossier",
+        "export.views",
+        "export.files",
         "textual",
         "rich",
     },

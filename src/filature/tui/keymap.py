@@ -9,14 +9,18 @@ from textual.dom import DOMNode
 from filature.tui.screens.curation import CurationScreen
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.entity_menu import EntityMenu
+from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen, Sections
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.relations_table import RelationsTableScreen
+from filature.tui.screens.timeline import TimelineScreen
 from filature.tui.widgets.document_text import DocumentText
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import ExcerptList
+from filature.tui.widgets.relation_grid import RelationGrid
 from filature.tui.widgets.relations_tree import RelationsTree
 
 
@@ -32,6 +36,9 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
         ("Find text (ctrl+f)", [FindScreen]),
         ("Entity menu and curation (ctrl+e)", [EntityMenu]),
         ("Curation decisions (ctrl+u)", [CurationScreen]),
+        ("Relations table (f3)", [RelationsTableScreen, RelationGrid]),
+        ("Timeline (f4)", [TimelineScreen]),
+        ("Evidence of a relation (Enter in the table or the timeline)", [EvidenceScreen]),
         ("Document", [DocumentScreen, DocumentText]),
         ("Help", [HelpScreen]),
     ]
