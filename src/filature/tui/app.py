@@ -80,6 +80,7 @@ class FilatureApp(CopyingApp):
         self.system_clipboard = system_clipboard
         self.sub_title = catalog.path.name
         self.watcher = Watcher(self)
+        self.exporter = ViewExporter(self, self, catalog.path.parent)
         self.startup_note: str | None = None
         self._busy_said = 0.0
         self.busy_pending = False
@@ -240,7 +241,7 @@ class FilatureApp(CopyingApp):
 
     def action_export_view(self) -> None:
         """Export the view of the screen on top (CSV, Markdown or the clipboard)."""
-        ViewExporter(self, self, self.catalog.path.parent).start()
+        self.exporter.start()
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""

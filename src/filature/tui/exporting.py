@@ -69,6 +69,8 @@ class ViewExporter:
         self.app = app
         self.copier = copier
         self.folder = folder
+        self.last = "csv"
+        """The last choice, offered first the next time."""
 
     def start(self) -> None:
         """Take the view of the screen on top and ask what to do with it."""
@@ -79,11 +81,14 @@ class ViewExporter:
         view = make()
         rows = len(view.rows)
         title = f"Export {view.title} ({rows} row{'s' if rows != 1 else ''})"
-        self.app.push_screen(ChoicePrompt(title, CHOICES, "csv"), lambda c: self._chosen(view, c))
+        self.app.push_screen(
+            ChoicePrompt(title, CHOICES, self.last), lambda c: self._chosen(view, c)
+        )
 
     def _chosen(self, view: View, choice: str | None) -> None:
         if choice is None:
             return
+        self.last = choice
         if choice == "clipboard":
             self.copier.copy_text(view_markdown(view), f"view “{view.title}” (Markdown)")
             return

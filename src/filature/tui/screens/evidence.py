@@ -126,4 +126,3 @@ class EvidenceScreen(ModalScreen[None]):
         """The relation's quotes from the excerpt's passage, else the excerpt's text."""
         said = [e.quote for e in self.relation.evidence if e.passage_id == excerpt.passage_id]
         return " … ".join(said) if said else excerpt.text
-

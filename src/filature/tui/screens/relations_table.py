@@ -4,6 +4,7 @@ evidence of a row."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import ClassVar
 
@@ -52,6 +53,40 @@ def totals_content(totals: tuple[SourceTotal, ...]) -> Content:
     return Content("\n").join(lines)
 
 
+def compact_period(period: str) -> str:
+    """A period as short as it can be said exactly: ``2017-01-01/2017-12-31`` -> ``2017``,
+    ``2017-01-01/2018-12-31`` -> ``2017–2018``; any other period as given."""
+    found = _WHOLE_YEARS.fullmatch(period.strip())
+    if found is None:
+        return period
+    first, last = found["first"], found["last"]
+    return first if first == last else f"{first}–{last}"
+
+
+_WHOLE_YEARS = re.compile(r"(?P<first>\d{4})(?:-01-01)?/(?P<last>\d{4})(?:-12-31)?")
+
+DISPLAY_ORDER = (
+    "source", "relation", "target", "role", "date", "period", "amount", "currency",
+    "documents", "passages",
+)  # fmt: skip
+
+
+def shown_view(view: View, rows: tuple[TableRow, ...]) -> View:
+    """The view as the grid shows it: the period beside the date and made compact, a
+    shared amount as ``2 047 000 shared`` (its currency is in the next column)."""
+    order = [view.columns.index(c) for c in DISPLAY_ORDER if c in view.columns]
+    amount, period = view.columns.index("amount"), view.columns.index("period")
+    cells = []
+    for row, values in zip(rows, view.rows, strict=True):
+        changed = list(values)
+        changed[period] = compact_period(values[period])
+        if row.shared_amount is not None:
+            changed[amount] = f"{amount_text(row.shared_amount.value, None)} shared"
+        cells.append(tuple(changed[i] for i in order))
+    columns = tuple(view.columns[i] for i in order)
+    return View(view.title, columns, tuple(cells), view.quotes)
+
+
 class RelationsTableScreen(Screen[None]):
     """The relations of one type (or of every stated type) as a table."""
 
@@ -74,14 +109,16 @@ class RelationsTableScreen(Screen[None]):
         self.descending = False
         self.table = RelationTable(rtype, (), ())
         self.shown: tuple[TableRow, ...] = ()
-        self.loading = True
+        self.reading = True
         self._generation = 0
 
     def compose(self) -> ComposeResult:
         counts = self.catalog.relation_type_counts()
         options = [(f"every stated type ({sum(counts.values()):,})", EVERY)]
         options += [
-            (f"{relation_type(t).label} ({n:,})", t) for t, n in counts.items() if n or t == self.rtype
+            (f"{relation_type(t).label} ({n:,})", t)
+            for t, n in counts.items()
+            if n or t == self.rtype
         ]
         with Horizontal(id="table-bar"):
             yield Select(options, value=self.rtype or EVERY, allow_blank=False, id="table-type")
@@ -99,7 +136,7 @@ class RelationsTableScreen(Screen[None]):
 
     def _load(self) -> None:
         self._generation += 1
-        self.loading = True
+        self.reading = True
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
         grid.border_subtitle = "reading…"
@@ -115,7 +152,7 @@ class RelationsTableScreen(Screen[None]):
         if generation != self._generation or not self.is_attached:
             return
         self.table = table
-        self.loading = False
+        self.reading = False
         self.refresh_rows()
 
     def _type_name(self) -> str:
@@ -132,7 +169,7 @@ class RelationsTableScreen(Screen[None]):
             keep = tuple(c for c in keep if c != "relation")
         grid = self.query_one(RelationGrid)
         grid.show(
-            self._view(self.shown),
+            shown_view(self._view(self.shown), self.shown),
             keep=keep,
             sort=self.sort,
             descending=self.descending,
@@ -140,7 +177,11 @@ class RelationsTableScreen(Screen[None]):
         )
         total = len(self.table.rows)
         count = f"{len(self.shown):,} of {total:,}" if len(self.shown) != total else f"{total:,}"
-        grid.border_subtitle = f"{count} relation{'s' if total != 1 else ''} · sort: {self.sort}"
+        arrow = "▼" if self.descending else "▲"
+        plural = "s" if total != 1 else ""
+        grid.border_subtitle = (
+            f"{count} relation{plural} · sort: {self.sort} {arrow} · Enter: evidence"
+        )
         totals = source_totals(self.shown)
         box = self.query_one("#table-totals-box")
         box.display = bool(totals)
@@ -154,14 +195,16 @@ class RelationsTableScreen(Screen[None]):
         detail = self.query_one("#table-detail", Static)
         row = self._current()
         if row is None:
-            message = "Reading the relations…" if self.loading else "No relation to show."
+            message = "Reading the relations…" if self.reading else "No relation to show."
             detail.update(Content(message).stylize("italic $text-muted"))
             return
         r = row.relation
         parts = [relation_line(r), Content("  "), facts_content(r)]
         if row.shared_amount is not None:
             shared = row.shared_amount
-            parts.append(Content(f" · amount (shared with the row's other relations): {shared.text}"))
+            parts.append(
+                Content(f" · amount (shared with the row's other relations): {shared.text}")
+            )
         docs = "; ".join(row.documents)
         parts.append(Content(f" · {row.passages} passage{'s' if row.passages != 1 else ''} in "))
         parts.append(Content(flat(docs)).stylize("italic"))
@@ -205,7 +248,7 @@ class RelationsTableScreen(Screen[None]):
 
     @on(Input.Changed, "#table-filter")
     def _filter_changed(self) -> None:
-        if not self.loading:
+        if not self.reading:
             self.refresh_rows()
 
     @on(Input.Submitted, "#table-filter")
@@ -213,7 +256,7 @@ class RelationsTableScreen(Screen[None]):
         self.query_one(RelationGrid).focus()
 
     def on_resize(self, event: Resize) -> None:
-        if not self.loading:
+        if not self.reading:
             self.refresh_rows()
 
     def action_close(self) -> None:

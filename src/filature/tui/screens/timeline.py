@@ -56,7 +56,9 @@ class TimelineScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "toggle_scope", "Entity/all", tooltip="The selected entity or the corpus"),
         Binding("enter", "evidence", "Evidence", tooltip="The passages behind the relation"),
-        Binding("e", "open_entity", "Entity", tooltip="Show the entry's other end on the main screen"),
+        Binding(
+            "e", "open_entity", "Entity", tooltip="Show the entry's other end on the main screen"
+        ),
     ]
 
     def __init__(self, catalog: Catalog, entity_id: int | None, entity_name: str = "") -> None:

@@ -63,7 +63,7 @@ class RelationGrid(DataTable[Text]):
         self.clear(columns=True)
         index = [i for i, name in enumerate(view.columns) if name in keep]
         self.columns_shown = tuple(view.columns[i] for i in index)
-        long = 22 if width < NARROW else 48
+        long = 17 if width < NARROW else 48
         for name in self.columns_shown:
             mark = (" ▼" if descending else " ▲") if name == sort else ""
             self.add_column(Text(name + mark, style="bold"), key=name)
