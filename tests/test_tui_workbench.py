@@ -117,7 +117,7 @@ async def test_totals_per_funder_and_year(db: Path) -> None:
 
 
 async def test_sorting_by_any_column_and_reversing(db: Path) -> None:
-    async with started(db) as (app, pilot):
+    async with started(db) as (_, pilot):
         table = await funds_table(pilot)
         assert table.sort == "source"
         seen = []

@@ -97,7 +97,7 @@ class RelationsTableScreen(Screen[None]):
         Binding("s", "next_sort", "Sort", tooltip="Sort by the next column (or click a header)"),
         Binding("r", "reverse", "Reverse", tooltip="Reverse the sort order"),
         Binding("enter", "evidence", "Evidence", tooltip="The passages behind the relation"),
-        Binding("e", "open_source", "Entity", tooltip="Show the row's source on the main screen"),
+        Binding("e", "open_source", "Go to", tooltip="Show the row's source on the main screen"),
     ]
 
     def __init__(self, catalog: Catalog, rtype: str | None = None) -> None:

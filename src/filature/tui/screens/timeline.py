@@ -57,7 +57,7 @@ class TimelineScreen(Screen[None]):
         Binding("a", "toggle_scope", "Entity/all", tooltip="The selected entity or the corpus"),
         Binding("enter", "evidence", "Evidence", tooltip="The passages behind the relation"),
         Binding(
-            "e", "open_entity", "Entity", tooltip="Show the entry's other end on the main screen"
+            "e", "open_entity", "Go to", tooltip="Show the entry's other end on the main screen"
         ),
     ]
 
