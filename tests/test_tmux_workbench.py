@@ -41,8 +41,10 @@ def test_funding_question_in_five_keys_shows_the_2017_amounts(seed_db: Path, tmu
     rows = [line for line in screen.splitlines() if "2017" in line and "2 047 000" in line]
     assert rows, screen  # how much, when: the 2017 rows with their amount
     assert "2017: 2 047 000" in screen  # and the funder's total for 2017
+    tmux.keys("Down")  # the first 2017 row (rows are sorted by funder, then programme)
+    tmux.wait_for("→ funds →  Combattants étrangers", timeout=30)  # the detail line follows
     send(tmux, keys, "Enter", "Evidence: funds")
-    assert "EUR 2 047 000" in tmux.screen()  # the quote behind the amount
+    tmux.wait_for("EUR 2 047 000", timeout=30)  # the quote behind the amount
 
 
 def test_timeline_around_meng_hongwei_shows_his_2016_election(seed_db: Path, tmux: Tmux) -> None:

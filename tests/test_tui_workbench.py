@@ -161,8 +161,11 @@ async def test_enter_opens_the_evidence_and_c_copies_it_cited(db: Path) -> None:
         assert app.screen is table
 
 
-async def test_timeline_of_the_selected_entity_and_of_the_corpus(db: Path) -> None:
-    async with started(db) as (app, pilot):
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_timeline_of_the_selected_entity_and_of_the_corpus(
+    db: Path, size: tuple[int, int]
+) -> None:
+    async with started(db, size) as (app, pilot):
         await jump(pilot, "Meng Hongwei")
         await press(pilot, "f4")
         screen = app.screen
@@ -193,7 +196,9 @@ async def test_timeline_of_the_selected_entity_and_of_the_corpus(db: Path) -> No
         assert any(line.startswith("2015") and "(year only)" in line for line in lines)
         assert any(line.startswith("2017-09") and "(month only)" in line for line in lines)
         assert any("◆" in line and "Assemblée générale" in line for line in lines)  # an event
-        assert screen.query_one(YearChart).counts == {2015: 1, 2016: 1, 2017: 3}
+        chart = screen.query_one(YearChart)
+        assert chart.counts == {2015: 1, 2016: 1, 2017: 3}
+        assert chart.region.right <= size[0] and options.region.bottom <= size[1]
         assert options.highlighted is not None
         entry = screen.entries[options.highlighted]
         await press(pilot, "enter")
@@ -319,3 +324,13 @@ async def test_the_type_chooser_counts_each_type(db: Path) -> None:
         labels = [str(prompt) for prompt, _ in select._options]
         assert labels[:2] == ["every stated type (6)", "holds a role at (1)"]
         assert "funds (3)" in labels and not any(label.startswith("trains") for label in labels)
+
+
+async def test_e_shows_the_rows_source_on_the_main_screen(db: Path) -> None:
+    async with started(db) as (app, pilot):
+        table = await funds_table(pilot)
+        await press(pilot, "down", "down")
+        source = table.shown[2].relation.source
+        await press(pilot, "e")
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.entity_id == source.id
