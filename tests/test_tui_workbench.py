@@ -334,3 +334,17 @@ async def test_e_shows_the_rows_source_on_the_main_screen(db: Path) -> None:
         await press(pilot, "e")
         assert isinstance(app.screen, MainScreen)
         assert app.screen.entity_id == source.id
+
+
+async def test_ctrl_o_on_the_evidence_exports_its_passages_cited(db: Path) -> None:
+    async with started(db) as (app, pilot):
+        await funds_table(pilot)
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, EvidenceScreen)
+        await press(pilot, "ctrl+o", "down", "down", "enter")
+        copied = app.clipboard
+        assert copied.startswith("# Evidence: Fonds Alpha funds Programme Sécurité\n")
+        assert (
+            "1. « le Fonds Alpha finance le Programme Sécurité pour EUR 2 047 000 » — "
+            "*Financements de la coopération, 010\\_financement.txt, line 1*"
+        ) in copied

@@ -73,6 +73,8 @@ class EvidenceScreen(ModalScreen[None]):
         Binding(
             "ctrl+c,c", "copy_excerpt", "Copy excerpt", tooltip="Copy the passage with its citation"
         ),
+        # A modal screen hides the app's own bindings: ctrl+o is repeated here.
+        Binding("ctrl+o", "app.export_view", "Export", tooltip="Export these passages, cited"),
     ]
 
     def __init__(self, catalog: Catalog, relation: Relation) -> None:
