@@ -348,3 +348,14 @@ async def test_ctrl_o_on_the_evidence_exports_its_passages_cited(db: Path) -> No
             "1. « le Fonds Alpha finance le Programme Sécurité pour EUR 2 047 000 » — "
             "*Financements de la coopération, 010\\_financement.txt, line 1*"
         ) in copied
+
+
+async def test_escape_from_the_type_chooser_comes_back_to_the_table(db: Path) -> None:
+    async with started(db) as (app, pilot):
+        await press(pilot, "f3", "t")
+        assert not isinstance(app.focused, RelationGrid)  # the chooser is open
+        await press(pilot, "escape", "escape")
+        assert isinstance(app.screen, RelationsTableScreen)
+        assert isinstance(app.focused, RelationGrid)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)

@@ -91,7 +91,9 @@ class RelationsTableScreen(Screen[None]):
     """The relations of one type (or of every stated type) as a table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", tooltip="Back (from the filter: to the table)"),
+        Binding(
+            "escape", "close", "Back", tooltip="Back (from the filter or the type: to the table)"
+        ),
         Binding("t", "choose_type", "Type", tooltip="Choose the relation type (type to search)"),
         Binding("slash", "focus_filter", "Filter", tooltip="Filter the rows by words"),
         Binding("s", "next_sort", "Sort", tooltip="Sort by the next column (or click a header)"),
@@ -260,10 +262,11 @@ class RelationsTableScreen(Screen[None]):
             self.refresh_rows()
 
     def action_close(self) -> None:
-        """Esc: from the filter back to the table, from the table back to where f3 was
-        pressed."""
-        if self.query_one("#table-filter", Input).has_focus:
-            self.query_one(RelationGrid).focus()
+        """Esc: from the filter or the type back to the table, from the table back to where
+        f3 was pressed."""
+        grid = self.query_one(RelationGrid)
+        if not grid.has_focus:
+            grid.focus()
         else:
             self.dismiss(None)
 
