@@ -359,3 +359,16 @@ async def test_escape_from_the_type_chooser_comes_back_to_the_table(db: Path) ->
         assert isinstance(app.focused, RelationGrid)
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_rebuild_while_the_table_is_open_shows_the_new_rows(db: Path) -> None:
+    async with started(db) as (app, pilot):
+        table = await funds_table(pilot)
+        assert len(table.shown) == 3
+        builder = workbench_builder()
+        builder.relation(2, 4, "funds", date="2018", amount=7, currency="EUR")
+        builder.write(db)  # a new file in place, as a rebuild leaves it
+        app.watcher.check()
+        await settle(pilot)
+        assert len(table.shown) == 4
+        assert table.rtype == "funds"  # the type, filter and sort are kept

@@ -129,6 +129,9 @@ class FilatureApp(CopyingApp):
         except LookupError:
             return
         main.post_message(MainScreen.Reload())
+        for screen in self.screen_stack:
+            if isinstance(screen, RelationsTableScreen | TimelineScreen):
+                screen.reload_data()
 
     def _database_busy(self, message: str) -> None:
         """Say (at most every 5 s, from any thread) that a read met a locked database."""

@@ -136,6 +136,10 @@ class RelationsTableScreen(Screen[None]):
         self.query_one(RelationGrid).focus()
         self._load()
 
+    def reload_data(self) -> None:
+        """Read the database again (it was rebuilt, or decisions were made elsewhere)."""
+        self._load()
+
     def _load(self) -> None:
         self._generation += 1
         self.reading = True

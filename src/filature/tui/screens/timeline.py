@@ -88,6 +88,10 @@ class TimelineScreen(Screen[None]):
         """The entity shown, None for the corpus."""
         return None if self.corpus else self.entity_id
 
+    def reload_data(self) -> None:
+        """Read the database again (it was rebuilt, or decisions were made elsewhere)."""
+        self._load()
+
     def _load(self) -> None:
         self._generation += 1
         title = "the corpus" if self.scope is None else self.entity_name
