@@ -76,6 +76,9 @@ class DbBuilder:
         role: str | None = None,
         date: str | None = None,
         weight: int = 1,
+        amount: float | None = None,
+        currency: str | None = None,
+        period: str | None = None,
     ) -> int:
         """Add a relation; evidence is ``(passage id, quoted text)`` pairs found in the passage."""
         rid = len(self.relations) + 1
@@ -88,6 +91,9 @@ class DbBuilder:
                 "role": role,
                 "date": date,
                 "weight": weight,
+                "amount": amount,
+                "currency": currency,
+                "period": period,
             }
         )
         for pid, quote in evidence:
@@ -156,7 +162,8 @@ class DbBuilder:
             for r in self.relations:
                 conn.execute(
                     "INSERT INTO relations (id, source_id, target_id, type, confidence, rule, "
-                    "role, date, weight) VALUES (?, ?, ?, ?, 0.9, 'test', ?, ?, ?)",
+                    "role, date, weight, amount, currency, period) "
+                    "VALUES (?, ?, ?, ?, 0.9, 'test', ?, ?, ?, ?, ?, ?)",
                     (
                         r["id"],
                         r["source"],
@@ -165,6 +172,9 @@ class DbBuilder:
                         r["role"],
                         r["date"],
                         r["weight"],
+                        r["amount"],
+                        r["currency"],
+                        r["period"],
                     ),
                 )
             conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)", self.evidence)
@@ -310,3 +320,54 @@ def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         conn.close()
     rows["meta"] = [r for r in rows["meta"] if r[0] not in VARYING_META]
     return rows
+
+
+FUNDING_2017 = (
+    "En septembre 2017, le Fonds Alpha finance le Programme Sécurité pour EUR 2 047 000, "
+    "et le Fonds [/] Bêta y ajoute 1 000 EUR."
+)
+FUNDING_2015 = "En 2015, le Fonds Alpha finance le Programme Frontières pour 500 000 $."
+ELECTED = "Meng Hongwei est élu président d'Interpol le 10 novembre 2016."
+HOSTED = "L'Assemblée générale d'Interpol se tient à Pékin en 2017."
+
+
+def workbench_builder() -> DbBuilder:
+    """A small corpus for the workbench's views: funding with amounts and partial dates
+    ("2015", "2017-09"), a dated role, an event, an undated relation, a name holding markup."""
+    b = DbBuilder()
+    doc = b.document(
+        "010_financement.txt",
+        "Financements de la coopération",
+        [("body", FUNDING_2017), ("body", FUNDING_2015), ("body", ELECTED), ("body", HOSTED)],
+    )
+    alpha = b.entity("Fonds Alpha", "organization")
+    beta = b.entity("Fonds [/] Bêta", "organization")
+    security = b.entity("Programme Sécurité", "organization")
+    borders = b.entity("Programme Frontières", "organization")
+    meng = b.entity("Meng Hongwei", "person")
+    interpol = b.entity("Interpol", "organization")
+    assembly = b.entity("Assemblée générale d'Interpol", "event")
+    pekin = b.entity("Pékin", "place")
+    b.relation(
+        alpha, security, "funds", date="2017-09", amount=2_047_000, currency="EUR",
+        evidence=((doc[0], "le Fonds Alpha finance le Programme Sécurité pour EUR 2 047 000"),),
+    )  # fmt: skip
+    b.relation(
+        beta, security, "funds", date="2017", amount=1000, currency="EUR",
+        evidence=((doc[0], "le Fonds [/] Bêta y ajoute 1 000 EUR"),),
+    )  # fmt: skip
+    b.relation(
+        alpha, borders, "funds", date="2015", amount=500_000, currency="USD",
+        evidence=((doc[1], "le Fonds Alpha finance le Programme Frontières pour 500 000 $"),),
+    )  # fmt: skip
+    b.relation(
+        meng, interpol, "holds_role", role="président", date="2016-11-10",
+        evidence=((doc[2], "Meng Hongwei est élu président d'Interpol le 10 novembre 2016"),),
+    )  # fmt: skip
+    b.relation(
+        pekin, assembly, "hosts", date="2017",
+        evidence=((doc[3], "L'Assemblée générale d'Interpol se tient à Pékin en 2017"),),
+    )  # fmt: skip
+    b.relation(meng, interpol, "member_of", evidence=((doc[2], "Meng Hongwei est élu président"),))
+    b.relation(meng, pekin, "mentioned_with")
+    return b

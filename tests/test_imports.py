@@ -74,6 +74,8 @@ ALLOWED: dict[str, set[str]] = {
         "curation",
         "store.connect",
         "dossier",
+        "export.views",
+        "export.files",
         "textual",
         "rich",
     },

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from dbfactory import write_sample
+from dbfactory import workbench_builder, write_sample
 from filature.tui.app import make_app
 
 
@@ -83,4 +83,36 @@ def test_jump_suggestion_160x48(snap_compare: Any, db: Path) -> None:
 
     assert snap_compare(
         make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=run_before
+    )
+
+
+async def _funds_table(pilot: Pilot[None]) -> None:
+    await _settle(pilot)
+    for key in ("f3", "t", "f", "u", "enter"):
+        await pilot.press(key)
+        await _settle(pilot)
+
+
+async def _corpus_timeline(pilot: Pilot[None]) -> None:
+    await _settle(pilot)
+    for key in ("f4", "a"):
+        await pilot.press(key)
+        await _settle(pilot)
+
+
+async def _evidence(pilot: Pilot[None]) -> None:
+    await _funds_table(pilot)
+    await pilot.press("down", "enter")
+    await _settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("view", ["table", "timeline", "evidence"])
+def test_workbench_views(
+    snap_compare: Any, tmp_path: Path, view: str, size: tuple[int, int]
+) -> None:
+    db = workbench_builder().write(tmp_path / "workbench.db")
+    run_before = {"table": _funds_table, "timeline": _corpus_timeline, "evidence": _evidence}
+    assert snap_compare(
+        make_app(db, system_clipboard=False), terminal_size=size, run_before=run_before[view]
     )

@@ -188,3 +188,10 @@ def filter_rows(rows: Sequence[TableRow], text: str) -> tuple[TableRow, ...]:
         return " ".join(norm_key(p) for p in parts if p)
 
     return tuple(row for row in rows if all(w in cells(row) for w in words))
+
+
+def relation_type_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many relations each stated type holds, in the vocabulary's order (types without
+    any relation included, with 0)."""
+    found = dict(conn.execute("SELECT type, count(*) FROM relations GROUP BY type").fetchall())
+    return {t: int(found.get(t, 0)) for t in STATED_TYPES}

@@ -24,15 +24,18 @@ from filature.query import Excerpt, FuzzyHit
 from filature.query.text import printable, printable_line
 from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.tui.catalog import Catalog
-from filature.tui.commands import EntityCommands
+from filature.tui.commands import EntityCommands, ViewCommands
 from filature.tui.copying import CopyingApp
 from filature.tui.explorer import Explorer
+from filature.tui.exporting import ViewExporter
 from filature.tui.keymap import help_sections
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.relations_table import RelationsTableScreen
+from filature.tui.screens.timeline import TimelineScreen
 from filature.tui.themes import THEMES as FILATURE_THEMES
 from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
@@ -47,12 +50,26 @@ class FilatureApp(CopyingApp):
 
     TITLE = "filature"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EntityCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, ViewCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's API)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
         Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
         Binding("f1", "help", "Help", tooltip="Every key, explained"),
+        Binding(
+            "f3",
+            "relations_table",
+            "Table",
+            tooltip="Relations table: every relation of a type, sortable, amounts per source",
+        ),
+        Binding("f4", "timeline", "Timeline", tooltip="Dated relations by year (entity or corpus)"),
+        Binding(
+            "ctrl+o",
+            "export_view",
+            "Export",
+            show=False,
+            tooltip="Export the current view to CSV, Markdown or the clipboard",
+        ),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit, from anywhere"),
     ]
@@ -64,6 +81,7 @@ class FilatureApp(CopyingApp):
         self.system_clipboard = system_clipboard
         self.sub_title = catalog.path.name
         self.watcher = Watcher(self)
+        self.exporter = ViewExporter(self, self, catalog.path.parent)
         self.startup_note: str | None = None
         self._busy_said = 0.0
         self.busy_pending = False
@@ -114,6 +132,9 @@ class FilatureApp(CopyingApp):
         except LookupError:
             return
         main.post_message(MainScreen.Reload())
+        for screen in self.screen_stack:
+            if isinstance(screen, RelationsTableScreen | TimelineScreen):
+                screen.reload_data()
 
     def _database_busy(self, message: str) -> None:
         """Say (at most every 5 s, from any thread) that a read met a locked database."""
@@ -208,6 +229,25 @@ class FilatureApp(CopyingApp):
         """Show every key binding."""
         if not self._bring_up(HelpScreen):
             self.push_screen(HelpScreen(help_sections(type(self))))
+
+    def action_relations_table(self) -> None:
+        """Open the relations table (or go back to the one open)."""
+        if not self._bring_up(RelationsTableScreen):
+            self.push_screen(RelationsTableScreen(self.catalog))
+
+    def action_timeline(self) -> None:
+        """Open the timeline of the entity selected on the main screen (the corpus's if none);
+        an open timeline is replaced."""
+        if self._bring_up(TimelineScreen):
+            self.pop_screen()
+        entity_id = self.main.entity_id
+        card = None if entity_id is None else self.catalog.card(entity_id)
+        name = "" if card is None else card.name
+        self.push_screen(TimelineScreen(self.catalog, None if card is None else entity_id, name))
+
+    def action_export_view(self) -> None:
+        """Export the view of the screen on top (CSV, Markdown or the clipboard)."""
+        self.exporter.start()
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from filature import query
+from filature.query.tables import relation_table, relation_type_counts
+from filature.query.timeline import timeline
+from filature.query.views import RelationTable, Timeline
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
@@ -107,6 +110,22 @@ class Catalog:
     def document(self, document_id: int) -> query.DocumentView | None:
         """A whole document with its mentions."""
         return query.document_view(self.conn, document_id)
+
+    @guarded(dict)
+    def relation_type_counts(self) -> dict[str, int]:
+        """How many relations each stated type holds."""
+        return relation_type_counts(self.conn)
+
+    @guarded(lambda: RelationTable(None, (), ()))
+    def relation_table(self, rtype: str | None) -> RelationTable:
+        """Every relation of ``rtype`` (None: of every stated type), with the amounts per
+        source."""
+        return relation_table(self.conn, rtype)
+
+    @guarded(lambda: Timeline(None, (), 0))
+    def timeline(self, entity_id: int | None) -> Timeline:
+        """The dated relations of ``entity_id`` (None: of the corpus), grouped by year."""
+        return timeline(self.conn, entity_id)
 
     def reset(self) -> None:
         """Forget the fuzzy index after the database changed (curation); rebuilt on next use."""

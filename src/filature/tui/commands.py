@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -47,3 +48,32 @@ class EntityCommands(Provider):
         app = explorer(self)
         yield DiscoveryHit(Content("Jump to an entity…"), app.action_jump, text="Jump to an entity")
         yield DiscoveryHit(Content("Find text in passages…"), app.action_find, text="Find text")
+
+
+class ViewCommands(Provider):
+    """The workbench's views by their names: "Relations table", "Timeline", "Export view"."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = explorer(self)
+        return [
+            (
+                "Relations table",
+                app.action_relations_table,
+                "Every relation of a type, sortable, amounts per source and year (f3)",
+            ),
+            ("Timeline", app.action_timeline, "Dated relations by year (f4)"),
+            ("Export view", app.action_export_view, "The view on screen to CSV, Markdown (ctrl+o)"),
+        ]
+
+    async def search(self, query: str) -> Hits:
+        """The views whose names match ``query``."""
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, text=name, help=help_text)
+
+    async def discover(self) -> Hits:
+        """Every view, listed when the palette opens."""
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(Content(name), action, text=name, help=help_text)

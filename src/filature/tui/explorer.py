@@ -49,6 +49,15 @@ class Explorer(Protocol):
     def action_find(self) -> None:
         """Open the full-text search."""
 
+    def action_relations_table(self) -> None:
+        """Open the relations table."""
+
+    def action_timeline(self) -> None:
+        """Open the timeline."""
+
+    def action_export_view(self) -> None:
+        """Export the current view."""
+
     async def run_in_thread_for_palette(
         self, function: Callable[[str, int], list[FuzzyHit]], text: str, limit: int
     ) -> list[FuzzyHit]:

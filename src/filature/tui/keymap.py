@@ -12,13 +12,17 @@ from filature.tui.render import TYPE_ICON, TYPE_STYLE, type_name
 from filature.tui.screens.curation import CurationScreen
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.entity_menu import EntityMenu
+from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.find import FindScreen
 from filature.tui.screens.help import HelpScreen, Row, Section, Sections
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.relations_table import RelationsTableScreen
+from filature.tui.screens.timeline import TimelineScreen
 from filature.tui.widgets.document_text import DocumentText
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
+from filature.tui.widgets.relation_grid import RelationGrid
 
 MOVE = "↑ ↓ pgup pgdn home end"
 
@@ -93,6 +97,9 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
         ),
         Section("Entity menu and curation (ctrl+e)", [EntityMenu]),
         Section("Curation decisions (ctrl+u)", [CurationScreen]),
+        Section("Relations table (f3)", [RelationsTableScreen, RelationGrid]),
+        Section("Timeline (f4)", [TimelineScreen]),
+        Section("Evidence of a relation (Enter in the table or the timeline)", [EvidenceScreen]),
         Section(
             "Document",
             [DocumentScreen, DocumentText],

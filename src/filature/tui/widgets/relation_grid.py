@@ -1,0 +1,103 @@
+"""A table of relations as the export writes them (``export.views.View`` cells): columns
+with nothing in them left out, long cells clipped to fit narrow screens (the row under the
+cursor is shown whole elsewhere), the sort column marked in its header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from filature.export.views import View
+from filature.query.text import printable_line
+
+ALWAYS = ("source", "target")
+RIGHT = ("amount", "documents", "passages")
+NARROW = 110
+"""Below this width, long cells are clipped (the detail line shows the row whole)."""
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = printable_line(text)
+    return line if len(line) <= width else line[: max(1, width - 1)] + "…"
+
+
+class RelationGrid(DataTable[Text]):
+    """The rows of a view, one per relation; Enter asks for the evidence of a row."""
+
+    DEFAULT_CSS = "RelationGrid { height: 1fr; }"
+
+    @dataclass
+    class Chosen(Message):
+        """Enter (or a click) on the row at ``index`` of the shown rows."""
+
+        index: int
+
+    @dataclass
+    class Sort(Message):
+        """A click on the header of ``column``."""
+
+        column: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty grid."""
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.columns_shown: tuple[str, ...] = ()
+
+    def show(
+        self,
+        view: View,
+        *,
+        keep: tuple[str, ...],
+        sort: str,
+        descending: bool,
+        width: int,
+    ) -> None:
+        """Show ``view``'s rows, with the columns named in ``keep`` (in the view's order),
+        ``sort`` marked as the sort column; cells clipped when ``width`` is narrow."""
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        index = [i for i, name in enumerate(view.columns) if name in keep]
+        self.columns_shown = tuple(view.columns[i] for i in index)
+        long = 17 if width < NARROW else 48
+        for name in self.columns_shown:
+            mark = (" ▼" if descending else " ▲") if name == sort else ""
+            self.add_column(Text(name + mark, style="bold"), key=name)
+        for number, cells in enumerate(view.rows):
+            shown = []
+            for i in index:
+                name = view.columns[i]
+                cell = clip(cells[i], 12 if name in ("date", "period") else long)
+                shown.append(Text(cell, justify="right" if name in RIGHT else "left"))
+            self.add_row(*shown, key=str(number))
+        if view.rows:
+            self.move_cursor(row=min(cursor, len(view.rows) - 1))
+
+    @property
+    def current(self) -> int | None:
+        """The index of the row under the cursor, if any."""
+        return self.cursor_row if self.row_count else None
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(event.cursor_row))
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        if event.column_key.value is not None:
+            self.post_message(self.Sort(event.column_key.value))
+
+
+def used_columns(view: View, always: tuple[str, ...] = ALWAYS) -> tuple[str, ...]:
+    """The columns of ``view`` that hold something in at least one row (``always`` kept)."""
+    return tuple(
+        name
+        for i, name in enumerate(view.columns)
+        if name in always or any(row[i] for row in view.rows)
+    )
