@@ -1,7 +1,8 @@
 """The dossier: a one-page report on an entity, in Markdown or standalone HTML.
 
 Name, type, aliases and counts; the analyst's notes on the entity, its relations and the
-excerpts naming it (``notes.toml``); stated relations grouped by type, each with its evidence quoted
+excerpts naming it (``notes.toml``); its timeline (dated relations by year, cited); stated
+relations grouped by type, each with its evidence quoted
 and cited (document title, path, lines); co-occurrences apart; the key passages. Document text
 is data: HTML escapes everything, Markdown escapes every character that could make markup and
 keeps each quote on one line inside its block quote.
@@ -23,7 +24,8 @@ from filature.export.files import ExportProblem, write_file
 from filature.problems import CurationError
 from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
-from filature.query.types import Evidence, Excerpt, NoteRecord, Relation
+from filature.query.timeline import timeline
+from filature.query.types import Evidence, Excerpt, NoteRecord, Relation, Timeline
 from filature.text import norm_key
 
 DossierFormat = Literal["md", "html"]
@@ -116,8 +118,50 @@ def _html_notes(notes: list[NoteRecord]) -> Iterator[str]:
     yield "</ul>"
 
 
+def _dated_line(entry_date: str, relation: Relation) -> str:
+    """One line of the timeline: the date as given, the relation, its role and amount."""
+    bits = [f"{relation.source.name} {relation.label} {relation.target.name}"]
+    if relation.role:
+        bits.append(relation.role)
+    if relation.amount is not None:
+        bits.append(f"{relation.amount:g} {relation.currency or ''}".strip())
+    return f"{entry_date} — " + ", ".join(bits)
+
+
+def _md_timeline(line: Timeline) -> Iterator[str]:
+    e = md_escape
+    yield "## Timeline\n"
+    for year in line.years:
+        yield f"### {year.year}\n"
+        for entry in year.entries:
+            yield f"- {e(_dated_line(entry.date.text, entry.relation))}"
+            if entry.relation.evidence:
+                yield f"  — {_cited(entry.relation.evidence[0], e, italic=True)}"
+        yield ""
+    if line.undated:
+        yield f"*{line.undated} stated relation{'s' if line.undated != 1 else ''} undated.*\n"
+
+
+def _html_timeline(line: Timeline) -> Iterator[str]:
+    e = html.escape
+    yield "<h2>Timeline</h2>"
+    for year in line.years:
+        yield f"<h3>{year.year}</h3><ul>"
+        for entry in year.entries:
+            cite = (
+                f" <cite>{_cited(entry.relation.evidence[0], e)}</cite>"
+                if entry.relation.evidence
+                else ""
+            )
+            yield f"<li>{e(_dated_line(entry.date.text, entry.relation))}{cite}</li>"
+        yield "</ul>"
+    if line.undated:
+        plural = "s" if line.undated != 1 else ""
+        yield f"<p><em>{line.undated} stated relation{plural} undated.</em></p>"
+
+
 def _markdown(
-    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
+    card: Card, sections: list[Section], built: str, notes: list[NoteRecord], dated: Timeline
 ) -> Iterator[str]:
     e = md_escape
     yield f"# {e(card.name)}\n"
@@ -126,6 +170,8 @@ def _markdown(
         yield f"**Also named:** {e(', '.join(card.aliases))}\n"
     if notes:
         yield from _md_notes(notes)
+    if dated.years:
+        yield from _md_timeline(dated)
     yield "## Stated relations\n"
     if not sections:
         yield "*None found in the documents.*\n"
@@ -167,7 +213,7 @@ cite{display:block;color:#555;font-size:.9em}.meta{color:#555}h3{margin-bottom:.
 
 
 def _html(
-    card: Card, sections: list[Section], built: str, notes: list[NoteRecord]
+    card: Card, sections: list[Section], built: str, notes: list[NoteRecord], dated: Timeline
 ) -> Iterator[str]:
     e = html.escape
     csp = "default-src 'none'; style-src 'unsafe-inline'"
@@ -181,6 +227,8 @@ def _html(
         yield f"<p><strong>Also named:</strong> {e(', '.join(card.aliases))}</p>"
     if notes:
         yield from _html_notes(notes)
+    if dated.years:
+        yield from _html_timeline(dated)
     yield "<h2>Stated relations</h2>"
     if not sections:
         yield "<p><em>None found in the documents.</em></p>"
@@ -235,7 +283,8 @@ def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md")
     except CurationError as exc:
         raise ExportProblem(f"{exc}; the dossier was not written.", exc.fix) from exc
     render = _markdown if fmt == "md" else _html
-    return "\n".join(render(card, sections, built, notes)) + "\n"
+    line = timeline(conn, entity_id)
+    return "\n".join(render(card, sections, built, notes, line)) + "\n"
 
 
 def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:

@@ -24,15 +24,18 @@ from filature.query import Excerpt, FuzzyHit
 from filature.query.text import printable, printable_line
 from filature.store.connect import DatabaseProblem, rebuild_command
 from filature.tui.catalog import Catalog
-from filature.tui.commands import EntityCommands
+from filature.tui.commands import EntityCommands, ViewCommands
 from filature.tui.copying import CopyingApp
 from filature.tui.explorer import Explorer
 from filature.tui.keymap import help_sections
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
+from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.network import NetworkScreen
+from filature.tui.screens.notes import NotesScreen
 from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
 from filature.tui.workarounds import open_command_palette, palette_open
@@ -46,12 +49,20 @@ class FilatureApp(CopyingApp):
 
     TITLE = "filature"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EntityCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, ViewCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual's API)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
         Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
         Binding("f1", "help", "Help", tooltip="Every key, explained"),
+        Binding("f5", "network", "Network", tooltip="Network: who is around the selected entity"),
+        Binding("f6", "notes", "Notes", tooltip="Notes: every starred item; Enter goes to it"),
+        Binding(
+            "f7",
+            "frequencies",
+            "Frequencies",
+            tooltip="Frequencies: entities counted by type and by document",
+        ),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit, from anywhere"),
     ]
@@ -205,6 +216,35 @@ class FilatureApp(CopyingApp):
         """Show every key binding."""
         if not self._bring_up(HelpScreen):
             self.push_screen(HelpScreen(help_sections(type(self))))
+
+    def _above_main(self) -> MainScreen:
+        """Close every screen above the main one (a view replaces another)."""
+        main = self.main
+        while self.screen is not main:
+            self.pop_screen()
+        return main
+
+    def action_network(self) -> None:
+        """Open the network around the entity shown on the main screen."""
+        main = self._above_main()
+        if main.entity_id is None:
+            self.notify("Select an entity first.", severity="warning", markup=False)
+            return
+        self.push_screen(NetworkScreen(self.catalog, main.entity_id))
+
+    def action_notes(self) -> None:
+        """Open the Notes view."""
+        main = self._above_main()
+        self.push_screen(NotesScreen(self.catalog, main.notary))
+
+    def action_frequencies(self) -> None:
+        """Open the frequency view (entities by type and by document)."""
+        self._above_main()
+        self.push_screen(FrequenciesScreen(self.catalog), self._show_type)
+
+    def _show_type(self, etype: str | None) -> None:
+        if etype is not None:
+            self.main.post_message(MainScreen.ShowType(etype))
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""

@@ -43,3 +43,31 @@ class EntityCommands(Provider):
         app = explorer(self)
         yield DiscoveryHit(Content("Jump to an entity…"), app.action_jump, text="Jump to an entity")
         yield DiscoveryHit(Content("Find text in passages…"), app.action_find, text="Find text")
+
+
+VIEWS: tuple[tuple[str, str, str], ...] = (
+    ("Network", "network", "Who is around the selected entity, by relation type (F5)"),
+    ("Notes", "notes", "Every starred entity, relation and excerpt with its note (F6)"),
+    ("Frequencies", "frequencies", "Entities counted by type and by document (F7)"),
+)
+"""The views the palette opens by name: (name, the app's action, what it shows)."""
+
+
+class ViewCommands(Provider):
+    """The workbench's views by name: Network, Notes, Frequencies."""
+
+    def _run(self, action: str) -> None:
+        getattr(self.app, f"action_{action}")()
+
+    async def search(self, query: str) -> Hits:
+        """The views whose name matches ``query``."""
+        matcher = self.matcher(query)
+        for name, action, what in VIEWS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=what)
+
+    async def discover(self) -> Hits:
+        """Every view, before anything is typed."""
+        for name, action, what in VIEWS:
+            yield DiscoveryHit(Content(name), partial(self._run, action), help=what)
