@@ -10,13 +10,17 @@ from filature.tui.screens.curation import CurationScreen
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.screens.find import FindScreen
+from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.help import HelpScreen, Sections
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.network import NetworkScreen
+from filature.tui.screens.notes import NotesScreen
 from filature.tui.widgets.document_text import DocumentText
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import ExcerptList
+from filature.tui.widgets.network_tree import NetworkTree
 from filature.tui.widgets.relations_tree import RelationsTree
 
 
@@ -33,5 +37,8 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
         ("Entity menu and curation (ctrl+e)", [EntityMenu]),
         ("Curation decisions (ctrl+u)", [CurationScreen]),
         ("Document", [DocumentScreen, DocumentText]),
+        ("Network (F5): who is around the entity", [NetworkScreen, NetworkTree]),
+        ("Notes (F6): starred items (ctrl+n stars one)", [NotesScreen]),
+        ("Frequencies (F7): entities by type and by document", [FrequenciesScreen]),
         ("Help", [HelpScreen]),
     ]
