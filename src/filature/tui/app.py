@@ -55,12 +55,26 @@ class FilatureApp(CopyingApp):
         Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
         Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
         Binding("f1", "help", "Help", tooltip="Every key, explained"),
-        Binding("f5", "network", "Network", tooltip="Network: who is around the selected entity"),
-        Binding("f6", "notes", "Notes", tooltip="Notes: every starred item; Enter goes to it"),
+        # Not in the footer, which is full at 80 columns: in the help, the palette, the README.
+        Binding(
+            "f5",
+            "network",
+            "Network",
+            show=False,
+            tooltip="Network: who is around the selected entity",
+        ),
+        Binding(
+            "f6",
+            "notes",
+            "Notes",
+            show=False,
+            tooltip="Notes: every starred item; Enter goes to it",
+        ),
         Binding(
             "f7",
             "frequencies",
             "Frequencies",
+            show=False,
             tooltip="Frequencies: entities counted by type and by document",
         ),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),

@@ -21,7 +21,7 @@ from filature.tui.catalog import Catalog
 from filature.tui.render import flat
 from filature.tui.screens.document import DocumentScreen
 
-BAR = 24
+BAR = 16
 COLUMNS = ("entities", "share", "mentions", "")
 
 

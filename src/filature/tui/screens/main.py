@@ -70,6 +70,7 @@ class MainScreen(EntityActions, TypeAhead):
             "ctrl+n",
             "note",
             "Note",
+            show=False,
             tooltip="Star the highlighted excerpt, relation or entity with a note (or edit it)",
         ),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter"),

@@ -77,7 +77,7 @@ class NetworkScreen(Screen[None]):
                 Content(flat(card.name)).stylize("bold"),
                 "  ",
                 type_badge(card.type),
-                Content("  Enter recentres · → opens a neighbour's own · Esc back").stylize(
+                Content("  Enter recentres · → its neighbours · o shows it · Esc").stylize(
                     "$text-muted"
                 ),
             )

@@ -4,6 +4,7 @@ database; Enter goes to the item, ``e`` edits the note, ``d`` removes it (both c
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,6 +26,12 @@ from filature.tui.render import flat, source_line
 from filature.tui.screens.prompts import TextPrompt
 
 KIND_ICON = {"entity": "●", "relation": "→", "excerpt": "❝"}
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it, else whole."""
+    here = Path.cwd()
+    return path.relative_to(here) if path.is_relative_to(here) else path
 
 
 def note_content(record: NoteRecord) -> Content:
@@ -106,7 +113,7 @@ class NotesScreen(Screen[None]):
         title.update(
             Content.assemble(
                 Content("Notes in ").stylize("$text-muted"),
-                Content(flat(str(path))),
+                Content(flat(str(shown_path(path)))),
                 Content("  Enter goes to it · e edits · d removes · u undoes").stylize(
                     "$text-muted"
                 ),

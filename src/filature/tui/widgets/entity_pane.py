@@ -138,8 +138,7 @@ class EntityPane(Vertical):
         facts = self.facts() if needed else entity_list.facts
         entity_list.order_rows(order, scope, facts, entity_list.current_id)
         self.border_title = self.heading()
-        shown = len(entity_list.rows)
-        self.notify(f"{self.border_title}: {shown:,} listed", timeout=2, markup=False)
+        self.border_subtitle = f"{len(entity_list.rows):,}"
 
     def action_cycle_type(self, step: int) -> None:
         current = self.etype or ALL
