@@ -9,7 +9,9 @@ import pytest
 from textual.pilot import Pilot
 
 from dbfactory import write_sample
+from filature.notes.edit import append_note, new_note
 from filature.tui.app import make_app
+from test_tui_workbench import curatable
 
 
 @pytest.fixture()
@@ -75,9 +77,6 @@ def test_network_view(snap_compare: Any, db: Path, size: tuple[int, int]) -> Non
 def test_notes_view(
     snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
-    from filature.notes.edit import append_note, new_note
-    from test_tui_workbench import curatable
-
     monkeypatch.chdir(tmp_path)
     db = curatable(write_sample(tmp_path / "sample.db"))
     notes = db.with_name("notes.toml")

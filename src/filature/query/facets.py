@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from filature import cite
+from filature.cite import document_name
 from filature.query.records import clean
 from filature.query.types import EntityRow, PartialDate, parse_date
 from filature.text import norm_key
@@ -134,7 +134,7 @@ def frequencies(conn: sqlite3.Connection) -> Frequencies:
         )
     )
     by_document = tuple(
-        Frequency(str(i), cite.document_name(clean(title), clean(label or "")), int(n), int(m))
+        Frequency(str(i), document_name(clean(title), clean(label or "")), int(n), int(m))
         for i, title, label, n, m in conn.execute(
             "SELECT d.id, d.title, d.label, COUNT(DISTINCT m.entity_id), COUNT(*)"
             " FROM mentions m JOIN passages p ON p.id = m.passage_id"
