@@ -51,6 +51,11 @@ def test_the_network_around_interpol_lists_stated_relations_first(
     tmux.keys("q")  # printable keys do nothing harmful here
     tmux.keys("Escape")
     tmux.wait_for("Excerpts")
+    tmux.keys("M-s")  # alt+s as a terminal sends it (ESC s): the order, not the filter
+    tmux.wait_for("Entities · by name")
+    tmux.keys("M-b")
+    tmux.wait_for("Entities · by name · named in the body")
+    assert "Filter names…" in tmux.screen()
 
 
 def test_a_note_made_in_the_app_survives_a_rebuild(

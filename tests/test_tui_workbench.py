@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, OptionList
 
-from dbfactory import DbBuilder, sample_builder, write_sample
+from dbfactory import DbBuilder, hostile_builder, sample_builder, write_sample
 from filature.export.views import view_csv, view_markdown
 from filature.notes.edit import append_note, new_note
 from filature.notes.entries import load_notes
@@ -30,6 +30,7 @@ from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.network_tree import FIRST_CAP, NetworkTree
 from filature.tui.widgets.relations_tree import RelationsTree
 from pilotkit import jump, press, said, settle, started
+from reliability import raw_controls, screen_text
 
 pytestmark = pytest.mark.anyio
 
@@ -391,3 +392,22 @@ async def test_dossier_from_the_menu_says_where_with_timeline_and_notes(
     assert "<h2>Notes</h2>" in html and "key" in html
     md = html_path.with_suffix(".md").read_text(encoding="utf-8")
     assert "## Timeline" in md and "2016-11-10" in md
+
+
+async def test_views_show_hostile_names_and_notes_as_data(tmp_path: Path) -> None:
+    db = curatable(hostile_builder().write(tmp_path / "hostile.db"))
+    append_note(
+        db.with_name("notes.toml"),
+        new_note("entity", name="Agent Smith", note="[@click=app.quit]x[/] \x1b[2J"),
+    )
+    async with started(db, (80, 24)) as (app, pilot):
+        for key in ("f5", "right", "f6", "f7"):
+            await press(pilot, key)
+            assert app.is_running
+            assert not raw_controls(app), key
+        await press(pilot, "f6")
+        assert "[@click=app.quit]x[/]" in screen_text(app)
+        await press(pilot, "f7")
+        assert "Report [@click=app.quit]title[/]" in screen_text(app)
+        await press(pilot, "f5")
+        assert f"Network of {shown(app)}" in screen_text(app)

@@ -83,6 +83,11 @@ class NotesScreen(Screen[None]):
         self.reload()
         self.query_one("#notes-list").focus()
 
+    def on_screen_resume(self) -> None:
+        """Back from a document or a dialog: the file may have changed meanwhile."""
+        if self.is_mounted:
+            self.reload()
+
     def reload(self) -> None:
         """Read the notes file again and list its notes (the cursor stays in place)."""
         listing = self.query_one("#notes-list", OptionList)
