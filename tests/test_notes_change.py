@@ -17,7 +17,9 @@ from filature.notes.entries import load_notes
 from filature.problems import CurationError
 from filature.query.facets import entity_facts, frequencies, in_scope, sort_entities
 from filature.query.reader import list_entities
+from filature.query.types import Excerpt
 from filature.store.connect import open_readonly
+from filature.tui.noting import QUOTE_CHARS, excerpt_quote
 
 WORKER = Path(__file__).with_name("notes_worker.py")
 HAND = """# my notes, by hand
@@ -121,3 +123,16 @@ def test_facts_orders_scopes_and_frequencies(tmp_path: Path) -> None:
     found = frequencies(conn)
     assert sum(f.entities for f in found.by_type) == len(rows)
     assert {f.label: f.entities for f in found.by_document}["Notes"] == 1
+
+
+def test_a_note_on_a_long_excerpt_quotes_the_words_around_its_mark() -> None:
+    filler = "Une phrase sans nom propre, assez longue pour remplir le passage. " * 12
+    text = filler + "Le 10 novembre 2016, Meng Hongwei est élu président d'Interpol. " + filler
+    mark = text.index("Meng Hongwei")
+    excerpt = Excerpt(1, 1, "t", "d.txt", 1, 1, "body", text, ((mark, mark + 12),))
+    quote = excerpt_quote(excerpt)
+    assert quote.startswith("Le 10 novembre 2016, Meng Hongwei")
+    assert quote in text and len(quote) <= QUOTE_CHARS
+    assert text[text.index(quote) + len(quote)] == " "  # cut at a word boundary
+    start = Excerpt(1, 1, "t", "d.txt", 1, 1, "body", text, ((0, 3),))
+    assert excerpt_quote(start).startswith("Une phrase")

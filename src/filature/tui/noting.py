@@ -79,12 +79,14 @@ def excerpt_quote(excerpt: Excerpt) -> str:
     if len(text) <= QUOTE_CHARS:
         return text.strip()
     mark = excerpt.spans[0][0] if excerpt.spans else 0
-    start = max(text.rfind(". ", 0, mark) + 2, 0) if mark else 0
-    if mark - start > QUOTE_CHARS // 2:
+    dot = text.rfind(". ", 0, mark)
+    start = dot + 2 if dot >= 0 else 0
+    if mark - start > QUOTE_CHARS // 2:  # a long sentence: start a few words before the mark
         start = text.rfind(" ", 0, mark - QUOTE_CHARS // 4) + 1
-    end = start + QUOTE_CHARS
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    end = min(len(text), start + QUOTE_CHARS)
+    space = text.rfind(" ", start, end)
+    if end < len(text) and space > start:
+        end = space
     return text[start:end].strip()
 
 
