@@ -157,6 +157,22 @@ async def test_network_at_80x24_and_200x50(db: Path) -> None:
             ]
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
+async def test_notes_and_frequencies_at_80x24_and_200x50(db: Path, size: tuple[int, int]) -> None:
+    append_note(db.with_name("notes.toml"), new_note("entity", name="Pékin", note="capital"))
+    async with started(db, size) as (app, pilot):
+        await press(pilot, "f6")
+        listing = app.screen.query_one("#notes-list")
+        assert listing.region.width == size[0] and listing.region.height >= size[1] - 4
+        assert "capital" in screen_text(app)
+        await press(pilot, "f7")
+        types = app.screen.query_one("#freq-types", DataTable)
+        documents = app.screen.query_one("#freq-documents", DataTable)
+        assert types.region.width == documents.region.width == size[0]
+        text = screen_text(app)
+        assert "People" in text and "La Chine et la sécurité mondiale" in text
+
+
 # --- Notes (ctrl+n, F6) ---
 
 
