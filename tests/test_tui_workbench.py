@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Input, OptionList
 
 from dbfactory import DbBuilder, hostile_builder, sample_builder, write_sample
@@ -427,3 +428,23 @@ async def test_views_show_hostile_names_and_notes_as_data(tmp_path: Path) -> Non
         assert "Report [@click=app.quit]title[/]" in screen_text(app)
         await press(pilot, "f5")
         assert f"Network of {shown(app)}" in screen_text(app)
+
+
+async def test_alt_keys_as_a_terminal_sends_them_are_commands_not_typing(tmp_path: Path) -> None:
+    db = hub_builder().write(tmp_path / "hub.db")
+    async with started(db) as (app, pilot):
+        # A terminal's ESC s arrives as the key alt+s with the character "s"; ESC b as
+        # ctrl+left (Textual reads it as readline's word left).
+        app.post_message(events.Key("alt+s", "s"))
+        await settle(pilot)
+        pane = app.main.query_one(EntityPane)
+        assert pane.border_title == "Entities · by name"
+        assert app.main.query_one("#entity-filter", Input).value == ""
+        app.post_message(events.Key("ctrl+left", None))
+        await settle(pilot)
+        assert pane.border_title == "Entities · by name · named in the body"
+        app.post_message(events.Key("alt+t", "t"))
+        await settle(pilot)
+        assert app.main.query_one("#entity-filter", Input).value == ""
+        await press(pilot, "s")  # plain typing still filters
+        assert app.main.query_one("#entity-filter", Input).value == "s"

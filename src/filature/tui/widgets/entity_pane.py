@@ -34,8 +34,10 @@ class EntityPane(Vertical):
             show=False,
             tooltip="Sort the entities by mentions, name, documents, first date (cycles)",
         ),
+        # A terminal sends alt+b as ESC b, which Textual reads as ctrl+left (a word left, as
+        # readline does): both show the next scope (the filter box keeps its own ctrl+left).
         Binding(
-            "alt+b",
+            "alt+b,ctrl+left",
             "cycle_scope",
             "Body/footnotes",
             show=False,
