@@ -9,7 +9,9 @@ import pytest
 from textual.pilot import Pilot
 
 from dbfactory import workbench_builder, write_sample
+from filature.notes.edit import append_note, new_note
 from filature.tui.app import make_app
+from test_tui_workbench import curatable
 
 
 @pytest.fixture()
@@ -116,3 +118,55 @@ def test_workbench_views(
     assert snap_compare(
         make_app(db, system_clipboard=False), terminal_size=size, run_before=run_before[view]
     )
+
+
+# --- Issue 16: the network (F5), notes (F6), frequencies (F7), the list sorted by name ---
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def _press(*keys: str) -> Any:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _show_meng(pilot)
+        await pilot.press(*keys)
+        await _settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_network_view(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
+    app = make_app(db, system_clipboard=False)
+    assert snap_compare(app, terminal_size=size, run_before=_press("f5", "down", "down", "right"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_notes_view(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = curatable(write_sample(tmp_path / "sample.db"))
+    notes = db.with_name("notes.toml")
+    append_note(
+        notes, new_note("entity", name="Meng Hongwei", note="[b]not bold[/b]", date="2026-12-01")
+    )
+    quote = "est élu président d'Interpol"
+    append_note(
+        notes,
+        new_note("excerpt", document="001_chine_interpol.txt", quote=quote, date="2026-12-02"),
+    )
+    append_note(notes, new_note("entity", name="Nobody", note="gone", date="2026-12-03"))
+    app = make_app(db, system_clipboard=False)
+    assert snap_compare(app, terminal_size=size, run_before=_press("f6"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_frequencies_view(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
+    app = make_app(db, system_clipboard=False)
+    assert snap_compare(app, terminal_size=size, run_before=_press("f7"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_entities_sorted_by_name(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
+    app = make_app(db, system_clipboard=False)
+    assert snap_compare(app, terminal_size=size, run_before=_press("alt+s"))

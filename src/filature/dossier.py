@@ -1,8 +1,9 @@
 """The dossier: a one-page report on an entity, in Markdown or standalone HTML.
 
 Name, type, aliases and counts; the analyst's notes on the entity, its relations and the
-excerpts naming it (``notes.toml``); stated relations grouped by type, each with its evidence quoted
-and cited (document title, path, lines); co-occurrences apart; the key passages. Document text
+excerpts naming it (``notes.toml``); its timeline (dated relations by year, cited); stated
+relations grouped by type, each with its evidence quoted and cited (document title, path,
+lines); co-occurrences apart; the key passages. Document text
 is data: HTML escapes everything, Markdown escapes every character that could make markup and
 keeps each quote on one line inside its block quote.
 """
@@ -24,8 +25,9 @@ from filature.export.files import ExportProblem, write_file
 from filature.problems import CurationError
 from filature.query.notes import notes_of_entity
 from filature.query.records import clean, read_relations
+from filature.query.timeline import timeline
 from filature.query.types import Evidence, Excerpt, Relation
-from filature.query.views import NoteRecord
+from filature.query.views import NoteRecord, Timeline
 from filature.text import counted, norm_key
 
 DossierFormat = Literal["md", "html"]
@@ -127,8 +129,40 @@ def _notes(notes: list[NoteRecord], w: _Writer) -> Iterator[str]:
     yield from w("notes_end")
 
 
+def _dated_line(entry_date: str, relation: Relation) -> str:
+    """One line of the timeline: the date as given, the relation, its role and amount."""
+    bits = [f"{relation.source.name} {relation.label} {relation.target.name}"]
+    if relation.role:
+        bits.append(relation.role)
+    if relation.amount is not None:
+        bits.append(f"{relation.amount:g} {relation.currency or ''}".strip())
+    return f"{entry_date} — " + ", ".join(bits)
+
+
+def _timeline(dated: Timeline, w: _Writer) -> Iterator[str]:
+    e = w.escape
+    yield from w("timeline")
+    for year in dated.years:
+        yield from w("timeline_year", year=str(year.year))
+        for entry in year.entries:
+            line = e(_dated_line(entry.date.text, entry.relation))
+            evidence = entry.relation.evidence
+            if evidence:
+                yield from w("dated_cited", line=line, cite=w.cited(evidence[0]))
+            else:
+                yield from w("dated", line=line)
+        yield from w("timeline_year_end")
+    if dated.undated:
+        yield from w("undated", undated=counted(dated.undated, "stated relation"))
+
+
 def _outline(
-    card: Card, sections: list[Section], built: str, notes: list[NoteRecord], w: _Writer
+    card: Card,
+    sections: list[Section],
+    built: str,
+    notes: list[NoteRecord],
+    dated: Timeline,
+    w: _Writer,
 ) -> Iterator[str]:
     """The dossier, part by part, in the writer's markup."""
     e, entity = w.escape, card.entity
@@ -139,6 +173,8 @@ def _outline(
         yield from w("aliases", aliases=e(", ".join(entity.aliases)))
     if notes:
         yield from _notes(notes, w)
+    if dated.years:
+        yield from _timeline(dated, w)
     yield from w("stated")
     if not sections:
         yield from w("no_sections")
@@ -183,7 +219,8 @@ def dossier(conn: sqlite3.Connection, entity_id: int, fmt: DossierFormat = "md")
         notes = notes_of_entity(conn, entity_id)
     except CurationError as exc:
         raise ExportProblem(f"{exc}; the dossier was not written.", exc.fix) from exc
-    return "\n".join(_outline(card, sections, built, notes, _Writer(fmt))) + "\n"
+    dated = timeline(conn, entity_id)
+    return "\n".join(_outline(card, sections, built, notes, dated, _Writer(fmt))) + "\n"
 
 
 def default_dossier_path(name: str, fmt: DossierFormat, entity_id: int) -> Path:

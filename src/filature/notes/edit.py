@@ -4,6 +4,7 @@ notes at once lose none)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,3 +61,67 @@ def notes_home(db: Path, meta: dict[str, str]) -> Path:
             action="rebuild the database in place with filature build FOLDER --db PATH",
         )
     return home.curation.with_name(NOTES_FILE)
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*(entity|relation|excerpt)\s*\]\]")
+
+
+def _entry_lines(text: str) -> tuple[list[str], list[int]]:
+    """The file's lines and the line where each note starts (file order)."""
+    lines = text.splitlines(keepends=True)
+    return lines, [n for n, line in enumerate(lines) if _HEADER.match(line)]
+
+
+def _spliced(text: str, index: int, new: Note | None, *, insert: bool = False) -> str:
+    """``text`` with note ``index`` replaced by ``new`` (removed if None), or with ``new``
+    inserted before it (``insert``; at the end when ``index`` is the number of notes)."""
+    lines, starts = _entry_lines(text)
+    added = [] if new is None else [note_text(new)]
+    if insert:
+        at = starts[index] if index < len(starts) else len(lines)
+        if at == len(lines):
+            tail = "" if not text or text.endswith("\n") else "\n"
+            return text + tail + ("\n" if text.strip() else "") + "".join(added)
+        return "".join(lines[:at] + added + ["\n"] + lines[at:])
+    start = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].lstrip()[:1] == "#"):
+        end -= 1
+    if new is None:
+        if start > 0 and not lines[start - 1].strip():
+            start -= 1
+        elif end < len(lines) and not lines[end].strip():
+            end += 1
+    return "".join(lines[:start] + added + lines[end:])
+
+
+def change_note(
+    path: Path, index: int, expected: Note, new: Note | None = None, *, insert: bool = False
+) -> tuple[Note, ...]:
+    """Replace note number ``index`` (file order) by ``new``, or remove it when ``new`` is
+    None, holding the file's lock; ``expected`` must be the note found there (else the file
+    changed meanwhile: ``CurationError``). With ``insert``, ``expected`` is put back before
+    note ``index`` instead (what undoing a removal does)."""
+    with curation_lock(path):
+        text = read_text(path)
+        before = parse_notes(text) if text else ()
+        if insert:
+            if index > len(before):
+                index = len(before)
+            wanted = (*before[:index], expected, *before[index:])
+            new_text = _spliced(text, index, expected, insert=True)
+        else:
+            if index >= len(before) or before[index] != expected:
+                raise CurationError(
+                    "the notes file changed meanwhile", path=path, action="open the notes again"
+                )
+            kept = () if new is None else (new,)
+            wanted = (*before[:index], *kept, *before[index + 1 :])
+            new_text = _spliced(text, index, new)
+        after = parse_notes(new_text)
+        if after != wanted:
+            raise CurationError(
+                "this note cannot be changed cleanly", path=path, action="edit {file} by hand"
+            )
+        write_atomic(path, new_text)
+    return after

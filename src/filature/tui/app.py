@@ -31,9 +31,12 @@ from filature.tui.exporting import ViewExporter
 from filature.tui.keymap import help_sections
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.find import FindScreen
+from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.network import NetworkScreen
+from filature.tui.screens.notes import NotesScreen
 from filature.tui.screens.relations_table import RelationsTableScreen
 from filature.tui.screens.timeline import TimelineScreen
 from filature.tui.themes import THEMES as FILATURE_THEMES
@@ -69,6 +72,28 @@ class FilatureApp(CopyingApp):
             "Export",
             show=False,
             tooltip="Export the current view to CSV, Markdown or the clipboard",
+        ),
+        # Not in the footer, which is full at 80 columns: in the help, the palette, the README.
+        Binding(
+            "f5",
+            "network",
+            "Network",
+            show=False,
+            tooltip="Network: who is around the selected entity",
+        ),
+        Binding(
+            "f6",
+            "notes",
+            "Notes",
+            show=False,
+            tooltip="Notes: every starred item; Enter goes to it",
+        ),
+        Binding(
+            "f7",
+            "frequencies",
+            "Frequencies",
+            show=False,
+            tooltip="Frequencies: entities counted by type and by document",
         ),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit, from anywhere"),
@@ -248,6 +273,35 @@ class FilatureApp(CopyingApp):
     def action_export_view(self) -> None:
         """Export the view of the screen on top (CSV, Markdown or the clipboard)."""
         self.exporter.start()
+
+    def _above_main(self) -> MainScreen:
+        """Close every screen above the main one (a view replaces another)."""
+        main = self.main
+        while self.screen is not main:
+            self.pop_screen()
+        return main
+
+    def action_network(self) -> None:
+        """Open the network around the entity shown on the main screen."""
+        main = self._above_main()
+        if main.entity_id is None:
+            self.notify("Select an entity first.", severity="warning", markup=False)
+            return
+        self.push_screen(NetworkScreen(self.catalog, main.entity_id))
+
+    def action_notes(self) -> None:
+        """Open the Notes view."""
+        main = self._above_main()
+        self.push_screen(NotesScreen(self.catalog, main.notary))
+
+    def action_frequencies(self) -> None:
+        """Open the frequency view (entities by type and by document)."""
+        self._above_main()
+        self.push_screen(FrequenciesScreen(self.catalog), self._show_type)
+
+    def _show_type(self, etype: str | None) -> None:
+        if etype is not None:
+            self.main.post_message(MainScreen.ShowType(etype))
 
     def action_command_palette(self) -> None:
         """Open the command palette (one at most, see ``tui.workarounds``)."""

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from filature import query
+from filature.query.facets import EntityFacts, Frequencies, entity_facts, frequencies
+from filature.query.network import neighbour_groups
+from filature.query.notes import read_notes
 from filature.query.tables import relation_table, relation_type_counts
 from filature.query.timeline import timeline
-from filature.query.views import RelationTable, Timeline
+from filature.query.views import NeighbourGroup, NoteRecord, RelationTable, Timeline
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
@@ -31,6 +34,7 @@ class Catalog:
         self._index: query.FuzzyIndex | None = None
         self._index_lock = threading.Lock()
         self._retired: list[sqlite3.Connection] = []
+        self._facts: dict[int, EntityFacts] | None = None
         self.on_busy: Callable[[str], None] | None = None
         """Told, from any thread, when a read failed because another process holds the
         database's write lock (the read then returns nothing instead of raising)."""
@@ -127,10 +131,37 @@ class Catalog:
         """The dated relations of ``entity_id`` (None: of the corpus), grouped by year."""
         return timeline(self.conn, entity_id)
 
+    @guarded(tuple)
+    def neighbours(
+        self, entity_id: int, cap: int, exclude: frozenset[int] = frozenset()
+    ) -> tuple[NeighbourGroup, ...]:
+        """An entity's neighbours by relation type, stated first, ``cap`` listed per type."""
+        return neighbour_groups(self.conn, entity_id, cap=cap, exclude=exclude)
+
+    @guarded(list)
+    def notes(self) -> list[NoteRecord]:
+        """Every note of the notes file, with what it points to (``CurationError`` if the
+        file is invalid)."""
+        return read_notes(self.conn)
+
+    @guarded(dict)
+    def entity_facts(self) -> dict[int, EntityFacts]:
+        """Per entity: documents, first date, body and footnote mentions (the list's orders
+        and filters)."""
+        if self._facts is None:
+            self._facts = entity_facts(self.conn)
+        return self._facts
+
+    @guarded(lambda: Frequencies((), ()))
+    def frequencies(self) -> Frequencies:
+        """Entities counted by type and by document."""
+        return frequencies(self.conn)
+
     def reset(self) -> None:
         """Forget the fuzzy index after the database changed (curation); rebuilt on next use."""
         with self._index_lock:
             self._index = None
+        self._facts = None
 
     def busy_seen(self, message: str) -> None:
         """A read met a database locked by another process: stop waiting on each read (one

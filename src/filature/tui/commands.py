@@ -51,7 +51,7 @@ class EntityCommands(Provider):
 
 
 class ViewCommands(Provider):
-    """The workbench's views by their names: "Relations table", "Timeline", "Export view"."""
+    """The workbench's views by their names ("Relations table", "Timeline", "Network", …)."""
 
     def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
         app = explorer(self)
@@ -62,6 +62,21 @@ class ViewCommands(Provider):
                 "Every relation of a type, sortable, amounts per source and year (f3)",
             ),
             ("Timeline", app.action_timeline, "Dated relations by year (f4)"),
+            (
+                "Network",
+                app.action_network,
+                "Who is around the selected entity, by relation type (f5)",
+            ),
+            (
+                "Notes",
+                app.action_notes,
+                "Every starred entity, relation and excerpt with its note (f6)",
+            ),
+            (
+                "Frequencies",
+                app.action_frequencies,
+                "Entities counted by type and by document (f7)",
+            ),
             ("Export view", app.action_export_view, "The view on screen to CSV, Markdown (ctrl+o)"),
         ]
 

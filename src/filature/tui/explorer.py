@@ -58,6 +58,15 @@ class Explorer(Protocol):
     def action_export_view(self) -> None:
         """Export the current view."""
 
+    def action_network(self) -> None:
+        """Open the network around the selected entity."""
+
+    def action_notes(self) -> None:
+        """Open the Notes view."""
+
+    def action_frequencies(self) -> None:
+        """Open the frequency view."""
+
     async def run_in_thread_for_palette(
         self, function: Callable[[str, int], list[FuzzyHit]], text: str, limit: int
     ) -> list[FuzzyHit]:

@@ -14,14 +14,18 @@ from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.find import FindScreen
+from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.help import HelpScreen, Row, Section, Sections
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
+from filature.tui.screens.network import NetworkScreen
+from filature.tui.screens.notes import NotesScreen
 from filature.tui.screens.relations_table import RelationsTableScreen
 from filature.tui.screens.timeline import TimelineScreen
 from filature.tui.widgets.document_text import DocumentText
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
+from filature.tui.widgets.network_tree import NetworkTree
 from filature.tui.widgets.relation_grid import RelationGrid
 
 MOVE = "↑ ↓ pgup pgdn home end"
@@ -105,6 +109,9 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
             [DocumentScreen, DocumentText],
             (Row(MOVE, "Move between passages"),),
         ),
+        Section("Network (f5): who is around the entity", [NetworkScreen, NetworkTree]),
+        Section("Notes (f6): starred items (ctrl+n stars one)", [NotesScreen]),
+        Section("Frequencies (f7): entities by type and by document", [FrequenciesScreen]),
         Section("Help", [HelpScreen]),
         Section("Arrows and counts", [], ARROWS),
         Section("Entity types", [], glyph_rows()),

@@ -12,9 +12,11 @@ from filature.errors import Problem
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.explorer import Explorer, explorer
+from filature.tui.noting import Notary, entity_item, excerpt_item, relation_item
 from filature.tui.render import entity_card_text, flat, type_name
 from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
 
 
@@ -24,6 +26,7 @@ class EntityActions(Screen[None]):
     catalog: Catalog
     entity_id: int | None
     curator: Curator
+    notary: Notary
 
     @property
     def filature(self) -> Explorer:
@@ -40,17 +43,41 @@ class EntityActions(Screen[None]):
         self.filature.copy_text(text, f"card of {card.name}")
 
     def action_dossier(self) -> None:
-        """Write the dossier of the entity shown (Markdown, under exports/dossiers/)."""
+        """Write the dossier of the entity shown (Markdown and HTML, under exports/dossiers/)
+        and say where."""
         card = self.query_one(EntityHeader).card
         if card is None:
             self.notify("No entity to write a dossier on.", severity="warning", markup=False)
             return
         try:
-            path = write_dossier(self.catalog.conn, card.id, "md")
+            paths = [write_dossier(self.catalog.conn, card.id, fmt) for fmt in ("md", "html")]
         except (Problem, OSError, sqlite3.Error) as exc:
             self.notify(f"The dossier was not written: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Dossier of {card.name} written to {path}", markup=False)
+        where = " and ".join(str(p.resolve()) for p in paths)
+        self.notify(
+            f"Dossier of {flat(card.name)} written to {where}",
+            title="Dossier",
+            timeout=15,
+            markup=False,
+        )
+
+    def action_note(self) -> None:
+        """Star the highlighted excerpt (excerpts focused), relation (relations focused) or
+        else the entity shown, with a note; or edit the note already there."""
+        card = self.query_one(EntityHeader).card
+        if card is None:
+            self.notify("Select an entity first.", severity="warning", markup=False)
+            return
+        excerpts = self.query_one(ExcerptList)
+        relations = self.query_one(RelationsTree)
+        if excerpts.has_focus and excerpts.current is not None:
+            item = excerpt_item(excerpts.current)
+        elif relations.has_focus and relations.current is not None:
+            item = relation_item(card, relations.current)
+        else:
+            item = entity_item(card)
+        self.notary.note(item)
 
     def action_entity_menu(self) -> None:
         """Open the menu of actions on the selected entity (curation among them)."""

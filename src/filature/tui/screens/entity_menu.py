@@ -28,7 +28,7 @@ ITEMS: tuple[tuple[str, str, str], ...] = (
     ("u", "undo", "Undo the last curation decision"),
     ("l", "curation_list", "List every decision (revert, undo)"),
     ("c", "copy_card", "Copy the entity card"),
-    ("d", "dossier", "Write the entity's dossier"),
+    ("d", "dossier", "Write the entity's dossier (Markdown and HTML) and say where"),
 )
 
 

@@ -19,6 +19,7 @@ from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.history import History
+from filature.tui.noting import Notary
 from filature.tui.render import flat
 from filature.tui.screens.entity_actions import EntityActions
 from filature.tui.screens.type_ahead import TypeAhead
@@ -51,6 +52,12 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom):
     class Reload(Message):
         """The database changed under the app (a rebuild, decisions made elsewhere)."""
 
+    @dataclass
+    class ShowType(Message):
+        """List the entities of one type (the frequency view's Enter on a type)."""
+
+        etype: str
+
     # No printable key is bound here: whatever is typed on this screen goes to the name filter
     # (``on_key``), so typing a name never runs a command. Curation waits behind ctrl+e.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +69,13 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom):
             tooltip="Entity menu: merge, rename, type, drop, split, undo, copy card, dossier",
         ),
         Binding("ctrl+u", "curation_list", "Decisions", show=False, tooltip="List every decision"),
+        Binding(
+            "ctrl+n",
+            "note",
+            "Note",
+            show=False,
+            tooltip="Star the highlighted excerpt, relation or entity with a note (or edit it)",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter"),
         Binding("alt+left,backspace", "back", "Back", tooltip="Previous entity"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Next entity"),
@@ -76,13 +90,14 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom):
         self.entity_id: int | None = None
         self.relation: RelationRow | None = None
         self.curator = Curator(self, catalog, lambda: self.filature.curation)
+        self.notary = Notary(self, catalog)
         self._rows_etype: str | None = None
         self._rows_generation = 0
 
     def compose(self) -> ComposeResult:
         yield EntityHeader(id="header")
         with Horizontal(id="panes"):
-            yield EntityPane(self.catalog.type_counts(), id="entities")
+            yield EntityPane(self.catalog.type_counts(), self.catalog.entity_facts, id="entities")
             yield RelationsTree(id="relations")
             yield ExcerptList(id="excerpts")
         yield RelationDetail(id="relation-detail")
@@ -261,6 +276,11 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom):
     @on(Show)
     def _show_asked(self, event: Show) -> None:
         self.show_entity(event.entity_id, record=True)
+
+    @on(ShowType)
+    def _show_type(self, event: ShowType) -> None:
+        self.query_one(EntityPane).set_type(event.etype)
+        self.query_one(EntityList).focus()
 
     @on(Reload)
     def _reload_asked(self) -> None:

@@ -15,6 +15,12 @@ from filature.tui.widgets.relations_tree import RelationsTree
 MENU_KEYS = {"ctrl+e": "entity_menu", "ctrl+u": "curation_list"}
 
 
+def typed(event: events.Key) -> bool:
+    """True for a character typed as text: a terminal sends alt+s as ESC s, which Textual
+    reads as the key alt+s with the character "s"; that is a command, not typing."""
+    return event.is_printable and bool(event.character) and not event.key.startswith("alt+")
+
+
 class TypeAhead(Screen[None]):
     """The main screen's keys typed in its lists and panes (the main screen derives from it)."""
 
@@ -29,7 +35,7 @@ class TypeAhead(Screen[None]):
             event.prevent_default()
             if self.app.screen is self:
                 getattr(self, f"action_{MENU_KEYS[event.key]}")()
-        elif event.is_printable and event.character:
+        elif typed(event) and event.character:
             event.stop()
             event.prevent_default()
             if isinstance(self.app.screen, EntityMenu):  # queued before the menu was open
@@ -53,7 +59,7 @@ class TypeAhead(Screen[None]):
         if event.key in MENU_KEYS:  # opened here too, so that the next key finds the menu open
             getattr(self, f"action_{MENU_KEYS[event.key]}")()
             return True
-        if not (event.is_printable and event.character):
+        if not (typed(event) and event.character):
             return False
         if not isinstance(self.focused, EntityList | RelationsTree | ExcerptList):
             return False

@@ -17,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from filature.query import EntityRow
+from filature.query.facets import EntityFacts, Order, Scope, in_scope, sort_entities
 from filature.text import norm_key
 from filature.tui.render import TYPE_ICON, flat
 
@@ -71,14 +72,32 @@ class EntityList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty list."""
         super().__init__(id=id)
+        self._given: list[EntityRow] = []
         self._all: list[EntityRow] = []
         self._folded: list[str] | None = None
+        self.order: Order = "mentions"
+        self.scope: Scope = "all"
+        self.facts: dict[int, EntityFacts] = {}
         self.rows: list[EntityRow] = []
         self._filter = ""
 
     def set_rows(self, rows: list[EntityRow], keep_id: int | None = None) -> None:
-        """Replace every row (then re-apply the current filter)."""
-        self._all = rows
+        """Replace every row (then re-apply the current order, scope and filter)."""
+        self._given = rows
+        self._arrange(keep_id)
+
+    def order_rows(
+        self, order: Order, scope: Scope, facts: dict[int, EntityFacts], keep_id: int | None
+    ) -> None:
+        """List the rows in ``order``, only those of ``scope`` (``facts`` says which)."""
+        self.order, self.scope, self.facts = order, scope, facts
+        self._arrange(keep_id)
+
+    def _arrange(self, keep_id: int | None) -> None:
+        rows = self._given
+        if self.order != "mentions":
+            rows = sort_entities(rows, self.order, self.facts)
+        self._all = in_scope(rows, self.scope, self.facts)
         self._folded = None
         self._apply(keep_id)
 
@@ -161,6 +180,16 @@ class EntityList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
 
+    def _figure(self, row: EntityRow) -> str:
+        """The number shown right of a name: what the list is sorted by."""
+        if self.order == "documents" and row.id in self.facts:
+            n = self.facts[row.id].documents
+            return f"{n:,} doc{'s' if n != 1 else ''}"
+        if self.order == "first date" and row.id in self.facts:
+            date = self.facts[row.id].first_date
+            return flat(date.text)[:10] if date else "undated"
+        return f"{row.mention_count:,}"
+
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
@@ -177,7 +206,7 @@ class EntityList(ScrollView, can_focus=True):
             # (the partial one turns $text-muted into plain white).
             muted = self.get_component_rich_style("entity-list--count").color
             count_style = base + Style(color=muted)
-        count = f" {row.mention_count:,} "
+        count = f" {self._figure(row)} "
         name_width = max(0, width - 2 - cell_len(count))
         name = flat(row.name)
         if cell_len(name) > name_width:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -12,6 +13,7 @@ from textual.widgets import Input, Select
 
 from filature.models import ENTITY_TYPES
 from filature.query import EntityRow
+from filature.query.facets import ORDERS, SCOPE_LABELS, SCOPES, EntityFacts, Order, Scope
 from filature.tui.render import type_filter_label
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.filter_box import FilterBox
@@ -25,6 +27,22 @@ class EntityPane(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("alt+t", "cycle_type(1)", "Type", show=False, tooltip="Show the next entity type"),
         Binding("alt+T,alt+shift+t", "cycle_type(-1)", "Previous type", show=False),
+        Binding(
+            "alt+s",
+            "cycle_order",
+            "Sort",
+            show=False,
+            tooltip="Sort the entities by mentions, name, documents, first date (cycles)",
+        ),
+        # A terminal sends alt+b as ESC b, which Textual reads as ctrl+left (a word left, as
+        # readline does): both show the next scope (the filter box keeps its own ctrl+left).
+        Binding(
+            "alt+b,ctrl+left",
+            "cycle_scope",
+            "Body/footnotes",
+            show=False,
+            tooltip="Show every entity, those named in the body, or footnote-only ones (cycles)",
+        ),
     ]
     DEFAULT_CSS = """
     EntityPane { height: 1fr; }
@@ -32,9 +50,17 @@ class EntityPane(Vertical):
     EntityPane > #entity-filter { width: 1fr; }
     """
 
-    def __init__(self, counts: dict[str, int], *, id: str | None = None) -> None:
-        """A pane for a database holding ``counts`` entities per type."""
+    def __init__(
+        self,
+        counts: dict[str, int],
+        facts: Callable[[], dict[int, EntityFacts]] = dict,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """A pane for a database holding ``counts`` entities per type; ``facts`` reads what
+        the other orders and the body filter need (on first use)."""
         super().__init__(id=id)
+        self.facts = facts
         self.counts = counts
         self.types: list[str] = [ALL, *[t for t in ENTITY_TYPES if counts.get(t)]]
 
@@ -69,8 +95,12 @@ class EntityPane(Vertical):
         self.entity_list.set_rows(rows, keep_id)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """New counts per type (after curation): relabel the type filter, keep its value."""
+        """New counts per type (after curation): relabel the type filter, keep its value (and
+        read the facts again if the order or the body filter uses them)."""
         self.counts = counts
+        entity_list = self.entity_list
+        if entity_list.order in ("documents", "first date") or entity_list.scope != "all":
+            entity_list.facts = self.facts()
         self.types = [ALL, *[t for t in ENTITY_TYPES if counts.get(t)]]
         select = self.query_one("#entity-type", Select)
         current = select.value
@@ -81,6 +111,36 @@ class EntityPane(Vertical):
         with select.prevent(Select.Changed):
             select.set_options(options)
             select.value = current if current in self.types else ALL
+
+    def heading(self) -> str:
+        """The pane's title: "Entities", then the order and scope when not the default."""
+        entity_list = self.entity_list
+        parts = ["Entities"]
+        if entity_list.order != "mentions":
+            parts.append(f"by {entity_list.order}")
+        if entity_list.scope != "all":
+            parts.append(SCOPE_LABELS[entity_list.scope])
+        return " · ".join(parts)
+
+    def action_cycle_order(self) -> None:
+        """Sort by the next order: mentions, name, documents, first date."""
+        entity_list = self.entity_list
+        order = ORDERS[(ORDERS.index(entity_list.order) + 1) % len(ORDERS)]
+        self._arrange(order, entity_list.scope)
+
+    def action_cycle_scope(self) -> None:
+        """Show every entity, those named in the body, or those named only in footnotes."""
+        entity_list = self.entity_list
+        scope = SCOPES[(SCOPES.index(entity_list.scope) + 1) % len(SCOPES)]
+        self._arrange(entity_list.order, scope)
+
+    def _arrange(self, order: Order, scope: Scope) -> None:
+        entity_list = self.entity_list
+        needed = order in ("documents", "first date") or scope != "all"
+        facts = self.facts() if needed else entity_list.facts
+        entity_list.order_rows(order, scope, facts, entity_list.current_id)
+        self.border_title = self.heading()
+        self.border_subtitle = f"{len(entity_list.rows):,}"
 
     def action_cycle_type(self, step: int) -> None:
         current = self.etype or ALL
