@@ -40,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "problems": set(),
     "vocabulary": {"models"},
-    "workers": {"models", "extract", "memory", "spacy"},
+    "workers": {"models", "errors", "extract", "memory", "spacy", "distributed"},
     "listing": {*BASE, "query", "rich"},
     "memory": set(),
     "starting": set(),

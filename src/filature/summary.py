@@ -29,7 +29,8 @@ def print_summary(console: Console, report: BuildReport) -> None:
             f"Built {printable_line(str(report.db_path))}: {s.documents} documents, "
             f"{s.passages} passages, {s.entities} entities, {s.mentions} mentions, "
             f"{s.relations} relations; "
-            f"{len(report.skipped)} files skipped; {report.analysed} documents analysed, "
+            f"{len(report.skipped)} files skipped; {report.analysed} documents analysed"
+            f"{_where(report)}, "
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )
@@ -41,3 +42,9 @@ def print_summary(console: Console, report: BuildReport) -> None:
         )
     for line in s.unapplied:
         console.print(Text(printable_line(f"Curation entry not applied: {line}"), style="yellow"))
+
+
+def _where(report: BuildReport) -> str:
+    if report.cluster is None or not report.analysed:
+        return ""
+    return f" on the Dask cluster at {printable_line(report.cluster)}"
