@@ -153,3 +153,15 @@ def test_a_worker_that_dies_stops_the_build_and_keeps_the_previous_database(
     assert "KilledWorker" in message and "the previous database is kept" in message
     assert "\n" not in message
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("address", ["foo", "127.0.0.1:8786", "http://127.0.0.1:8786"])
+def test_an_address_that_is_not_a_scheduler_s_says_what_is_expected(
+    tmp_path: Path, seed_db: Path, address: str
+) -> None:
+    pytest.importorskip("distributed", reason="Dask is not installed: pip install -e '.[dev,dask]'")
+    db, before = _previous(tmp_path, seed_db)
+    with pytest.raises(Problem) as failed:
+        build(SEEDS, db, dask=address)
+    assert str(failed.value).startswith("--dask expects a Dask scheduler's address like tcp://")
+    assert db.read_bytes() == before

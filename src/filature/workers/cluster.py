@@ -10,6 +10,8 @@ with a one-line message: the previous database is kept.
 
 from __future__ import annotations
 
+import re
+import socket
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -54,8 +56,9 @@ class Cluster:
             ) from None
         self.address = address
         try:
+            _probe(address)  # a Client that fails to connect leaves a noisy finaliser behind
             self.client: Client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
+        except (OSError, TimeoutError) as exc:
             raise Problem(
                 f"Could not reach the Dask scheduler at {address} ({_reason(exc)}); "
                 "nothing was written: the previous database is kept.",
@@ -170,6 +173,23 @@ def _model() -> Language:
     from filature.extract.nlp import load_nlp
 
     return load_nlp()
+
+
+ADDRESS = re.compile(r"(?:tcp|tls)://(\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):(\d{1,5})")
+
+
+def _probe(address: str) -> None:
+    """Raise ``Problem`` for an address that is not ``tcp://HOST:PORT`` and ``OSError`` when
+    nothing answers there."""
+    found = ADDRESS.fullmatch(address)
+    if found is None:
+        raise Problem(
+            f"--dask expects a Dask scheduler's address like tcp://HOST:8786, not {address!r}.",
+            "give the address the scheduler printed when it started (dask scheduler)",
+        )
+    host, port = found[1].strip("[]"), int(found[2])
+    with socket.create_connection((host, port), timeout=CONNECT_SECONDS):
+        pass
 
 
 def _reason(exc: BaseException) -> str:
