@@ -69,7 +69,8 @@ def _status(total: int) -> str:
 
 
 def full_text(tmux: Tmux, pid: int, db: Path, words: list[str]) -> list[dict[str, Any]]:
-    """Each word searched (ctrl+f): the last letter typed to the count of passages on screen."""
+    """Each word searched (ctrl+f): typed with a letter too many (no passage matches), then
+    that letter erased; from the key to the count of passages on screen."""
     from filature.query import full_text_search
 
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
@@ -77,15 +78,16 @@ def full_text(tmux: Tmux, pid: int, db: Path, words: list[str]) -> list[dict[str
     try:
         for word in words:
             total = full_text_search(conn, word, 200, prefix=True).total
-            partial = full_text_search(conn, word[:-1], 200, prefix=True).total
+            nothing = full_text_search(conn, f"{word}q", 200, prefix=True)
+            assert not nothing.total, f"{word}q matches passages"
             tmux.keys("C-f")
             tmux.wait_for(lambda s: "Type words; every one must appear." in s)
-            tmux.run("send-keys", "-t", "main", "-l", word[:-1])
-            tmux.wait_for(lambda s, n=partial: _status(n) in s)
-            wait_idle(pid, quiet=0.3)
+            tmux.run("send-keys", "-t", "main", "-l", f"{word}q")
+            tmux.wait_for(lambda s, m=nothing.message: m in s, timeout=300)
+            wait_idle(pid, quiet=0.5, timeout=600)  # the searches of the prefixes typed end
             started = time.perf_counter()
-            tmux.run("send-keys", "-t", "main", "-l", word[-1])
-            shown = tmux.wait_for(lambda s, n=total: _status(n) in s) - started
+            tmux.keys("BSpace")  # from no match to the word's passages: the screen must change
+            shown = tmux.wait_for(lambda s, n=total: _status(n) in s, timeout=300) - started
             runs.append({"word": word, "passages": total, "ms": shown * 1000})
             tmux.keys("Escape")
             tmux.wait_for(lambda s: "↓ to the results" not in s)
