@@ -172,6 +172,44 @@ def measure(
     }
 
 
+def query_times(db: Path, words: list[str], rounds: int = 3) -> dict[str, float]:
+    """Milliseconds (the best of ``rounds``) of the read functions behind each figure, in this
+    process: what the database costs, apart from the terminal and the app."""
+    from filature import query
+
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    calls = {
+        "list_entities(first 200)": lambda: query.list_entities(conn, None, 200),
+        "count_excerpts(5,000-mention entity)": lambda: query.count_excerpts(conn, 1),
+        "excerpts_for_entity(5,000-mention entity, first page)": lambda: query.excerpts_for_entity(
+            conn, 1
+        ),
+        "relations_of(5,000-mention entity)": lambda: query.relations_of(conn, 1),
+        "relation_table(every type)": lambda: query.relation_table(conn),
+        "timeline(5,000-mention entity)": lambda: query.timeline(conn, 1),
+        "timeline(corpus)": lambda: query.timeline(conn),
+        "ego_network(5,000-mention entity)": lambda: query.ego_network(conn, 1),
+        **{
+            f"full_text_search('{w}', 200, prefix)": (
+                lambda w=w: query.full_text_search(conn, w, 200, prefix=True)
+            )
+            for w in words
+        },
+    }
+    times: dict[str, float] = {}
+    try:
+        for name, call in calls.items():
+            best = float("inf")
+            for _ in range(rounds):
+                started = time.perf_counter()
+                call()
+                best = min(best, time.perf_counter() - started)
+            times[name] = best * 1000
+    finally:
+        conn.close()
+    return times
+
+
 def summary(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """(figure, value, target, met) rows."""
     app = results["app"]
@@ -233,6 +271,7 @@ def main() -> None:
     results["database"] = info
     results["app"] = measure(args.db, info, _views(args.views), args.src, not args.no_search)
     results["src"] = str(args.src or ROOT / "src")
+    results["queries_ms"] = query_times(args.db, search_words(ROOT / "seeds"))
     results["load_after"] = load_average()
     results["summary"] = summary(results)
     text = json.dumps(results, indent=2, ensure_ascii=False)
