@@ -172,7 +172,7 @@ def measure(
     }
 
 
-def query_times(db: Path, words: list[str], rounds: int = 3) -> dict[str, float]:
+def query_times(db: Path, words: list[str], rounds: int = 1) -> dict[str, float]:
     """Milliseconds (the best of ``rounds``) of the read functions behind each figure, in this
     process: what the database costs, apart from the terminal and the app."""
     from filature import query
