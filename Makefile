@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	@echo "Installing filature and its dependencies into $(VENV) (2 to 3 minutes the first time, mostly spaCy and its French model; nothing is compiled)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(PIP_INSTALL) -e '.[dev]'
+	$(PIP_INSTALL) -e '.[dev,dask]'
 	@touch $(STAMP)
 	@echo "Installed in $(VENV)."
 

@@ -29,11 +29,12 @@ def _subtitle(count: int) -> str:
     return f"{count:,} passage{'s' if count != 1 else ''}"
 
 
-def first_paint(tmux: Tmux, db: Path) -> dict[str, Any]:
-    """Start the app on ``db``; seconds to the entity list, to the excerpts, then memory."""
+def first_paint(tmux: Tmux, db: Path, prefix: str = "") -> dict[str, Any]:
+    """Start the app on ``db`` (the command after ``prefix``, e.g. ``env PYTHONPATH=…``);
+    seconds to the entity list, to the excerpts, then memory."""
     name, count = _top_entities(db)[0]
     head = name[:12]
-    tmux.respawn(f"{PYTHON} -m filature.tui {db}")
+    tmux.respawn(f"{prefix}{PYTHON} -m filature.tui {db}")
     started = time.perf_counter()
     listed = tmux.wait_for(lambda s: "Entities" in s and head in s)
     filled = tmux.wait_for(lambda s: _subtitle(count) in s)

@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
     "problems": set(),
     "tomlfile": {"problems"},
     "vocabulary": {"models"},
-    "workers": {"models", "extract", "memory", "spacy"},
+    "workers": {"models", "errors", "extract", "memory", "spacy", "distributed"},
     "listing": {*BASE, "query", "rich"},
     "memory": set(),
     "starting": set(),

@@ -64,6 +64,7 @@ def test_a_fresh_environment_installs_from_wheels_only_and_runs(tmp_path: Path) 
     assert (model["lang"], model["name"]) == ("fr", "core_news_md")
     assert model["version"] == found["model_dist"] == "3.8.0"
     assert not {"followthemoney", "pyicu", "normality"} & set(found["installed"])
+    assert not {"dask", "distributed"} & set(found["installed"])  # the extra filature[dask]
 
     db = make_db(tmp_path / "filature.db")
     out = tmp_path / "out.ftm.jsonl"

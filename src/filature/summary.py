@@ -31,7 +31,8 @@ def print_summary(console: Console, report: BuildReport) -> None:
             f"{counted(s.passages, 'passage')}, {counted(s.entities, 'entity', 'entities')}, "
             f"{counted(s.mentions, 'mention')}, {counted(s.relations, 'relation')}; "
             f"{counted(len(report.skipped), 'file')} skipped; "
-            f"{counted(report.analysed, 'document')} analysed, "
+            f"{counted(report.analysed, 'document')} analysed"
+            f"{_where(report)}, "
             f"{report.cached} from the cache; {report.seconds:.1f} s."
         )
     )
@@ -43,3 +44,9 @@ def print_summary(console: Console, report: BuildReport) -> None:
         )
     for line in s.unapplied:
         console.print(Text(printable_line(f"Curation entry not applied: {line}"), style="yellow"))
+
+
+def _where(report: BuildReport) -> str:
+    if report.cluster is None or not report.analysed:
+        return ""
+    return f" on the Dask cluster at {printable_line(report.cluster)}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filature import __version__
 from filature.build.disk import disk_full, is_disk_full
@@ -34,6 +35,9 @@ from filature.store.connect import refuse_newer
 from filature.store.writer import WriteStats, write_database
 from filature.workers import analyse_in_workers, default_workers
 
+if TYPE_CHECKING:
+    from filature.extract.run import Stream
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 Progress = Callable[[str, int, int], None]
@@ -55,6 +59,7 @@ class BuildReport:
     metadata_notes: tuple[str, ...] = ()
     workers: int = 1
     model_loaded: bool = False
+    cluster: str | None = None
 
     @property
     def skipped(self) -> tuple[FileReport, ...]:
@@ -76,6 +81,7 @@ def build(
     follow_links: bool = False,
     explain_drops: Path | None = None,
     workers: int | None = None,
+    dask: str | None = None,
 ) -> BuildReport:
     """Build the database at ``db_path`` from the documents under ``source``.
 
@@ -90,7 +96,10 @@ def build(
     rule's name and reason (see ``extract.drops``). The documents are analysed in ``workers``
     processes (default: every core this process may use; 1 analyses in this process), with the
     same results whatever their number; a document whose analysis fails or crashes is skipped
-    with the reason.
+    with the reason. With ``dask`` (a scheduler's address, ``tcp://host:port``), they are
+    analysed on that Dask cluster instead (``workers.cluster``), with the same results; the
+    scheduler is reached before any work, and any failure of the cluster raises ``Problem``
+    before anything is written.
     """
     workers = workers if workers is not None else default_workers()
     started = time.perf_counter()
@@ -103,6 +112,12 @@ def build(
             errno.ENOENT, "No folder for the --explain-drops file", str(explain_drops)
         )
     existed = db_path.exists()
+    stream: Stream = partial(analyse_in_workers, workers=workers)
+    cluster = None
+    if dask is not None:
+        from filature.workers.cluster import Cluster
+
+        stream = cluster = Cluster(dask)
     try:
         with build_lock(db_path):
             refuse_newer(db_path)
@@ -116,12 +131,15 @@ def build(
                 use_cache,
                 follow_links,
                 explain_drops,
-                workers,
+                stream,
             )
     except (OSError, sqlite3.Error) as exc:
         if is_disk_full(exc):
             raise disk_full(db_path, existed) from exc
         raise
+    finally:
+        if cluster is not None:
+            cluster.close()
     stats, files, analysed, cached, curation_path, notes, loaded = made
     seconds = time.perf_counter() - started
     return BuildReport(
@@ -135,6 +153,7 @@ def build(
         tuple(notes),
         workers,
         loaded,
+        dask,
     )
 
 
@@ -147,7 +166,7 @@ def _build_locked(
     use_cache: bool,
     follow_links: bool,
     explain_drops: Path | None,
-    workers: int,
+    stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     if curation is not None and not curation.exists():
         raise CurationError(
@@ -171,7 +190,7 @@ def _build_locked(
             cache,
             follow_links,
             explain_drops,
-            workers,
+            stream,
         )
     finally:
         if cache is not None:
@@ -189,7 +208,7 @@ def _build_from(
     cache: AnalysisCache | None,
     follow_links: bool,
     explain_drops: Path | None,
-    workers: int,
+    stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links, memo=cache)
     if cache is not None:
@@ -227,7 +246,7 @@ def _build_from(
         cache=cache,
         progress=advance,
         loading=loading,
-        stream=partial(analyse_in_workers, workers=workers),
+        stream=stream,
         failures=failures,
     )
     if failures:

@@ -58,6 +58,14 @@ def build(
             help="Processes analysing the documents (default: every core; 1: one process).",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="tcp://HOST:PORT",
+            help="Analyse the documents on this Dask scheduler's workers (needs filature[dask]).",
+        ),
+    ] = None,
     ocr: Annotated[
         bool,
         typer.Option(
@@ -89,6 +97,7 @@ def build(
                 follow_links=follow_links,
                 explain_drops=explain_drops,
                 workers=workers,
+                dask=dask,
             )
     except KeyboardInterrupt:
         if _identity(db) != before:

@@ -68,24 +68,25 @@ def document_key(document: Document) -> str:
 Stream = Callable[
     [
         Sequence[Document],
-        "Language",
+        Callable[[], "Language"],
         Callable[[int], None] | None,
         Callable[[int, DocumentResult], None],
     ],
     dict[int, str],
 ]
-"""Analyses documents with a loaded model: ``(documents, nlp, progress, finished)`` calls
-``finished(i, result)`` for each document analysed and returns the others with the reason
-(by index), e.g. ``filature.workers`` in several processes."""
+"""Analyses documents: ``(documents, model, progress, finished)`` calls ``finished(i, result)``
+for each document analysed and returns the others with the reason (by index), e.g.
+``filature.workers`` in several processes or on a Dask cluster. ``model()`` loads the language
+model in this process (once), for a stream that analyses here or in forked workers."""
 
 
 def _in_process(
     documents: Sequence[Document],
-    nlp: Language,
+    model: Callable[[], Language],
     progress: Callable[[int], None] | None,
     finished: Callable[[int, DocumentResult], None],
 ) -> dict[int, str]:
-    analyze_stream(documents, nlp, progress=progress, finished=finished)
+    analyze_stream(documents, model(), progress=progress, finished=finished)
     return {}
 
 
@@ -104,9 +105,9 @@ def analyze_corpus(
     The documents not in the cache go through ``stream`` (by default one ``nlp.pipe`` stream in
     this process); each is cached as soon as its analysis is complete. ``loading`` is called
     with False before the model loads and with True once it is loaded (never when every
-    document comes from the cache). A document the stream could not analyse is left out of the
-    results and recorded in ``failures`` (by index) with the reason; without ``failures`` it
-    raises ``RuntimeError``.
+    document comes from the cache, nor when the stream analyses elsewhere). A document the
+    stream could not analyse is left out of the results and recorded in ``failures`` (by
+    index) with the reason; without ``failures`` it raises ``RuntimeError``.
     """
     version = pipeline_version()
     keys = [document_key(d) for d in documents]
@@ -121,14 +122,18 @@ def analyze_corpus(
         if progress is not None:
             progress(len(document.passages))
     if missing:
-        if nlp is None:
-            from filature.extract.nlp import load_nlp
 
-            if loading is not None:
-                loading(False)
-            nlp = load_nlp()
-            if loading is not None:
-                loading(True)
+        def model() -> Language:
+            nonlocal nlp
+            if nlp is None:
+                from filature.extract.nlp import load_nlp
+
+                if loading is not None:
+                    loading(False)
+                nlp = load_nlp()
+                if loading is not None:
+                    loading(True)
+            return nlp
 
         def finished(n: int, result: DocumentResult) -> None:
             i = missing[n]
@@ -137,7 +142,7 @@ def analyze_corpus(
                 cache.put_text(keys[i], version, result.json_chunks())
 
         analyse = stream or _in_process
-        failed = analyse([documents[i] for i in missing], nlp, progress, finished)
+        failed = analyse([documents[i] for i in missing], model, progress, finished)
         if failed and failures is None:
             raise RuntimeError(
                 "; ".join(f"{documents[missing[n]].path}: {why}" for n, why in failed.items())

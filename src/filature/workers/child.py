@@ -49,10 +49,10 @@ def serve(conn: Connection, documents: Sequence[Document]) -> None:
             task: Task = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_analyse(documents, task, nlp, works))
+        conn.send(analyse_task(documents, task, nlp, works))
 
 
-def _analyse(
+def analyse_task(
     documents: Sequence[Document], task: Task, nlp: Language, works: dict[int, DocumentWork]
 ) -> list[Outcome]:
     """The outcome of every segment of a task; when the task fails, each segment is tried on

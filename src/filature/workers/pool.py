@@ -72,7 +72,7 @@ def plan_tasks(documents: Sequence[Document], workers: int) -> list[Task]:
 
 def analyse_in_workers(
     documents: Sequence[Document],
-    nlp: Language,
+    model: Callable[[], Language],
     progress: Callable[[int], None] | None,
     finished: Callable[[int, DocumentResult], None],
     *,
@@ -84,10 +84,11 @@ def analyse_in_workers(
     from filature.extract.stream import analyze_stream
 
     tasks = plan_tasks(documents, workers)
+    nlp = model()  # loaded before the workers start, so that they share it
     if workers <= 1 or len(tasks) <= 1:
         analyze_stream(documents, nlp, progress=progress, finished=finished)
         return {}
-    merger = _Merger(documents, finished)
+    merger = Merger(documents, finished)
     with _Pool(documents, min(workers, len(tasks))) as pool:
         for task, outcomes in pool.run(tasks):
             for n, outcome in outcomes:
@@ -98,7 +99,7 @@ def analyse_in_workers(
 
 
 @dataclass
-class _Merger:
+class Merger:
     """Documents put back together from their parts, in passage order."""
 
     documents: Sequence[Document]

@@ -1,0 +1,284 @@
+"""The explorer at scale (issue 17, target 6): on a synthetic database of 1,000,000 passages
+and 200,000 entities (``scaledb``), in a real terminal (tmux): first paint (≤ 1 s), selecting
+the entity with 5,000 mentions (≤ 100 ms), full-text search (≤ 200 ms), each workbench view
+opening (≤ 300 ms) and the app's peak memory (≤ 300 MB).
+
+Run: ``.venv/bin/python -m bench.explorer_scale [--passages N] [--entities N] [--db PATH]``.
+The views are named as in the command palette, each with its key if it has one
+(``--views "Relations table=f3,Timeline=f4,Network=f5,Notes=f6,Frequencies=f7"``); a view
+whose key changes nothing and whose name the palette does not offer is reported absent.
+``--src DIR`` runs the app from another checkout's ``src`` (``PYTHONPATH``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sqlite3
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bench.app import first_paint, selection
+from bench.appdb import seed_paragraphs
+from bench.procs import ROOT, status_kb, wait_idle
+from bench.report import load_average, machine
+from bench.scaledb import make_scale_db
+from bench.tmux import Tmux
+
+VIEWS = "Relations table=f3,Timeline=f4,Network=f5,Notes=f6,Frequencies=f7"
+TARGETS = {"first_paint_s": 1.0, "select_ms": 100.0, "search_ms": 200.0, "view_ms": 300.0}
+TARGET_MB = 300.0
+ABSENT_AFTER = 15.0
+"""Seconds without any change on screen after a view's key: the view is absent."""
+BUSY = ("reading…", "loading…", "Loading")
+"""A screen showing one of these is still opening its view, however still it stays."""
+
+
+def settle(tmux: Tmux, before: str, started: float, quiet: float = 1.0) -> tuple[float, str]:
+    """Wait for the screen to differ from ``before`` then stay unchanged ``quiet`` seconds;
+    the seconds from ``started`` to its last change and the settled screen."""
+    changed = tmux.wait_for(lambda s: s != before, timeout=60)
+    last, screen = changed, tmux.screen()
+    while time.perf_counter() - last < quiet or any(b in screen for b in BUSY):
+        now = tmux.screen()
+        if now != screen:
+            last, screen = time.perf_counter(), now
+        if time.perf_counter() - started > 300:
+            raise TimeoutError(f"the view never settled; last screen:\n{screen}")
+        time.sleep(0.005)
+    return last - started, screen
+
+
+def search_words(seeds: Path) -> list[str]:
+    """Three words of the passages: the most frequent, a middling one and a rare one (by the
+    share of paragraphs they appear in), 6 letters or more."""
+    paragraphs = seed_paragraphs(seeds)
+    counts = Counter(
+        w for p in paragraphs for w in {w.strip(".,;:«»()'’").lower() for w in p.split()}
+    )
+    words = [(n, w) for w, n in counts.items() if len(w) >= 6 and w.isalpha()]
+    words.sort(reverse=True)
+    return [words[0][1], words[len(words) // 20][1], words[len(words) // 2][1]]
+
+
+def _status(total: int) -> str:
+    """The find screen's status line for ``total`` passages (it shows at most ``LIMIT``)."""
+    from filature.tui.screens.find import LIMIT
+
+    return f"{total:,} passages (showing" if total > LIMIT else f"{total:,} passages ·"
+
+
+def full_text(tmux: Tmux, pid: int, db: Path, words: list[str]) -> list[dict[str, Any]]:
+    """Each word searched (ctrl+f): typed with a letter too many (no passage matches), then
+    that letter erased; from the key to the count of passages on screen."""
+    from filature.query import full_text_search
+
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    runs = []
+    try:
+        for word in words:
+            total = full_text_search(conn, word, 200, prefix=True).total
+            nothing = full_text_search(conn, f"{word}q", 200, prefix=True)
+            assert not nothing.total, f"{word}q matches passages"
+            tmux.keys("C-f")
+            tmux.wait_for(lambda s: "Type words; every one must appear." in s)
+            tmux.run("send-keys", "-t", "main", "-l", f"{word}q")
+            tmux.wait_for(lambda s, m=nothing.message: m in s, timeout=300)
+            wait_idle(pid, quiet=0.5, timeout=600)  # the searches of the prefixes typed end
+            started = time.perf_counter()
+            tmux.keys("BSpace")  # from no match to the word's passages: the screen must change
+            shown = tmux.wait_for(lambda s, n=total: _status(n) in s, timeout=300) - started
+            runs.append({"word": word, "passages": total, "ms": shown * 1000})
+            tmux.keys("Escape")
+            tmux.wait_for(lambda s: "↓ to the results" not in s)
+            wait_idle(pid, quiet=0.3)
+    finally:
+        conn.close()
+    return runs
+
+
+def open_view(tmux: Tmux, pid: int, name: str, key: str | None) -> dict[str, Any]:
+    """Open one view by its key (else through the palette); its opening time, or absent."""
+    home = tmux.screen()
+    how = f"key {key}"
+    started = time.perf_counter()
+    if key:
+        tmux.keys(key.upper())
+        try:
+            tmux.wait_for(lambda s: s != home, timeout=ABSENT_AFTER)
+        except TimeoutError:
+            key = None
+    if not key:
+        how = "palette"
+        tmux.keys("C-p")
+        tmux.wait_for(lambda s: s != home)
+        tmux.run("send-keys", "-t", "main", "-l", name)
+        try:
+            tmux.wait_for(lambda s: s.count(name) >= 2, timeout=5)
+        except TimeoutError:
+            tmux.keys("Escape")
+            tmux.wait_for(lambda s: s == home, timeout=10)
+            return {"view": name, "absent": True}
+        wait_idle(pid, quiet=0.3)
+        home_palette = tmux.screen()
+        started = time.perf_counter()
+        tmux.keys("Enter")
+        seconds, _ = settle(tmux, home_palette, started)
+    else:
+        seconds, _ = settle(tmux, home, started)
+    result: dict[str, Any] = {"view": name, "absent": False, "how": how, "ms": seconds * 1000}
+    for attempt in range(3):
+        tmux.keys("Escape")
+        try:
+            tmux.wait_for(lambda s: s == home, timeout=30)
+            break
+        except TimeoutError:
+            result["note"] = f"Escape pressed {attempt + 2} times to come back to the main screen"
+    wait_idle(pid, quiet=0.3, timeout=600)
+    return result
+
+
+def measure(
+    db: Path,
+    info: dict[str, Any],
+    views: list[tuple[str, str | None]],
+    src: Path | None,
+    search: bool = True,
+) -> dict[str, Any]:
+    """Every figure of the app on ``db`` (the searches unless ``search`` is False)."""
+    tmux = Tmux()
+    tmux.open(ROOT)
+    prefix = f"env PYTHONPATH={shlex.quote(str(src))} " if src is not None else ""
+    try:
+        paint = first_paint(tmux, db, prefix=prefix)
+        pid = paint["pid"]
+        big, small = selection(tmux, pid, int(info["big_passages"]), int(info["second_passages"]))
+        searches = full_text(tmux, pid, db, search_words(ROOT / "seeds")) if search else []
+        opened = [open_view(tmux, pid, name, key) for name, key in views]
+        hwm = status_kb(pid, "VmHWM") / 1024
+    finally:
+        tmux.close()
+    return {
+        "first_paint": paint,
+        "select_big_ms": [s * 1000 for s in big],
+        "select_small_ms": [s * 1000 for s in small],
+        "searches": searches,
+        "views": opened,
+        "hwm_mb_end": hwm,
+    }
+
+
+def query_times(db: Path, words: list[str], rounds: int = 1) -> dict[str, float]:
+    """Milliseconds (the best of ``rounds``) of the read functions behind each figure, in this
+    process: what the database costs, apart from the terminal and the app."""
+    from filature import query
+
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    calls = {
+        "list_entities(first 200)": lambda: query.list_entities(conn, None, 200),
+        "count_excerpts(5,000-mention entity)": lambda: query.count_excerpts(conn, 1),
+        "excerpts_for_entity(5,000-mention entity, first page)": lambda: query.excerpts_for_entity(
+            conn, 1
+        ),
+        "relations_of(5,000-mention entity)": lambda: query.relations_of(conn, 1),
+        "relation_table(every type)": lambda: query.relation_table(conn),
+        "timeline(5,000-mention entity)": lambda: query.timeline(conn, 1),
+        "timeline(corpus)": lambda: query.timeline(conn),
+        "ego_network(5,000-mention entity)": lambda: query.ego_network(conn, 1),
+        **{
+            f"full_text_search('{w}', 200, prefix)": (
+                lambda w=w: query.full_text_search(conn, w, 200, prefix=True)
+            )
+            for w in words
+        },
+    }
+    times: dict[str, float] = {}
+    try:
+        for name, call in calls.items():
+            best = float("inf")
+            for _ in range(rounds):
+                started = time.perf_counter()
+                call()
+                best = min(best, time.perf_counter() - started)
+            times[name] = best * 1000
+    finally:
+        conn.close()
+    return times
+
+
+def summary(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(figure, value, target, met) rows."""
+    app = results["app"]
+    paint = app["first_paint"]["list_seconds"]
+    select = statistics.median(app["select_big_ms"])
+    rows = [
+        ("first paint (spawn to the entity list)", f"{paint:.2f} s", "≤ 1 s", paint <= 1.0),
+        ("select the entity with 5,000 mentions (median of 5)", f"{select:.0f} ms", "≤ 100 ms",
+         select <= 100),
+    ]  # fmt: skip
+    for run in app["searches"]:
+        rows.append(
+            (f"full-text search '{run['word']}' ({run['passages']:,} passages)",
+             f"{run['ms']:.0f} ms", "≤ 200 ms", run["ms"] <= 200)
+        )  # fmt: skip
+    for view in app["views"]:
+        if view["absent"]:
+            rows.append((f"open {view['view']}", "absent", "≤ 300 ms", None))
+        else:
+            rows.append(
+                (f"open {view['view']} ({view['how']})", f"{view['ms']:.0f} ms", "≤ 300 ms",
+                 view["ms"] <= 300)
+            )  # fmt: skip
+    hwm = app["hwm_mb_end"]
+    rows.append(("app peak memory (VmHWM, at the end)", f"{hwm:.0f} MB", "≤ 300 MB", hwm <= 300))
+    return [(a, b, c, "—" if d is None else "yes" if d else "NO") for a, b, c, d in rows]
+
+
+def _views(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for item in filter(None, (i.strip() for i in text.split(","))):
+        name, _, key = item.partition("=")
+        out.append((name.strip(), key.strip() or None))
+    return out
+
+
+def main() -> None:
+    """Make (or reuse) the database, measure the app, print and write the results as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--passages", type=int, default=1_000_000)
+    parser.add_argument("--entities", type=int, default=200_000)
+    parser.add_argument("--relations", type=int, default=200_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/filature-scale.db"))
+    parser.add_argument("--reuse", action="store_true", help="Use --db as it is (made before).")
+    parser.add_argument("--views", default=VIEWS)
+    parser.add_argument("--src", type=Path, help="Run the app from this checkout's src.")
+    parser.add_argument("--no-search", action="store_true", help="Leave the searches out.")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"machine": machine(), "load_before": load_average()}
+    if args.reuse:
+        info_path = args.db.with_suffix(".json")
+        info = json.loads(info_path.read_text(encoding="utf-8"))
+    else:
+        info = make_scale_db(
+            args.db, ROOT / "seeds", args.passages, args.entities - 2, args.relations
+        )
+        args.db.with_suffix(".json").write_text(json.dumps(info), encoding="utf-8")
+    results["database"] = info
+    results["app"] = measure(args.db, info, _views(args.views), args.src, not args.no_search)
+    results["src"] = str(args.src or ROOT / "src")
+    results["queries_ms"] = query_times(args.db, search_words(ROOT / "seeds"))
+    results["load_after"] = load_average()
+    results["summary"] = summary(results)
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.out is not None:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
