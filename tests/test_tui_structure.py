@@ -15,7 +15,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 TUI = SRC / "filature" / "tui"
 MAIN = "filature.tui.screens.main"
-OWNERS = {"filature.tui.app", "filature.tui.keymap", MAIN}
+OWNERS = {"filature.tui.workbench", "filature.tui.app", "filature.tui.keymap", MAIN}
 
 
 def module_name(path: Path) -> str:

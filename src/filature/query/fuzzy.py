@@ -18,11 +18,9 @@ from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
 
 from filature.query.grams import (
     EMPTY,
-    Floats,
     Int32s,
     Ints,
     chunk_grams,
@@ -31,13 +29,13 @@ from filature.query.grams import (
     sorted_unique,
 )
 from filature.query.packed import PackedTexts
+from filature.query.scoring import is_close, scores_of
 from filature.query.text import norm_key
 from filature.query.types import FuzzyHit
 
 MAX_QUERY = 200
 CANDIDATES = 400
 SCORE_CUTOFF = 55.0
-CLOSE = 85.0
 """The similarity (typos, word order) from which a name is the one typed, not a suggestion."""
 POSTINGS_BUDGET = 40_000
 CHUNK = 10_000
@@ -230,7 +228,7 @@ class FuzzyIndex:
         else:
             found = self._candidates(compact, CANDIDATES, code)
         strings = found.astype(np.int64)
-        scores = _scores(folded, compact, self._folded.take(strings))
+        scores = scores_of(folded, compact, self._folded.take(strings))
         keep = np.flatnonzero(scores >= SCORE_CUTOFF)
         if not len(keep):
             return []
@@ -254,43 +252,6 @@ class FuzzyIndex:
             )
             for at in ranked.tolist()
         ]
-
-
-def _scores(folded: str, compact: str, texts: list[str]) -> Floats:
-    """The best of three rapidfuzz scorers, raised for prefixes of the text or of a word."""
-    if not texts:
-        return np.zeros(0, dtype=np.float64)
-    compacts = [text.replace(" ", "") for text in texts]
-    scores: Floats = np.maximum(
-        np.maximum(
-            process.cdist([folded], texts, scorer=fuzz.WRatio, dtype=np.float64)[0],
-            process.cdist([compact], compacts, scorer=fuzz.ratio, dtype=np.float64)[0],
-        ),
-        process.cdist([folded], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0],
-    )
-    word = f" {folded}"
-    for i, text in enumerate(texts):
-        if text.startswith(folded):
-            scores[i] = max(scores[i], 90.0 + 10.0 * len(folded) / len(text))
-        elif word in text:
-            scores[i] = max(scores[i], 85.0 + 10.0 * len(folded) / len(text))
-    return scores
-
-
-def is_close(folded: str, text: str) -> bool:
-    """Whether the folded ``text`` (a name or alias) is what the folded query ``folded``
-    names rather than another name like it: its start, or the start of each of its words, as
-    typed ("meng", "secu pub"), or the same letters give or take typos and word order
-    ("intrepol", "hongwei meng"). "aseanapol" is not close to "asean"."""
-    if not folded:
-        return False
-    words = text.split()
-    if all(any(word.startswith(part) for word in words) for part in folded.split()):
-        return True
-    if text.startswith(folded) or f" {folded}" in text:
-        return True
-    compact = fuzz.ratio(folded.replace(" ", ""), text.replace(" ", ""))
-    return max(compact, fuzz.token_sort_ratio(folded, text)) >= CLOSE
 
 
 def load_index(conn: sqlite3.Connection) -> FuzzyIndex:

@@ -22,6 +22,7 @@ from filature.tui.history import History
 from filature.tui.noting import Notary
 from filature.tui.render import flat
 from filature.tui.screens.entity_actions import EntityActions
+from filature.tui.screens.history_keys import HistoryKeys
 from filature.tui.screens.type_ahead import TypeAhead
 from filature.tui.screens.zoom import PaneZoom
 from filature.tui.widgets.entity_header import EntityHeader
@@ -36,7 +37,7 @@ from filature.tui.widgets.relations_tree import RelationsTree
 FIRST_ROWS = 500
 
 
-class MainScreen(EntityActions, TypeAhead, PaneZoom):
+class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
     """Three panes and a header; keeps the history of the entities shown.
 
     The app talks to it with messages (``Show``, ``Reload``), as its widgets and its curator
@@ -257,21 +258,6 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom):
     def action_copy_excerpt(self) -> None:
         """Copy the selected excerpt with its citation."""
         self.filature.copy_excerpt(self.query_one(ExcerptList).current)
-
-    def action_back(self) -> None:
-        """Show the previous entity."""
-        self._revisit(self.history.back(), "No earlier entity.")
-
-    def action_forward(self) -> None:
-        """Show the next entity."""
-        self._revisit(self.history.forward(), "No later entity.")
-
-    def _revisit(self, entity_id: int | None, none: str) -> None:
-        """Show an entity of the history (not recorded again), or say there is ``none``."""
-        if entity_id is None:
-            self.notify(none, timeout=2, markup=False)
-            return
-        self.show_entity(entity_id, record=False)
 
     @on(Show)
     def _show_asked(self, event: Show) -> None:
