@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from dbfactory import workbench_builder, write_sample
 from filature.notes.edit import append_note, new_note
 from filature.tui.app import make_app
-from test_tui_workbench import curatable
+from test_tui_workbench_views import curatable
 
 
 @pytest.fixture()
