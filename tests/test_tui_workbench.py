@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
 
 from dbfactory import workbench_builder
+from filature.export.views import md_cell
 from filature.query.tables import relation_table
 from filature.store.connect import open_readonly
 from filature.tui.app import FilatureApp, make_app
@@ -24,6 +25,7 @@ from filature.tui.screens.main import MainScreen
 from filature.tui.screens.prompts import ChoicePrompt, TextPrompt
 from filature.tui.screens.relations_table import RelationsTableScreen
 from filature.tui.screens.timeline import TimelineScreen
+from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relation_grid import RelationGrid
 from filature.tui.widgets.year_chart import YearChart, bar_lines
@@ -265,11 +267,16 @@ async def test_ctrl_o_to_the_clipboard_and_from_the_timeline(db: Path) -> None:
         assert (db.parent / "exports" / "timeline.csv").exists()
 
 
-async def test_ctrl_o_says_so_where_there_is_nothing_to_export(db: Path) -> None:
+async def test_ctrl_o_on_the_main_screen_exports_the_list_or_the_excerpts(db: Path) -> None:
     async with started(db) as (app, pilot):
-        await press(pilot, "ctrl+o")
-        assert isinstance(app.screen, MainScreen)
-        assert said(app, "no table to export")
+        await press(pilot, "ctrl+o", "down", "down", "enter")  # the clipboard, Markdown
+        assert app.clipboard.startswith("# Entities (all, by mentions)\n")
+        shown = app.screen.query_one(EntityList).rows
+        assert len(shown) > 1 and all(md_cell(row.name) in app.clipboard for row in shown)
+        app.screen.query_one(ExcerptList).focus()
+        await press(pilot, "ctrl+o", "enter")  # the last choice is offered first
+        assert app.clipboard.startswith("# Excerpts of ")
+        assert "## Quotes" in app.clipboard and ", line " in app.clipboard
 
 
 async def test_an_export_that_cannot_be_written_says_why(db: Path) -> None:

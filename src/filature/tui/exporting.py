@@ -23,8 +23,8 @@ CHOICES = (
     ("Clipboard (Markdown)", "clipboard"),
 )
 NOTHING = (
-    "This screen has no table to export: open the relations table (f3) or the timeline (f4), "
-    "then press ctrl+o there."
+    "This screen has no table to export: press ctrl+o on the main screen (the entity list, or "
+    "the excerpts when they have the focus) or in a view (f3 to f7)."
 )
 
 

@@ -9,13 +9,17 @@ from textual.screen import Screen
 
 from filature.dossier import write_dossier
 from filature.errors import Problem
+from filature.export.views import View
 from filature.tui.catalog import Catalog
 from filature.tui.curating import Curator
 from filature.tui.explorer import Explorer, explorer
 from filature.tui.noting import Notary, entity_item, excerpt_item, relation_item
 from filature.tui.render import entity_card_text, flat, type_name
 from filature.tui.screens.entity_menu import EntityMenu
+from filature.tui.screens.main_view import entity_list_view, excerpts_view
 from filature.tui.widgets.entity_header import EntityHeader
+from filature.tui.widgets.entity_list import EntityList
+from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
 
@@ -120,3 +124,14 @@ class EntityActions(Screen[None]):
     def action_curation_list(self) -> None:
         """List every curation decision."""
         self.curator.show_list()
+
+    def current_view(self) -> View:
+        """What ctrl+o exports here: the excerpts, cited, when their pane has the focus;
+        else the entity list as shown (type, order, scope and filter applied)."""
+        excerpts = self.query_one(ExcerptList)
+        card = self.query_one(EntityHeader).card
+        if excerpts.has_focus and excerpts.excerpts:
+            return excerpts_view(excerpts, f"Excerpts of {card.name if card else 'the entity'}")
+        entities = self.query_one(EntityList)
+        shown = type_name(self.query_one(EntityPane).etype or "") or "all"
+        return entity_list_view(entities, f"Entities ({shown}, by {entities.order})")
