@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from dbfactory import workbench_builder
 from filature.export.views import md_cell
@@ -20,6 +20,7 @@ from filature.query.tables import relation_table
 from filature.store.connect import open_readonly
 from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.evidence import EvidenceScreen
+from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.screens.prompts import ChoicePrompt, TextPrompt
@@ -379,3 +380,18 @@ async def test_a_rebuild_while_the_table_is_open_shows_the_new_rows(db: Path) ->
         await settle(pilot)
         assert len(table.shown) == 4
         assert table.rtype == "funds"  # the type, filter and sort are kept
+
+
+async def test_a_rebuild_while_the_frequencies_are_open_counts_again(db: Path) -> None:
+    async with started(db) as (app, pilot):
+        await press(pilot, "f7")
+        screen = app.screen
+        assert isinstance(screen, FrequenciesScreen)
+        before = sum(f.entities for f in screen.by_type)
+        builder = workbench_builder()
+        builder.entity("Europol", "organization")
+        builder.write(db)  # a new file in place, as a rebuild leaves it
+        app.watcher.check()
+        await settle(pilot)
+        assert sum(f.entities for f in screen.by_type) == before + 1
+        assert screen.query_one("#freq-types", DataTable).row_count == len(screen.by_type)

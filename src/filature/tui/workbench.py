@@ -100,5 +100,12 @@ class WorkbenchApp(CopyingApp):
             return
         main.post_message(MainScreen.Reload())
         for screen in self.screen_stack:
-            if isinstance(screen, RelationsTableScreen | TimelineScreen):
+            if isinstance(
+                screen,
+                RelationsTableScreen
+                | TimelineScreen
+                | NetworkScreen
+                | NotesScreen
+                | FrequenciesScreen,
+            ):
                 screen.reload_data()

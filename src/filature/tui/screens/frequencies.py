@@ -75,6 +75,18 @@ class FrequenciesScreen(Screen[str | None]):
         documents.border_subtitle = f"{len(self.by_document):,} documents naming an entity"
         types.focus()
 
+    def reload_data(self) -> None:
+        """Count again (the database was rebuilt, or decisions were made)."""
+        found = self.catalog.frequencies()
+        self.by_type, self.by_document = found.by_type, found.by_document
+        total = sum(f.entities for f in self.by_type)
+        for selector, what, rows in (
+            ("#freq-types", "type", self.by_type),
+            ("#freq-documents", "document", self.by_document),
+        ):
+            self.query_one(selector, DataTable).clear(columns=True)
+            self._fill(selector, what, rows, total)
+
     def _label(self, what: str, frequency: Frequency) -> str:
         return TYPE_LABELS.get(frequency.key, frequency.key) if what == "type" else frequency.label
 

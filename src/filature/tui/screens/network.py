@@ -83,6 +83,10 @@ class NetworkScreen(Screen[None]):
             )
         )
 
+    def reload_data(self) -> None:
+        """Read the network again (the database was rebuilt, or decisions were made)."""
+        self.centre(self.entity_id, record=False)
+
     @on(NetworkTree.Recentre)
     def _recentre(self, event: NetworkTree.Recentre) -> None:
         self.centre(event.entity_id)

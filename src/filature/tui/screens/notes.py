@@ -88,6 +88,10 @@ class NotesScreen(Screen[None]):
         if self.is_mounted:
             self.reload()
 
+    def reload_data(self) -> None:
+        """Read the notes again (the database was rebuilt, or decisions were made)."""
+        self.reload()
+
     def reload(self) -> None:
         """Read the notes file again and list its notes (the cursor stays in place)."""
         listing = self.query_one("#notes-list", OptionList)
