@@ -93,3 +93,19 @@ def test_where_a_name_ends(extract: Extract, text: str, kept: set[str], absent: 
     names = {e.name for e in extract(text).entities}
     assert kept <= names, kept - names
     assert not absent & names, absent & names
+
+
+def test_a_long_form_an_acronym_stands_for_is_not_completed(extract: Extract) -> None:
+    """ "X (ACR) de Y": the generic-looking long form keeps its acronym, which joins X de Y."""
+    text = (
+        "L'École nationale de police judiciaire de Lyon a ouvert ses portes en 1990.\n\n"
+        "Les enquêteurs ont rencontré les formateurs de l'École nationale de police "
+        "judiciaire (ENPJ) de Lyon en 2019.\n\n"
+        "Depuis lors, l'ENPJ accueille chaque année des officiers étrangers.\n\n"
+        "La police judiciaire nationale forme ses cadres dans une école spécialisée.\n"
+    )
+    holders = [e for e in extract(text).entities if "ENPJ" in e.aliases]
+    school = "École nationale de police judiciaire"
+    assert [e.name for e in holders] in ([school], [f"{school} de Lyon"]), [
+        (e.name, e.aliases) for e in extract(text).entities
+    ]

@@ -138,7 +138,7 @@ def test_raw_control_in_the_database_never_reaches_the_terminal(tmp_path: Path, 
     tmux.keys("C-f")
     tmux.wait_for("every one must appear")
     tmux.type("parle")
-    tmux.wait_for("1 passages")
+    tmux.wait_for("1 passage ")
     tmux.keys("Down")
     time.sleep(0.5)
     tmux.keys("Enter")

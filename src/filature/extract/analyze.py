@@ -106,7 +106,8 @@ class DocumentAnalyzer:
     def result(self) -> DocumentAnalysis:
         """The analysis of every passage added: each name typed alike in the document, and
         the occurrences NER missed of the organisations it names added."""
-        named = complete_generic_names(self._named(), self.lex, self.written_lower)
+        defined = frozenset(a.definition.long_form for a in self.acronyms)
+        named = complete_generic_names(self._named(), self.lex, self.written_lower, defined)
         mentions = settle_document(named, self.cues, self.lex)
         passages = self.document.passages
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):

@@ -251,22 +251,33 @@ def join_eponyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def complete_generic_names(
-    mentions: Sequence[RawMention], lex: Lexicon, written_lower: frozenset[str]
+    mentions: Sequence[RawMention],
+    lex: Lexicon,
+    written_lower: frozenset[str],
+    defined: frozenset[str] = frozenset(),
 ) -> list[RawMention]:
     """A body named only by its generic words ("PRES LA COUR D'APPEL", "la Cour d'appel") is
     the one body of the document whose fuller name starts with them ("COUR D'APPEL de
     CHAMBÉRY"), when there is exactly one and its further words hold a name (not "... de la
-    femme syriennes"); otherwise it stays as it is."""
+    femme syriennes"); otherwise it stays as it is. A name an acronym stands for (in
+    ``defined``) is a name, not generic words: "École supérieure de Police criminelle
+    (ESPCC) de Shenyang" keeps its long form for ESPCC."""
     longer: dict[str, set[str]] = {}
     for m in mentions:
         if m.type == "organization" and len(norm_key(m.name).split()) > 1:
             longer.setdefault(norm_key(m.name), set()).add(m.name)
     lower = frozenset(fold(w) for w in written_lower)
+    kept = frozenset(norm_key(name) for name in defined)
     out = []
     for m in mentions:
         key = norm_key(m.name)
         words = key.split()
-        if m.type == "organization" and len(words) > 1 and _generic(words, lex, lower):
+        if (
+            m.type == "organization"
+            and len(words) > 1
+            and key not in kept
+            and _generic(words, lex, lower)
+        ):
             fuller = {
                 k for k in longer if k.startswith(key + " ") and not _generic(k.split(), lex, lower)
             }
