@@ -13,7 +13,9 @@ class HistoryKeys(Screen[None]):
 
     history: History
 
-    def show_entity(self, entity_id: int, record: bool = True, browsing: bool = False) -> None:
+    def show_entity(
+        self, entity_id: int, record: bool = True, browsing: bool = False, reveal: bool = False
+    ) -> None:
         """Show an entity (the main screen's own)."""
         raise NotImplementedError
 

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Input, Select
+from textual.widgets import Footer, Select
 from textual.worker import get_current_worker
 
 from filature.query import EntityRow, RelationRow
@@ -156,8 +156,11 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
             self.query_one(RelationsTree).show([])
             self.query_one(ExcerptList).show_message("This database holds no entities.")
 
-    def show_entity(self, entity_id: int, record: bool = True, browsing: bool = False) -> None:
-        """Show an entity in the header, relations and excerpts panes."""
+    def show_entity(
+        self, entity_id: int, record: bool = True, browsing: bool = False, reveal: bool = False
+    ) -> None:
+        """Show an entity in the header, relations and excerpts panes (``reveal``: a jump, so
+        clear a filter that hides it from the list; never while a name is being typed)."""
         card = self.catalog.card(entity_id)
         if card is None:
             self.notify(
@@ -177,20 +180,8 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
         tree.border_subtitle = f"{len(relations):,}"
         self._show_entity_excerpts(entity_id)
         entities = self.query_one(EntityList)
-        if entities.current_id != entity_id and not entities.move_to(entity_id):
+        if entities.current_id != entity_id and not entities.move_to(entity_id) and reveal:
             self._reveal(entity_id, card.type)
-
-    def _reveal(self, entity_id: int, etype: str) -> None:
-        """Put the list's cursor on an entity shown but not listed (after a jump): clear the
-        name filter that hides it, or show every type (the rows are read again, the cursor
-        on it); a list still being read puts it there when complete."""
-        pane = self.query_one(EntityPane)
-        focus = isinstance(self.focused, Input)  # the filter box: the list takes the arrows
-        pane.clear_filter(focus=focus)
-        if pane.entity_list.move_to(entity_id):
-            return
-        if pane.etype not in (None, etype):
-            pane.set_type(None)  # its Changed reloads the rows, keeping self.entity_id
 
     def _show_entity_excerpts(self, entity_id: int) -> None:
         excerpts = self.query_one(ExcerptList)
@@ -243,7 +234,7 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
 
     @on(RelationsTree.Jump)
     def _jump(self, event: RelationsTree.Jump) -> None:
-        self.show_entity(event.entity_id)
+        self.show_entity(event.entity_id, reveal=True)
 
     @on(ExcerptList.Open)
     def _open(self, event: ExcerptList.Open) -> None:
@@ -261,7 +252,7 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
 
     @on(Show)
     def _show_asked(self, event: Show) -> None:
-        self.show_entity(event.entity_id, record=True)
+        self.show_entity(event.entity_id, record=True, reveal=True)
 
     @on(ShowType)
     def _show_type(self, event: ShowType) -> None:

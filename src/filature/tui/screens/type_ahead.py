@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.screen import Screen
+from textual.widgets import Input
 
 from filature.tui.screens.entity_menu import EntityMenu
 from filature.tui.widgets.entity_list import EntityList
@@ -70,3 +71,15 @@ class TypeAhead(Screen[None]):
     def action_clear_filter(self) -> None:
         """Escape: empty the name filter (the selected entity stays) and go back to the list."""
         self.query_one(EntityPane).clear_filter()
+
+    def _reveal(self, entity_id: int, etype: str) -> None:
+        """Put the list's cursor on an entity shown but not listed (after a jump): clear the
+        name filter that hides it, or show every type (the rows are read again, the cursor
+        on it); a list still being read puts it there when complete."""
+        pane = self.query_one(EntityPane)
+        focus = isinstance(self.focused, Input)  # the filter box: the list takes the arrows
+        pane.clear_filter(focus=focus)
+        if pane.entity_list.move_to(entity_id):
+            return
+        if pane.etype not in (None, etype):
+            pane.set_type(None)  # its Changed reloads the rows, keeping self.entity_id
