@@ -87,8 +87,11 @@ class EntityPane(Vertical):
         return None if value == ALL or not isinstance(value, str) else value
 
     def set_type(self, etype: str | None) -> None:
-        """Show one type (None for all)."""
-        self.query_one("#entity-type", Select).value = etype or ALL
+        """Show one type (None for all); an open drop-down closes first, so that it cannot
+        choose its highlighted type again after this one."""
+        select = self.query_one("#entity-type", Select)
+        select.expanded = False
+        select.value = etype or ALL
 
     def set_rows(self, rows: list[EntityRow], keep_id: int | None) -> None:
         """Fill the list (the app fetches the rows for the current type)."""
