@@ -105,6 +105,7 @@ async def _corpus_timeline(pilot: Pilot[None]) -> None:
 async def _evidence(pilot: Pilot[None]) -> None:
     await _funds_table(pilot)
     await pilot.press("down", "enter")
+    await _settle(pilot)  # the evidence screen starts its reading once mounted: wait for it too
     await _settle(pilot)
 
 
