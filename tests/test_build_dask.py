@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from dbfactory import table_rows
 from filature.build import build
 from filature.errors import Problem
 from reliability import ROOT
@@ -28,16 +28,7 @@ pytestmark = pytest.mark.slow
 
 def _sorted_tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every table but meta, its rows sorted."""
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    try:
-        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {
-            n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr)
-            for n in names
-            if n != "meta"
-        }
-    finally:
-        conn.close()
+    return {n: sorted(rows, key=repr) for n, rows in table_rows(db).items() if n != "meta"}
 
 
 def _free_port() -> int:
