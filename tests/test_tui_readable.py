@@ -141,6 +141,20 @@ async def test_after_a_jump_the_cursor_is_on_the_entity(db: Path) -> None:
         assert app.screen.query_one("#header").card.name == after  # type: ignore[attr-defined]
 
 
+async def test_a_jump_hidden_by_both_filters_stays_on_the_entity(db: Path) -> None:
+    """Clearing the name filter moves the cursor (an announced move, handled later) before
+    every type is listed again: the jump must still win once every message is handled."""
+    async with started(db, (120, 40)) as (app, pilot):
+        entities = app.screen.query_one(EntityList)
+        await press(pilot, "alt+t", *"xi")  # people named "xi": Interpol hidden twice
+        assert [row.name for row in entities.rows] == ["Xi Jinping"]
+        await jump(pilot, "Interpol")
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert app.screen.query_one("#header").card.name == "Interpol"  # type: ignore[attr-defined]
+        assert entities.rows[entities.cursor].name == "Interpol"
+
+
 @pytest.mark.parametrize("size", [80, 200, 700])
 def test_excerpt_windows_start_and_end_on_words(size: int) -> None:
     words = [f"mot{n}internationale{'x' * (n % 7)}" for n in range(400)]

@@ -180,8 +180,9 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
         tree.border_subtitle = f"{len(relations):,}"
         self._show_entity_excerpts(entity_id)
         entities = self.query_one(EntityList)
-        if entities.current_id != entity_id and not entities.move_to(entity_id) and reveal:
-            self._reveal(entity_id, card.type)
+        hidden = entities.current_id != entity_id and not entities.move_to(entity_id)
+        if hidden and reveal and self._reveal(entity_id, card.type):
+            self.load_rows(None, entity_id)
 
     def _show_entity_excerpts(self, entity_id: int) -> None:
         excerpts = self.query_one(ExcerptList)
@@ -205,7 +206,9 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
 
     @on(EntityList.Highlighted)
     def _browse(self, event: EntityList.Highlighted) -> None:
-        if event.entity_id != self.entity_id:
+        # A cursor move announced before a jump re-read the rows arrives after it: stale.
+        current = self.query_one(EntityList).current_id
+        if event.entity_id != self.entity_id and event.entity_id == current:
             self.show_entity(event.entity_id, browsing=True)
 
     @on(EntityList.Chosen)

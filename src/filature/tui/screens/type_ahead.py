@@ -72,14 +72,16 @@ class TypeAhead(Screen[None]):
         """Escape: empty the name filter (the selected entity stays) and go back to the list."""
         self.query_one(EntityPane).clear_filter()
 
-    def _reveal(self, entity_id: int, etype: str) -> None:
+    def _reveal(self, entity_id: int, etype: str) -> bool:
         """Put the list's cursor on an entity shown but not listed (after a jump): clear the
-        name filter that hides it, or show every type (the rows are read again, the cursor
-        on it); a list still being read puts it there when complete."""
+        name filter that hides it, or show every type; True when the caller must then read
+        every row again (at once, so that no cursor move queued meanwhile lands after it)."""
         pane = self.query_one(EntityPane)
         focus = isinstance(self.focused, Input)  # the filter box: the list takes the arrows
         pane.clear_filter(focus=focus)
         if pane.entity_list.move_to(entity_id):
-            return
+            return False
         if pane.etype not in (None, etype):
-            pane.set_type(None)  # its Changed reloads the rows, keeping self.entity_id
+            pane.set_type(None, quiet=True)
+            return True
+        return False

@@ -86,12 +86,17 @@ class EntityPane(Vertical):
         value = self.query_one("#entity-type", Select).value
         return None if value == ALL or not isinstance(value, str) else value
 
-    def set_type(self, etype: str | None) -> None:
+    def set_type(self, etype: str | None, *, quiet: bool = False) -> None:
         """Show one type (None for all); an open drop-down closes first, so that it cannot
-        choose its highlighted type again after this one."""
+        choose its highlighted type again after this one. ``quiet``: no Changed message (the
+        caller reads the rows itself, at once)."""
         select = self.query_one("#entity-type", Select)
         select.expanded = False
-        select.value = etype or ALL
+        if quiet:
+            with select.prevent(Select.Changed):
+                select.value = etype or ALL
+        else:
+            select.value = etype or ALL
 
     def set_rows(self, rows: list[EntityRow], keep_id: int | None) -> None:
         """Fill the list (the app fetches the rows for the current type)."""
