@@ -121,25 +121,6 @@ def test_an_agreement_of_a_plural_common_noun_is_no_agreement(tmp_path: Path, nl
 
 
 @pytest.mark.parametrize(
-    ("name", "rule"),
-    [
-        ("Téléphone", "contact label"),
-        ("Courriel", "contact label"),
-        ("Chapitre IV", "section label"),
-        ("Titre 2", "section label"),
-        ("Parties", "common noun"),
-        ("Chinoises", "nationality"),
-        ("Belge", "nationality"),
-        ("COVID", "common noun"),
-        ("Ebola", "common noun"),
-    ],
-)
-def test_formal_labels_are_named_noise(name: str, rule: str) -> None:
-    found = noise_rule(name, load_lexicon())
-    assert found is not None and found.name == rule
-
-
-@pytest.mark.parametrize(
     "name", ["Livre Blanc", "Chapitre Vert", "Partie Civile Unie", "Suisse", "Interpol"]
 )
 def test_labels_followed_by_a_word_and_states_stay_names(name: str) -> None:
