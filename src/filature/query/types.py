@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from filature.cite import reference_of, where_json
+from filature.models import RelationFacts
 from filature.vocabulary import CO_OCCURRENCE, Side, relation_label, relation_type
 
 Direction = Literal["out", "in"]
@@ -46,7 +47,7 @@ class EntityCard:
 
 
 @dataclass(frozen=True)
-class RelationRow:
+class RelationRow(RelationFacts):
     """A relation seen from one entity: the counterpart, the direction and the support."""
 
     id: int
@@ -55,14 +56,9 @@ class RelationRow:
     counterpart_id: int
     counterpart_name: str
     counterpart_type: str
-    role: str | None
-    date: str | None
     evidence_count: int
     weight: int
     confidence: float
-    amount: float | None = None
-    currency: str | None = None
-    period: str | None = None
 
     @property
     def is_co_occurrence(self) -> bool:
@@ -132,18 +128,13 @@ class EndPoint:
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(RelationFacts):
     """A relation with both ends, its attributes and its evidence."""
 
     id: int
     type: str
     source: EndPoint
     target: EndPoint
-    role: str | None
-    date: str | None
-    amount: float | None
-    currency: str | None
-    period: str | None
     agreement: EndPoint | None
     confidence: float
     rule: str
