@@ -91,7 +91,7 @@ class Located:
     page_end: int | None = field(default=None, kw_only=True)
     document_label: str | None = field(default=None, kw_only=True)
 
-    def reference_parts(
+    def cited_parts(
         self, title: str | None = None, path: str | None = None, label: str | None = None
     ) -> tuple[str, str]:
         """``cite.reference_parts`` of the passage: the document's name and where the passage
@@ -110,9 +110,9 @@ class Located:
     def reference(
         self, title: str | None = None, path: str | None = None, label: str | None = None
     ) -> str:
-        """Where the passage comes from, as ``filature.cite`` writes it (``reference_parts``
+        """Where the passage comes from, as ``filature.cite`` writes it (``cited_parts``
         joined)."""
-        return join(self.reference_parts(title, path, label))
+        return join(self.cited_parts(title, path, label))
 
     def where_json(self) -> dict[str, Any]:
         """The place of the passage as JSON: ``lines``, ``pages`` (None for a text file) and
