@@ -20,13 +20,17 @@ def sentence_guard(doc: Doc) -> Doc:
 
     The parser otherwise cuts "Pékin | en aurait signé avec ..." and loses the subject.
     """
+    from spacy.attrs import IS_SPACE, ORTH
+
+    strings = doc.vocab.strings
     prev = ""
-    for token in doc:
-        if token.is_space:
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        if space:
             continue
-        if prev and token.text[:1].islower() and prev not in _SENTENCE_END:
-            token.is_sent_start = False
-        prev = token.text
+        text = strings[orth]
+        if prev and text[:1].islower() and prev not in _SENTENCE_END:
+            doc[i].is_sent_start = False
+        prev = text
     return doc
 
 
