@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from filature.extract.bodies import governs
 from filature.extract.commonwords import plural_common_noun
 from filature.extract.countries import state_spans
+from filature.extract.generic import generic_name_end, untagged_generic_names
 from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.mentions import (
     STATE_LABEL,
@@ -174,6 +175,11 @@ def name_candidates(
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
     for ent in doc.ents:
+        generic = generic_name_end(doc, ent.start, ent.end)
+        if generic is not None:  # "l'État islamique": NER kept "État", a place
+            last = doc[generic - 1]
+            yield ent.start_char, last.idx + len(last.text), "ORG", "organization"
+            continue
         end = ent.end_char
         if ent.label_ == "PER":
             end = _extend_person(doc, ent)
@@ -183,6 +189,9 @@ def name_candidates(
                 end = _extend_topic(doc, end, lex)
         start = _street_start(text, ent.start_char, lex) if ent.label_ == "LOC" else ent.start_char
         yield start, end, ent.label_, None
+    for first, stop in untagged_generic_names(doc):  # "l'organisation État islamique"
+        last = doc[stop - 1]
+        yield doc[first].idx, last.idx + len(last.text), "ORG", "organization"
     for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
         yield start, end, STATE_LABEL, "place"
 
