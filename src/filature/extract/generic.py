@@ -114,17 +114,28 @@ def refer_bare_heads(mentions: Sequence[RawMention], dropped: list[Dropped]) -> 
 
 
 def generic_name_end(doc: Doc, start: int, end: int) -> int | None:
-    """Token end of the name a NER span ``start:end`` opened by a generic head makes with its
-    adjectives, when NER cut it at the head ("État" of "l'État islamique") or ran on past them
-    into a lowercase word ("Cour pénale internationale siège à La Haye"); None otherwise."""
+    """Token end of the name a NER span ``start:end`` opened by a generic head makes, when NER
+    cut it at the head ("État" of "l'État islamique": the head and its adjectives) or ran on
+    past an adjective into a lowercase noun or verb, which no French name puts right after an
+    adjective ("Cour pénale internationale siège à La Haye"); None otherwise."""
     if start > 0 and fold(doc[start - 1].text) in _INDEFINITE:
         return None
     stop = adjective_end(doc, start)
     if end == start + 1 and stop > end:
         return stop
-    if start + 1 < stop < end and doc[stop].text.islower() and doc[stop].pos_ in _RUN_ON:
-        return stop
+    if fold(doc[start].text) not in load_generic_heads().by_adjective:
+        return None
+    for k in range(start + 2, end):
+        before, tok = doc[k - 1], doc[k]
+        if before.pos_ == "ADJ" and before.text.islower() and _runs_on(tok):
+            return k
     return None
+
+
+def _runs_on(tok: Token) -> bool:
+    """A lowercase noun or finite verb (not a participle, "Forces armées")."""
+    participle = "Part" in tok.morph.get("VerbForm", [])
+    return tok.text.islower() and tok.pos_ in _RUN_ON and not participle
 
 
 _RUN_ON = frozenset({"NOUN", "VERB", "AUX"})
