@@ -49,6 +49,14 @@ def test_a_state_described_by_its_form_or_nationality_names_no_body(extract: Ext
     assert not any(name.startswith("État") for name in organizations), organizations
 
 
+def test_a_government_named_by_a_nationality_is_its_state(extract: Extract) -> None:
+    entities = extract(
+        "Le Gouvernement italien a ratifié la convention en 2007. L'Italie l'applique depuis.\n"
+    ).entities
+    (italy,) = holding(entities, "Gouvernement italien")
+    assert (italy.name, italy.type) == ("Italie", "place")
+
+
 def test_a_bare_head_is_the_fuller_name_given_before(extract: Extract) -> None:
     entities = extract(
         "La Cour pénale internationale siège à La Haye. La Cour a condamné un chef de milice "

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from filature.extract.bodies import governs
 from filature.extract.commonwords import plural_common_noun
 from filature.extract.countries import state_spans
+from filature.extract.eventruns import date_run
+from filature.extract.eventwords import load_event_words
 from filature.extract.generic import generic_name_end, untagged_generic_names
 from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.mentions import (
@@ -127,6 +129,14 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     return end_char
 
 
+def _extend_year(doc: Doc, end_char: int) -> int:
+    """Extend an agreement over the year that follows its name: "Convention de La Haye de
+    1980" and "... de 1993" are two conventions, not one."""
+    i = next((t.i for t in doc if t.idx >= end_char), len(doc))
+    stop = date_run(doc, i, load_event_words())
+    return end_char if stop == i else int(doc[stop - 1].idx + len(doc[stop - 1].text))
+
+
 _NAME_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT"})
 
 
@@ -187,6 +197,9 @@ def name_candidates(
             end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
+                if (dated := _extend_year(doc, end)) > end:
+                    yield ent.start_char, dated, "agreement-dated", "agreement"
+                    continue
         start = _street_start(text, ent.start_char, lex) if ent.label_ == "LOC" else ent.start_char
         yield start, end, ent.label_, None
     for first, stop in untagged_generic_names(doc):  # "l'organisation État islamique"

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.bodies import load_body_words
+from filature.extract.countries import load_countries
 from filature.extract.droprules import BARE_HEAD
 from filature.extract.drops import Dropped
 from filature.extract.lexicon import read_data
@@ -122,7 +123,7 @@ def generic_name_end(doc: Doc, start: int, end: int) -> int | None:
         return None
     stop = adjective_end(doc, start)
     if end == start + 1 and stop > end:
-        return stop
+        return None if _names_a_state(doc, start, stop) else stop
     if fold(doc[start].text) not in load_generic_heads().by_adjective:
         return None
     for k in range(start + 2, end):
@@ -130,6 +131,12 @@ def generic_name_end(doc: Doc, start: int, end: int) -> int | None:
         if before.pos_ == "ADJ" and before.text.islower() and _runs_on(tok):
             return k
     return None
+
+
+def _names_a_state(doc: Doc, start: int, stop: int) -> bool:
+    """True if the words name a state ("Gouvernement italien" is Italy's): the state rules
+    (``countries``) read them, not this module."""
+    return load_countries().state_of(doc[start:stop].text) is not None
 
 
 def _runs_on(tok: Token) -> bool:
@@ -152,5 +159,5 @@ def untagged_generic_names(doc: Doc) -> Iterator[tuple[int, int]]:
         if tok.i > 0 and fold(doc[tok.i - 1].text) in _INDEFINITE:
             continue
         stop = adjective_end(doc, tok.i)
-        if stop > tok.i + 1:
+        if stop > tok.i + 1 and not _names_a_state(doc, tok.i, stop):
             yield tok.i, stop
