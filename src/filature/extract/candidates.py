@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from filature.extract.bodies import governs
 from filature.extract.commonwords import plural_common_noun
 from filature.extract.countries import state_spans
-from filature.extract.eventruns import date_run
-from filature.extract.eventwords import load_event_words
 from filature.extract.generic import generic_name_end, untagged_generic_names
 from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.mentions import (
@@ -130,11 +128,16 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
 
 
 def _extend_year(doc: Doc, end_char: int) -> int:
-    """Extend an agreement over the year that follows its name: "Convention de La Haye de
-    1980" and "... de 1993" are two conventions, not one."""
+    """Extend an agreement over "de + year" right after its name: "Convention de La Haye de
+    1980" and "... de 1993" are two conventions, not one. A full date ("du 20 novembre 1989")
+    says when one convention was signed, and stays out of its name."""
     i = next((t.i for t in doc if t.idx >= end_char), len(doc))
-    stop = date_run(doc, i, load_event_words())
-    return end_char if stop == i else int(doc[stop - 1].idx + len(doc[stop - 1].text))
+    if i + 1 >= len(doc) or doc[i].lower_ != "de" or not _YEAR.fullmatch(doc[i + 1].text):
+        return end_char
+    return int(doc[i + 1].idx + len(doc[i + 1].text))
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 _NAME_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT"})
