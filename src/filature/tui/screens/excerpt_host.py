@@ -18,6 +18,13 @@ class ExcerptHost(Screen[None]):
     def _open_excerpt(self, event: ExcerptList.Open) -> None:
         explorer(self).open_document(event.excerpt)
 
+    def excerpt_list(self) -> ExcerptList | None:
+        """The screen's excerpt list; None once its widgets are gone (a key queued behind the
+        one that closed the screen still reaches the screen's bindings)."""
+        return next(iter(self.query(ExcerptList)), None)
+
     def action_copy_excerpt(self) -> None:
         """Copy the excerpt under the cursor with its citation."""
-        explorer(self).copy_excerpt(self.query_one(ExcerptList).current)
+        excerpts = self.excerpt_list()
+        if excerpts is not None:
+            explorer(self).copy_excerpt(excerpts.current)

@@ -81,6 +81,6 @@ class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
             status.update(Content(result.message))
 
     def action_focus_hits(self) -> None:
-        hits = self.query_one("#find-hits", ExcerptList)
-        if hits.excerpts:
+        hits = self.excerpt_list()
+        if hits is not None and hits.excerpts:
             hits.focus()
