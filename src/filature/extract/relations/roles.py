@@ -22,6 +22,7 @@ from filature.extract.relations.holders import (
     phrase_end,
     possessor,
     relative_owner,
+    signed_for,
     subject_holder,
 )
 from filature.extract.relations.lemmas import lemma
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
 _WINDOW = 14
 _LOCATIVE = {"en", "au", "aux", "dans"}
+_COURT_PREPS = {"pres"}  # folded
 
 
 def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
@@ -69,7 +71,7 @@ def institution_after(
         passed = passed or fold(tok.text) in through
         if m is not None:
             kind = index.type_of(m)
-            if kind == "place" and k > end and doc[k - 1].pos_ == "NOUN":
+            if kind == "place" and ((k > end and doc[k - 1].pos_ == "NOUN") or _qualifies(doc, k)):
                 k = index.tokens.get(m, (k, k + 1))[1]
                 continue
             if kind == "place" and located is None and fold(doc[k - 1].text) in _LOCATIVE:
@@ -79,7 +81,10 @@ def institution_after(
             if kind not in {"organization", "place"} or not passed or (through and kind == "place"):
                 return located
             return m
-        if k == end and _qualifier(tok):
+        if k == end and (_qualifier(tok) or (tok.pos_ == "PROPN" and _qualifies(doc, k))):
+            k += 1
+            continue
+        if fold(tok.text) in _COURT_PREPS:  # "procureur général près la cour d'appel de X"
             k += 1
             continue
         if tok.text == "(" and k > end and k + 1 < len(doc):
@@ -95,6 +100,16 @@ def institution_after(
             return located
         k += 1
     return located
+
+
+def _qualifies(doc: Doc, k: int) -> bool:
+    """ "directeur Afrique de la FIDH": a one-word name right after the role word, followed by
+    "de", qualifies the role (a region, a desk); the institution comes after it."""
+    return (
+        k + 1 < len(doc)
+        and doc[k - 1].pos_ == "NOUN"
+        and fold(doc[k + 1].text) in {"de", "du", "des", "d'"}
+    )
 
 
 def _qualifier(tok: Token) -> bool:
@@ -135,6 +150,8 @@ def apply_role_rules(emitter: Emitter) -> None:
         named_end: int | None = None
         if org is None:
             org, named_end = named_before(index, doc, j, lex.anaphor_nouns)
+        if org is None:
+            org = signed_for(index, doc, i)
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):

@@ -27,9 +27,25 @@ _OBL = {"obl", "obl:mod", "obl:arg"}
 _WEAK = 0.85
 
 
+_PRESENT_ENDINGS = ("ent", "es", "e")
+
+
 def verb_lemma(token: Token) -> str:
-    """The folded lemma verb rules compare with their ``lemmas``."""
-    return fold(lemma(token) or token.text)
+    """The folded lemma verb rules compare with their ``lemmas``.
+
+    The lemmatizer leaves some present forms of first-group verbs as they are ("préside",
+    "signent"): a finite present form it did not change is read as the infinitive in "-er"."""
+    found = fold(lemma(token) or token.text)
+    if (
+        token.pos_ == "VERB"
+        and found == fold(token.text)
+        and token.morph.get("VerbForm", []) == ["Fin"]
+        and token.morph.get("Tense", ["Pres"]) == ["Pres"]
+    ):
+        for ending in _PRESENT_ENDINGS:
+            if found.endswith(ending) and len(found) > len(ending) + 2:
+                return found[: -len(ending)] + "er"
+    return found
 
 
 def _heads_ok(rule: VerbRule, verb: Token) -> bool:
