@@ -234,3 +234,24 @@ def signed_for(index: MentionIndex, doc: Doc, i: int) -> int | None:
         return None
     between = {index.at(t) for t in doc[k:i]} - {None, org}
     return org if any(index.type_of(m or 0) == "person" for m in between) else None
+
+
+def appointing_body(index: MentionIndex, doc: Doc, i: int, verbs: frozenset[str]) -> int | None:
+    """ "La Commission a nommé M. X rapporteur": a role with no institution of its own, right
+    after the person a verb of appointing has for object, is held in the organisation that is
+    that verb's subject (a body names its own rapporteur, president or members)."""
+    person = index.at(doc[i - 1]) if i > 0 else None
+    if person is None or index.type_of(person) != "person":
+        return None
+    first = index.tokens.get(person, (i - 1, i))[0]
+    k = first - 1
+    while k >= doc[i].sent.start and (fold(doc[k].text) in _TITLES or doc[k].pos_ == "DET"):
+        k -= 1
+    if k < 0 or doc[k].pos_ != "VERB" or fold(lemma(doc[k]) or doc[k].text) not in verbs:
+        return None
+    for c in doc[k].children:
+        if c.dep_ == "nsubj":
+            body = index.phrase(c)
+            if body is not None and index.type_of(body) == "organization":
+                return body
+    return None

@@ -74,6 +74,7 @@ class RelationLexicon:
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
     conditions: frozenset[str] = frozenset()
+    appointers: frozenset[str] = frozenset()
     factual_before_condition: frozenset[str] = frozenset()
     named_place_heads: tuple[tuple[str, ...], ...] = ()
     unit_words: frozenset[str] = frozenset()
@@ -217,6 +218,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         negation_particles=_words(data, "negation", "particles"),
         restrictives=_words(data, "negation", "restrictive"),
         conditions=_words(data, "negation", "conditions"),
+        appointers=_words(data, "roles", "appointers"),
         factual_before_condition=_words(data, "negation", "factual_before_condition"),
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),

@@ -13,6 +13,7 @@ from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.clauses import clause_date, role_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.holders import (
+    appointing_body,
     appos_holder,
     examples_after,
     holder_before,
@@ -26,7 +27,7 @@ from filature.extract.relations.holders import (
     subject_holder,
 )
 from filature.extract.relations.lemmas import lemma
-from filature.extract.relations.lexicon import fold
+from filature.extract.relations.lexicon import RelationLexicon, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -130,6 +131,13 @@ def _addressed(doc: Doc, i: int, salutations: frozenset[str]) -> bool:
     return k >= 0 and fold(doc[k].text) in salutations
 
 
+def _unnamed_institution(index: MentionIndex, lex: RelationLexicon, i: int) -> int | None:
+    """The institution of a role at token ``i`` that names none after it: the party a
+    signature block opens with, or the body that appoints the person before the role."""
+    found = signed_for(index, index.doc, i)
+    return appointing_body(index, index.doc, i, lex.appointers) if found is None else found
+
+
 def apply_role_rules(emitter: Emitter) -> None:
     """Emit holds_role (persons) and member_of (places, organisations) from role nouns."""
     index, lex = emitter.index, emitter.lexicon
@@ -150,8 +158,7 @@ def apply_role_rules(emitter: Emitter) -> None:
         named_end: int | None = None
         if org is None:
             org, named_end = named_before(index, doc, j, lex.anaphor_nouns)
-        if org is None:
-            org = signed_for(index, doc, i)
+        org = _unnamed_institution(index, lex, i) if org is None else org
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):
