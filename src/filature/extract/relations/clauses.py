@@ -105,12 +105,22 @@ def participle_head(verb: Token) -> Token | None:
 
 
 def agents(verb: Token) -> list[Token]:
-    """The "par" agents of a passive verb or participle."""
-    return [
+    """The "par" agents of a passive verb or participle (the parse may hang one on a date
+    before it: "signé en 1957 par X")."""
+    found = [
         c
         for c in verb.children
         if c.dep_ == "obl:agent" or (c.dep_ in _OBL and case_words(c) == "par")
     ]
+    if not found:
+        found = [
+            g
+            for c in verb.children
+            if c.dep_ == "obl:mod" and c.pos_ == "NUM"
+            for g in c.children
+            if g.dep_ == "obl:agent"
+        ]
+    return found
 
 
 def arguments(index: MentionIndex, verb: Token) -> Arguments:
@@ -228,8 +238,8 @@ def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
                     if g.dep_ in _OBL and fold(f"{c.text} {case_words(g)}") in wanted
                 )
                 continue
-            if c.dep_ not in _OBL:
-                continue
+            if c.dep_ not in _OBL and not (c.dep_ == "xcomp" and c.pos_ == "PROPN"):
+                continue  # "signée à Genève": the parse may take the name for an xcomp
             if fold(c.text) not in _LOCUTION_NOUNS:
                 if _introduced_by(c, wanted):
                     out.append(c)
