@@ -68,6 +68,19 @@ class MentionIndex:
         span = self.tokens.get(index)
         return None if span is None else self.doc[span[0] : span[1]].root
 
+    def apposed_name(self, noun: Token) -> int | None:
+        """ "Frontex, l'agence européenne des frontières, a son siège à Y": the name that opens
+        the sentence right before a described subject the parse took for the subject itself."""
+        doc = noun.doc
+        k = noun.left_edge.i - 1
+        if noun.pos_ != "NOUN" or k < 1 or doc[k].text != "," or doc[k + 1].pos_ != "DET":
+            return None
+        m = self.at(doc[k - 1])
+        first = self.tokens.get(m, (k, k))[0] if m is not None else k
+        if m is None or any(t.pos_ != "DET" for t in doc[noun.sent.start : first]):
+            return None
+        return m
+
     def starting_at(self, offset: int) -> int | None:
         """The mention that starts at character ``offset``, if any."""
         return next((i for i, m in enumerate(self.mentions) if m.start == offset), None)

@@ -149,6 +149,9 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
             weak = True
     for t in source_tokens:
         group = index.group(t)
+        if not group and t.pos_ == "NOUN" and not passive:
+            named = index.apposed_name(t)
+            group = [] if named is None else [named]
         if not group and (t.pos_ == "PRON" or _is_anaphor(t)):
             hit = index.resolve_pronoun(t) if t.pos_ == "PRON" else index.previous_subject(t)
             group = [] if hit is None else [hit]

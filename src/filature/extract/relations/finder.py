@@ -9,6 +9,7 @@ from filature.extract.phrases import folded_token_texts
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.adjacent import apply_unit_of_rule, apply_war_side_rule
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.eventroles import apply_event_role_rule
 from filature.extract.relations.lemmas import ensure_lemmas
 from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
 from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
@@ -95,4 +96,5 @@ def find_candidates(
     apply_event_place_rule(emitter)
     apply_unit_of_rule(emitter)
     apply_war_side_rule(emitter)
+    apply_event_role_rule(emitter)
     return emitter.candidates()

@@ -75,6 +75,7 @@ class RelationLexicon:
     restrictives: frozenset[str] = frozenset()
     conditions: frozenset[str] = frozenset()
     appointers: frozenset[str] = frozenset()
+    event_parts: tuple[tuple[str, ...], ...] = ()
     factual_before_condition: frozenset[str] = frozenset()
     named_place_heads: tuple[tuple[str, ...], ...] = ()
     unit_words: frozenset[str] = frozenset()
@@ -219,6 +220,13 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         restrictives=_words(data, "negation", "restrictive"),
         conditions=_words(data, "negation", "conditions"),
         appointers=_words(data, "roles", "appointers"),
+        event_parts=tuple(
+            sorted(
+                {tuple(fold(w).split()) for w in data.get("participation", {}).get("parts", ())},
+                key=len,
+                reverse=True,
+            )
+        ),
         factual_before_condition=_words(data, "negation", "factual_before_condition"),
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),
