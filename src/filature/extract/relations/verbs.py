@@ -119,7 +119,19 @@ def _institution_of(index: MentionIndex, nouns: list[Token]) -> list[int]:
 
 def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> list[int]:
     places: list[int] = []
-    for tok in complements(verb, preps):
+    tokens = complements(verb, preps)
+    if not tokens and is_reflexive(verb):  # "X se réunit trois fois par an à Y": the parse
+        tokens = [  # may hang the place on a bare time phrase of the reflexive verb
+            g
+            for c in verb.children
+            if c.dep_ == "obl:mod"
+            and c.pos_ == "NOUN"
+            and index.at(c) is None
+            and not any(k.dep_ == "case" for k in c.children)
+            for g in c.children
+            if g.dep_ == "nmod" and fold(case_words(g)) in preps
+        ]
+    for tok in tokens:
         places.extend(
             m
             for m in index.group(tok, lists=True)
