@@ -63,6 +63,24 @@ class MentionIndex:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
 
+    def token_of(self, index: int) -> Token | None:
+        """The syntactic head of mention ``index``'s tokens, if it lies on any."""
+        span = self.tokens.get(index)
+        return None if span is None else self.doc[span[0] : span[1]].root
+
+    def apposed_name(self, noun: Token) -> int | None:
+        """ "Frontex, l'agence européenne des frontières, a son siège à Y": the name that opens
+        the sentence right before a described subject the parse took for the subject itself."""
+        doc = noun.doc
+        k = noun.left_edge.i - 1
+        if noun.pos_ != "NOUN" or k < 1 or doc[k].text != "," or doc[k + 1].pos_ != "DET":
+            return None
+        m = self.at(doc[k - 1])
+        first = self.tokens.get(m, (k, k))[0] if m is not None else k
+        if m is None or any(t.pos_ != "DET" for t in doc[noun.sent.start : first]):
+            return None
+        return m
+
     def starting_at(self, offset: int) -> int | None:
         """The mention that starts at character ``offset``, if any."""
         return next((i for i, m in enumerate(self.mentions) if m.start == offset), None)
@@ -170,7 +188,7 @@ class MentionIndex:
                 c for c in appos.children if c.dep_ == "conj" and self.at(c) is not None
             )
         for c in conjuncts:
-            if c.pos_ in {"NOUN", "PROPN", "X"}:
+            if c.pos_ in {"NOUN", "PROPN", "X"} or self.at(c) is not None:  # "le Portugal": ADJ
                 found.extend(m for m in self.group(c) if m not in found)
         if lists and found:
             for start in (found[0], found[-1]):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
-from filature.extract.relations.connectives import case_words, is_relative
+from filature.extract.relations.connectives import CONJ_GAP, case_words, is_relative
 from filature.extract.relations.lexicon import fold, load_relation_lexicon
 from filature.extract.relations.quantities import Found
 
@@ -50,10 +50,24 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if subj:
         if is_relative(subj[0]) and verb.dep_.startswith("acl"):
             return [verb.head], passive
+        if is_relative(subj[0]):  # "la DGSI, qui dépend de Y": the parse may miss the acl
+            antecedent = _antecedent(subj[0])
+            return ([antecedent] if antecedent is not None else subj), passive
         return subj, passive
     if depth < 3 and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_tokens(verb.head, depth + 1)[0], passive
     return [], passive
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun right before a relative pronoun and its comma ("X, qui ...")."""
+    k = relative.i - 1
+    doc = relative.doc
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k >= 0 and doc[k].pos_ in {"NOUN", "PROPN"}:
+        return doc[k]
+    return None
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -91,12 +105,22 @@ def participle_head(verb: Token) -> Token | None:
 
 
 def agents(verb: Token) -> list[Token]:
-    """The "par" agents of a passive verb or participle."""
-    return [
+    """The "par" agents of a passive verb or participle (the parse may hang one on a date
+    before it: "signé en 1957 par X")."""
+    found = [
         c
         for c in verb.children
         if c.dep_ == "obl:agent" or (c.dep_ in _OBL and case_words(c) == "par")
     ]
+    if not found:
+        found = [
+            g
+            for c in verb.children
+            if c.dep_ == "obl:mod" and c.pos_ == "NUM"
+            for g in c.children
+            if g.dep_ == "obl:agent"
+        ]
+    return found
 
 
 def arguments(index: MentionIndex, verb: Token) -> Arguments:
@@ -125,15 +149,37 @@ def arguments(index: MentionIndex, verb: Token) -> Arguments:
             weak = True
     for t in source_tokens:
         group = index.group(t)
+        if not group and t.pos_ == "NOUN" and not passive:
+            named = index.apposed_name(t)
+            group = [] if named is None else [named]
         if not group and (t.pos_ == "PRON" or _is_anaphor(t)):
             hit = index.resolve_pronoun(t) if t.pos_ == "PRON" else index.previous_subject(t)
             group = [] if hit is None else [hit]
             weak = weak or hit is not None
         sources.extend(m for m in group if m not in sources)
+    if sources and not passive and qualified is None:
+        sources.extend(m for m in _listed_before(index, verb, sources[0]) if m not in sources)
     objects: list[int] = []
     for t in object_tokens:
         objects.extend(m for m in index.group(t, lists=True) if m not in objects)
     return Arguments(tuple(sources), tuple(objects), weak)
+
+
+def _listed_before(index: MentionIndex, verb: Token, first: int) -> list[int]:
+    """ "La Belgique, les Pays-Bas et le Luxembourg ont adhéré à Y": the names listed before a
+    subject that a conjunction introduces are subjects too (the parse may hang them elsewhere),
+    unless one of them complements another word ("signé avec A et B a adhéré")."""
+    listed = index.list_before(first)
+    if not listed:
+        return []
+    gap = index.text[index.mentions[listed[0]].end : index.mentions[first].start]
+    if not CONJ_GAP.match(gap):
+        return []
+    for m in listed:
+        tok = index.token_of(m)
+        if tok is None or (tok.dep_ in _OBL | {"obj"} and tok.head is not verb):
+            return []
+    return listed
 
 
 _DEFINITE = {"le", "la", "l'"}
@@ -188,8 +234,15 @@ def complements(verb: Token, preps: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ not in _OBL:
+            if c.dep_ == "advmod" and c.pos_ == "ADV":  # "lors de la guerre": through the adverb
+                out.extend(
+                    g
+                    for g in c.children
+                    if g.dep_ in _OBL and fold(f"{c.text} {case_words(g)}") in wanted
+                )
                 continue
+            if c.dep_ not in _OBL and not (c.dep_ == "xcomp" and c.pos_ == "PROPN"):
+                continue  # "signée à Genève": the parse may take the name for an xcomp
             if fold(c.text) not in _LOCUTION_NOUNS:
                 if _introduced_by(c, wanted):
                     out.append(c)

@@ -16,6 +16,10 @@ LIST_GAP = re.compile(
     r"(?:(?:les?|la|l['’]|des|du|de la|de l['’]|d['’]|aux?|à la|à l['’]|en)\s*)?$",
     re.IGNORECASE,
 )
+# The gap before the last of coordinated names: "A, B et C", "A ainsi que B".
+CONJ_GAP = re.compile(
+    r"^\s*,?\s*(?:et|ou|ainsi que)\s+(?:(?:les?|la|l['’]|des|du)\s*)?$", re.IGNORECASE
+)
 _DESCRIBED = re.compile(
     r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s+(?:les?|la|l['’]|une?|des)\s*"
     r"(?P<words>(?:[a-zà-öø-ÿ'’-]+\s+){1,7})$"

@@ -9,6 +9,7 @@ from filature.extract.phrases import folded_token_texts
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.adjacent import apply_unit_of_rule, apply_war_side_rule
 from filature.extract.relations.emit import Emitter
+from filature.extract.relations.eventroles import apply_event_role_rule
 from filature.extract.relations.lemmas import ensure_lemmas
 from filature.extract.relations.lexicon import RelationLexicon, fold, load_relation_lexicon
 from filature.extract.relations.nouns import NOUNISH, apply_noun_rules
@@ -29,28 +30,28 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-_FOLDED_LEMMA: dict[tuple[int, int], str] = {}
+_FOLDED_LEMMA: dict[tuple[int, int, int], str] = {}
 
 
 def _rule_tokens(doc: Doc, lexicon: RelationLexicon) -> list[tuple[int, bool, bool]]:
     """(index, verb rules may apply, noun rules may apply) for the tokens some rule starts
     from; read from arrays, since making a Token object for each of the others costs time."""
-    from spacy.attrs import ORTH, POS
+    from spacy.attrs import MORPH, ORTH, POS
     from spacy.parts_of_speech import IDS
 
     verbal, nounish = {IDS[p] for p in VERBAL}, {IDS[p] for p in NOUNISH}
     verb_lemmas, noun_words = lexicon.verb_lemmas, lexicon.noun_words
-    memo = not doc.has_annotation("LEMMA")  # lemmas computed on demand, by (word, POS)
+    memo = not doc.has_annotation("LEMMA")  # lemmas computed on demand, by (word, POS, morphology)
     words = folded_token_texts(doc, fold)
     found: list[tuple[int, bool, bool]] = []
-    for i, (orth, pos) in enumerate(doc.to_array([ORTH, POS]).tolist()):
+    for i, (orth, pos, morph) in enumerate(doc.to_array([ORTH, POS, MORPH]).tolist()):
         verb = False
         if pos in verbal:
-            folded = _FOLDED_LEMMA.get((orth, pos)) if memo else None
+            folded = _FOLDED_LEMMA.get((orth, pos, morph)) if memo else None
             if folded is None:
                 folded = verb_lemma(doc[i])
                 if memo:
-                    _FOLDED_LEMMA[orth, pos] = folded
+                    _FOLDED_LEMMA[orth, pos, morph] = folded
             verb = folded in verb_lemmas
         noun = pos in nounish and words[i] in noun_words
         if verb or noun:
@@ -95,4 +96,5 @@ def find_candidates(
     apply_event_place_rule(emitter)
     apply_unit_of_rule(emitter)
     apply_war_side_rule(emitter)
+    apply_event_role_rule(emitter)
     return emitter.candidates()

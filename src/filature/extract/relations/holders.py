@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 _TITLES = {"m.", "mme", "mlle", "m", "mr", "dr", "pr", "general", "monsieur", "madame"}
+_SIGNED = {"signe", "signee", ":"}  # folded: "le ministre de X, Signé : Y"
+_ON_BEHALF = {"pour", "au nom de", "au nom du", "au nom des"}  # folded
 _POSSESSIVES = {"son", "sa", "leur"}
 
 
@@ -72,6 +74,7 @@ def person_after(index: MentionIndex, doc: Doc, k: int) -> int | None:
     while k < len(doc) and (
         doc[k].text in {",", "l'", "l’"}
         or fold(doc[k].text) in _TITLES
+        or fold(doc[k].text) in _SIGNED
         or doc[k].pos_ in {"ADJ", "ADV"}
         or (fold(doc[k].text) == "d'" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADV")
     ):
@@ -118,11 +121,23 @@ def appos_holder(index: MentionIndex, head: Token) -> int | None:
 def subject_holder(
     index: MentionIndex, head: Token, verbs: frozenset[str]
 ) -> tuple[int | None, Token | None]:
-    """ "X est élu président": the subject of the copula or role verb the role noun completes."""
+    """ "X est élu président": the subject of the copula or role verb the role noun completes;
+    the name a relative clause qualifies ("X, qui est membre de Y"); the name a role noun is
+    the subject of, after a copula ("le fondateur de Y est X")."""
+    copula = any(k.dep_ == "cop" for k in head.children)
     for c in head.children:
-        if c.dep_ in {"nsubj", "nsubj:pass"} and any(k.dep_ == "cop" for k in head.children):
+        if c.dep_ in {"nsubj", "nsubj:pass"} and copula:
+            if "Rel" in c.morph.get("PronType", []) and head.dep_ == "acl:relcl":
+                return index.at(head.head), head
             return index.at(c), head
-    if head.dep_ in {"xcomp", "obj"} and fold(lemma(head.head) or head.head.text) in verbs:
+    if head.dep_ == "nsubj" and any(k.dep_ == "cop" for k in head.head.children):
+        named = index.at(head.head)
+        if named is not None and index.type_of(named) == "person":
+            return named, head.head
+    bare = head.dep_ == "obl:mod" and not any(c.dep_ == "case" for c in head.children)
+    if (head.dep_ in {"xcomp", "obj"} or bare) and fold(
+        lemma(head.head) or head.head.text
+    ) in verbs:
         verb = head.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubj:pass"}:
@@ -197,3 +212,46 @@ def other_member_before(index: MentionIndex, doc: Doc, i: int) -> int | None:
     if k < 1 or fold(doc[k].text) not in {"et", ","}:
         return None
     return index.at(doc[k - 1])
+
+
+def signed_for(index: MentionIndex, doc: Doc, i: int) -> int | None:
+    """ "Pour le Gouvernement de X, Jean Dupont, ministre des Affaires étrangères": in a
+    signature block, a role with no institution of its own is held in the state or
+    organisation the block opens with ("Pour", "Au nom de"), when a person is named between."""
+    sent = doc[i].sent
+    if any(t.pos_ in {"VERB", "AUX"} and fold(t.text) not in _SIGNED for t in sent):
+        return None  # a block names, it does not narrate: "Pour X, Y a insisté, comme ministre"
+    start = sent.start
+    words = fold(" ".join(t.text for t in doc[start : start + 3]))
+    lead = next((w for w in sorted(_ON_BEHALF, key=len, reverse=True) if words.startswith(w)), "")
+    if not lead:
+        return None
+    k = start + len(lead.split())
+    while k < i and doc[k].pos_ == "DET":
+        k += 1
+    org = index.at(doc[k]) if k < i else None
+    if org is None or index.type_of(org) not in {"organization", "place"}:
+        return None
+    between = {index.at(t) for t in doc[k:i]} - {None, org}
+    return org if any(index.type_of(m or 0) == "person" for m in between) else None
+
+
+def appointing_body(index: MentionIndex, doc: Doc, i: int, verbs: frozenset[str]) -> int | None:
+    """ "La Commission a nommé M. X rapporteur": a role with no institution of its own, right
+    after the person a verb of appointing has for object, is held in the organisation that is
+    that verb's subject (a body names its own rapporteur, president or members)."""
+    person = index.at(doc[i - 1]) if i > 0 else None
+    if person is None or index.type_of(person) != "person":
+        return None
+    first = index.tokens.get(person, (i - 1, i))[0]
+    k = first - 1
+    while k >= doc[i].sent.start and (fold(doc[k].text) in _TITLES or doc[k].pos_ == "DET"):
+        k -= 1
+    if k < 0 or doc[k].pos_ != "VERB" or fold(lemma(doc[k]) or doc[k].text) not in verbs:
+        return None
+    for c in doc[k].children:
+        if c.dep_ == "nsubj":
+            body = index.phrase(c)
+            if body is not None and index.type_of(body) == "organization":
+                return body
+    return None

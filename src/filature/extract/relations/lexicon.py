@@ -44,6 +44,8 @@ class NounRule:
     words: frozenset[str]
     preps: tuple[str, ...]
     confidence: float
+    joint: bool = False
+    object_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class RelationLexicon:
     unit_joins: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
     restrictives: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    appointers: frozenset[str] = frozenset()
+    event_parts: tuple[tuple[str, ...], ...] = ()
+    factual_before_condition: frozenset[str] = frozenset()
     named_place_heads: tuple[tuple[str, ...], ...] = ()
     unit_words: frozenset[str] = frozenset()
     anaphor_nouns: frozenset[str] = frozenset()
@@ -128,6 +134,8 @@ def _noun(entry: dict[str, Any]) -> NounRule:
         words=folded(entry["words"]),
         preps=tuple(fold(p) for p in entry.get("preps", ())),
         confidence=float(entry["confidence"]),
+        joint=bool(entry.get("joint", False)),
+        object_heads=folded(entry.get("object_heads", ())),
     )
 
 
@@ -210,6 +218,16 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         },
         negation_particles=_words(data, "negation", "particles"),
         restrictives=_words(data, "negation", "restrictive"),
+        conditions=_words(data, "negation", "conditions"),
+        appointers=_words(data, "roles", "appointers"),
+        event_parts=tuple(
+            sorted(
+                {tuple(fold(w).split()) for w in data.get("participation", {}).get("parts", ())},
+                key=len,
+                reverse=True,
+            )
+        ),
+        factual_before_condition=_words(data, "negation", "factual_before_condition"),
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),
         seat_appositions=_words(data, "places", "seat_appositions"),

@@ -92,6 +92,9 @@ def _governing_verb(noun: Token) -> Token | None:
 def apply_noun_rule(emitter: Emitter, noun: Token, rule: NounRule) -> None:
     """Emit the relations stated by one trigger noun."""
     sent = noun.sent
+    if rule.joint:
+        _emit_joint(emitter, noun, rule)
+        return
     pair = _between(emitter, noun) if "entre" in rule.preps else []
     if len(pair) >= 2:
         _emit_between(emitter, noun, rule, pair)
@@ -132,6 +135,34 @@ def _emit_between(emitter: Emitter, noun: Token, rule: NounRule, pair: list[int]
             emitter.add(
                 a, b, rule.type, rule.rule + "_between", rule.confidence, noun.sent, noun, date=date
             )
+
+
+def _emit_joint(emitter: Emitter, noun: Token, rule: NounRule) -> None:
+    """ "la signature par X et Y du traité", "la ratification du traité par X et Y": the actors
+    the act is by, when they are two or more and its object is one of the rule's
+    ``object_heads`` (or a name typed agreement), made it together."""
+    index = emitter.index
+    holders = [noun, *(c for c in noun.children if c.dep_ == "nmod")]
+    objects = [
+        c
+        for c in noun.children
+        if c.dep_ == "nmod"
+        and (
+            fold(c.text) in rule.object_heads
+            or (index.at(c) is not None and index.type_of(index.at(c) or 0) == "agreement")
+        )
+    ]
+    if not objects:
+        return
+    by: list[int] = []
+    for tok in holders:
+        for c in tok.children:
+            if c.dep_ in _PARTNER_DEPS | {"obl:agent"} and case_words(c) in rule.preps:
+                by.extend(m for m in index.group(c, lists=True) if m not in by)
+    date = clause_date(noun, emitter.dates)
+    for i, a in enumerate(by):
+        for b in by[i + 1 :]:
+            emitter.add(a, b, rule.type, rule.rule, rule.confidence, noun.sent, noun, date=date)
 
 
 def _noun_partners(emitter: Emitter, noun: Token, rule: NounRule, verb: Token | None) -> list[int]:

@@ -13,6 +13,7 @@ from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.clauses import clause_date, role_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.holders import (
+    appointing_body,
     appos_holder,
     examples_after,
     holder_before,
@@ -22,10 +23,11 @@ from filature.extract.relations.holders import (
     phrase_end,
     possessor,
     relative_owner,
+    signed_for,
     subject_holder,
 )
 from filature.extract.relations.lemmas import lemma
-from filature.extract.relations.lexicon import fold
+from filature.extract.relations.lexicon import RelationLexicon, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 _PHRASE_POS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "X", "CCONJ"}
 _WINDOW = 14
 _LOCATIVE = {"en", "au", "aux", "dans"}
+_COURT_PREPS = {"pres"}  # folded
 
 
 def role_matches(doc: Doc, roles: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
@@ -69,7 +72,7 @@ def institution_after(
         passed = passed or fold(tok.text) in through
         if m is not None:
             kind = index.type_of(m)
-            if kind == "place" and k > end and doc[k - 1].pos_ == "NOUN":
+            if kind == "place" and ((k > end and doc[k - 1].pos_ == "NOUN") or _qualifies(doc, k)):
                 k = index.tokens.get(m, (k, k + 1))[1]
                 continue
             if kind == "place" and located is None and fold(doc[k - 1].text) in _LOCATIVE:
@@ -79,7 +82,10 @@ def institution_after(
             if kind not in {"organization", "place"} or not passed or (through and kind == "place"):
                 return located
             return m
-        if k == end and _qualifier(tok):
+        if k == end and (_qualifier(tok) or (tok.pos_ == "PROPN" and _qualifies(doc, k))):
+            k += 1
+            continue
+        if fold(tok.text) in _COURT_PREPS:  # "procureur général près la cour d'appel de X"
             k += 1
             continue
         if tok.text == "(" and k > end and k + 1 < len(doc):
@@ -95,6 +101,16 @@ def institution_after(
             return located
         k += 1
     return located
+
+
+def _qualifies(doc: Doc, k: int) -> bool:
+    """ "directeur Afrique de la FIDH": a one-word name right after the role word, followed by
+    "de", qualifies the role (a region, a desk); the institution comes after it."""
+    return (
+        k + 1 < len(doc)
+        and doc[k - 1].pos_ == "NOUN"
+        and fold(doc[k + 1].text) in {"de", "du", "des", "d'"}
+    )
 
 
 def _qualifier(tok: Token) -> bool:
@@ -113,6 +129,13 @@ def _addressed(doc: Doc, i: int, salutations: frozenset[str]) -> bool:
     while k >= 0 and doc[k].pos_ == "DET":
         k -= 1
     return k >= 0 and fold(doc[k].text) in salutations
+
+
+def _unnamed_institution(index: MentionIndex, lex: RelationLexicon, i: int) -> int | None:
+    """The institution of a role at token ``i`` that names none after it: the party a
+    signature block opens with, or the body that appoints the person before the role."""
+    found = signed_for(index, index.doc, i)
+    return appointing_body(index, index.doc, i, lex.appointers) if found is None else found
 
 
 def apply_role_rules(emitter: Emitter) -> None:
@@ -135,6 +158,7 @@ def apply_role_rules(emitter: Emitter) -> None:
         named_end: int | None = None
         if org is None:
             org, named_end = named_before(index, doc, j, lex.anaphor_nouns)
+        org = _unnamed_institution(index, lex, i) if org is None else org
         if org is None:
             continue
         if _addressed(doc, i, lex.salutations):

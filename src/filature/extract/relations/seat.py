@@ -73,7 +73,8 @@ def _holder(emitter: Emitter, seat: Token, clause: Token) -> int | None:
     if seat.dep_ == "obj":
         subj = [c for c in seat.head.children if c.dep_.startswith("nsubj")]
         if subj:
-            return index.phrase(subj[0])
+            found = index.phrase(subj[0])
+            return index.apposed_name(subj[0]) if found is None else found
     return None
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from filature.extract.relations.actors import MentionIndex
 from filature.extract.relations.clauses import (
     Arguments,
+    agents,
     arguments,
     clause_date,
     complements,
@@ -27,9 +28,25 @@ _OBL = {"obl", "obl:mod", "obl:arg"}
 _WEAK = 0.85
 
 
+_PRESENT_ENDINGS = ("ent", "es", "e")
+
+
 def verb_lemma(token: Token) -> str:
-    """The folded lemma verb rules compare with their ``lemmas``."""
-    return fold(lemma(token) or token.text)
+    """The folded lemma verb rules compare with their ``lemmas``.
+
+    The lemmatizer leaves some present forms of first-group verbs as they are ("préside",
+    "signent"): a finite present form it did not change is read as the infinitive in "-er"."""
+    found = fold(lemma(token) or token.text)
+    if (
+        token.pos_ == "VERB"
+        and found == fold(token.text)
+        and token.morph.get("VerbForm", []) == ["Fin"]
+        and token.morph.get("Tense", ["Pres"]) == ["Pres"]
+    ):
+        for ending in _PRESENT_ENDINGS:
+            if found.endswith(ending) and len(found) > len(ending) + 2:
+                return found[: -len(ending)] + "er"
+    return found
 
 
 def _heads_ok(rule: VerbRule, verb: Token) -> bool:
@@ -102,7 +119,19 @@ def _institution_of(index: MentionIndex, nouns: list[Token]) -> list[int]:
 
 def _place_targets(index: MentionIndex, verb: Token, preps: frozenset[str]) -> list[int]:
     places: list[int] = []
-    for tok in complements(verb, preps):
+    tokens = complements(verb, preps)
+    if not tokens and is_reflexive(verb):  # "X se réunit trois fois par an à Y": the parse
+        tokens = [  # may hang the place on a bare time phrase of the reflexive verb
+            g
+            for c in verb.children
+            if c.dep_ == "obl:mod"
+            and c.pos_ == "NOUN"
+            and index.at(c) is None
+            and not any(k.dep_ == "case" for k in c.children)
+            for g in c.children
+            if g.dep_ == "nmod" and fold(case_words(g)) in preps
+        ]
+    for tok in tokens:
         places.extend(
             m
             for m in index.group(tok, lists=True)
@@ -134,7 +163,9 @@ def apply_verb_rules(emitter: Emitter, verb: Token) -> None:
     rules = [
         r
         for r in lex.verbs
-        if lemma in r.lemmas and _heads_ok(r, verb) and (not r.reflexive or is_reflexive(verb))
+        if lemma in r.lemmas
+        and (r.target == "bound" or _heads_ok(r, verb))
+        and (not r.reflexive or is_reflexive(verb))
     ]
     if not rules:
         return
@@ -169,6 +200,9 @@ def _rule_pairs(
             group.extend(m for m in index.list_before(group[0]) if m not in group)
             group.extend(m for m in index.list_after(group[-1]) if m not in group)
         return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+    if rule.target == "bound":
+        parties = _bound(index, verb, rule)
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
     if rule.target == "between":
         parties = _between(index, verb)
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
@@ -192,6 +226,33 @@ def _rule_pairs(
     if rule.reversed:
         sources, targets = targets, sources
     return [(s, t) for s in sources for t in targets]
+
+
+def _bound(index: MentionIndex, verb: Token, rule: VerbRule) -> list[int]:
+    """The parties an agreement binds: "un traité lie X et Y" (the objects, the subject being
+    an agreement), "X et Y sont liés par un traité", "X est lié à Y par un accord" (the
+    passive subjects and those after "à", the agent being an agreement)."""
+
+    def agreement(tokens: list[Token]) -> bool:
+        return any(
+            fold(t.text) in rule.object_heads
+            or (index.at(t) is not None and index.type_of(index.at(t) or 0) == "agreement")
+            for t in tokens
+        )
+
+    passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in verb.children)
+    found: list[int] = []
+    if passive:
+        if not agreement(agents(verb)):
+            return []
+        for t in (*subjects(verb), *complements(verb, rule.preps)):
+            found.extend(m for m in index.group(t, lists=True) if m not in found)
+        return found
+    if not agreement(subjects(verb)):
+        return []
+    for t in object_tokens(verb):
+        found.extend(m for m in index.group(t, lists=True) if m not in found)
+    return found
 
 
 def _between(index: MentionIndex, verb: Token) -> list[int]:
