@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # What can drive a terminal or reorder what is shown: C0 controls but tab and newline, DEL, C1
@@ -94,13 +94,17 @@ def fold(text: str) -> str:
     Extraction compares words and lexicons in it, and ``norm_key`` (names: curation, the
     fuzzy index, the full-text search terms) is built on it.
     """
+    return _fold(text, strip_accents)
+
+
+def _fold(text: str, strip: Callable[[str], str]) -> str:
     if text.isascii():
         return text.lower().replace("`", "'")
     out = text.casefold()
     if not _MARKS.isdisjoint(out):  # str.replace is much faster than str.translate
         for mark, spelled in _FOLD_MARKS:
             out = out.replace(mark, spelled)
-    return strip_accents(out)
+    return strip(out)
 
 
 def folded(words: Iterable[str]) -> frozenset[str]:
@@ -118,7 +122,18 @@ def collapse(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
-    folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
+    return _key(fold(collapse(text)))
+
+
+def norm_key_once(text: str) -> str:
+    """:func:`norm_key` of a text met once (a pass over every name of a database): the same
+    key, without filling the memos of ``norm_key``, ``fold`` and ``strip_accents`` with
+    hundreds of thousands of texts never asked for again (tens of MB, kept)."""
+    return _key(_fold(collapse(text), strip_accents.__wrapped__))
+
+
+def _key(folded: str) -> str:
+    folded = folded.replace("'", " ").replace("-", " ")
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 

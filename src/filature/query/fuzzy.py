@@ -30,7 +30,7 @@ from filature.query.grams import (
 )
 from filature.query.packed import PackedTexts
 from filature.query.scoring import is_close, scores_of
-from filature.query.text import norm_key
+from filature.query.text import norm_key, norm_key_once
 from filature.query.types import FuzzyHit
 
 MAX_QUERY = 200
@@ -67,7 +67,7 @@ class FuzzyIndex:
             if slot != current:
                 current, forms = slot, set()
             for text in given:
-                form = norm_key(text) if text else ""
+                form = norm_key_once(text) if text else ""
                 if form and form not in forms:
                     forms.add(form)
                     seen.append(hash((slot, form)))

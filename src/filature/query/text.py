@@ -7,13 +7,22 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from filature.text import fold, norm_key, printable, printable_line, safe_text, strip_controls
+from filature.text import (
+    fold,
+    norm_key,
+    norm_key_once,
+    printable,
+    printable_line,
+    safe_text,
+    strip_controls,
+)
 
 __all__ = [
     "fold",
     "fold_with_map",
     "fts_words",
     "norm_key",
+    "norm_key_once",
     "one_line",
     "printable",
     "printable_line",
