@@ -30,6 +30,7 @@ from filature.text import (
     fold,
     norm_key,
     norm_key_once,
+    norm_keys,
     printable,
     safe_text,
     strip_accents,
@@ -167,6 +168,16 @@ def test_fold_is_the_fold_of_each_character(text: str) -> None:
 @given(st.text(max_size=30))
 def test_the_key_of_a_text_met_once_is_the_key(text: str) -> None:
     assert norm_key_once(text) == norm_key(text)
+
+
+@given(st.lists(st.text(max_size=20), max_size=8))
+def test_the_keys_of_many_texts_folded_at_once_are_their_keys(texts: list[str]) -> None:
+    assert norm_keys(texts) == [norm_key(t) for t in texts]
+    assert norm_keys([*texts, "Ḑiyarbakır\u0651", "Дмитрий"]) == [
+        *(norm_key(t) for t in texts),
+        "diyarbakir",
+        "дмитрии",
+    ]
 
 
 def test_the_fuzzy_index_over_every_name_leaves_the_memos_empty(tmp_path: Path) -> None:

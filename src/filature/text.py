@@ -64,15 +64,30 @@ def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
     if text.isascii():
         return text
+    decomposed = _strip_latin(text)
+    return decomposed if decomposed.isascii() else _strip_marks(decomposed)
+
+
+def _strip_latin(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if not _BASE_SET.isdisjoint(decomposed):
         decomposed = decomposed.translate(_BASE_LETTERS)
     if decomposed.isascii():
         return decomposed
-    decomposed = _LATIN_MARKS.sub("", decomposed)
-    if decomposed.isascii():
-        return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _LATIN_MARKS.sub("", decomposed)
+
+
+def _strip_marks(text: str) -> str:
+    """The general, slower removal, character by character (needed only for other scripts)."""
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _strip_lines(text: str) -> str:
+    """:func:`strip_accents` of each line: the slow removal only on the lines that need it."""
+    if text.isascii():
+        return text
+    lines = _strip_latin(text).split("\n")
+    return "\n".join(line if line.isascii() else _strip_marks(line) for line in lines)
 
 
 # The combining accents of Latin letters (U+0300-U+036F), removed in one pass before the general,
@@ -130,6 +145,18 @@ def norm_key_once(text: str) -> str:
     key, without filling the memos of ``norm_key``, ``fold`` and ``strip_accents`` with
     hundreds of thousands of texts never asked for again (tens of MB, kept)."""
     return _key(_fold(collapse(text), strip_accents.__wrapped__))
+
+
+def norm_keys(texts: list[str]) -> list[str]:
+    """:func:`norm_key_once` of each text, computed over all of them joined: the fold runs
+    once (it is character by character), so a block of names costs a few calls, not a few
+    per name."""
+    if not texts:
+        return []
+    # After ``collapse`` a text holds no newline, and no character folds into one.
+    joined = _fold("\n".join(collapse(t) for t in texts), _strip_lines)
+    joined = _NON_WORD.sub(" ", joined.replace("'", " ").replace("-", " "))
+    return [" ".join(part.split()) for part in joined.split("\n")]
 
 
 def _key(folded: str) -> str:
