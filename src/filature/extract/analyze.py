@@ -22,6 +22,7 @@ from filature.extract.mentions import (
     RawMention,
 )
 from filature.extract.passage import passage_mentions
+from filature.extract.phrases import parsed_text
 from filature.extract.settle import PROPAGATED_LABEL, propagate_names, settle_document
 from filature.extract.shapes import (
     generic_definition,
@@ -66,6 +67,7 @@ class DocumentAnalyzer:
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
+        parsed_text(doc, text)
         found = passage_mentions(
             passage,
             doc,

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from filature.query import FullTextResult
 from filature.tui.catalog import Catalog
-from filature.tui.explorer import explorer
+from filature.tui.screens.excerpt_host import ExcerptHost
 from filature.tui.screens.search_box import SearchBox
 from filature.tui.widgets.excerpt_list import ExcerptList
 
@@ -30,14 +30,14 @@ def shown(result: FullTextResult) -> str:
     return f"{result.count_text} (showing {listed:,}{order})"
 
 
-class FindScreen(SearchBox[None, FullTextResult]):
+class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
     """A search box and the matching passages, matched words highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "focus_hits", "Results", show=False),
         Binding(
-            "ctrl+c,c", "copy_hit", "Copy excerpt", tooltip="Copy the passage with its citation"
+            "ctrl+c,c", "copy_excerpt", "Copy excerpt", tooltip="Copy the passage with its citation"
         ),
     ]
 
@@ -88,10 +88,3 @@ class FindScreen(SearchBox[None, FullTextResult]):
         hits = self.query_one("#find-hits", ExcerptList)
         if hits.excerpts:
             hits.focus()
-
-    def action_copy_hit(self) -> None:
-        explorer(self).copy_excerpt(self.query_one("#find-hits", ExcerptList).current)
-
-    @on(ExcerptList.Open)
-    def _open(self, event: ExcerptList.Open) -> None:
-        explorer(self).open_document(event.excerpt)

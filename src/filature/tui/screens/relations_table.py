@@ -7,23 +7,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
-from textual.worker import get_current_worker
 
 from filature.export.views import View, relation_table_view
+from filature.query import Relation
 from filature.query.tables import COLUMNS, filter_rows, sort_rows, source_totals
 from filature.query.views import RelationTable, TableRow
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat
 from filature.tui.screens.evidence import EvidenceScreen, facts_content, relation_line
+from filature.tui.screens.relation_screen import RelationScreen
 from filature.tui.table_text import shown_view, totals_content
 from filature.tui.widgets.relation_grid import RelationGrid, used_columns
 from filature.vocabulary import relation_type
@@ -31,7 +31,7 @@ from filature.vocabulary import relation_type
 EVERY = "*"
 
 
-class RelationsTableScreen(Screen[None]):
+class RelationsTableScreen(RelationScreen):
     """The relations of one type (or of every stated type) as a table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,7 +56,6 @@ class RelationsTableScreen(Screen[None]):
         self.table = RelationTable(rtype, (), ())
         self.shown: tuple[TableRow, ...] = ()
         self.reading = True
-        self._generation = 0
 
     def compose(self) -> ComposeResult:
         counts = self.catalog.relation_type_counts()
@@ -85,22 +84,14 @@ class RelationsTableScreen(Screen[None]):
         self._load()
 
     def _load(self) -> None:
-        self._generation += 1
         self.reading = True
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
         grid.border_subtitle = "reading…"
-        self._read(self.rtype, self._generation)
+        rtype = self.rtype
+        self.read(lambda: self.catalog.relation_table(rtype), self._loaded)
 
-    @work(thread=True, exclusive=True, group="relations-table")
-    def _read(self, rtype: str | None, generation: int) -> None:
-        table = self.catalog.relation_table(rtype)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, table, generation)
-
-    def _loaded(self, table: RelationTable, generation: int) -> None:
-        if generation != self._generation or not self.is_attached:
-            return
+    def _loaded(self, table: RelationTable) -> None:
         self.table = table
         self.reading = False
         self.refresh_rows()
@@ -243,11 +234,10 @@ class RelationsTableScreen(Screen[None]):
         self.descending = not self.descending
         self.refresh_rows()
 
-    def action_evidence(self) -> None:
-        """Open the evidence of the row under the cursor."""
+    def current_relation(self) -> Relation | None:
+        """The relation of the row under the cursor."""
         row = self._current()
-        if row is not None:
-            self.app.push_screen(EvidenceScreen(self.catalog, row.relation))
+        return None if row is None else row.relation
 
     def action_open_source(self) -> None:
         """Show the row's source entity on the main screen."""

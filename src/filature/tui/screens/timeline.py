@@ -6,21 +6,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from filature.export.views import View, timeline_view
+from filature.query import Relation
 from filature.query.views import Timeline, TimelineEntry
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat
-from filature.tui.screens.evidence import EvidenceScreen, amount_text
+from filature.tui.screens.evidence import amount_text
+from filature.tui.screens.relation_screen import RelationScreen
 from filature.tui.widgets.year_chart import YearChart
 
 PRECISION = {"year": "year only", "month": "month only", "day": ""}
@@ -49,7 +49,7 @@ def entry_content(entry: TimelineEntry) -> Content:
     )
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(RelationScreen):
     """Dated relations by year, for one entity or the corpus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,7 +70,6 @@ class TimelineScreen(Screen[None]):
         self.corpus = entity_id is None
         self.timeline = Timeline(None, (), 0)
         self.entries: list[TimelineEntry | None] = []
-        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="timeline-title", markup=False)
@@ -93,22 +92,14 @@ class TimelineScreen(Screen[None]):
         self._load()
 
     def _load(self) -> None:
-        self._generation += 1
         title = "the corpus" if self.scope is None else self.entity_name
         self.query_one("#timeline-title", Static).update(
             Content.assemble(Content("Timeline of ").stylize("$text-muted"), Content(flat(title)))
         )
-        self._read(self.scope, self._generation)
+        scope = self.scope
+        self.read(lambda: self.catalog.timeline(scope), self._loaded)
 
-    @work(thread=True, exclusive=True, group="timeline")
-    def _read(self, entity_id: int | None, generation: int) -> None:
-        timeline = self.catalog.timeline(entity_id)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, timeline, generation)
-
-    def _loaded(self, timeline: Timeline, generation: int) -> None:
-        if generation != self._generation or not self.is_attached:
-            return
+    def _loaded(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self.query_one(YearChart).show(timeline.counts)
         options = self.query_one("#timeline-entries", OptionList)
@@ -147,11 +138,10 @@ class TimelineScreen(Screen[None]):
         event.stop()
         self.action_evidence()
 
-    def action_evidence(self) -> None:
-        """Open the evidence of the entry under the cursor."""
+    def current_relation(self) -> Relation | None:
+        """The relation of the entry under the cursor."""
         entry = self._current()
-        if entry is not None:
-            self.app.push_screen(EvidenceScreen(self.catalog, entry.relation))
+        return None if entry is None else entry.relation
 
     def action_toggle_scope(self) -> None:
         """Switch between the selected entity's timeline and the corpus's."""
