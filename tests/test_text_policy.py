@@ -25,7 +25,16 @@ from filature.query import fts as fts_module
 from filature.query import text as query_text
 from filature.query.fts import full_text_search
 from filature.query.fuzzy import load_index
-from filature.text import CONTROL, fold, norm_key, printable, safe_text
+from filature.text import (
+    CONTROL,
+    fold,
+    norm_key,
+    norm_key_once,
+    norm_keys,
+    printable,
+    safe_text,
+    strip_accents,
+)
 from filature.tui.app import FilatureApp, make_app
 from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
@@ -154,6 +163,41 @@ def test_fold_is_the_fold_of_each_character(text: str) -> None:
     assert folded.split() == norm_key(text.replace("-", " ").replace("_", " ")).split() or (
         "\n" in text or "-" in text
     )
+
+
+@given(st.text(max_size=30))
+def test_the_key_of_a_text_met_once_is_the_key(text: str) -> None:
+    assert norm_key_once(text) == norm_key(text)
+
+
+@given(st.lists(st.text(max_size=20), max_size=8))
+def test_the_keys_of_many_texts_folded_at_once_are_their_keys(texts: list[str]) -> None:
+    assert norm_keys(texts) == [norm_key(t) for t in texts]
+    assert norm_keys([*texts, "Ḑiyarbakır\u0651", "Дмитрий"]) == [
+        *(norm_key(t) for t in texts),
+        "diyarbakir",
+        "дмитрии",
+    ]
+
+
+def test_the_fuzzy_index_over_every_name_leaves_the_memos_empty(tmp_path: Path) -> None:
+    """A pass over every name (the app's fuzzy index, its name filter) meets each once: the
+    memos of the one fold, kept for the build's repeated words, are not filled with them."""
+    b = DbBuilder()
+    b.document("a.txt", "A", [("body", "Rien.")])
+    for n in range(50):
+        b.entity(f"Ministère numéro {n} de l'Intérieur", "organization", (f"Alias {n} Œuvre",))
+    conn = sqlite3.connect(b.write(tmp_path / "names.db"))
+    memos = (norm_key, fold, strip_accents)
+    for memo in memos:
+        memo.cache_clear()
+    try:
+        index = load_index(conn)
+    finally:
+        conn.close()
+    assert [memo.cache_info().currsize for memo in memos] == [0, 0, 0]
+    assert len(index) == 100
+    assert index.search("ministere numero 7")[0].name == "Ministère numéro 7 de l'Intérieur"
 
 
 def test_policy_is_one_definition() -> None:

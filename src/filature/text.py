@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # What can drive a terminal or reorder what is shown: C0 controls but tab and newline, DEL, C1
@@ -64,15 +64,30 @@ def strip_accents(text: str) -> str:
     """Remove combining accents ("État" -> "Etat")."""
     if text.isascii():
         return text
+    decomposed = _strip_latin(text)
+    return decomposed if decomposed.isascii() else _strip_marks(decomposed)
+
+
+def _strip_latin(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if not _BASE_SET.isdisjoint(decomposed):
         decomposed = decomposed.translate(_BASE_LETTERS)
     if decomposed.isascii():
         return decomposed
-    decomposed = _LATIN_MARKS.sub("", decomposed)
-    if decomposed.isascii():
-        return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _LATIN_MARKS.sub("", decomposed)
+
+
+def _strip_marks(text: str) -> str:
+    """The general, slower removal, character by character (needed only for other scripts)."""
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _strip_lines(text: str) -> str:
+    """:func:`strip_accents` of each line: the slow removal only on the lines that need it."""
+    if text.isascii():
+        return text
+    lines = _strip_latin(text).split("\n")
+    return "\n".join(line if line.isascii() else _strip_marks(line) for line in lines)
 
 
 # The combining accents of Latin letters (U+0300-U+036F), removed in one pass before the general,
@@ -94,13 +109,17 @@ def fold(text: str) -> str:
     Extraction compares words and lexicons in it, and ``norm_key`` (names: curation, the
     fuzzy index, the full-text search terms) is built on it.
     """
+    return _fold(text, strip_accents)
+
+
+def _fold(text: str, strip: Callable[[str], str]) -> str:
     if text.isascii():
         return text.lower().replace("`", "'")
     out = text.casefold()
     if not _MARKS.isdisjoint(out):  # str.replace is much faster than str.translate
         for mark, spelled in _FOLD_MARKS:
             out = out.replace(mark, spelled)
-    return strip_accents(out)
+    return strip(out)
 
 
 def folded(words: Iterable[str]) -> frozenset[str]:
@@ -118,7 +137,30 @@ def collapse(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """The comparison key of a name: folded, punctuation dropped, spaces collapsed."""
-    folded = fold(collapse(text)).replace("'", " ").replace("-", " ")
+    return _key(fold(collapse(text)))
+
+
+def norm_key_once(text: str) -> str:
+    """:func:`norm_key` of a text met once (a pass over every name of a database): the same
+    key, without filling the memos of ``norm_key``, ``fold`` and ``strip_accents`` with
+    hundreds of thousands of texts never asked for again (tens of MB, kept)."""
+    return _key(_fold(collapse(text), strip_accents.__wrapped__))
+
+
+def norm_keys(texts: list[str]) -> list[str]:
+    """:func:`norm_key_once` of each text, computed over all of them joined: the fold runs
+    once (it is character by character), so a block of names costs a few calls, not a few
+    per name."""
+    if not texts:
+        return []
+    # After ``collapse`` a text holds no newline, and no character folds into one.
+    joined = _fold("\n".join(collapse(t) for t in texts), _strip_lines)
+    joined = _NON_WORD.sub(" ", joined.replace("'", " ").replace("-", " "))
+    return [" ".join(part.split()) for part in joined.split("\n")]
+
+
+def _key(folded: str) -> str:
+    folded = folded.replace("'", " ").replace("-", " ")
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 

@@ -19,7 +19,6 @@ from filature.cli.options import (
 from filature.models import ENTITY_TYPES
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
-from filature.text import counted
 from filature.vocabulary import CO_OCCURRENCE
 
 
@@ -126,4 +125,5 @@ def find(
         heading, body = passage_hit(hit)
         out.print(heading)
         out.print(body, Text(""))
-    out.print(Text(f"{len(result.hits):,} of {counted(result.total, 'passage')}."))
+    order = "" if result.ranked else " (in document order: too many to rank)"
+    out.print(Text(f"{len(result.hits):,} of {result.count_text}{order}."))

@@ -1,9 +1,16 @@
-"""Full-text search over passages (FTS5), safe for any input, with matched terms located."""
+"""Full-text search over passages (FTS5), safe for any input, with matched terms located.
+
+Ranking costs FTS5 tens of microseconds a passage (bm25 reads each one's positions and
+size), counting a few: over a million passages a common word matches hundreds of thousands,
+seconds of work. So the matches are counted up to ``COUNT_CAP`` ("10,000+" past it), ranked
+best first only up to ``RANK_CAP``, and past that listed in document order, body passages
+first, which reads no more than the page needs."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 
 from filature.query.reader import PASSAGE_COLUMNS, ZONE_RANK, excerpt_from_row
 from filature.query.text import fold_with_map, fts_words, norm_key
@@ -11,6 +18,13 @@ from filature.query.types import FullTextResult, Span
 
 MAX_QUERY = 200
 MAX_TERMS = 16
+COUNT_CAP = 10_000
+"""Matches counted exactly up to this many; past it the count reads "10,000+"."""
+RANK_CAP = 1_000
+"""Matches ranked best first up to this many; past it they come in document order."""
+ZONES = ("body", "heading", "table", "footnote")
+"""The order of the zones in the results (``ZONE_RANK``)."""
+CHUNK = 500
 _WORD = re.compile(r"\w+")
 
 
@@ -57,7 +71,8 @@ def full_text_search(
     conn: sqlite3.Connection, text: str, limit: int = 50, *, prefix: bool = False
 ) -> FullTextResult:
     """Passages matching every word of ``text``: body passages first (then headings, tables
-    and footnotes), best first within each; a message instead of any error.
+    and footnotes), best first within each when at most ``RANK_CAP`` match, else in document
+    order; counted up to ``COUNT_CAP`` (``capped`` past it). A message instead of any error.
 
     With ``prefix`` the last word also matches longer words (for search-as-you-type).
     """
@@ -65,20 +80,76 @@ def full_text_search(
     if not terms:
         return FullTextResult((), "Type one or more words to search the passages.")
     expression = fts_expression(terms, prefix, fts_words(text[:MAX_QUERY]))
+    limit = max(0, limit)
     try:
-        (total,) = conn.execute(
-            "SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
-        ).fetchone()
-        rows = conn.execute(
-            f"SELECT {PASSAGE_COLUMNS} FROM passages_fts f "
-            "JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id "
-            f"WHERE passages_fts MATCH ? ORDER BY {ZONE_RANK}, f.rank, p.id LIMIT ?",
-            (expression, max(0, limit)),
-        ).fetchall()
+        ids = [
+            int(rowid)
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT ?",
+                (expression, COUNT_CAP + 1),
+            )
+        ]
+        ranked = len(ids) <= RANK_CAP
+        if ranked:
+            rows = conn.execute(
+                f"SELECT {PASSAGE_COLUMNS} FROM passages_fts f "
+                "JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id "
+                f"WHERE passages_fts MATCH ? ORDER BY {ZONE_RANK}, f.rank, p.id LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+        else:
+            page = _document_order(conn, expression, ids, limit)
+            rows = _passage_rows(conn, page)
     except sqlite3.Error as exc:
         return FullTextResult((), f"The search could not run ({exc}).")
     hits = tuple(excerpt_from_row(r, term_spans(str(r[7]), terms, prefix), ()) for r in rows)
     if not hits:
         shown = " ".join(terms)
         return FullTextResult((), f"No passage contains {shown!r}.", 0)
-    return FullTextResult(hits, "", int(total))
+    capped = len(ids) > COUNT_CAP
+    return FullTextResult(hits, "", min(len(ids), COUNT_CAP), capped=capped, ranked=ranked)
+
+
+def _document_order(
+    conn: sqlite3.Connection, expression: str, ids: list[int], limit: int
+) -> list[int]:
+    """The first ``limit`` matches in zone order, then document order; ``ids`` are the first
+    matches (every one unless there are more than ``COUNT_CAP``), ascending."""
+    by_zone: dict[str, list[int]] = {zone: [] for zone in ZONES}
+    for first in range(0, len(ids), CHUNK):
+        part = ids[first : first + CHUNK]
+        marks = ",".join("?" * len(part))
+        for pid, zone in conn.execute(f"SELECT id, zone FROM passages WHERE id IN ({marks})", part):
+            by_zone.setdefault(str(zone), []).append(int(pid))
+        if len(by_zone["body"]) >= limit:  # the first body passages of every match
+            return sorted(by_zone["body"])[:limit]
+    if len(ids) <= COUNT_CAP:
+        return [pid for found in by_zone.values() for pid in sorted(found)][:limit]
+    page: list[int] = []  # under a page of body passages among the first matches: ask each zone
+    for zone in ZONES:
+        page += [
+            int(rowid)
+            for (rowid,) in conn.execute(
+                "SELECT f.rowid FROM passages_fts f JOIN passages p ON p.id = f.rowid "
+                "WHERE passages_fts MATCH ? AND p.zone = ? ORDER BY f.rowid LIMIT ?",
+                (expression, zone, limit - len(page)),
+            )
+        ]
+        if len(page) >= limit:
+            break
+    return page
+
+
+def _passage_rows(conn: sqlite3.Connection, ids: list[int]) -> list[Any]:
+    """The rows of ``PASSAGE_COLUMNS`` of passages ``ids``, in that order."""
+    found: dict[int, Any] = {}
+    for first in range(0, len(ids), CHUNK):
+        part = ids[first : first + CHUNK]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.id IN ({marks})",
+            part,
+        ):
+            found[int(row[0])] = row
+    return [found[pid] for pid in ids if pid in found]

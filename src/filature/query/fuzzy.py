@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +31,7 @@ from filature.query.grams import (
 )
 from filature.query.packed import PackedTexts
 from filature.query.scoring import is_close, scores_of
-from filature.query.text import norm_key
+from filature.query.text import norm_key, norm_keys
 from filature.query.types import FuzzyHit
 
 MAX_QUERY = 200
@@ -53,7 +54,7 @@ class FuzzyIndex:
         seen = array("q")
         forms: set[str] = set()
         current = -1
-        for entity_id, name, etype, count, alias in rows:
+        for entity_id, name, etype, count, alias, keys in _keyed(rows):
             slot = slot_of.get(entity_id)
             if slot is None:
                 slot = slot_of[entity_id] = len(ids)
@@ -61,13 +62,12 @@ class FuzzyIndex:
                 counts.append(count)
                 types.append(codes.setdefault(etype, len(codes)))
                 names.append(name)
-                given: tuple[str, ...] = (name, alias) if alias != name else (name,)
+                given = ((name, keys[0]), (alias, keys[1])) if alias != name else ((name, keys[0]),)
             else:
-                given = (alias,)
+                given = ((alias, keys[1]),)
             if slot != current:
                 current, forms = slot, set()
-            for text in given:
-                form = norm_key(text) if text else ""
+            for text, form in given:
                 if form and form not in forms:
                     forms.add(form)
                     seen.append(hash((slot, form)))
@@ -252,6 +252,18 @@ class FuzzyIndex:
             )
             for at in ranked.tolist()
         ]
+
+
+def _keyed(
+    rows: Iterable[tuple[int, str, str, int, str]],
+) -> Iterator[tuple[int, str, str, int, str, tuple[str, str]]]:
+    """The rows, each with the keys of its name and alias, keyed a block at a time."""
+    every = iter(rows)
+    while block := list(islice(every, CHUNK)):
+        names = norm_keys([row[1] for row in block])
+        aliases = norm_keys([row[4] for row in block])
+        for row, name, alias in zip(block, names, aliases, strict=True):
+            yield (*row, (name, alias))
 
 
 def load_index(conn: sqlite3.Connection) -> FuzzyIndex:

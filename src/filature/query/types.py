@@ -205,6 +205,17 @@ class FullTextResult:
     hits: tuple[Excerpt, ...]
     message: str = ""
     total: int = 0
+    capped: bool = False
+    """More passages than ``total`` match: counting stopped there ("10,000+")."""
+    ranked: bool = True
+    """The hits are best first within each zone; else in document order (too many to rank)."""
+
+    @property
+    def count_text(self) -> str:
+        """How many passages match: "1 passage", "3,559 passages", "10,000+ passages"."""
+        if self.capped:
+            return f"{self.total:,}+ passages"
+        return f"{self.total:,} passage{'s' if self.total != 1 else ''}"
 
 
 @dataclass(frozen=True)

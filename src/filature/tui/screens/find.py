@@ -12,13 +12,22 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from filature.query import FullTextResult
-from filature.text import counted
 from filature.tui.catalog import Catalog
 from filature.tui.screens.excerpt_host import ExcerptHost
 from filature.tui.screens.search_box import SearchBox
 from filature.tui.widgets.excerpt_list import ExcerptList
 
 LIMIT = 200
+
+
+def shown(result: FullTextResult) -> str:
+    """How many passages match and which are listed: "10,000+ passages (showing 200, in
+    document order)", "356 passages (showing 200)", "12 passages"."""
+    listed = len(result.hits)
+    if result.total <= listed and not result.capped:
+        return result.count_text
+    order = "" if result.ranked else ", in document order"
+    return f"{result.count_text} (showing {listed:,}{order})"
 
 
 class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
@@ -70,12 +79,7 @@ class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
         self.result = result
         if result.hits:
             hits.show(list(result.hits), len(result.hits))
-            more = f" (showing {len(result.hits):,})" if result.total > len(result.hits) else ""
-            status.update(
-                Content(
-                    f"{counted(result.total, 'passage')}{more} · ↓ to the results · Enter opens"
-                )
-            )
+            status.update(Content(f"{shown(result)} · ↓ to the results · Enter opens"))
         else:
             hits.show_message("")  # the status line says why there is none, once
             status.update(Content(result.message))

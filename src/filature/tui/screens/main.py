@@ -33,8 +33,7 @@ from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
 from filature.tui.widgets.relation_detail import RelationDetail
 from filature.tui.widgets.relations_tree import RelationsTree
 
-# At start-up the list shows this many entities at once, the rest once read (in a thread):
-# sorting 100,000 entities takes SQLite a few tenths of a second.
+# At start-up the list shows this many entities at once, the rest once read (in a thread).
 FIRST_ROWS = 500
 
 
@@ -109,8 +108,16 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys, ExcerptHost):
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#relations").border_title = "Relations"
         self.query_one("#excerpts").border_title = "Excerpts"
-        self.load_rows(None, None, quick=True)
-        self.query_one(EntityList).focus()
+        entities = self.query_one(EntityList)
+        with entities.prevent(EntityList.Highlighted):  # shown once the list is on screen
+            self.load_rows(None, None, quick=True)
+        entities.focus()
+        self.call_after_refresh(self._show_first)
+
+    def _show_first(self) -> None:
+        """The entity under the cursor at start, drawn after the list (first paint)."""
+        if self.entity_id is None and (current := self.query_one(EntityList).current_id):
+            self.show_entity(current, browsing=True)
 
     def _rows_complete(self) -> None:
         """Every entity is listed: time to build the fuzzy index (once, in a thread), after the

@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from filature.query import EntityRow
 from filature.query.facets import EntityFacts, Order, Scope, in_scope, sort_entities
-from filature.text import norm_key
+from filature.text import norm_key, norm_keys
 from filature.tui.render import TYPE_ICON, flat
 
 
@@ -110,7 +110,7 @@ class EntityList(ScrollView, can_focus=True):
         words = norm_key(self._filter).split()
         if words:
             if self._folded is None:
-                self._folded = [norm_key(row.name) for row in self._all]
+                self._folded = norm_keys([row.name for row in self._all])
             folded = self._folded
             self.rows = [
                 row

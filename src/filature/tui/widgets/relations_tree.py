@@ -1,4 +1,8 @@
-"""The relations of the selected entity, grouped by type, co-occurrences collapsed apart."""
+"""The relations of the selected entity, grouped by type, co-occurrences collapsed apart.
+
+A group shows its first ``PAGE`` relations, then a line "… N more" that shows the next
+``MORE`` when chosen (Enter or a click): an entity with thousands of relations is drawn in a
+few milliseconds (the tree measures every line it holds), and every relation stays in reach."""
 
 from __future__ import annotations
 
@@ -14,10 +18,20 @@ from textual.widgets.tree import TreeNode
 from filature.query import RelationRow
 from filature.tui.render import flat, relation_detail, relation_heading
 
-MAX_CO_OCCURRENCES = 300
+PAGE = 10
+"""Relations a group shows at first."""
+MORE = 200
+"""Relations a "… N more" line adds when chosen."""
 
 
-class RelationsTree(Tree[RelationRow | None]):
+@dataclass(frozen=True)
+class More:
+    """The data of a "… N more" line: the rows of its group not shown yet."""
+
+    rows: tuple[RelationRow, ...]
+
+
+class RelationsTree(Tree[RelationRow | More | None]):
     """Stated relations by type, then a collapsed "Co-occurrences" group; Enter jumps."""
 
     @dataclass
@@ -38,7 +52,7 @@ class RelationsTree(Tree[RelationRow | None]):
         self.show_root = False
         self.guide_depth = 2
         self.rows: list[RelationRow] = []
-        self._co_node: TreeNode[RelationRow | None] | None = None
+        self._co_node: TreeNode[RelationRow | More | None] | None = None
 
     def show(self, rows: list[RelationRow]) -> None:
         """Replace the tree with these relations."""
@@ -51,8 +65,7 @@ class RelationsTree(Tree[RelationRow | None]):
             groups.setdefault(relation_heading(row), []).append(row)
         for heading, members in groups.items():
             node = self.root.add(_heading(heading, len(members)), expand=True)
-            for row in members:
-                node.add_leaf(_label(row), row)
+            _fill(node, members, PAGE)
         # Filled when first opened: a big entity has hundreds, and making them costs a redraw.
         self._co_node = None
         if co:
@@ -64,7 +77,7 @@ class RelationsTree(Tree[RelationRow | None]):
         self.cursor_line = 0
 
     def render_label(
-        self, node: TreeNode[RelationRow | None], base_style: Style, style: Style
+        self, node: TreeNode[RelationRow | More | None], base_style: Style, style: Style
     ) -> Text:
         """A node's label; on the cursor line without the dim of its details, too faint on
         the cursor's colours."""
@@ -77,30 +90,53 @@ class RelationsTree(Tree[RelationRow | None]):
     def current(self) -> RelationRow | None:
         """The relation under the cursor, if any."""
         node = self.cursor_node
-        return node.data if node is not None else None
+        data = node.data if node is not None else None
+        return data if isinstance(data, RelationRow) else None
 
     @on(Tree.NodeExpanded)
-    def _fill_co_occurrences(self, event: Tree.NodeExpanded[RelationRow | None]) -> None:
+    def _fill_co_occurrences(self, event: Tree.NodeExpanded[RelationRow | More | None]) -> None:
         event.stop()
         node = self._co_node
         if event.node is not node or node is None or node.children:
             return
-        co = [r for r in self.rows if r.is_co_occurrence]
-        for row in co[:MAX_CO_OCCURRENCES]:
-            node.add_leaf(_label(row), row)
-        if len(co) > MAX_CO_OCCURRENCES:
-            node.add_leaf(Text(f"… and {len(co) - MAX_CO_OCCURRENCES:,} more", style="dim"))
+        _fill(node, [r for r in self.rows if r.is_co_occurrence], PAGE)
 
     @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[RelationRow | None]) -> None:
+    def _highlighted(self, event: Tree.NodeHighlighted[RelationRow | More | None]) -> None:
         event.stop()
-        self.post_message(self.Focused(event.node.data))
+        data = event.node.data
+        self.post_message(self.Focused(data if isinstance(data, RelationRow) else None))
 
     @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected[RelationRow | None]) -> None:
+    def _selected(self, event: Tree.NodeSelected[RelationRow | More | None]) -> None:
         event.stop()
-        if event.node.data is not None:
-            self.post_message(self.Jump(event.node.data.counterpart_id))
+        data = event.node.data
+        if isinstance(data, RelationRow):
+            self.post_message(self.Jump(data.counterpart_id))
+        elif isinstance(data, More) and event.node.parent is not None:
+            self.show_more(event.node)
+
+    def show_more(self, node: TreeNode[RelationRow | More | None]) -> None:
+        """Replace a "… N more" line by the next ``MORE`` relations of its group (the cursor
+        stays on the line, now the first of them)."""
+        data, group = node.data, node.parent
+        if not isinstance(data, More) or group is None:
+            return
+        line = node.line
+        node.remove()
+        _fill(group, list(data.rows), MORE)
+        self.cursor_line = line
+
+
+def _fill(node: TreeNode[RelationRow | More | None], rows: list[RelationRow], count: int) -> None:
+    """Add the first ``count`` of ``rows`` under ``node``, then a "… N more" line if any
+    remain."""
+    for row in rows[:count]:
+        node.add_leaf(_label(row), row)
+    if len(rows) > count:
+        rest = tuple(rows[count:])
+        label = Text(f"… {len(rest):,} more (Enter shows {min(MORE, len(rest)):,})", style="dim")
+        node.add_leaf(label, More(rest))
 
 
 def _heading(title: str, count: int) -> Text:
