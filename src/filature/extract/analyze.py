@@ -27,6 +27,7 @@ from filature.extract.shapes import (
     generic_definition,
 )
 from filature.extract.spans import prepare_text
+from filature.extract.surnames import particle_surnames
 from filature.extract.tails import complete_generic_names
 from filature.extract.textnorm import fold
 from filature.extract.wordfilters import (
@@ -108,8 +109,8 @@ class DocumentAnalyzer:
         the occurrences NER missed of the organisations it names added."""
         defined = frozenset(a.definition.long_form for a in self.acronyms)
         named = complete_generic_names(self._named(), self.lex, self.written_lower, defined)
-        mentions = settle_document(named, self.cues, self.lex)
         passages = self.document.passages
+        mentions = particle_surnames(settle_document(named, self.cues, self.lex), passages)
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):
             raw = RawMention(p.seq, s, e, name, name, etype, PROPAGATED_LABEL, None, p.zone)
             mentions.append(raw)

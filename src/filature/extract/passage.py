@@ -30,6 +30,7 @@ from filature.extract.mentions import (
     PUBLISHER_LABEL,
     RawMention,
 )
+from filature.extract.press import press_title
 from filature.extract.rules import (
     RuleSpan,
     assign_type,
@@ -46,7 +47,7 @@ from filature.extract.slots import (
     is_lead,
     publisher_slot,
 )
-from filature.extract.spans import trim_span
+from filature.extract.spans import Trimmed, trim_span
 from filature.extract.tails import (
     FIRM_LABEL,
     caption_name,
@@ -209,6 +210,9 @@ def _trimmed(
         span = captioned
     if label == "PER":
         span = cut_at_title(text, span, lex)
+    title = press_title(text, span.start, span.name)
+    if title is not None:  # "un journaliste du Monde": the title is "Le Monde"
+        span = Trimmed(span.start, span.end, title, span.role)
     short = forced is None and definite_head(reading.doc, span.start, span.end, lex)
     return Candidate(span, label, forced, short)
 
