@@ -1,7 +1,8 @@
 """Peoples and languages are not places (issue 13): a language's own name given in brackets
-("le quechua (Runasimi)") and one word listed with ethnonyms the document writes as common
-words ("Hutu, Tutsi ou Twa" beside "les milices hutu") are dropped, with their rule; states
-listed the same way stay.
+("le quechua (Runasimi)"), the meaning given to a word ("Kurdistan signifie Pays des
+Kurdes") and one word listed with ethnonyms the document writes as common words ("Hutu, Tutsi
+ou Twa" beside "les milices hutu") are dropped, with their rule; states listed the same way
+stay.
 
 The sentences are written for the test from public facts, in our own words.
 """
@@ -33,6 +34,18 @@ PEOPLES = (
 
 def names(extract: Extract, text: str) -> dict[str, str]:
     return {e.name: e.type for e in extract(text).entities}
+
+
+MEANING = (
+    "Le nom Rojava est kurde. Le mot Kurdistan signifie Pays des Kurdes, et Mésopotamie veut "
+    "dire aussi Terre entre les fleuves. La ville d'Erbil est la capitale du Kurdistan irakien.\n"
+)
+
+
+def test_meaning_given_to_a_word_is_no_name(extract: Extract) -> None:
+    found = names(extract, MEANING)
+    assert "Pays des Kurdes" not in found and "Terre entre les fleuves" not in found
+    assert found.get("Kurdistan") == "place" and found.get("Erbil") == "place"
 
 
 def test_language_autonyms_are_not_places(extract: Extract) -> None:

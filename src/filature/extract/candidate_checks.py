@@ -18,6 +18,7 @@ from filature.extract.droprules import (
     INITIALS,
     LANGUAGE,
     LISTED_COMMON,
+    MEANING,
     OVERLAP,
     PEOPLE_NOUN,
     PUBLISHER_SLOT,
@@ -32,7 +33,7 @@ from filature.extract.mentions import (
     STATE_LABEL,
 )
 from filature.extract.noise import noise_rule
-from filature.extract.peoples import language_name, listed_with_common_words
+from filature.extract.peoples import language_name, listed_with_common_words, meaning_slot
 from filature.extract.rules import (
     english_title,
     head_type,
@@ -163,6 +164,8 @@ def typed_rule(
         return ROLE_ON_NON_PERSON, ""
     if etype != "person" and language_name(name):
         return LANGUAGE, etype
+    if candidate.forced is None and meaning_slot(text, s):
+        return MEANING, etype
     if ordinary and etype == "place" and listed_with_common_words(doc, s, e, reading.lowercase):
         return LISTED_COMMON, etype
     return None

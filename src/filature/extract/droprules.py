@@ -23,6 +23,7 @@ CAPTION = DropRule("caption", "the common noun opening a short verbless line (a 
 ROLE_ON_NON_PERSON = DropRule("role on non-person", "a title before a name that is not a person's")
 INITIALS = DropRule("initials", "two capitals alone on a line: a clerk's or typist's initials")
 LANGUAGE = DropRule("language", "a language's own name (CLDR autonyms, data/languages.toml)")
+MEANING = DropRule("meaning", "the meaning given to a word (after 'signifie', 'veut dire')")
 LISTED_COMMON = DropRule(
     "listed with common words", "one word listed only with words the document writes in lowercase"
 )
@@ -41,6 +42,7 @@ PASSAGE_RULES = (
     ROLE_ON_NON_PERSON,
     INITIALS,
     LANGUAGE,
+    MEANING,
     LISTED_COMMON,
     CAPTION,
 )

@@ -30,6 +30,7 @@ from filature.extract.mentions import (
     PUBLISHER_LABEL,
     RawMention,
 )
+from filature.extract.organs import standing_organ
 from filature.extract.press import press_title
 from filature.extract.rules import (
     RuleSpan,
@@ -230,6 +231,8 @@ def _entity_type(reading: Reading, candidate: Candidate) -> EntityType | None:
         etype = kind_type(candidate.label, name, etype)
         if is_acronym(name) and ARTICLE_BEFORE.search(reading.text, max(0, s - 40), s):
             etype = "agreement"  # "article 39 TUE": the instrument the article is of
+        if etype == "event" and standing_organ(name):
+            etype = "organization"  # "Assemblée générale des Nations unies": an organ
     text, doc = reading.text, reading.doc
     if (
         etype is None

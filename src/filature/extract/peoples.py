@@ -1,9 +1,11 @@
 """Peoples and languages are not actors: a language's own name (world knowledge, the CLDR
-autonyms of data/languages.toml) and a name listed among words the document writes as common
-words ("Hutu, Tutsi ou Twa" beside "l'opposition hutu")."""
+autonyms of data/languages.toml), a name listed among words the document writes as common
+words ("Hutu, Tutsi ou Twa" beside "l'opposition hutu") and the meaning given to a word
+("Kurdistan signifie Pays des Kurdes")."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,24 @@ _SEPARATORS = frozenset({",", "et", "ou", "ni"})
 @cache
 def _autonyms() -> frozenset[str]:
     return frozenset(fold(name) for name in read_data("languages.toml")["autonyms"])
+
+
+@cache
+def _meaning_before() -> re.Pattern[str]:
+    data = read_data("languages.toml")
+
+    def either(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in ordered)
+
+    verbs, adverbs = either(data["meaning_words"]), either(data["meaning_adverbs"])
+    return re.compile(rf"(?:^|\W)(?:{verbs})(?:\s+(?:{adverbs}))*\s*[«“\"]?\s*$")
+
+
+def meaning_slot(text: str, start: int) -> bool:
+    """True when the name at ``start`` is the meaning the text gives a word ("Kurdistan
+    signifie Pays des Kurdes", "veut dire « … »"): a translation, not a name."""
+    return bool(_meaning_before().search(fold(text[max(0, start - 60) : start])))
 
 
 def language_name(name: str) -> bool:
