@@ -14,6 +14,7 @@ from filature.extract.administration import written_acronyms
 from filature.extract.droprules import KIND
 from filature.extract.drops import Dropped
 from filature.extract.inside import add_acronym_mentions
+from filature.extract.kinds import glossed_kinds
 from filature.extract.lexicon import load_lexicon
 from filature.extract.mentions import (
     DocumentAnalysis,
@@ -84,6 +85,7 @@ class DocumentAnalyzer:
                 self.kinds.extend((d.acronym, d.long_form))
             else:
                 defs.append(d)
+        self.kinds.extend(glossed_kinds(doc, self.lex))
         add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
         if self.on_passage is not None:
