@@ -10,7 +10,8 @@ from __future__ import annotations
 from docfactory import Extract
 
 VALUES = (
-    "Le Conseil veut bâtir un espace de Liberté, Sécurité et Justice.\n\n"
+    "Espace Liberté, Sécurité et Justice\n\n"
+    "Le Conseil veut bâtir un espace de Liberté, Sécurité et Justice. Cet espace est commun.\n\n"
     "La sécurité des citoyens passe par une justice rapide. La liberté de circulation, la "
     "sécurité intérieure et la justice pénale relèvent du même titre. Une justice indépendante "
     "garantit la liberté ; la sécurité ne suffit pas.\n\n"
@@ -23,6 +24,7 @@ NAMED = "Le programme Sécurité et Justice sera financé par le Conseil. Le Par
 def test_common_words_joined_are_no_name(extract: Extract) -> None:
     names = {e.name for e in extract(VALUES).entities}
     assert "Sécurité et Justice" not in names
+    assert "Espace Liberté" not in names
     assert "Parlement européen" in names
 
 

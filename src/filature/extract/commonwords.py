@@ -84,8 +84,17 @@ _JOINING = frozenset({"et", "ou"})
 
 def _common_nouns_joined(span: Span, lowercase: frozenset[str]) -> bool:
     """ "Sécurité et Justice": capitalised words joined by "et" / "ou", each one the document
-    writes as a common word, with no name-forming word among them."""
-    words = [t for t in span if t.is_alpha]
+    writes as a common word, with no name-forming word among them; a name that opens such a
+    list ("Espace Liberté, Sécurité et Justice", cut at the comma by NER) is read with it."""
+    tokens = list(span)
+    doc, j = span.doc, span.end
+    if j < len(doc) and doc[j].text == ",":
+        while j < len(doc) and (
+            doc[j].text == "," or doc[j].lower_ in _JOINING or doc[j].text[:1].isupper()
+        ):
+            tokens.append(doc[j])
+            j += 1
+    words = [t for t in tokens if t.is_alpha]
     joined = [t for t in words if t.lower_ in _JOINING]
     content = [t for t in words if t.lower_ not in _JOINING]
     return (
