@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from filature.extract.address import cut_address
 from filature.extract.administration import UnitSpan, administration_spans
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
@@ -210,7 +211,7 @@ def _trimmed(
             return CAPTION
         span = captioned
     if label == "PER":
-        span = cut_at_title(text, span, lex)
+        span = cut_at_title(text, cut_address(text, span), lex)
     title = press_title(text, span.start, span.name)
     if title is not None:  # "un journaliste du Monde": the title is "Le Monde"
         span = Trimmed(span.start, span.end, title, span.role)
