@@ -15,6 +15,7 @@ from filature.extract.droprules import KIND
 from filature.extract.drops import Dropped
 from filature.extract.generic import refer_bare_heads
 from filature.extract.inside import add_acronym_mentions
+from filature.extract.kinds import glossed_kinds
 from filature.extract.lexicon import load_lexicon
 from filature.extract.mentions import (
     DocumentAnalysis,
@@ -29,6 +30,7 @@ from filature.extract.shapes import (
     generic_definition,
 )
 from filature.extract.spans import prepare_text
+from filature.extract.surnames import particle_surnames
 from filature.extract.tails import complete_generic_names
 from filature.extract.textnorm import fold
 from filature.extract.wordfilters import (
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-PIPELINE_VERSION = "entities-4"
+PIPELINE_VERSION = "entities-5"
 BATCH_SIZE = 64
 N_PROCESS = 1
 """Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
@@ -86,6 +88,7 @@ class DocumentAnalyzer:
                 self.kinds.extend((d.acronym, d.long_form))
             else:
                 defs.append(d)
+        self.kinds.extend(glossed_kinds(doc, self.lex))
         add_acronym_mentions(passage, defs, found)
         self.acronyms.extend(PassageAcronym(passage.seq, d) for d in defs)
         if self.on_passage is not None:
@@ -112,8 +115,8 @@ class DocumentAnalyzer:
         defined = frozenset(a.definition.long_form for a in self.acronyms)
         named = complete_generic_names(self._named(), self.lex, self.written_lower, defined)
         named = refer_bare_heads(named, self.dropped)
-        mentions = settle_document(named, self.cues, self.lex)
         passages = self.document.passages
+        mentions = particle_surnames(settle_document(named, self.cues, self.lex), passages)
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):
             raw = RawMention(p.seq, s, e, name, name, etype, PROPAGATED_LABEL, None, p.zone)
             mentions.append(raw)

@@ -15,6 +15,10 @@ from filature.extract.droprules import (
     COMMON_WORDS,
     ENGLISH_TITLE,
     GLOSS,
+    INITIALS,
+    LANGUAGE,
+    LISTED_COMMON,
+    MEANING,
     OVERLAP,
     PEOPLE_NOUN,
     PUBLISHER_SLOT,
@@ -29,6 +33,7 @@ from filature.extract.mentions import (
     STATE_LABEL,
 )
 from filature.extract.noise import noise_rule
+from filature.extract.peoples import language_name, listed_with_common_words, meaning_slot
 from filature.extract.phrases import doc_text
 from filature.extract.rules import (
     english_title,
@@ -108,6 +113,8 @@ def shape_rule(reading: Reading, candidate: Candidate) -> DropRule | None:
         return WORD_IN_CAPITALS
     if is_acronym(name) and REFERENCE_NUMBER.match(reading.text, e):
         return REFERENCE_LABEL
+    if is_acronym(name) and len(name) == 2 and reading.text.strip() == name:
+        return INITIALS  # "LG" alone under a judgment's heading
     if in_caps_run(reading.prepared, s, e, name):
         return CAPS_RUN
     return None
@@ -156,6 +163,12 @@ def typed_rule(
         return PEOPLE_NOUN, etype
     if role and etype != "person" and head_type(name, lex) is None:
         return ROLE_ON_NON_PERSON, ""
+    if etype != "person" and language_name(name):
+        return LANGUAGE, etype
+    if candidate.forced is None and meaning_slot(text, s):
+        return MEANING, etype
+    if ordinary and etype == "place" and listed_with_common_words(doc, s, e, reading.lowercase):
+        return LISTED_COMMON, etype
     return None
 
 

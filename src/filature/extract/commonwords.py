@@ -17,7 +17,7 @@ from filature.extract.textnorm import fold
 from filature.models import EntityType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def plural_common_noun(token: Token) -> bool:
@@ -68,6 +68,8 @@ def not_a_name(
             t.text[:1].isupper() and (t.pos_ == "PROPN" or t.lower_ not in lowercase)
             for t in span[1:]
         )
+    if head is None and _common_nouns_joined(span, lowercase):
+        return True  # "Liberté, Sécurité et Justice": values capitalised, not a name
     rest_lower = all(not t.text[:1].isupper() for t in span[1:] if t.is_alpha)
     if rest_lower and span.start > 0 and doc[span.start - 1].lower_ in _DESCRIBING:
         return True  # "une Union élargie", "notre Union commune": a description, not a name
@@ -75,6 +77,31 @@ def not_a_name(
         return False
     opening = first.is_sent_start or first.i == 0
     return opening or first.lower_ in lowercase or fold(first.text) in lex.capitalised_common
+
+
+_JOINING = frozenset({"et", "ou"})
+
+
+def _common_nouns_joined(span: Span, lowercase: frozenset[str]) -> bool:
+    """ "Sécurité et Justice": capitalised words joined by "et" / "ou", each one the document
+    writes as a common word, with no name-forming word among them; a name that opens such a
+    list ("Espace Liberté, Sécurité et Justice", cut at the comma by NER) is read with it."""
+    tokens = list(span)
+    doc, j = span.doc, span.end
+    if j < len(doc) and doc[j].text == ",":
+        while j < len(doc) and (
+            doc[j].text == "," or doc[j].lower_ in _JOINING or doc[j].text[:1].isupper()
+        ):
+            tokens.append(doc[j])
+            j += 1
+    words = [t for t in tokens if t.is_alpha]
+    joined = [t for t in words if t.lower_ in _JOINING]
+    content = [t for t in words if t.lower_ not in _JOINING]
+    return (
+        bool(joined)
+        and len(content) >= 2
+        and all(t.text[:1].isupper() and t.lower_ in lowercase for t in content)
+    )
 
 
 _DESCRIBING = frozenset(

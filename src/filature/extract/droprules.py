@@ -21,6 +21,12 @@ COMMON_WORDS = DropRule("common words", "words the document uses as common words
 PEOPLE_NOUN = DropRule("people noun", "a nationality or people noun after an article")
 CAPTION = DropRule("caption", "the common noun opening a short verbless line (a caption)")
 ROLE_ON_NON_PERSON = DropRule("role on non-person", "a title before a name that is not a person's")
+INITIALS = DropRule("initials", "two capitals alone on a line: a clerk's or typist's initials")
+LANGUAGE = DropRule("language", "a language's own name (CLDR autonyms, data/languages.toml)")
+MEANING = DropRule("meaning", "the meaning given to a word (after 'signifie', 'veut dire')")
+LISTED_COMMON = DropRule(
+    "listed with common words", "one word listed only with words the document writes in lowercase"
+)
 PASSAGE_RULES = (
     TRIM,
     OVERLAP,
@@ -34,6 +40,10 @@ PASSAGE_RULES = (
     COMMON_WORDS,
     PEOPLE_NOUN,
     ROLE_ON_NON_PERSON,
+    INITIALS,
+    LANGUAGE,
+    MEANING,
+    LISTED_COMMON,
     CAPTION,
 )
 """The filters of a candidate in its passage, after the noise rules (``passage_mentions``)."""

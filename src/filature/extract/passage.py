@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from filature.extract.address import cut_address
 from filature.extract.administration import UnitSpan, administration_spans
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
@@ -30,6 +31,8 @@ from filature.extract.mentions import (
     PUBLISHER_LABEL,
     RawMention,
 )
+from filature.extract.organs import standing_organ
+from filature.extract.press import press_title
 from filature.extract.rules import (
     RuleSpan,
     assign_type,
@@ -46,7 +49,7 @@ from filature.extract.slots import (
     is_lead,
     publisher_slot,
 )
-from filature.extract.spans import trim_span
+from filature.extract.spans import Trimmed, trim_span
 from filature.extract.tails import (
     FIRM_LABEL,
     caption_name,
@@ -208,7 +211,10 @@ def _trimmed(
             return CAPTION
         span = captioned
     if label == "PER":
-        span = cut_at_title(text, span, lex)
+        span = cut_at_title(text, cut_address(text, span), lex)
+    title = press_title(text, span.start, span.name)
+    if title is not None:  # "un journaliste du Monde": the title is "Le Monde"
+        span = Trimmed(span.start, span.end, title, span.role)
     short = forced is None and definite_head(reading.doc, span.start, span.end, lex)
     return Candidate(span, label, forced, short)
 
@@ -226,6 +232,8 @@ def _entity_type(reading: Reading, candidate: Candidate) -> EntityType | None:
         etype = kind_type(candidate.label, name, etype)
         if is_acronym(name) and ARTICLE_BEFORE.search(reading.text, max(0, s - 40), s):
             etype = "agreement"  # "article 39 TUE": the instrument the article is of
+        if etype == "event" and standing_organ(name):
+            etype = "organization"  # "Assemblée générale des Nations unies": an organ
     text, doc = reading.text, reading.doc
     if (
         etype is None

@@ -73,6 +73,20 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in '.!?«“"(:;–—-\n'
 
 
+def _title_article(text: str, start: int, elision: re.Match[str]) -> bool:
+    """ "L'Union" inside a sentence, before a capitalised word in lowercase letters: the
+    article belongs to the name (a press title, "L'Haÿ-les-Roses"); in a heading or at a
+    sentence's start it is an ordinary article."""
+    after = text[start + elision.end() : start + elision.end() + 2]
+    return (
+        elision.group(1) == "L"
+        and len(after) == 2
+        and after[0].isupper()
+        and after[1].islower()
+        and not _sentence_start(text, start)
+    )
+
+
 def _strip_leading(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, list[str]]:
     roles: list[str] = []
     while start < end:
@@ -81,6 +95,8 @@ def _strip_leading(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, 
             start += 1
             continue
         m = _LEAD_ELISION.match(rest)
+        if m and _title_article(text, start, m):
+            break  # "selon L'Union": a capital article inside a sentence is the title's
         if m and (m.group(1) in lex.elisions or fold(m.group(1)) in lex.elisions):
             start += m.end()
             continue

@@ -29,14 +29,18 @@ def is_acronym(word: str) -> bool:
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+_REGNAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def person_display(name: str) -> str:
     """Title-case uppercase surname tokens of a person ("HE Bingsong" -> "He Bingsong"); a
-    dotted acronym keeps its capitals ("C.I.D.E")."""
-    words = []
-    for word in name.split(" "):
-        if is_all_caps(word) and not _DOTTED_ACRONYM.fullmatch(word):
+    dotted acronym keeps its capitals ("C.I.D.E"), and so does a regnal number after a name
+    ("Gewargis III", "Jean-Paul II")."""
+    words: list[str] = []
+    parts = name.split(" ")
+    for i, word in enumerate(parts):
+        regnal = 0 < i == len(parts) - 1 and bool(_REGNAL.fullmatch(word))
+        if is_all_caps(word) and not regnal and not _DOTTED_ACRONYM.fullmatch(word):
             word = "-".join(part.capitalize() for part in word.split("-"))
         words.append(word)
     return " ".join(words)
