@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from filature.extract.relations.clausedates import clause_date
 from filature.extract.relations.clauses import (
     agents,
     arguments,
-    clause_date,
     is_participle_modifier,
 )
 from filature.extract.relations.connectives import case_words

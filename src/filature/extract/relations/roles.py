@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.phrases import folded_token_texts, phrase_index, phrase_starts
 from filature.extract.relations.actors import MentionIndex
-from filature.extract.relations.clauses import clause_date, role_date
+from filature.extract.relations.clausedates import clause_date, role_date
 from filature.extract.relations.emit import Emitter
 from filature.extract.relations.holders import (
     appointing_body,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from filature.extract.relations.actors import MentionIndex
+from filature.extract.relations.clausedates import clause_date
 from filature.extract.relations.clauses import (
     Arguments,
     agents,
     arguments,
-    clause_date,
     complements,
     is_reflexive,
     object_tokens,
