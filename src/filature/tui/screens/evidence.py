@@ -64,7 +64,7 @@ def facts_content(relation: Relation) -> Content:
     return Content.assemble(*parts)
 
 
-class EvidenceScreen(ExcerptHost, ModalScreen[None]):
+class EvidenceScreen(ModalScreen[None], ExcerptHost):
     """A relation and its supporting passages; Enter opens one in its document."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,7 +12,9 @@ from filature.tui.widgets.excerpt_list import ExcerptList
 
 
 class ExcerptHost(Screen[None]):
-    """The base of the screens holding one ``ExcerptList`` (main, find, evidence)."""
+    """The base of the screens holding one ``ExcerptList`` (main, find, evidence). List it
+    after ``ModalScreen``: Textual takes a screen's CSS type names from its first base only, so
+    a modal listed second loses its centring and its dimmed background."""
 
     @on(ExcerptList.Open)
     def _open_excerpt(self, event: ExcerptList.Open) -> None:

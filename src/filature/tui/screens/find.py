@@ -30,7 +30,7 @@ def shown(result: FullTextResult) -> str:
     return f"{result.count_text} (showing {listed:,}{order})"
 
 
-class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
+class FindScreen(SearchBox[None, FullTextResult], ExcerptHost):
     """A search box and the matching passages, matched words highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
