@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filature.store.schema import SCHEMA_VERSION, create_schema
+from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
 
 @dataclass
@@ -32,6 +32,8 @@ class DbBuilder:
     mentions: list[tuple[int, int, int, int, str]] = field(default_factory=list)
     relations: list[dict[str, object]] = field(default_factory=list)
     evidence: list[tuple[int, int, int, int]] = field(default_factory=list)
+    keys: bool = True
+    """Write ``entity_keys`` as a build does (False: leave it empty, as an older writer)."""
 
     def document(self, path: str, title: str, passages: list[tuple[str, str]]) -> list[int]:
         """Add a document made of ``(zone, text)`` passages; returns the passage ids."""
@@ -178,6 +180,8 @@ class DbBuilder:
                     ),
                 )
             conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)", self.evidence)
+            if self.keys:
+                write_entity_keys(conn)
             conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(schema_version),))
         conn.close()
         return path

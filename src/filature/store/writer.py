@@ -15,7 +15,7 @@ from filature.models import Document, Extraction, FileReport
 from filature.store.atomic import SIDECARS, fsync_dir, fsync_file, temp_prefix
 from filature.store.connect import harden
 from filature.store.rows import write_base, write_documents, write_entities, write_relations
-from filature.store.schema import SCHEMA_VERSION, create_schema
+from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
 
 class Derivation(Protocol):
@@ -120,6 +120,7 @@ def _write(
             entities, mentions, relations = _curated_counts(conn)
         else:
             write_relations(conn, extraction.relations, passage_ids)
+            write_entity_keys(conn)
         conn.executemany(
             "INSERT INTO files (path, status, reason, encoding) VALUES (?, ?, ?, ?)",
             [(f.path, f.status, f.reason, f.encoding) for f in files],
