@@ -9,8 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from dbfactory import DbBuilder
 
+from dbfactory import DbBuilder
 from filature.query.table_pages import (
     TableQuery,
     iter_rows,

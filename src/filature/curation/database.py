@@ -20,8 +20,8 @@ from typing import Any, cast
 
 from filature.curation.entries import Entry
 from filature.curation.rules import Group, curate
-from filature.store.schema import write_entity_keys
 from filature.models import EntityType
+from filature.store.schema import write_entity_keys
 from filature.vocabulary import CO_OCCURRENCE
 
 MAX_EVIDENCE = 20

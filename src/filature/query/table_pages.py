@@ -217,3 +217,20 @@ def _read_order(row: TableRow) -> tuple[int, str, str, int]:
     """The order ``relation_table`` reads its rows in (ties between totals keep it)."""
     r = row.relation
     return _TYPE_ORDER.get(r.type, len(_TYPE_ORDER)), r.source.name, r.target.name, r.id
+
+
+_CELLS = ("role", "date", "amount", "currency", "period")
+
+
+def table_columns(conn: sqlite3.Connection, rtype: str | None) -> frozenset[str]:
+    """The columns among role, date, amount, currency and period that hold a value in some
+    relation of ``rtype`` (None: every stated type), read in one pass."""
+    types = list(STATED_TYPES) if rtype is None else [rtype]
+    tests = ", ".join(
+        f"MAX({c} IS NOT NULL)" if c == "amount" else f"MAX(COALESCE({c}, '') != '')"
+        for c in _CELLS
+    )
+    row = conn.execute(
+        f"SELECT {tests} FROM relations WHERE type IN ({','.join('?' * len(types))})", types
+    ).fetchone()
+    return frozenset(c for c, used in zip(_CELLS, row, strict=True) if used)

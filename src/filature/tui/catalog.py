@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from filature import query
+from filature.query import table_pages
 from filature.query.facets import EntityFacts, Frequencies, entity_facts, frequencies
 from filature.query.network import neighbour_groups
 from filature.query.notes import read_notes
-from filature.query.tables import relation_table, relation_type_counts
+from filature.query.table_pages import TableQuery
+from filature.query.tables import relation_type_counts
 from filature.query.timeline import timeline
-from filature.query.views import NeighbourGroup, NoteRecord, RelationTable, Timeline
+from filature.query.views import NeighbourGroup, NoteRecord, SourceTotal, TableRow, Timeline
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
@@ -120,11 +123,25 @@ class Catalog:
         """How many relations each stated type holds."""
         return relation_type_counts(self.conn)
 
-    @guarded(lambda: RelationTable(None, (), ()))
-    def relation_table(self, rtype: str | None) -> RelationTable:
-        """Every relation of ``rtype`` (None: of every stated type), with the amounts per
-        source."""
-        return relation_table(self.conn, rtype)
+    @guarded(lambda: None)
+    def table_ids(self, query: TableQuery, limit: int = 0) -> array[int] | None:
+        """The ids of the relations table's rows, filtered and sorted (the first ``limit``)."""
+        return table_pages.table_ids(self.conn, query, limit)
+
+    @guarded(tuple)
+    def table_rows(self, ids: Sequence[int]) -> tuple[TableRow, ...]:
+        """The rows of the relations table of ``ids``, in that order, with their evidence."""
+        return table_pages.table_rows(self.conn, ids)
+
+    @guarded(tuple)
+    def table_totals(self, query: TableQuery) -> tuple[SourceTotal, ...]:
+        """The amounts per source and year of the rows ``query`` selects."""
+        return table_pages.table_totals(self.conn, query)
+
+    @guarded(frozenset)
+    def table_columns(self, rtype: str | None) -> frozenset[str]:
+        """The optional columns of the relations table holding a value for ``rtype``."""
+        return table_pages.table_columns(self.conn, rtype)
 
     @guarded(lambda: Timeline(None, (), 0))
     def timeline(self, entity_id: int | None) -> Timeline:

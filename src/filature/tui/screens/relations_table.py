@@ -1,9 +1,13 @@
 """The relations table (f3): every relation of one type across the corpus, sortable by any
 column, filtered by words, with the amounts totalled per source and year; Enter opens the
-evidence of a row."""
+evidence of a row. Sorted and filtered in SQL and read a page at a time: the first page,
+then every row's id in order (scrolling past the rows held reads the page there), then the
+totals; the export streams every row."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
@@ -17,9 +21,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
-from filature.export.views import View, relation_table_view
-from filature.query.tables import COLUMNS, filter_rows, sort_rows, source_totals
-from filature.query.views import RelationTable, TableRow
+from filature.export.views import Record, View, relation_table_view
+from filature.query.table_pages import CHUNK, TableQuery, table_rows
+from filature.query.tables import COLUMNS
+from filature.query.views import RelationTable, SourceTotal, TableRow
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat
@@ -29,6 +34,8 @@ from filature.tui.widgets.relation_grid import RelationGrid, used_columns
 from filature.vocabulary import relation_type
 
 EVERY = "*"
+PAGE = 200
+"""Rows held by the grid at a time (the table is read a page at a time)."""
 
 
 class RelationsTableScreen(Screen[None]):
@@ -53,10 +60,28 @@ class RelationsTableScreen(Screen[None]):
         self.rtype = rtype
         self.sort = "source"
         self.descending = False
-        self.table = RelationTable(rtype, (), ())
         self.shown: tuple[TableRow, ...] = ()
+        """The rows held by the grid: a window of at most ``PAGE`` rows from ``offset``."""
+        self.start = 0
+        self.ids: array[int] | None = None
+        """Every row's id in the table's order, once read (the first page comes before)."""
+        self.totals: tuple[SourceTotal, ...] = ()
+        self.columns: frozenset[str] = frozenset()
         self.reading = True
         self._generation = 0
+
+    @property
+    def table_query(self) -> TableQuery:
+        """The rows asked for: the type, the sort and the filter's words."""
+        text = self.query_one("#table-filter", Input).value
+        return TableQuery(self.rtype, self.sort, self.descending, text)
+
+    @property
+    def total(self) -> int | None:
+        """How many rows the table has (None until counted)."""
+        if self.ids is not None:
+            return len(self.ids)
+        return len(self.shown) if not self.reading and len(self.shown) < PAGE else None
 
     def compose(self) -> ComposeResult:
         counts = self.catalog.relation_type_counts()
@@ -85,58 +110,122 @@ class RelationsTableScreen(Screen[None]):
         self._load()
 
     def _load(self) -> None:
+        """Read the first page of the rows asked for, then every row's id and the totals."""
         self._generation += 1
         self.reading = True
+        self.ids = None
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
         grid.border_subtitle = "reading…"
-        self._read(self.rtype, self._generation)
+        self._read(self.table_query, self._generation)
 
     @work(thread=True, exclusive=True, group="relations-table")
-    def _read(self, rtype: str | None, generation: int) -> None:
-        table = self.catalog.relation_table(rtype)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, table, generation)
-
-    def _loaded(self, table: RelationTable, generation: int) -> None:
-        if generation != self._generation or not self.is_attached:
+    def _read(self, query: TableQuery, generation: int) -> None:
+        worker = get_current_worker()
+        ids = self.catalog.table_ids(query, PAGE) or array("q")
+        first = self.catalog.table_rows(ids)
+        if worker.is_cancelled:
             return
-        self.table = table
-        self.reading = False
-        self.refresh_rows()
+        self.app.call_from_thread(self._first_page, first, generation)
+        columns = self.catalog.table_columns(query.rtype)
+        every = self.catalog.table_ids(query) if len(first) == PAGE else ids
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._counted, every, columns, generation)
+        totals = self.catalog.table_totals(query)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._totalled, totals, generation)
+
+    def _current_generation(self, generation: int) -> bool:
+        return generation == self._generation and self.is_attached
+
+    def _first_page(self, rows: tuple[TableRow, ...], generation: int) -> None:
+        if self._current_generation(generation):
+            self.reading = False
+            self.start = 0
+            self.shown = rows
+            self.refresh_rows(cursor=0)
+
+    def _counted(self, ids: array[int] | None, columns: frozenset[str], generation: int) -> None:
+        if self._current_generation(generation):
+            self.ids, self.columns = ids, columns
+            self.refresh_rows()
+
+    def _totalled(self, totals: tuple[SourceTotal, ...], generation: int) -> None:
+        if self._current_generation(generation):
+            self.totals = totals
+            box = self.query_one("#table-totals-box")
+            box.display = bool(totals)
+            self.query_one("#table-totals", Static).update(totals_content(totals))
 
     def _type_name(self) -> str:
         return "every stated type" if self.rtype is None else relation_type(self.rtype).label
 
-    def refresh_rows(self) -> None:
-        """Filter, sort and show the rows, the totals of the rows shown, the detail line."""
-        text = self.query_one("#table-filter", Input).value
-        rows = filter_rows(self.table.rows, text)
-        self.shown = sort_rows(rows, self.sort, self.descending)
-        everything = self._view(self.table.rows)
-        keep = used_columns(everything, ("source", "target"))
+    def refresh_rows(self, cursor: int | None = None) -> None:
+        """Show the rows held (the cursor on row ``cursor`` of them, else where it was),
+        the count, the sort and the detail line."""
+        view = self._view(self.shown)
+        keep = tuple(c for c in view.columns if c in self.columns) + used_columns(view)
         if self.rtype is not None:
             keep = tuple(c for c in keep if c != "relation")
         grid = self.query_one(RelationGrid)
         grid.show(
-            shown_view(self._view(self.shown), self.shown),
+            shown_view(view, self.shown),
             keep=keep,
             sort=self.sort,
             descending=self.descending,
             width=self.size.width,
+            cursor=cursor,
         )
-        total = len(self.table.rows)
-        count = f"{len(self.shown):,} of {total:,}" if len(self.shown) != total else f"{total:,}"
-        arrow = "▼" if self.descending else "▲"
-        plural = "s" if total != 1 else ""
-        grid.border_subtitle = (
-            f"{count} relation{plural} · sort: {self.sort} {arrow} · Enter: evidence"
-        )
-        totals = source_totals(self.shown)
-        box = self.query_one("#table-totals-box")
-        box.display = bool(totals)
-        self.query_one("#table-totals", Static).update(totals_content(totals))
+        total = self.total
+        grid.more_before = self.start > 0
+        grid.more_after = total is None or self.start + len(self.shown) < total
+        self._show_count()
         self._show_detail()
+
+    def _show_count(self) -> None:
+        grid = self.query_one(RelationGrid)
+        total = self.total
+        where = ""
+        if self.shown and (self.start or total is None or len(self.shown) < total):
+            row = self.start + (grid.current or 0) + 1
+            where = f"{row:,} of " if total is not None else f"{row:,} of more, counting… · "
+        count = "" if total is None else f"{total:,} relation{'s' if total != 1 else ''}"
+        arrow = "▼" if self.descending else "▲"
+        text = self.query_one("#table-filter", Input).value.strip()
+        matched = " matching" if text else ""
+        grid.border_subtitle = (
+            f"{where}{count}{matched} · sort: {self.sort} {arrow} · Enter: evidence"
+        )
+
+    def _move(self, target: int) -> None:
+        """Put the cursor on row ``target`` of the whole table, reading the page around it."""
+        if self.ids is None or not self.ids:
+            return
+        target = max(0, min(target, len(self.ids) - 1))
+        offset = max(0, min(target - PAGE // 2, len(self.ids) - PAGE))
+        if offset != self.start or not self.shown:
+            self.shown = self.catalog.table_rows(self.ids[offset : offset + PAGE])
+            self.start = offset
+        self.refresh_rows(cursor=target - self.start)
+
+    @on(RelationGrid.Edge)
+    def _edge(self, event: RelationGrid.Edge) -> None:
+        event.stop()
+        if self.ids is None:
+            self.notify("Still reading the order of every row…", timeout=2, markup=False)
+            return
+        here = self.start + (self.query_one(RelationGrid).current or 0)
+        page = self.query_one(RelationGrid).page_height
+        moves = {
+            "down": here + 1,
+            "up": here - 1,
+            "page_down": here + page,
+            "page_up": here - page,
+            "top": 0,
+            "bottom": len(self.ids) - 1,
+        }
+        self._move(moves.get(event.move, here))
 
     def _view(self, rows: tuple[TableRow, ...]) -> View:
         return relation_table_view(RelationTable(self.rtype, rows, ()))
@@ -168,6 +257,7 @@ class RelationsTableScreen(Screen[None]):
 
     @on(RelationGrid.RowHighlighted)
     def _highlighted(self) -> None:
+        self._show_count()
         self._show_detail()
 
     @on(RelationGrid.Chosen)
@@ -186,7 +276,7 @@ class RelationsTableScreen(Screen[None]):
             return
         self.descending = not self.descending if event.column == self.sort else False
         self.sort = event.column
-        self.refresh_rows()
+        self._load()
 
     @on(Select.Changed, "#table-type")
     def _type_changed(self, event: Select.Changed) -> None:
@@ -198,8 +288,7 @@ class RelationsTableScreen(Screen[None]):
 
     @on(Input.Changed, "#table-filter")
     def _filter_changed(self) -> None:
-        if not self.reading:
-            self.refresh_rows()
+        self._load()
 
     @on(Input.Submitted, "#table-filter")
     def _filter_done(self) -> None:
@@ -236,12 +325,12 @@ class RelationsTableScreen(Screen[None]):
         position = shown.index(self.sort) if self.sort in shown else -1
         self.sort = shown[(position + 1) % len(shown)]
         self.descending = False
-        self.refresh_rows()
+        self._load()
 
     def action_reverse(self) -> None:
         """Reverse the sort order."""
         self.descending = not self.descending
-        self.refresh_rows()
+        self._load()
 
     def action_evidence(self) -> None:
         """Open the evidence of the row under the cursor."""
@@ -256,8 +345,21 @@ class RelationsTableScreen(Screen[None]):
             explorer(self).open_entity(row.relation.source.id)
 
     def current_view(self) -> View:
-        """The rows as shown (filtered, sorted), every column, quotes cited."""
-        view = self._view(self.shown)
-        text = self.query_one("#table-filter", Input).value.strip()
+        """Every row as sorted and filtered (not only the rows held), every column, quotes
+        cited: streamed from the database a chunk at a time when written."""
+        query, rtype = self.table_query, self.rtype
+        ids = self.ids
+        if ids is None:
+            ids = self.catalog.table_ids(query) or array("q")
+        conn = self.catalog.conn
+
+        def stream() -> Iterator[Record]:
+            for start in range(0, len(ids), CHUNK):
+                rows = table_rows(conn, ids[start : start + CHUNK])
+                view = relation_table_view(RelationTable(rtype, rows, ()))
+                yield from zip(view.rows, view.quotes, strict=True)
+
+        view = self._view(())
+        text = query.text.strip()
         title = view.title + (f" (filter: {text})" if text else "")
-        return replace(view, title=title)
+        return replace(view, title=title, stream=stream, size=len(ids))
