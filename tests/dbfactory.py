@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -374,4 +375,49 @@ def workbench_builder() -> DbBuilder:
     )  # fmt: skip
     b.relation(meng, interpol, "member_of", evidence=((doc[2], "Meng Hongwei est élu président"),))
     b.relation(meng, pekin, "mentioned_with")
+    return b
+
+
+NAMES = (
+    "État islamique", "etat-major", "Zurich", "école", "Ecole nationale", "ÉCOLE NATIONALE",
+    "d'Artagnan", "D’Artagnan", "Œuvre d'Orient", "Ministère de la Sécurité publique",
+    "ministere de la securite publique", "Interpol", "INTERPOL", "Fonds [/] Bêta", "Åland",
+    "Zoé Martin", "Abel", "abel", "Évian", "Ève", "Meng Hongwei", "Xi Jinping", "Pékin",
+    "Banque mondiale", "Union européenne", "Yémen", "Ürümqi", "Ça va", "Cachan", "Lætitia",
+)  # fmt: skip
+DATES = (None, None, "2015", "2017-09", "2016-11-10", "2016-2018", "2015/2016", "vers 2010",
+         "2017-13", "2017-09-31", "2017-09-32", "1999", " 2001-02 ")  # fmt: skip
+ROLES = (None, None, None, "président", "Président", "vice-président", "membre", "", "élu")
+QUOTES = ("EUR 2 047 000", "500 000 $", "1 000 EUR", "12 euros", "un accord", "300 CNY")
+TYPES = ("funds", "holds_role", "member_of", "hosts", "mentioned_with")
+PAGING_ROWS = 420
+
+
+def paging_builder(keys: bool = True) -> DbBuilder:
+    """More relations than a page of the relations table (420), between names that sort
+    differently folded and raw, with partial and odd dates, roles, amounts of their own and
+    quoted by their evidence, over four documents (two with the same title)."""
+    rng = random.Random(17)
+    b = DbBuilder(keys=keys)
+    docs = []
+    for n, title in enumerate(("Rapport annuel", "Note de l'École", "Dépêche", "Rapport annuel")):
+        text = " · ".join(QUOTES) + f" — pièce {n}"
+        docs += b.document(f"{n:03d}_doc.txt", title, [("body", text), ("footnote", text)])
+    ids = [b.entity(name, rng.choice(("person", "organization", "place"))) for name in NAMES]
+    for _ in range(PAGING_ROWS):
+        source, target = rng.sample(ids, 2)
+        amount = rng.choice((None, None, None, 1000.0, 2_500_000.0, 12.5))
+        b.relation(
+            source,
+            target,
+            rng.choice(TYPES),
+            evidence=tuple(
+                {(rng.choice(docs), rng.choice(QUOTES)) for _ in range(rng.randint(0, 3))}
+            ),
+            role=rng.choice(ROLES),
+            date=rng.choice(DATES),
+            period=rng.choice(DATES),
+            amount=amount,
+            currency=rng.choice(("EUR", "USD", "€", None)) if amount else None,
+        )
     return b

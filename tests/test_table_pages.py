@@ -4,13 +4,12 @@ database holding more rows than a page; with the build's name keys and without t
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from dbfactory import DbBuilder
+from dbfactory import paging_builder
 from filature.query.table_pages import (
     TableQuery,
     iter_rows,
@@ -23,51 +22,10 @@ from filature.query.table_pages import (
 from filature.query.tables import COLUMNS, filter_rows, relation_table, sort_rows, source_totals
 from filature.store.connect import open_readonly
 
-NAMES = (
-    "État islamique", "etat-major", "Zurich", "école", "Ecole nationale", "ÉCOLE NATIONALE",
-    "d'Artagnan", "D’Artagnan", "Œuvre d'Orient", "Ministère de la Sécurité publique",
-    "ministere de la securite publique", "Interpol", "INTERPOL", "Fonds [/] Bêta", "Åland",
-    "Zoé Martin", "Abel", "abel", "Évian", "Ève", "Meng Hongwei", "Xi Jinping", "Pékin",
-    "Banque mondiale", "Union européenne", "Yémen", "Ürümqi", "Ça va", "Cachan", "Lætitia",
-)  # fmt: skip
-DATES = (None, None, "2015", "2017-09", "2016-11-10", "2016-2018", "2015/2016", "vers 2010",
-         "2017-13", "2017-09-31", "2017-09-32", "1999", " 2001-02 ")  # fmt: skip
-ROLES = (None, None, None, "président", "Président", "vice-président", "membre", "", "élu")
-QUOTES = ("EUR 2 047 000", "500 000 $", "1 000 EUR", "12 euros", "un accord", "300 CNY")
-TYPES = ("funds", "holds_role", "member_of", "hosts", "mentioned_with")
-ROWS = 420
-
-
-def _builder(keys: bool) -> DbBuilder:
-    rng = random.Random(17)
-    b = DbBuilder(keys=keys)
-    docs = []
-    for n, title in enumerate(("Rapport annuel", "Note de l'École", "Dépêche", "Rapport annuel")):
-        text = " · ".join(QUOTES) + f" — pièce {n}"
-        docs += b.document(f"{n:03d}_doc.txt", title, [("body", text), ("footnote", text)])
-    ids = [b.entity(name, rng.choice(("person", "organization", "place"))) for name in NAMES]
-    for _ in range(ROWS):
-        source, target = rng.sample(ids, 2)
-        amount = rng.choice((None, None, None, 1000.0, 2_500_000.0, 12.5))
-        b.relation(
-            source,
-            target,
-            rng.choice(TYPES),
-            evidence=tuple(
-                {(rng.choice(docs), rng.choice(QUOTES)) for _ in range(rng.randint(0, 3))}
-            ),
-            role=rng.choice(ROLES),
-            date=rng.choice(DATES),
-            period=rng.choice(DATES),
-            amount=amount,
-            currency=rng.choice(("EUR", "USD", "€", None)) if amount else None,
-        )
-    return b
-
 
 @pytest.fixture(scope="module", params=[True, False], ids=["keys", "no-keys"])
 def conn(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    path = _builder(request.param).write(tmp_path_factory.mktemp("pages") / "pages.db")
+    path = paging_builder(request.param).write(tmp_path_factory.mktemp("pages") / "pages.db")
     db = open_readonly(Path(path))
     assert prepare(db) is request.param
     yield db
