@@ -15,8 +15,14 @@ from filature.query.network import neighbour_groups
 from filature.query.notes import read_notes
 from filature.query.table_pages import TableQuery
 from filature.query.tables import relation_type_counts
-from filature.query.timeline import timeline
-from filature.query.views import NeighbourGroup, NoteRecord, SourceTotal, TableRow, Timeline
+from filature.query.timeline import timeline_counts, timeline_entries, timeline_order
+from filature.query.views import (
+    NeighbourGroup,
+    NoteRecord,
+    SourceTotal,
+    TableRow,
+    TimelineEntry,
+)
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
@@ -143,10 +149,21 @@ class Catalog:
         """The optional columns of the relations table holding a value for ``rtype``."""
         return table_pages.table_columns(self.conn, rtype)
 
-    @guarded(lambda: Timeline(None, (), 0))
-    def timeline(self, entity_id: int | None) -> Timeline:
-        """The dated relations of ``entity_id`` (None: of the corpus), grouped by year."""
-        return timeline(self.conn, entity_id)
+    @guarded(lambda: None)
+    def timeline_order(self, entity_id: int | None, limit: int = 0) -> array[int] | None:
+        """The ids of the dated relations of ``entity_id`` (None: of the corpus) in date
+        order (the first ``limit``)."""
+        return timeline_order(self.conn, entity_id, limit)
+
+    @guarded(tuple)
+    def timeline_entries(self, ids: Sequence[int]) -> tuple[TimelineEntry, ...]:
+        """The timeline's entries of the relations of ``ids``, in that order."""
+        return timeline_entries(self.conn, ids)
+
+    @guarded(lambda: ({}, 0))
+    def timeline_counts(self, entity_id: int | None) -> tuple[dict[int, int], int]:
+        """Dated relations per year of ``entity_id`` (None: the corpus), and the undated."""
+        return timeline_counts(self.conn, entity_id)
 
     @guarded(tuple)
     def neighbours(
