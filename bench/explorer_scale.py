@@ -177,11 +177,11 @@ def view_calls(conn: sqlite3.Connection) -> dict[str, Callable[[], object]]:
     """The read functions behind the workbench's views: what opening each costs (the first
     page of the relations table and of the corpus's timeline), and what is read after it."""
     from filature.query import table_pages as tp
-    from filature.query import timeline as tl
     from filature.query.facets import frequencies
     from filature.query.network import neighbour_groups
     from filature.query.notes import read_notes
     from filature.query.tables import relation_type_counts
+    from filature.query.timeline import timeline, timeline_counts, timeline_entries, timeline_order
 
     every = tp.TableQuery()
     return {
@@ -196,10 +196,10 @@ def view_calls(conn: sqlite3.Connection) -> dict[str, Callable[[], object]]:
         "relations table first page sorted by date": lambda: tp.table_ids(
             conn, tp.TableQuery(sort="date"), 200
         ),
-        "timeline(5,000-mention entity)": lambda: tl.timeline(conn, 1),
+        "timeline(5,000-mention entity)": lambda: timeline(conn, 1),
         "corpus timeline first page (500) and year counts": lambda: (
-            tl.timeline_entries(conn, tl.timeline_order(conn, None, 500)),
-            tl.timeline_counts(conn, None),
+            timeline_entries(conn, timeline_order(conn, None, 500)),
+            timeline_counts(conn, None),
         ),
         "neighbour_groups(5,000-mention entity, 20) (f5)": lambda: neighbour_groups(
             conn, 1, cap=20

@@ -386,7 +386,8 @@ NAMES = (
     "Banque mondiale", "Union européenne", "Yémen", "Ürümqi", "Ça va", "Cachan", "Lætitia",
 )  # fmt: skip
 DATES = (None, None, "2015", "2017-09", "2016-11-10", "2016-2018", "2015/2016", "vers 2010",
-         "2017-13", "2017-09-31", "2017-09-32", "1999", " 2001-02 ")  # fmt: skip
+         "2017-13", "2017-09-31", "2017-09-32", "1999", " 2001-02 ", "\u00a02016-03",
+         "２０１５-02", "2014-06-1x")  # fmt: skip
 ROLES = (None, None, None, "président", "Président", "vice-président", "membre", "", "élu")
 QUOTES = ("EUR 2 047 000", "500 000 $", "1 000 EUR", "12 euros", "un accord", "300 CNY")
 TYPES = ("funds", "holds_role", "member_of", "hosts", "mentioned_with")

@@ -48,6 +48,24 @@ def _shared_value(quote: object) -> float | None:
     return None if found is None else found[1]
 
 
+def date_key_sql(column: str) -> str:
+    """SQL giving ``_date_key`` of ``column`` (``parse_date``'s key as ``YYYYMMDD`` then the
+    text): computed by SQLite for a date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, by
+    ``fl_date_key`` for any other text."""
+    c = column
+    year = "[0-9][0-9][0-9][0-9]"
+    month = f"substr({c}, 6, 2) BETWEEN '01' AND '12'"
+    return (
+        f"(CASE WHEN {c} IS NULL THEN NULL WHEN {c} GLOB '{year}' THEN {c} || '0000' || {c}"
+        f" WHEN {c} GLOB '{year}-[0-9][0-9]' AND {month}"
+        f" THEN substr({c}, 1, 4) || substr({c}, 6, 2) || '00' || {c}"
+        f" WHEN {c} GLOB '{year}-[0-9][0-9]-[0-9][0-9]' AND {month}"
+        f" AND substr({c}, 9, 2) BETWEEN '01' AND '31'"
+        f" THEN substr({c}, 1, 4) || substr({c}, 6, 2) || substr({c}, 9, 2) || {c}"
+        f" ELSE fl_date_key({c}) END)"
+    )
+
+
 def prepare(conn: sqlite3.Connection) -> bool:
     """Register the SQL functions the table's queries use on ``conn``; True when the
     database has every entity's key (``entity_keys``: names sorted by an index), False when
@@ -88,7 +106,7 @@ def _sort_key(column: str, keyed: bool) -> str:
     if column in ("source", "target"):
         return _name(column[0], keyed)
     if column in ("date", "period"):
-        return f"fl_date_key(r.{column})"
+        return date_key_sql(f"r.{column}")
     if column == "amount":
         return f"COALESCE(r.amount, {_SHARED})"
     if column == "documents":

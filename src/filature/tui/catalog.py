@@ -15,7 +15,7 @@ from filature.query.network import neighbour_groups
 from filature.query.notes import read_notes
 from filature.query.table_pages import TableQuery
 from filature.query.tables import relation_type_counts
-from filature.query.timeline import timeline_counts, timeline_entries, timeline_order
+from filature.query.timeline import timeline_entries, timeline_head, timeline_order
 from filature.query.views import (
     NeighbourGroup,
     NoteRecord,
@@ -160,10 +160,13 @@ class Catalog:
         """The timeline's entries of the relations of ``ids``, in that order."""
         return timeline_entries(self.conn, ids)
 
-    @guarded(lambda: ({}, 0))
-    def timeline_counts(self, entity_id: int | None) -> tuple[dict[int, int], int]:
-        """Dated relations per year of ``entity_id`` (None: the corpus), and the undated."""
-        return timeline_counts(self.conn, entity_id)
+    @guarded(lambda: (array("q"), {}, 0))
+    def timeline_head(
+        self, entity_id: int | None, limit: int
+    ) -> tuple[array[int], dict[int, int], int]:
+        """The first ``limit`` dated relations of ``entity_id`` (None: the corpus) in date
+        order, the count of each year and of the undated."""
+        return timeline_head(self.conn, entity_id, limit)
 
     @guarded(tuple)
     def neighbours(

@@ -38,6 +38,11 @@ PAGE = 200
 """Rows held by the grid at a time (the table is read a page at a time)."""
 
 
+def _cancelled() -> bool:
+    """True when the worker running this was cancelled (a newer read replaced it)."""
+    return get_current_worker().is_cancelled
+
+
 class RelationsTableScreen(Screen[None]):
     """The relations of one type (or of every stated type) as a table."""
 
@@ -121,19 +126,18 @@ class RelationsTableScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="relations-table")
     def _read(self, query: TableQuery, generation: int) -> None:
-        worker = get_current_worker()
         ids = self.catalog.table_ids(query, PAGE) or array("q")
         first = self.catalog.table_rows(ids)
-        if worker.is_cancelled:
+        if _cancelled():
             return
         self.app.call_from_thread(self._first_page, first, generation)
         columns = self.catalog.table_columns(query.rtype)
         every = self.catalog.table_ids(query) if len(first) == PAGE else ids
-        if worker.is_cancelled:
+        if _cancelled():
             return
         self.app.call_from_thread(self._counted, every, columns, generation)
         totals = self.catalog.table_totals(query)
-        if not worker.is_cancelled:
+        if not _cancelled():
             self.app.call_from_thread(self._totalled, totals, generation)
 
     def _current_generation(self, generation: int) -> bool:

@@ -126,9 +126,8 @@ class TimelineScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="timeline")
     def _read(self, entity_id: int | None, generation: int) -> None:
         worker = get_current_worker()
-        first = self.catalog.timeline_order(entity_id, PAGE) or array("q")
+        first, counts, undated = self.catalog.timeline_head(entity_id, PAGE)
         entries = self.catalog.timeline_entries(first)
-        counts, undated = self.catalog.timeline_counts(entity_id)
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._loaded, entries, counts, undated, generation)
