@@ -149,7 +149,17 @@ def _where(conn: sqlite3.Connection, query: TableQuery, keyed: bool) -> tuple[st
     return where, args
 
 
-def _from(query: TableQuery, keyed: bool) -> str:
+def _from(query: TableQuery, keyed: bool, whole: bool = False) -> str:
+    """The tables of the query: walking the names in order when a first page of a name sort
+    is read; scanning the table when every row of every type is (``whole``)."""
+    if whole and query.rtype is None:  # nine rows in ten: the table in order beats its index
+        ends = (
+            "JOIN entity_keys sk ON sk.entity_id = r.source_id"
+            " JOIN entity_keys tk ON tk.entity_id = r.target_id"
+            if keyed
+            else "JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id"
+        )
+        return f"relations r NOT INDEXED {ends}"
     if not keyed:
         return (
             "relations r JOIN entities s ON s.id = r.source_id"
@@ -182,7 +192,7 @@ def table_ids(conn: sqlite3.Connection, query: TableQuery, limit: int = 0) -> ar
         if query.sort in ("source", "target", "documents", "passages")
         else f"{key} IS NULL, {key}{direction}, {base}"
     )
-    sql = f"SELECT r.id FROM {_from(query, keyed)} WHERE {where} ORDER BY {order}"
+    sql = f"SELECT r.id FROM {_from(query, keyed, limit <= 0)} WHERE {where} ORDER BY {order}"
     if limit > 0:
         sql += f" LIMIT {int(limit)}"
     return array("q", (int(i) for (i,) in conn.execute(sql, args)))
