@@ -1,6 +1,7 @@
 """The relations table (f3) on more rows than it holds at a time: the grid keeps a page,
 scrolling reaches the last row, sorting and filtering show the rows of the whole table in
-its order, and the export writes every row."""
+its order, and the export writes every row; the corpus's timeline (f4) listed a page at a
+time."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from dbfactory import PAGING_ROWS, paging_builder
 from filature.export.views import view_csv, view_size, write_view
 from filature.query.tables import filter_rows, relation_table, sort_rows
+from filature.query.timeline import timeline
 from filature.store.connect import open_readonly
 from filature.tui.app import make_app
+from filature.tui.screens import timeline as timeline_screen
 from filature.tui.screens.relations_table import PAGE, RelationsTableScreen
 from filature.tui.widgets.relation_grid import RelationGrid
 from pilotkit import press, settle
@@ -119,3 +122,41 @@ async def test_the_export_writes_every_row_not_only_those_held(db: Path, tmp_pat
         assert rows == list(csv.DictReader(io.StringIO(view_csv(view))))
         markdown = write_view(view, tmp_path / "all.md").read_text(encoding="utf-8")
         assert markdown.count("\n| ") == len(ids) + 2  # the header, its rule and every row
+
+
+async def test_the_corpus_timeline_lists_a_page_then_the_next_and_exports_all(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_screen, "PAGE", 40)
+    conn = open_readonly(db)
+    whole = timeline(conn)
+    conn.close()
+    assert len(whole.entries) > 80
+    app = make_app(db, system_clipboard=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "f4")
+        screen = app.screen
+        assert isinstance(screen, timeline_screen.TimelineScreen)
+        if screen.scope is not None:
+            await press(pilot, "a")
+        assert screen.timeline.entries == whole.entries[:40]
+        assert screen.counts == whole.counts and screen.undated == whole.undated
+        options = screen.query_one("#timeline-entries", OptionList)
+        last = options.get_option_at_index(options.option_count - 1)
+        assert last.id == timeline_screen.MORE and "more dated relations" in str(last.prompt)
+        options.highlighted = options.option_count - 1
+        await press(pilot, "enter")
+        assert screen.timeline.entries == whole.entries[:80]
+        headings = [
+            str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).disabled
+        ]
+        assert len(headings) == len({e.date.year for e in whole.entries[:80]})  # none twice
+        view = screen.current_view()
+        assert view_size(view) == len(whole.entries)
+        rows = list(csv.DictReader(io.StringIO(view_csv(view))))
+        assert [r["date"] for r in rows] == [
+            e.date.text + (" (period)" if e.from_period else "") for e in whole.entries
+        ]
