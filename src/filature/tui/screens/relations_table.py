@@ -34,7 +34,7 @@ from filature.tui.widgets.relation_grid import RelationGrid, used_columns
 from filature.vocabulary import relation_type
 
 EVERY = "*"
-PAGE = 200
+PAGE = 100
 """Rows held by the grid at a time (the table is read a page at a time)."""
 
 
@@ -151,9 +151,15 @@ class RelationsTableScreen(Screen[None]):
             self.refresh_rows(cursor=0)
 
     def _counted(self, ids: array[int] | None, columns: frozenset[str], generation: int) -> None:
-        if self._current_generation(generation):
-            self.ids, self.columns = ids, columns
-            self.refresh_rows()
+        if not self._current_generation(generation):
+            return
+        self.ids, self.columns = ids, columns
+        grid = self.query_one(RelationGrid)
+        if set(self._keep(self._view(self.shown))) - set(grid.columns_shown):
+            self.refresh_rows()  # a column holds values past the first page
+        else:
+            self._edges()
+            self._show_count()
 
     def _totalled(self, totals: tuple[SourceTotal, ...], generation: int) -> None:
         if self._current_generation(generation):
@@ -169,23 +175,30 @@ class RelationsTableScreen(Screen[None]):
         """Show the rows held (the cursor on row ``cursor`` of them, else where it was),
         the count, the sort and the detail line."""
         view = self._view(self.shown)
-        keep = tuple(c for c in view.columns if c in self.columns) + used_columns(view)
-        if self.rtype is not None:
-            keep = tuple(c for c in keep if c != "relation")
         grid = self.query_one(RelationGrid)
         grid.show(
             shown_view(view, self.shown),
-            keep=keep,
+            keep=self._keep(view),
             sort=self.sort,
             descending=self.descending,
             width=self.size.width,
             cursor=cursor,
         )
+        self._edges()
+        self._show_count()
+        self._show_detail()
+
+    def _keep(self, view: View) -> tuple[str, ...]:
+        """The columns to show: those holding a value in the rows held or in any row."""
+        keep = tuple(c for c in view.columns if c in self.columns) + used_columns(view)
+        return keep if self.rtype is None else tuple(c for c in keep if c != "relation")
+
+    def _edges(self) -> None:
+        """Tell the grid whether rows come before or after those it holds."""
+        grid = self.query_one(RelationGrid)
         total = self.total
         grid.more_before = self.start > 0
         grid.more_after = total is None or self.start + len(self.shown) < total
-        self._show_count()
-        self._show_detail()
 
     def _show_count(self) -> None:
         grid = self.query_one(RelationGrid)
