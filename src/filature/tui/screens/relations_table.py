@@ -119,6 +119,7 @@ class RelationsTableScreen(Screen[None]):
         self._generation += 1
         self.reading = True
         self.ids = None
+        self.columns = frozenset()
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
         grid.border_subtitle = "reading…"
@@ -155,7 +156,7 @@ class RelationsTableScreen(Screen[None]):
             return
         self.ids, self.columns = ids, columns
         grid = self.query_one(RelationGrid)
-        if set(self._keep(self._view(self.shown))) - set(grid.columns_shown):
+        if set(self._keep(self._view(self.shown))) != set(grid.columns_shown):
             self.refresh_rows()  # a column holds values past the first page
         else:
             self._edges()
