@@ -134,6 +134,11 @@ class Catalog:
         """The ids of the relations table's rows, filtered and sorted (the first ``limit``)."""
         return table_pages.table_ids(self.conn, query, limit)
 
+    @guarded(lambda: None)
+    def table_count(self, query: TableQuery) -> int | None:
+        """How many rows the relations table has for ``query``."""
+        return table_pages.table_count(self.conn, query)
+
     @guarded(tuple)
     def table_rows(self, ids: Sequence[int]) -> tuple[TableRow, ...]:
         """The rows of the relations table of ``ids``, in that order, with their evidence."""

@@ -68,6 +68,8 @@ class RelationsTableScreen(Screen[None]):
         self.shown: tuple[TableRow, ...] = ()
         """The rows held by the grid: a window of at most ``PAGE`` rows from ``offset``."""
         self.start = 0
+        self.count: int | None = None
+        """The number of rows, when counted before their ids are read (no filter)."""
         self.ids: array[int] | None = None
         """Every row's id in the table's order, once read (the first page comes before)."""
         self.totals: tuple[SourceTotal, ...] = ()
@@ -86,6 +88,8 @@ class RelationsTableScreen(Screen[None]):
         """How many rows the table has (None until counted)."""
         if self.ids is not None:
             return len(self.ids)
+        if self.count is not None:
+            return self.count
         return len(self.shown) if not self.reading and len(self.shown) < PAGE else None
 
     def compose(self) -> ComposeResult:
@@ -118,7 +122,7 @@ class RelationsTableScreen(Screen[None]):
         """Read the first page of the rows asked for, then every row's id and the totals."""
         self._generation += 1
         self.reading = True
-        self.ids = None
+        self.ids = self.count = None
         self.columns = frozenset()
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
@@ -129,9 +133,11 @@ class RelationsTableScreen(Screen[None]):
     def _read(self, query: TableQuery, generation: int) -> None:
         ids = self.catalog.table_ids(query, PAGE) or array("q")
         first = self.catalog.table_rows(ids)
+        # without a filter the count comes from the type index at once (with one, from the ids)
+        count = None if query.text.strip() else self.catalog.table_count(query)
         if _cancelled():
             return
-        self.app.call_from_thread(self._first_page, first, generation)
+        self.app.call_from_thread(self._first_page, first, count, generation)
         columns = self.catalog.table_columns(query.rtype)
         every = self.catalog.table_ids(query) if len(first) == PAGE else ids
         if _cancelled():
@@ -144,8 +150,9 @@ class RelationsTableScreen(Screen[None]):
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation and self.is_attached
 
-    def _first_page(self, rows: tuple[TableRow, ...], generation: int) -> None:
+    def _first_page(self, rows: tuple[TableRow, ...], count: int | None, generation: int) -> None:
         if self._current_generation(generation):
+            self.count = count
             self.reading = False
             self.start = 0
             self.shown = rows
