@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docfactory import form_spans
 from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
 
@@ -58,15 +59,8 @@ class DbBuilder:
         for form in forms:
             self.aliases.append((eid, form))
         for passage in self.passages:
-            taken: list[tuple[int, int]] = []
-            for form in sorted(forms, key=len, reverse=True):
-                start = passage.text.find(form)
-                while start >= 0:
-                    end = start + len(form)
-                    if all(end <= a or start >= b for a, b in taken):
-                        taken.append((start, end))
-                        self.mentions.append((eid, passage.id, start, end, form))
-                    start = passage.text.find(form, end)
+            for start, end, form in form_spans(passage.text, forms):
+                self.mentions.append((eid, passage.id, start, end, form))
         return eid
 
     def relation(

@@ -16,13 +16,13 @@ makes the figures the floors of tests/test_format_gold.py (tests/gold/format_flo
 from __future__ import annotations
 
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from nonseed_gold import SCORED_TYPES, GoldDoc, corpora_dir, load_gold, load_raw_ner
 from nonseed_scoring import Score, score_document
+from nonseed_table import floors_text, write_floors
 
 FORMATS_GOLD_DIR = Path(__file__).parent / "gold" / "formats"
 FORMAT_FLOORS_FILE = Path(__file__).parent / "gold" / "format_floors.toml"
@@ -175,20 +175,9 @@ def format_table(rows: list[FormatRow]) -> str:
 
 def floors_toml(rows: list[FormatRow]) -> str:
     """The floors file for this measurement."""
-    out = [FLOORS_HEADER]
-    for row in rows:
-        out.append(f'["{row.key}"]')
-        out.append(f'file = "{row.file}"')
-        out += [f"{k} = {v:.3f}" for k, v in values(row.filature).items()]
-        out.append("")
-    return "\n".join(out)
-
-
-def load_floors(path: Path = FORMAT_FLOORS_FILE) -> dict[str, dict[str, object]]:
-    """The floors file, or nothing when it does not exist yet."""
-    if not path.exists():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return floors_text(
+        FLOORS_HEADER, ((row.key, f'file = "{row.file}"', values(row.filature)) for row in rows)
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -206,11 +195,8 @@ def main(argv: list[str]) -> int:
     if skipped:
         print("\nskipped:", *skipped, sep="\n  ")
     if "--write-floors" in argv:
-        if skipped:
-            print("\nfloors not written: some files were skipped")
-            return 1
-        FORMAT_FLOORS_FILE.write_text(floors_toml(rows), encoding="utf-8")
-        print(f"\nfloors written to {FORMAT_FLOORS_FILE}")
+        refused = "some files were skipped" if skipped else None
+        return write_floors(FORMAT_FLOORS_FILE, floors_toml(rows), refused)
     return 0
 
 

@@ -45,7 +45,7 @@ from nonseed_gold import (
     predict_filature,
     predict_ner,
 )
-from nonseed_table import FLOORS_FILE, floors_toml, format_table
+from nonseed_table import FLOORS_FILE, floors_toml, format_table, write_floors
 from test_relations_gold import SYMMETRIC, norm
 
 COUNTS = (
@@ -271,14 +271,14 @@ def main(argv: list[str]) -> int:
     ):
         print(f"\n{title} ({len(lines)}):", *lines, sep="\n  ")
     if "--write-floors" in argv:
-        if folder is not None:
-            print("\nfloors not written: they hold the figures of the default gold folder")
-            return 1
-        if report.skipped:
-            print("\nfloors not written: some gold documents were skipped")
-            return 1
-        FLOORS_FILE.write_text(floors_toml(report), encoding="utf-8")
-        print(f"\nfloors written to {FLOORS_FILE}")
+        refused = (
+            "they hold the figures of the default gold folder"
+            if folder is not None
+            else "some gold documents were skipped"
+            if report.skipped
+            else None
+        )
+        return write_floors(FLOORS_FILE, floors_toml(report), refused)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,15 +103,22 @@ def ratchet_values(score: Score) -> dict[str, float]:
     return values
 
 
+def floors_text(header: str, sections: Iterable[tuple[str, str, dict[str, float]]]) -> str:
+    """A floors file: ``header``, then for each ``(key, what, figures)`` a table ``key`` with
+    the line ``what`` (what was measured) and its figures."""
+    lines = [header]
+    for key, what, figures in sections:
+        lines += [f'["{key}"]', what, *(f"{k} = {v:.3f}" for k, v in figures.items()), ""]
+    return "\n".join(lines)
+
+
 def floors_toml(report: Report) -> str:
     """The floors file for this measurement: per genre, its documents and figures."""
-    lines = [FLOORS_HEADER]
+    sections = []
     for genre, g in sorted(report.genres.items()):
-        lines.append(f'["{genre}"]')
-        lines.append("documents = [" + ", ".join(f'"{d}"' for d in sorted(g.documents)) + "]")
-        lines += [f"{k} = {v:.3f}" for k, v in ratchet_values(g.filature).items()]
-        lines.append("")
-    return "\n".join(lines)
+        documents = ", ".join(f'"{d}"' for d in sorted(g.documents))
+        sections.append((genre, f"documents = [{documents}]", ratchet_values(g.filature)))
+    return floors_text(FLOORS_HEADER, sections)
 
 
 def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, object]]:
@@ -118,3 +126,14 @@ def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, object]]:
     if not path.exists():
         return {}
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def write_floors(path: Path, text: str, refused: str | None) -> int:
+    """Write ``text`` as the floors file ``path``, unless ``refused`` says why not: the exit
+    status, 1 when refused."""
+    if refused:
+        print(f"\nfloors not written: {refused}")
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"\nfloors written to {path}")
+    return 0

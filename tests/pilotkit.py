@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from filature.tui.app import FilatureApp, make_app
+from filature.tui.screens.help import HelpScreen
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -51,6 +52,23 @@ async def ask_merge(pilot: Pilot[None], source: str, target: str) -> None:
     await press(pilot, "ctrl+e", "m")
     pilot.app.screen.query_one("#jump-input", Input).value = target
     await settle(pilot)
+    await press(pilot, "enter")
+
+
+async def help_text(pilot: Pilot[None]) -> str:
+    """Open the help (f1) and return its whole text, plain."""
+    await press(pilot, "f1")
+    screen = pilot.app.screen
+    assert isinstance(screen, HelpScreen), type(screen).__name__
+    return screen.help_content().plain
+
+
+async def from_palette(pilot: Pilot[None], command: str) -> None:
+    """Type ``command`` into the command palette (ctrl+p) and run what it offers first."""
+    await press(pilot, "ctrl+p")
+    await pilot.press(*command)
+    await settle(pilot)
+    await pilot.pause(0.3)
     await press(pilot, "enter")
 
 

@@ -68,14 +68,9 @@ def filature(
     env = env_without_size()
     env["COLUMNS"] = "250"  # rich wraps tables at 80 columns when not on a terminal
     env["PYTHONPATH"] = str(ROOT / "src")
+    command = as_nobody(command) if nobody else command
     return subprocess.run(
-        as_nobody(command) if nobody else command,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=cwd,
-        env=env,
-        check=False,
+        command, capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env, check=False
     )
 
 

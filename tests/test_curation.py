@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from docfactory import document_of
 from filature.curation.derivation import FileDerivation
 from filature.curation.entries import CurationError, load_curation
 from filature.curation.state import read_curation
-from filature.models import Document, Entity, EntityType, Extraction, Mention, Passage
+from filature.models import Document, Entity, EntityType, Extraction, Mention
 from filature.store.writer import write_database
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,8 +33,7 @@ FORMS: list[tuple[str, EntityType, tuple[str, ...]]] = [
 def extraction() -> tuple[Document, Extraction]:
     """One passage naming every form once; each entity mentioned by each of its forms."""
     text = " ; ".join(form for name, _, aliases in FORMS for form in (name, *aliases)) + "."
-    passage = Passage(0, 0, len(text), 1, 1, "body", text)
-    document = Document("a.txt", "A", "0" * 64, "utf-8", text, (passage,))
+    document = document_of("a.txt", "A", [("body", text)])
     entities = []
     for key, (name, etype, aliases) in enumerate(FORMS):
         mentions = tuple(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,14 +124,11 @@ def test_applied_values_win_and_unknown_paths_are_reported(tmp_path: Path) -> No
     path.write_text(GOOD.replace("mail.eml", "rapports/Note.pdf.eml"), encoding="utf-8")
     docs = [_doc("rapports/note.pdf", "La parution à l’automne 2022…"), _doc("b.txt", "B")]
     applied, notes = apply_documents_file(docs, read_documents_file(path))
-    first = applied[0]
-    assert (first.title, first.author, first.date, first.label) == (
-        "La coopération policière chinoise",
-        "Jeanne Martin",
-        "2023-05-12",
-        "IRSEM 2023",
-    )
-    assert applied[1] == docs[1]
+    title, author, date = "La coopération policière chinoise", "Jeanne Martin", "2023-05-12"
+    assert applied == [
+        replace(docs[0], title=title, author=author, date=date, label="IRSEM 2023"),
+        docs[1],
+    ]
     assert notes == [
         f"{path}, line 9: 'rapports/Note.pdf.eml' is not a document of the folder (did you "
         "mean 'rapports/note.pdf'?); fix the path or remove the entry"

@@ -6,15 +6,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from docfactory import document_of, form_spans
 from filature.models import (
-    Document,
     Entity,
     EntityType,
     EvidenceSpan,
     Extraction,
     FileReport,
     Mention,
-    Passage,
     Relation,
     Zone,
 )
@@ -107,33 +106,13 @@ RELATIONS = [
 ]  # fmt: skip
 
 
-def _documents() -> list[Document]:
-    docs = []
-    for (path, title), parts in zip(DOCS, PASSAGES, strict=True):
-        passages, offset, line = [], 0, 1
-        for seq, (zone, text) in enumerate(parts):
-            passages.append(Passage(seq, offset, offset + len(text), line, line + 1, zone, text))
-            offset += len(text) + 2
-            line += 3
-        body = "\n\n".join(text for _, text in parts)
-        docs.append(Document(path, title, "0" * 64, "utf-8", body, tuple(passages)))
-    return docs
-
-
 def _mentions(forms: tuple[str, ...]) -> tuple[Mention, ...]:
-    found = []
-    for d, parts in enumerate(PASSAGES):
-        for seq, (_, text) in enumerate(parts):
-            taken: list[tuple[int, int]] = []
-            for form in sorted(forms, key=len, reverse=True):
-                start = text.find(form)
-                while start >= 0:
-                    end = start + len(form)
-                    if all(end <= a or start >= b for a, b in taken):
-                        taken.append((start, end))
-                        found.append(Mention(d, seq, start, end, form))
-                    start = text.find(form, end)
-    return tuple(found)
+    return tuple(
+        Mention(d, seq, start, end, form)
+        for d, parts in enumerate(PASSAGES)
+        for seq, (_, text) in enumerate(parts)
+        for start, end, form in form_spans(text, forms)
+    )
 
 
 def make_db(path: Path) -> Path:
@@ -143,7 +122,10 @@ def make_db(path: Path) -> Path:
         for i, (name, etype, aliases) in enumerate(ENTITIES)
     )
     files = [FileReport(p, "ok", "", "utf-8") for p, _ in DOCS]
-    write_database(path, _documents(), Extraction(entities, tuple(RELATIONS)), files,
+    documents = [
+        document_of(p, t, parts, height=2) for (p, t), parts in zip(DOCS, PASSAGES, strict=True)
+    ]
+    write_database(path, documents, Extraction(entities, tuple(RELATIONS)), files,
                    {"built_at": "2024-01-01T00:00:00+00:00"})  # fmt: skip
     return path
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from docfactory import write_documents
+from docfactory import Extract, write_documents
 from filature.extract.administration import administration_spans
 from filature.extract.run import extract_all
 from filature.extract.spans import Trimmed
@@ -115,8 +115,8 @@ CODE_ARTICLE = (
 )
 
 
-def test_conventions_named_by_a_date_or_a_place_are_agreements(tmp_path: Path, nlp: Any) -> None:
-    entities = extraction(tmp_path, nlp, CODE_ARTICLE).entities
+def test_conventions_named_by_a_date_or_a_place_are_agreements(extract: Extract) -> None:
+    entities = extract(CODE_ARTICLE).entities
     agreements = {e.name.lower(): e for e in entities if e.type == "agreement"}
     expected = {
         "convention du 29 mai 2000",
@@ -141,8 +141,14 @@ INTERVIEW = (
 )
 
 
-def test_an_adjective_opening_a_complement_is_no_part_of_the_name(tmp_path: Path, nlp: Any) -> None:
-    entities = extraction(tmp_path, nlp, INTERVIEW).entities
+@pytest.fixture(scope="module")
+def interview(nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    """The interview's extraction, shared by the tests that read it."""
+    return extraction(tmp_path_factory.mktemp("interview"), nlp, INTERVIEW)
+
+
+def test_an_adjective_opening_a_complement_is_no_part_of_the_name(interview: Extraction) -> None:
+    entities = interview.entities
     councils = [e for e in entities if any("Conseil" in a for a in e.aliases)]
     assert [e.aliases for e in councils] == [("Conseil fédéral suisse",)]
 
@@ -176,10 +182,8 @@ def test_a_span_ending_on_an_adjective_with_its_own_complement_is_cut(
     assert cut_loose_tail(nlp(sentence), sentence, trimmed).name == name
 
 
-def test_a_branch_named_after_a_region_is_part_of_its_organisation(
-    tmp_path: Path, nlp: Any
-) -> None:
-    result = extraction(tmp_path, nlp, INTERVIEW)
+def test_a_branch_named_after_a_region_is_part_of_its_organisation(interview: Extraction) -> None:
+    result = interview
     by_key = {e.key: e for e in result.entities}
     branch = next(e for e in result.entities if "bureau Afrique de la FIDH" in e.aliases)
     assert branch.type == "organization"

@@ -4,18 +4,9 @@ lowercase head."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from docfactory import write_documents
+from docfactory import Extract
 from filature.extract.countries import load_countries
-from filature.extract.run import extract_all
 from filature.models import Entity
-
-
-def entities_of(tmp_path: Path, nlp: Any, text: str) -> tuple[Entity, ...]:
-    documents = write_documents(tmp_path, {"texte.txt": text})
-    return extract_all(documents, nlp=nlp).entities
 
 
 def holding(entities: tuple[Entity, ...], alias: str) -> Entity:
@@ -35,7 +26,7 @@ def test_world_knowledge_names_every_state_form() -> None:
     assert countries.state_of("Gouvernement de la République") is None
 
 
-def test_state_short_formal_and_government_forms_are_one_place(tmp_path: Path, nlp: Any) -> None:
+def test_state_short_formal_and_government_forms_are_one_place(extract: Extract) -> None:
     text = (
         "Le Royaume d'Espagne a signé la convention à Madrid en 2005.\n\n"
         "L'Espagne a ensuite ratifié le texte. Le gouvernement espagnol a publié un décret.\n\n"
@@ -43,7 +34,7 @@ def test_state_short_formal_and_government_forms_are_one_place(tmp_path: Path, n
         "depuis, et l'État italien a désigné une autorité centrale.\n\n"
         "La République populaire de Chine n'a pas signé ce texte, et la Chine l'a dit.\n"
     )
-    entities = entities_of(tmp_path, nlp, text)
+    entities = extract(text).entities
     spain = holding(entities, "Royaume d'Espagne")
     assert (spain.name, spain.type) == ("Espagne", "place")
     assert {"Espagne", "gouvernement espagnol"} <= set(spain.aliases)
@@ -54,7 +45,7 @@ def test_state_short_formal_and_government_forms_are_one_place(tmp_path: Path, n
     assert china.name == "Chine" and "Chine" in china.aliases
 
 
-def test_ministries_of_two_nations_stay_apart(tmp_path: Path, nlp: Any) -> None:
+def test_ministries_of_two_nations_stay_apart(extract: Extract) -> None:
     text = (
         "En 2019, le Fonds a remis des véhicules au ministère des Affaires intérieures "
         "kirghize à Bichkek.\n\n"
@@ -62,7 +53,7 @@ def test_ministries_of_two_nations_stay_apart(tmp_path: Path, nlp: Any) -> None:
         "à Tachkent.\n\n"
         "Le ministère des Affaires intérieures kirghize a remercié les donateurs.\n"
     )
-    entities = entities_of(tmp_path, nlp, text)
+    entities = extract(text).entities
     kyrgyz = [e for e in entities if any("kirghize" in a for a in e.aliases)]
     uzbek = [e for e in entities if any("ouzbek" in a for a in e.aliases)]
     assert kyrgyz and uzbek
@@ -78,8 +69,8 @@ BODIES_TEXT = (
 )
 
 
-def test_bodies_with_a_lowercase_head_are_organisations(tmp_path: Path, nlp: Any) -> None:
-    entities = entities_of(tmp_path, nlp, BODIES_TEXT)
+def test_bodies_with_a_lowercase_head_are_organisations(extract: Extract) -> None:
+    entities = extract(BODIES_TEXT).entities
     organisations = {a for e in entities if e.type == "organization" for a in e.aliases}
     assert {
         "tribunal de grande instance de Lyon",
@@ -95,7 +86,7 @@ def test_bodies_with_a_lowercase_head_are_organisations(tmp_path: Path, nlp: Any
     assert not any("compétent" in a for a in organisations)
 
 
-def test_names_the_text_pairs_are_one_actor(tmp_path: Path, nlp: Any) -> None:
+def test_names_the_text_pairs_are_one_actor(extract: Extract) -> None:
     text = (
         "Le Bureau fédéral des enquêtes (Federal Bureau of Investigation ou FBI) a ouvert un "
         "dossier en 2016. Le Bureau fédéral des enquêtes a ensuite arrêté deux suspects.\n\n"
@@ -103,21 +94,21 @@ def test_names_the_text_pairs_are_one_actor(tmp_path: Path, nlp: Any) -> None:
         "Selon l'Agence France-Presse, le procès s'ouvrira en juin. Un avocat a confirmé la "
         "date à l'AFP.\n"
     )
-    entities = entities_of(tmp_path, nlp, text)
+    entities = extract(text).entities
     bureau = holding(entities, "Bureau fédéral des enquêtes")
     assert "Federal Bureau of Investigation" in bureau.aliases
     assert "天网" in holding(entities, "opération Sky Net").aliases
     assert "AFP" in holding(entities, "Agence France-Presse").aliases
 
 
-def test_the_bare_name_of_an_operation_is_that_operation(tmp_path: Path, nlp: Any) -> None:
+def test_the_bare_name_of_an_operation_is_that_operation(extract: Extract) -> None:
     text = (
         "Le Projet « Blue Harbour » a été financé en 2021 par le Fonds. Blue Harbour a formé "
         "trente douaniers.\n\n"
         "Le Conseil a approuvé les opérations TRIDENT en 2019. TRIDENT a permis de saisir "
         "des armes.\n"
     )
-    entities = entities_of(tmp_path, nlp, text)
+    entities = extract(text).entities
     harbour = holding(entities, "Blue Harbour")
     assert harbour.type == "operation" and "Projet « Blue Harbour »" in harbour.aliases
     assert len(harbour.mentions) == 2

@@ -144,6 +144,15 @@ def test_plural_honorifics_are_trimmed(found: Found) -> None:
         ("Messieurs", "title"),
         ("REVUE ANNUELLE", "all caps heading"),
         ("Jean-", "truncated"),
+        ("Téléphone", "contact label"),
+        ("Courriel", "contact label"),
+        ("Chapitre IV", "section label"),
+        ("Titre 2", "section label"),
+        ("Parties", "common noun"),
+        ("Chinoises", "nationality"),
+        ("Belge", "nationality"),
+        ("COVID", "common noun"),
+        ("Ebola", "common noun"),
     ],
 )
 def test_noise_rules_are_named(name: str, rule: str) -> None:

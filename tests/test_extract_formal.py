@@ -6,21 +6,12 @@ Every document here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from docfactory import write_documents
+from docfactory import Extract
 from filature.extract.lexicon import load_lexicon
 from filature.extract.noise import noise_rule
-from filature.extract.run import extract_all
 from filature.models import Entity
-
-
-def entities_of(tmp_path: Path, nlp: Any, *texts: str) -> tuple[Entity, ...]:
-    documents = write_documents(tmp_path, {f"doc{i}.txt": t for i, t in enumerate(texts)})
-    return extract_all(documents, nlp=nlp).entities
 
 
 def names(entities: tuple[Entity, ...]) -> set[str]:
@@ -37,8 +28,8 @@ LETTERHEAD = (
 )
 
 
-def test_contact_labels_are_not_actors(tmp_path: Path, nlp: Any) -> None:
-    found = names(entities_of(tmp_path, nlp, LETTERHEAD))
+def test_contact_labels_are_not_actors(extract: Extract) -> None:
+    found = names(extract(LETTERHEAD).entities)
     assert not found & {"Adresse", "Téléphone", "Fax", "Courriel"}, found
     assert {"Ambassade de France", "Tokyo"} <= found
 
@@ -53,8 +44,8 @@ TREATY = (
 )
 
 
-def test_generic_legal_subjects_and_section_labels_are_not_actors(tmp_path: Path, nlp: Any) -> None:
-    entities = entities_of(tmp_path, nlp, TREATY)
+def test_generic_legal_subjects_and_section_labels_are_not_actors(extract: Extract) -> None:
+    entities = extract(TREATY).entities
     found = names(entities)
     assert not any(
         word in alias
@@ -65,78 +56,59 @@ def test_generic_legal_subjects_and_section_labels_are_not_actors(tmp_path: Path
     assert {"Portugal", "Autriche"} <= places
 
 
-def test_honours_written_before_a_name_are_not_part_of_it(tmp_path: Path, nlp: Any) -> None:
+def test_honours_written_before_a_name_are_not_part_of_it(extract: Extract) -> None:
     text = (
         "Commandeur de la Légion d'honneur Paul Lemoine, ancien préfet, a été reçu à l'Élysée. "
         "Paul Lemoine a remercié le président.\n"
     )
-    entities = entities_of(tmp_path, nlp, text)
+    entities = extract(text).entities
     people = [e for e in entities if e.type == "person"]
     assert [e.name for e in people] == ["Paul Lemoine"]
     assert not any("Commandeur" in alias for alias in names(entities))
 
 
-def test_a_name_cut_at_a_line_end_is_read_whole(tmp_path: Path, nlp: Any) -> None:
+def test_a_name_cut_at_a_line_end_is_read_whole(extract: Extract) -> None:
     text = (
         "L'accord a été conclu entre le Gouvernement de la République française et le "
         "Gouvernement de la République\ntchèque à Prague en 2004.\n"
     )
-    found = names(entities_of(tmp_path, nlp, text))
+    found = names(extract(text).entities)
     assert "Gouvernement de la République tchèque" in found
     assert "Gouvernement de la République" not in found
 
 
-def test_a_state_is_a_place_and_a_minister_a_person(tmp_path: Path, nlp: Any) -> None:
+def test_a_state_is_a_place_and_a_minister_a_person(extract: Extract) -> None:
     text = (
         "Le Danemark a signé le traité. Selon le Danemark, la mesure est urgente.\n\n"
         "Le ministre Lars Løkke Rasmussen a signé le texte au nom du Danemark. Rasmussen a "
         "ensuite quitté Copenhague.\n"
     )
-    types = {e.name: e.type for e in entities_of(tmp_path, nlp, text)}
+    types = {e.name: e.type for e in extract(text).entities}
     assert types.get("Danemark") == "place"
     assert types.get("Copenhague") == "place"
     assert types.get("Lars Løkke Rasmussen") == "person"
 
 
-def test_a_plural_common_noun_opening_a_heading_is_not_a_name(tmp_path: Path, nlp: Any) -> None:
+def test_a_plural_common_noun_opening_a_heading_is_not_a_name(extract: Extract) -> None:
     text = (
         "Critiques\n\nLe texte a été critiqué par Amnesty International.\n\n"
         "Seychelles : le gouvernement a ratifié la convention.\n"
     )
-    typed = {(e.type, e.name) for e in entities_of(tmp_path, nlp, text)}
+    typed = {(e.type, e.name) for e in extract(text).entities}
     assert not any(name == "Critiques" for _, name in typed), typed
     assert ("organization", "Amnesty International") in typed
     assert ("place", "Seychelles") in typed
 
 
-def test_an_agreement_of_a_plural_common_noun_is_no_agreement(tmp_path: Path, nlp: Any) -> None:
+def test_an_agreement_of_a_plural_common_noun_is_no_agreement(extract: Extract) -> None:
     text = (
         "Donateur\tObjet\tMontant\n\nFondation Delta\n\nAccord de \nVersements \n"
         "complémentaires\n\nEUR 40 000\n\n"
         "L'Accord de Paris a été signé en 2015, avant que la COVID ne ralentisse les travaux.\n"
     )
-    typed = {(e.type, e.name) for e in entities_of(tmp_path, nlp, text)}
+    typed = {(e.type, e.name) for e in extract(text).entities}
     assert ("agreement", "Accord de Paris") in typed
     assert not any("Versements" in name or name == "COVID" for _, name in typed), typed
-
-
-@pytest.mark.parametrize(
-    ("name", "rule"),
-    [
-        ("Téléphone", "contact label"),
-        ("Courriel", "contact label"),
-        ("Chapitre IV", "section label"),
-        ("Titre 2", "section label"),
-        ("Parties", "common noun"),
-        ("Chinoises", "nationality"),
-        ("Belge", "nationality"),
-        ("COVID", "common noun"),
-        ("Ebola", "common noun"),
-    ],
-)
-def test_formal_labels_are_named_noise(name: str, rule: str) -> None:
-    found = noise_rule(name, load_lexicon())
-    assert found is not None and found.name == rule
 
 
 @pytest.mark.parametrize(
@@ -154,7 +126,7 @@ SIGNED = (
 )
 
 
-def test_an_abbreviated_signature_is_the_person_named_in_full(tmp_path: Path, nlp: Any) -> None:
-    people = [e for e in entities_of(tmp_path, nlp, SIGNED) if e.type == "person"]
+def test_an_abbreviated_signature_is_the_person_named_in_full(extract: Extract) -> None:
+    people = [e for e in extract(SIGNED).entities if e.type == "person"]
     assert len(people) == 1
     assert {"Jean-Paul Mercier", "J.-P. MERCIER"} <= set(people[0].aliases)

@@ -6,19 +6,13 @@ Every sentence here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from docfactory import write_documents
-from filature.extract.run import extract_all
+from docfactory import Extract
 from filature.models import Extraction
 
-
-def extract(tmp_path: Path, nlp: Any, text: str) -> Extraction:
-    return extract_all(write_documents(tmp_path, {"texte.txt": text}), nlp=nlp)
+Stated = tuple[str, str, str]
 
 
-def stated(extraction: Extraction) -> set[tuple[str, str, str]]:
+def stated(extraction: Extraction) -> set[Stated]:
     """(source, type, target) of every relation the text states (no co-occurrence)."""
     keys = {e.key: e.name for e in extraction.entities}
     return {
@@ -33,32 +27,31 @@ def parties(relations: set[tuple[str, str, str]]) -> set[frozenset[str]]:
     return {frozenset((s, t)) for s, kind, t in relations if kind == "agreement_with"}
 
 
-def test_a_capital_that_signs_stands_for_its_state(tmp_path: Path, nlp: Any) -> None:
+def test_a_capital_that_signs_stands_for_its_state(extract: Extract) -> None:
     text = (
         "La Chine et le Brésil coopèrent depuis longtemps. En 2019, Pékin a signé un accord "
         "avec Brasilia sur le commerce du soja. La Chine a ratifié le texte en 2020.\n"
     )
-    extraction = extract(tmp_path, nlp, text)
+    extraction = extract(text)
     relations = stated(extraction)
-    agreements = parties(relations)
-    assert frozenset(("Chine", "Brésil")) in agreements, relations
+    assert frozenset(("Chine", "Brésil")) in parties(relations), relations
     china = next(e for e in extraction.entities if e.name == "Chine")
     assert "Pékin" in china.aliases or any(e.name == "Pékin" for e in extraction.entities)
 
 
-def test_an_agreement_between_two_states_stated_by_a_noun(tmp_path: Path, nlp: Any) -> None:
+def test_an_agreement_between_two_states_stated_by_a_noun(extract: Extract) -> None:
     text = "Un accord entre le Mexique et le Canada a été conclu en 1994 sur la pêche.\n"
-    relations = stated(extract(tmp_path, nlp, text))
+    relations = stated(extract(text))
     assert parties(relations) == {frozenset(("Mexique", "Canada"))}
 
 
-def test_a_capital_is_its_state_only_in_a_state_act(tmp_path: Path, nlp: Any) -> None:
+def test_a_capital_is_its_state_only_in_a_state_act(extract: Extract) -> None:
     text = (
         "Le Japon et le Kenya ont ouvert des négociations. Tokyo a conclu un accord avec "
         "Nairobi en 2021. La conférence sur le climat s'est tenue à Nairobi en 2022. Moscou a "
         "signé un accord avec Hanoï.\n"
     )
-    extraction = extract(tmp_path, nlp, text)
+    extraction = extract(text)
     relations = stated(extraction)
     agreements = parties(relations)
     assert frozenset(("Japon", "Kenya")) in agreements, relations
@@ -66,21 +59,20 @@ def test_a_capital_is_its_state_only_in_a_state_act(tmp_path: Path, nlp: Any) ->
     assert frozenset(("Moscou", "Hanoï")) in agreements, relations
     # a place where something happens is the city itself
     assert not any(t in {"Kenya", "Japon"} for _, kind, t in relations if kind == "located_in")
-    names = {e.name for e in extraction.entities}
-    assert {"Tokyo", "Nairobi"} <= names
+    assert {"Tokyo", "Nairobi"} <= {e.name for e in extraction.entities}
 
 
-def test_no_agreement_between_two_states_is_no_relation(tmp_path: Path, nlp: Any) -> None:
+def test_no_agreement_between_two_states_is_no_relation(extract: Extract) -> None:
     text = "Aucun accord entre le Mexique et le Canada n'a été conclu sur la pêche en 1994.\n"
-    relations = stated(extract(tmp_path, nlp, text))
+    relations = stated(extract(text))
     assert not any(kind == "agreement_with" for _, kind, _ in relations), relations
 
 
-def test_a_person_who_acts_gets_the_act(tmp_path: Path, nlp: Any) -> None:
+def test_a_person_who_acts_gets_the_act(extract: Extract) -> None:
     text = (
         "Le président Lula a signé un accord avec l'Argentine en 2023. Lula a rencontré le "
         "président argentin à Buenos Aires. Lula a inauguré le Sommet de Belém en 2025.\n"
     )
-    relations = stated(extract(tmp_path, nlp, text))
+    relations = stated(extract(text))
     assert ("Lula", "agreement_with", "Argentine") in relations
     assert ("Lula", "participates_in", "Sommet de Belém") in relations

@@ -2,21 +2,8 @@
 
 Allow-lists, checked on the source (every import statement, including those inside functions):
 an import of filature or of a third-party library that a unit's list does not name fails the
-test. The standard library is always allowed. The layers, bottom up:
-
-    models, text, cite, errors, problems, memory, starting   no filature imports
-    vocabulary      the relation vocabulary (imports models only)
-    tomlfile        the analyst's TOML files read one way (imports problems only)
-    ingest          files -> documents
-    store           the database: schema, atomic writer, read-only opening (imports no layer)
-    extract         documents -> entities and relations (spaCy only here; caches in store.cache)
-    curation        the analyst's decisions, derived into the store's curated tables
-    notes           the analyst's notes (notes.toml): read, match, and write under curation's lock
-    query           the read model (reads the store's tables)
-    export, card, listing, dossier                         formatters over the read model
-    build           ingest -> extract -> store -> curation-derive (workers: the analysis
-                    in worker processes)
-    tui, cli        on top (the app never imports extract, ingest or build)
+test. The standard library is always allowed. Every unit sits in one layer of ``LAYERS`` and may
+import only units of lower layers; the README's development section draws the same layers.
 """
 
 from __future__ import annotations
@@ -104,6 +91,23 @@ ALLOWED: dict[str, set[str]] = {
     },
 }
 
+# Bottom up: a unit imports only units of lower layers ("filature" alone is "__init__").
+LAYERS: list[set[str]] = [
+    {"__init__", "models", "text", "cite", "errors", "problems", "memory", "starting"},
+    {"vocabulary", "tomlfile"},  # the relation vocabulary; the analyst's TOML files read one way
+    {"ingest", "store"},  # files -> documents; the database (imports no other layer)
+    {"extract", "curation"},  # documents -> entities and relations; the analyst's decisions
+    {"notes", "workers"},  # the analyst's notes; the analysis in worker processes
+    {"query", "build"},  # the read model; ingest -> extract -> store -> curation-derive
+    {"export", "progress"},  # formatters over the read model; the build's progress
+    {"card", "listing", "summary"},
+    {"dossier"},
+    {"tui"},  # the app never imports extract, ingest, build or spaCy
+    {"cli"},
+    {"__main__"},
+]
+README = Path(__file__).resolve().parents[1] / "README.md"
+
 
 def unit_of(path: Path) -> str:
     return path.relative_to(SRC).parts[0].removesuffix(".py")
@@ -140,6 +144,41 @@ def allowed(unit: str, name: str) -> bool:
 def test_every_unit_has_an_allow_list() -> None:
     units = {unit_of(p) for p in SRC.rglob("*.py")}
     assert units == set(ALLOWED)
+
+
+def test_every_unit_sits_in_one_layer() -> None:
+    """A new top-level module or package fails here until it is given a layer."""
+    units = {unit_of(p) for p in SRC.rglob("*.py")}
+    placed = [unit for layer in LAYERS for unit in layer]
+    assert sorted(placed) == sorted(units), set(placed) ^ units
+
+
+def layer_breaks(allowed: dict[str, set[str]], layers: list[set[str]]) -> list[str]:
+    """Every allowed filature import of a unit that is not in a lower layer than the unit."""
+    level = {unit: n for n, layer in enumerate(layers) for unit in layer}
+    level["filature"] = level["__init__"]
+    return [
+        f"{unit} (layer {level[unit]}) may import {name} (layer {level[other]})"
+        for unit, allow in allowed.items()
+        for name in sorted(allow)
+        if (other := name.split(".")[0]) in level and level[other] >= level[unit]
+    ]
+
+
+def test_each_unit_may_import_only_lower_layers() -> None:
+    assert layer_breaks(ALLOWED, LAYERS) == []
+    upward = {**ALLOWED, "store": {*ALLOWED["store"], "curation.database"}}
+    assert layer_breaks(upward, LAYERS) == [
+        "store (layer 2) may import curation.database (layer 3)"
+    ]
+
+
+def test_the_readme_draws_these_layers() -> None:
+    """The development section's drawing: one line a layer, top down, its units first."""
+    section = README.read_text(encoding="utf-8").split("## Development", 1)[1]
+    drawing = section.split("```", 2)[1].strip().splitlines()
+    drawn = [set(line.split("  ", 1)[0].replace(" ", "").split(",")) for line in drawing]
+    assert drawn == [layer - {"__init__"} for layer in reversed(LAYERS)]
 
 
 @pytest.mark.parametrize("unit", sorted(ALLOWED))

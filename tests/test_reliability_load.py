@@ -180,3 +180,21 @@ async def test_theme_choosers_never_pile_up(db: Path) -> None:
         await pilot.pause()
         choosers = [s for s in app.screen_stack if isinstance(s, CommandPalette)]
         assert len(choosers) == 1
+
+
+async def test_keys_queued_behind_the_escape_that_closes_find_do_nothing(db: Path) -> None:
+    """The key flood once sent "down" to the find screen after Escape had removed its widgets:
+    the screen's bindings must then do nothing rather than fail."""
+    app = make_app(db, system_clipboard=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+f", *"meng")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, FindScreen) and screen.query_one(ExcerptList).excerpts
+        await screen.query_one("#find-box").remove()  # what closing the screen does first
+        screen.action_focus_hits()
+        screen.action_copy_excerpt()
+        await pilot.pause()
+        alive(app)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from docfactory import document_of
 from filature.models import (
     Document,
     Entity,
@@ -14,7 +15,6 @@ from filature.models import (
     Extraction,
     FileReport,
     Mention,
-    Passage,
     Relation,
 )
 from filature.store.atomic import BuildLocked, build_lock, remove_stray_temporaries
@@ -47,17 +47,7 @@ CONTRACT = {
 def sample(text_suffix: str = "") -> tuple[list[Document], Extraction]:
     body = "Meng Hongwei est élu président d'Interpol." + text_suffix
     note = "Voir le rapport d'Interpol."
-    doc = Document(
-        path="a.txt",
-        title="A",
-        sha256="0" * 64,
-        encoding="utf-8",
-        text=body + "\n\n" + note,
-        passages=(
-            Passage(0, 0, len(body), 1, 1, "body", body),
-            Passage(1, len(body) + 2, len(body) + 2 + len(note), 3, 3, "footnote", note),
-        ),
-    )
+    doc = document_of("a.txt", "A", [("body", body), ("footnote", note)])
     meng = Entity(
         0, "Meng Hongwei", "person", ("Meng Hongwei",), (Mention(0, 0, 0, 12, "Meng Hongwei"),)
     )

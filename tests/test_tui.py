@@ -22,7 +22,7 @@ from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relations_tree import RelationsTree
-from pilotkit import press, settle, started
+from pilotkit import help_text, press, settle, started
 
 pytestmark = pytest.mark.anyio
 
@@ -341,9 +341,7 @@ async def test_help_lists_every_binding(db: Path) -> None:
     from filature.tui.screens.help import binding_rows, own_bindings
 
     async with started(db, (120, 60)) as (app, pilot):
-        await press(pilot, "f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_content().plain
+        text = await help_text(pilot)
         declared = 0
         for section in app.screen.sections:
             for cls in section.classes:
@@ -360,10 +358,8 @@ async def test_help_lists_every_binding(db: Path) -> None:
 async def test_help_explains_filature_not_textual(db: Path) -> None:
     """Issue 16: the help explains filature's keys, the arrows and glyphs and what only the
     command line does; Textual's internal bindings do not drown them."""
-    async with started(db, (120, 60)) as (app, pilot):
-        await press(pilot, "f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_content().plain
+    async with started(db, (120, 60)) as (_app, pilot):
+        text = await help_text(pilot)
         lines = text.splitlines()
         for internal in ("Cursor to next ancestor", "help quit", "Focus Next", "Scroll Left"):
             assert internal not in text, internal
@@ -374,6 +370,41 @@ async def test_help_explains_filature_not_textual(db: Path) -> None:
         assert "Only on the command line" in text and "filature export" in text
         for key, what in (("f2", "Zoom"), ("tab", "Next pane"), ("⏎", "counterpart")):
             assert any(line.strip().startswith(key) and what in line for line in lines), key
+
+
+HELP_PHRASES = (
+    # the curation keys
+    "Merge the entity into another",
+    "Rename the entity",
+    "Change the entity's type",
+    "Drop the entity",
+    "Split an alias off",
+    "Undo the last curation decision",
+    "List every decision",
+    "Revert the highlighted decision",
+    "Undo the last decision or revert",
+    "whatever you type goes to the name filter",
+    # the workbench's views and their keys
+    "Relations table (f3)",
+    "Timeline (f4)",
+    "Export the current view to CSV, Markdown or the clipboard",
+    "Choose the relation type",
+    "The selected entity or the corpus",
+    "Network (F5)",
+    "Notes (F6)",
+    "Frequencies (F7)",
+    "Star the highlighted excerpt",
+    "Sort the entities",
+    "footnote-only",
+    "The previous centre",
+    "Remove the highlighted note",
+)
+
+
+async def test_help_names_the_curation_keys_and_every_view(db: Path) -> None:
+    async with started(db, (80, 24)) as (_app, pilot):
+        text = await help_text(pilot)
+    assert [phrase for phrase in HELP_PHRASES if phrase not in text] == []
 
 
 async def test_light_and_dark_themes(db: Path) -> None:

@@ -13,7 +13,6 @@ from filature.build import build
 from filature.curation import load_curation
 from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.curation import CurationScreen
-from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
 from filature.tui.widgets.entity_header import EntityHeader
@@ -177,26 +176,6 @@ async def test_read_only_folder_is_said_and_nothing_changes(
         copy.seeds.chmod(0o755)
     assert copy.curation.read_text(encoding="utf-8") == text
     assert copy.tables() == before
-
-
-async def test_help_lists_every_curation_key(copy: Copy) -> None:
-    async with started(copy.db, (80, 24)) as (app, pilot):
-        await press(pilot, "f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_content().plain
-        for what in (
-            "Merge the entity into another",
-            "Rename the entity",
-            "Change the entity's type",
-            "Drop the entity",
-            "Split an alias off",
-            "Undo the last curation decision",
-            "List every decision",
-            "Revert the highlighted decision",
-            "Undo the last decision or revert",
-            "whatever you type goes to the name filter",
-        ):
-            assert what in text
 
 
 async def test_an_app_decision_survives_a_full_rebuild(copy: Copy) -> None:

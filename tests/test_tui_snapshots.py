@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,68 +25,53 @@ async def _settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-async def _show_meng(pilot: Pilot[None]) -> None:
-    await _settle(pilot)
-    await pilot.press("down")
-    await _settle(pilot)
+RunBefore = Callable[[Pilot[None]], Awaitable[None]]
+
+
+def _then(before: RunBefore, *keys: str) -> RunBefore:
+    """``before``, then ``keys`` pressed and the app settled."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await before(pilot)
+        await pilot.press(*keys)
+        await _settle(pilot)
+
+    return run_before
+
+
+def _snap(snap_compare: Any, db: Path, size: tuple[int, int], run_before: RunBefore) -> bool:
+    """The app on ``db`` at ``size`` after ``run_before`` matches its snapshot."""
+    app = make_app(db, system_clipboard=False)
+    return bool(snap_compare(app, terminal_size=size, run_before=run_before))
+
+
+_show_meng = _then(_settle, "down")
+_meng_relation = _then(_settle, "down", "tab", "down")
+"""Meng Hongwei's first stated relation under the cursor (the detail line shown)."""
 
 
 def test_main_screen_80x24(snap_compare: Any, db: Path) -> None:
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(80, 24), run_before=_show_meng
-    )
+    assert _snap(snap_compare, db, (80, 24), _show_meng)
 
 
 def test_main_screen_160x48(snap_compare: Any, db: Path) -> None:
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=_show_meng
-    )
+    assert _snap(snap_compare, db, (160, 48), _show_meng)
 
 
 def test_jump_dialog_160x48(snap_compare: Any, db: Path) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        await _settle(pilot)
-        await pilot.press("ctrl+k", *"pekin")
-        await _settle(pilot)
-
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=run_before
-    )
-
-
-async def _meng_relation(pilot: Pilot[None]) -> None:
-    """Meng Hongwei's first stated relation under the cursor (the detail line shown)."""
-    await _settle(pilot)
-    await pilot.press("down", "tab", "down")
-    await _settle(pilot)
+    assert _snap(snap_compare, db, (160, 48), _then(_settle, "ctrl+k", *"pekin"))
 
 
 def test_relation_detail_80x24(snap_compare: Any, db: Path) -> None:
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(80, 24), run_before=_meng_relation
-    )
+    assert _snap(snap_compare, db, (80, 24), _meng_relation)
 
 
 def test_zoomed_relations_80x24(snap_compare: Any, db: Path) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        await _meng_relation(pilot)
-        await pilot.press("f2")
-        await _settle(pilot)
-
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(80, 24), run_before=run_before
-    )
+    assert _snap(snap_compare, db, (80, 24), _then(_meng_relation, "f2"))
 
 
 def test_jump_suggestion_160x48(snap_compare: Any, db: Path) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        await _settle(pilot)
-        await pilot.press("ctrl+k", *"interpolaris")
-        await _settle(pilot)
-
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=(160, 48), run_before=run_before
-    )
+    assert _snap(snap_compare, db, (160, 48), _then(_settle, "ctrl+k", *"interpolaris"))
 
 
 async def _funds_table(pilot: Pilot[None]) -> None:
@@ -116,9 +102,7 @@ def test_workbench_views(
 ) -> None:
     db = workbench_builder().write(tmp_path / "workbench.db")
     run_before = {"table": _funds_table, "timeline": _corpus_timeline, "evidence": _evidence}
-    assert snap_compare(
-        make_app(db, system_clipboard=False), terminal_size=size, run_before=run_before[view]
-    )
+    assert _snap(snap_compare, db, size, run_before[view])
 
 
 # --- Issue 16: the network (F5), notes (F6), frequencies (F7), the list sorted by name ---
@@ -126,19 +110,13 @@ def test_workbench_views(
 SIZES = [(80, 24), (160, 48)]
 
 
-def _press(*keys: str) -> Any:
-    async def run_before(pilot: Pilot[None]) -> None:
-        await _show_meng(pilot)
-        await pilot.press(*keys)
-        await _settle(pilot)
-
-    return run_before
+def _press(*keys: str) -> RunBefore:
+    return _then(_show_meng, *keys)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_network_view(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
-    app = make_app(db, system_clipboard=False)
-    assert snap_compare(app, terminal_size=size, run_before=_press("f5", "down", "down", "right"))
+    assert _snap(snap_compare, db, size, _press("f5", "down", "down", "right"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -157,17 +135,14 @@ def test_notes_view(
         new_note("excerpt", document="001_chine_interpol.txt", quote=quote, date="2026-12-02"),
     )
     append_note(notes, new_note("entity", name="Nobody", note="gone", date="2026-12-03"))
-    app = make_app(db, system_clipboard=False)
-    assert snap_compare(app, terminal_size=size, run_before=_press("f6"))
+    assert _snap(snap_compare, db, size, _press("f6"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_frequencies_view(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
-    app = make_app(db, system_clipboard=False)
-    assert snap_compare(app, terminal_size=size, run_before=_press("f7"))
+    assert _snap(snap_compare, db, size, _press("f7"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_entities_sorted_by_name(snap_compare: Any, db: Path, size: tuple[int, int]) -> None:
-    app = make_app(db, system_clipboard=False)
-    assert snap_compare(app, terminal_size=size, run_before=_press("alt+s"))
+    assert _snap(snap_compare, db, size, _press("alt+s"))

@@ -21,7 +21,6 @@ from filature.store.connect import open_readonly
 from filature.tui.app import FilatureApp, make_app
 from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.frequencies import FrequenciesScreen
-from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.screens.prompts import ChoicePrompt, TextPrompt
 from filature.tui.screens.relations_table import RelationsTableScreen
@@ -30,7 +29,7 @@ from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relation_grid import RelationGrid
 from filature.tui.widgets.year_chart import YearChart, bar_lines
-from pilotkit import jump, press, said, settle
+from pilotkit import from_palette, jump, press, said, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -301,28 +300,8 @@ async def test_each_view_is_in_the_palette_by_its_name(db: Path, name: str, scre
     async with started(db) as (app, pilot):
         if screen is ChoicePrompt:
             await press(pilot, "f3")
-        await press(pilot, "ctrl+p")
-        await pilot.press(*name)
-        await settle(pilot)
-        await pilot.pause(0.3)
-        await press(pilot, "enter")
+        await from_palette(pilot, name)
         assert isinstance(app.screen, screen)
-
-
-async def test_the_help_lists_the_views_and_their_keys(db: Path) -> None:
-    async with started(db) as (app, pilot):
-        await press(pilot, "f1")
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        text = " ".join(str(s.render()) for s in help_screen.query("Static"))
-        for wanted in (
-            "Relations table (f3)",
-            "Timeline (f4)",
-            "Export the current view to CSV, Markdown or the clipboard",
-            "Choose the relation type",
-            "The selected entity or the corpus",
-        ):
-            assert wanted in text
 
 
 async def test_the_type_chooser_counts_each_type(db: Path) -> None:

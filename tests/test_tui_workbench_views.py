@@ -20,7 +20,6 @@ from filature.notes.entries import load_notes
 from filature.tui.app import FilatureApp
 from filature.tui.screens.document import DocumentScreen
 from filature.tui.screens.frequencies import FrequenciesScreen
-from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.screens.network import NetworkScreen
 from filature.tui.screens.notes import NotesScreen
@@ -30,7 +29,7 @@ from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.network_tree import FIRST_CAP, NetworkTree
 from filature.tui.widgets.relations_tree import RelationsTree
-from pilotkit import jump, press, said, settle, started
+from pilotkit import from_palette, jump, press, said, settle, started
 from reliability import raw_controls, screen_text
 
 pytestmark = pytest.mark.anyio
@@ -367,30 +366,8 @@ async def test_frequencies_by_type_and_document(db: Path) -> None:
 )
 async def test_each_view_is_in_the_palette_by_name(db: Path, name: str, screen: type) -> None:
     async with started(db) as (app, pilot):
-        await press(pilot, "ctrl+p")
-        await pilot.press(*name.lower())
-        await settle(pilot)
-        await pilot.pause(0.3)
-        await press(pilot, "enter")
+        await from_palette(pilot, name.lower())
         assert isinstance(app.screen, screen)
-
-
-async def test_help_lists_the_new_keys(db: Path) -> None:
-    async with started(db) as (app, pilot):
-        await press(pilot, "f1")
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.help_content().plain
-        for words in (
-            "Network (F5)",
-            "Notes (F6)",
-            "Frequencies (F7)",
-            "Star the highlighted excerpt",
-            "Sort the entities",
-            "footnote-only",
-            "The previous centre",
-            "Remove the highlighted note",
-        ):
-            assert words in text, words
 
 
 async def test_dossier_from_the_menu_says_where_with_timeline_and_notes(

@@ -11,7 +11,7 @@ caller passes text already made safe (no control characters).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ParamSpec, Protocol
+from typing import ParamSpec
 
 P = ParamSpec("P")
 
@@ -67,11 +67,16 @@ def reference_parts(
     return document_name(title, label), where
 
 
+def join(parts: tuple[str, str]) -> str:
+    """The citation made of its two parts (``reference_parts``)."""
+    return ", ".join(parts)
+
+
 def _joined(parts: Callable[P, tuple[str, str]]) -> Callable[P, str]:
-    """A citation function from its parts function: the two parts joined by ``", "``."""
+    """A citation function from its parts function: the two parts joined (``join``)."""
 
     def joined(*args: P.args, **kwargs: P.kwargs) -> str:
-        return ", ".join(parts(*args, **kwargs))
+        return join(parts(*args, **kwargs))
 
     return joined
 
@@ -80,53 +85,3 @@ reference = _joined(reference_parts)
 """The citation of a passage: ``label, p. 12`` or ``label, lines 3–5`` when the document
 has a citation label; else ``title, p. 12`` for a paged document (the title and the page
 find it), ``title, path, lines 3–5`` for a text file."""
-
-
-class Cited(Protocol):
-    """A passage or quote that knows its document and place (the read model's and the
-    exports' records)."""
-
-    @property
-    def document_title(self) -> str: ...
-    @property
-    def document_path(self) -> str: ...
-    @property
-    def document_label(self) -> str | None: ...
-    @property
-    def line_start(self) -> int: ...
-    @property
-    def line_end(self) -> int: ...
-    @property
-    def page_start(self) -> int | None: ...
-    @property
-    def page_end(self) -> int | None: ...
-
-
-def reference_parts_of(
-    source: Cited, title: str | None = None, path: str | None = None, label: str | None = None
-) -> tuple[str, str]:
-    """``reference_parts`` of a record; ``title``, ``path`` and ``label``, when given, replace
-    the record's own (already escaped or made safe for the output)."""
-    return reference_parts(
-        source.document_title if title is None else title,
-        source.document_path if path is None else path,
-        source.line_start,
-        source.line_end,
-        source.page_start,
-        source.page_end,
-        label=source.document_label if label is None else label,
-    )
-
-
-reference_of = _joined(reference_parts_of)
-"""``reference`` of a record, as ``reference_parts_of`` takes it."""
-
-
-def where_json(source: Cited) -> dict[str, Any]:
-    """The place of a record as JSON: ``lines``, ``pages`` (None for a text file) and the
-    ``citation`` string."""
-    return {
-        "lines": [source.line_start, source.line_end],
-        "pages": None if source.page_start is None else [source.page_start, source.page_end],
-        "citation": reference_of(source),
-    }

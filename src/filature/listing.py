@@ -9,7 +9,6 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from filature.cite import where_json
 from filature.query.text import printable, printable_line
 from filature.query.types import EntityCard, Evidence, Excerpt, FuzzyHit, Relation
 
@@ -51,7 +50,7 @@ def _evidence_row(c: Evidence) -> dict[str, Any]:
     return {
         "document": c.document_path,
         "title": c.document_title,
-        **where_json(c),
+        **c.where_json(),
         "quote": c.quote,
     }
 

@@ -159,8 +159,22 @@ class EvidenceSpan:
     end: int
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelationFacts:
+    """What a relation states besides its two ends and its type: a role, a date, an amount
+    with its currency and period. Every relation record derives from it (the candidate an
+    extraction finds, the relation it stores, the rows and records read back), so each fact
+    is declared once; the fields are keyword-only and come after the record's own."""
+
+    role: str | None = None
+    date: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    period: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(RelationFacts):
     """A typed relation between two entities (by key), backed by evidence spans."""
 
     source_key: int
@@ -169,11 +183,6 @@ class Relation:
     confidence: float
     rule: str
     evidence: tuple[EvidenceSpan, ...]
-    role: str | None = None
-    date: str | None = None
-    amount: float | None = None
-    currency: str | None = None
-    period: str | None = None
     agreement_key: int | None = None
     weight: int = 1
 

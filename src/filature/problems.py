@@ -9,6 +9,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 
 
@@ -144,6 +145,15 @@ class Locator:
             if m := _TABLE.match(line):
                 yield n, m.group(2), len(m.group(1)) + 1
 
+    @cached_property
+    def _headers(self) -> dict[str, list[int]]:
+        """The line index of every table header, by section, found once (an entry is looked
+        up for each of a file's thousands of entries)."""
+        headers: dict[str, list[int]] = {}
+        for n, table, _ in self._tables():
+            headers.setdefault(table, []).append(n)
+        return headers
+
     def _key(self, line: str) -> tuple[str, int] | None:
         m = _KEY.match(line)
         if m is None:
@@ -165,7 +175,7 @@ class Locator:
 
     def entry(self, section: str, index: int, key: str | None) -> tuple[int | None, int | None]:
         """Entry number ``index`` of ``section``, on the line of ``key`` when given."""
-        headers = [n for n, table, _ in self._tables() if table == section]
+        headers = self._headers.get(section, [])
         if index >= len(headers):
             return None, None
         start = headers[index]

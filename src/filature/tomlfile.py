@@ -8,6 +8,8 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -124,6 +126,26 @@ def checked_entries(
     return checked
 
 
+def section_entries(
+    text: str,
+    sections: Sequence[str],
+    check: Callable[[str, object], T],
+    *,
+    unknown_fix: str,
+    syntax_fix: str | None = None,
+    error: type[CurationError] = CurationError,
+) -> dict[str, list[tuple[int | None, T]]]:
+    """Every entry of an analyst's TOML text by section, as ``check(section, item)`` makes it,
+    with the line it starts on (``toml_tables`` and ``checked_entries`` over each section)."""
+    tables, locate = toml_tables(
+        text, sections, unknown_fix=unknown_fix, syntax_fix=syntax_fix, error=error
+    )
+    return {
+        section: checked_entries(tables, locate, section, partial(check, section), error)
+        for section in sections
+    }
+
+
 def table_of(
     section: str, item: object, keys: Sequence[str], fix: str | None = None
 ) -> dict[str, Any]:
@@ -149,3 +171,16 @@ def one_of(value: object, choices: Sequence[str], key: str, what: str) -> None:
         raise EntryError(
             f"{what} {name!r}{did_you_mean(name, choices)}", key, f"use one of {', '.join(choices)}"
         )
+
+
+def iso_date(data: dict[str, Any]) -> None:
+    """A TOML date or date-time under ``date`` rewritten as its ISO text (entries keep text)."""
+    if isinstance(data.get("date"), datetime | date):
+        data["date"] = data["date"].isoformat()
+
+
+def string_keys(section: str, data: dict[str, Any], keys: Sequence[str]) -> None:
+    """``EntryError`` at the first of ``keys`` whose value is there and not a string."""
+    for key in keys:
+        if key in data and not isinstance(data[key], str):
+            raise EntryError(f"[[{section}]] {key} must be a string", key, f'write {key} = "..."')

@@ -11,7 +11,7 @@ from typing import NoReturn
 import typer
 from rich.text import Text
 
-from filature.cli.options import err
+from filature.cli.options import err, open_database
 from filature.curation.entries import CurationError
 from filature.errors import Problem, SourceProblem
 from filature.export import ExportProblem
@@ -54,3 +54,15 @@ def clean_errors(db: Path | None = None) -> Iterator[None]:
         fail(f"The database could not be read ({exc}).", fix, code=2)
     except OSError as exc:
         fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc), code=2)
+
+
+@contextmanager
+def reading(db: Path) -> Iterator[sqlite3.Connection]:
+    """The database at ``db`` opened for a command (``options.open_database``), closed after
+    the block; every expected failure, opening included, is one line with its fix."""
+    with clean_errors(db):
+        conn = open_database(db)
+        try:
+            yield conn
+        finally:
+            conn.close()

@@ -7,13 +7,12 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from filature.cli.errors import clean_errors, fail
+from filature.cli.errors import fail, reading
 from filature.cli.options import (
     DbOption,
     JsonOption,
     TypeOption,
     err,
-    open_database,
     out,
     print_json,
 )
@@ -38,8 +37,7 @@ def entities(
     from filature.listing import entity_row, entity_table
     from filature.query.records import read_entities
 
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         rows = read_entities(conn, etype=type, limit=limit)
     if as_json:
         print_json([entity_row(e) for e in rows])
@@ -67,8 +65,7 @@ def relations(
     from filature.query.records import read_relations
     from filature.query.resolve import resolve_entity
 
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         entity_id = resolve_entity(conn, entity) if entity else None
         rows = read_relations(
             conn, entity_id, rtype=type, cooccurrence=cooccurrence, limit=limit, by_names=True
@@ -96,8 +93,7 @@ def search(
             etype = parse_type(type)
         except ValueError as exc:
             fail(str(exc))
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         hits = fuzzy_search(conn, query, limit=max(1, min(limit, 500)), etype=etype)
     if as_json:
         print_json([describe_hit_json(h) for h in hits])
@@ -118,8 +114,7 @@ def find(
     from filature.listing import passage_hit
     from filature.query import describe_hit_json, full_text_search
 
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         result = full_text_search(conn, text, max(1, min(limit, 1000)))
     if as_json:
         print_json([describe_hit_json(h) for h in result.hits])

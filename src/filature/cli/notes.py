@@ -8,8 +8,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from filature.cli.errors import clean_errors, fail
-from filature.cli.options import DbOption, JsonOption, open_database, out, print_json
+from filature.cli.errors import fail, reading
+from filature.cli.options import DbOption, JsonOption, out, print_json
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
 
@@ -32,8 +32,7 @@ def notes(
 
     if note and entity is None:
         fail("--note needs what it is about.", 'filature notes --entity NAME --note "..."')
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         if entity is not None:
             (card,) = read_entities(conn, [resolve_entity(conn, entity)])
             meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from filature.cli.errors import clean_errors, fail
-from filature.cli.options import DbOption, JsonOption, TypeOption, open_database, out, print_json
+from filature.cli.errors import fail, reading
+from filature.cli.options import DbOption, JsonOption, TypeOption, out, print_json
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
 
@@ -24,8 +24,7 @@ def show(
     from filature.card import card_as_json, card_of, card_renderable
     from filature.query.resolve import resolve_entity
 
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         card = card_of(conn, resolve_entity(conn, name, type))
     if as_json:
         print_json(card_as_json(card))
@@ -48,8 +47,7 @@ def dossier(
 
     if format not in ("md", "html"):
         fail(f"Unknown format {format!r}.", "use --format md or --format html")
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         path = write_dossier(conn, resolve_entity(conn, name, type), format, out_path)  # type: ignore[arg-type]
     out.print(Text(f"Wrote {printable_line(str(path))}"))
 
@@ -69,8 +67,7 @@ def export(
 
     if format not in FORMATS:
         fail(f"Unknown format {format!r}.", f"use one of: {', '.join(FORMATS)}")
-    with clean_errors(db):
-        conn = open_database(db)
+    with reading(db) as conn:
         result = export_database(conn, format, out_path, cooccurrence=cooccurrence)
     paths = ", ".join(printable_line(str(p)) for p in result.paths)
     out.print(

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import partial
 from pathlib import Path
 
 from filature.models import ENTITY_TYPES
@@ -27,12 +25,13 @@ from filature.problems import CurationError as CurationError  # re-exported
 from filature.problems import EntryError
 from filature.tomlfile import (
     TableEntry,
-    checked_entries,
     decode_file,
     file_bytes,
+    iso_date,
     one_of,
+    section_entries,
+    string_keys,
     table_of,
-    toml_tables,
 )
 
 SECTIONS = ("merge", "rename", "retype", "drop", "alias", "split")
@@ -103,13 +102,8 @@ def parse_curation(text: str) -> Curation:
     """Parse and check the text of a curation file (errors carry their line and column)."""
     text = text.removeprefix("\ufeff")
     sections = ", ".join(f"[[{s}]]" for s in SECTIONS)
-    tables, locate = toml_tables(text, SECTIONS, unknown_fix=f"the sections are {sections}")
-    by_section = {
-        section: [
-            e for _, e in checked_entries(tables, locate, section, partial(check_entry, section))
-        ]
-        for section in SECTIONS
-    }
+    found = section_entries(text, SECTIONS, check_entry, unknown_fix=f"the sections are {sections}")
+    by_section = {section: [e for _, e in entries] for section, entries in found.items()}
     headers = [
         (n, m.group(1)) for n, line in enumerate(text.splitlines()) if (m := HEADER.match(line))
     ]
@@ -148,11 +142,8 @@ def check_entry(section: str, item: object) -> Entry:
     for key in ("names", "aliases"):
         if key in required and not all(isinstance(v, str) for v in data[key]):
             raise EntryError(f"[[{section}]] {key} must be a list of strings", key)
-    if isinstance(data.get("date"), datetime | date):
-        data["date"] = data["date"].isoformat()
-    for key in ("date", "note", "to"):
-        if key in data and not isinstance(data[key], str):
-            raise EntryError(f"[[{section}]] {key} must be a string", key)
+    iso_date(data)
+    string_keys(section, data, ("date", "note", "to"))
     if "type" in data:
         one_of(data["type"], ENTITY_TYPES, "type", "unknown type")
     if section in {"retype", "split"} and "to" in data:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from filature import __version__
-from filature.cite import where_json
 from filature.export.files import Writer, write_file, write_folder
 from filature.query.records import clean, read_entities, read_relations
 from filature.query.types import EntityCard, Evidence, Relation
@@ -57,7 +56,7 @@ def citation_json(c: Evidence) -> dict[str, Any]:
             "path": c.document_path,
             "label": c.document_label,
         },
-        **where_json(c),
+        **c.where_json(),
         "zone": c.zone,
         "quote": c.quote,
         "passage_id": c.passage_id,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from filature.extract.bodies import BodySpan, governs, load_body_words
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import load_lexicon, read_data
+from filature.extract.phrases import folded_token_texts
 from filature.extract.textnorm import fold, is_acronym
 from filature.text import folded
 
@@ -227,11 +228,15 @@ def administration_spans(doc: Doc, acronyms: frozenset[str] = frozenset()) -> It
     doc); ``acronyms`` holds the document's ``written_acronyms``."""
     words = load_unit_words()
     heads = words.units | words.corps | words.branches
+    folded = folded_token_texts(doc, fold)
     i = 0
     while i < len(doc):
+        head = folded[i]
+        if head not in heads:
+            i += 1
+            continue
         tok = doc[i]
-        head = fold(tok.text)
-        if not (tok.text.islower() and head in heads and _determined(doc, i)):
+        if not (tok.text.islower() and _determined(doc, i)):
             i += 1
             continue
         branch = _branch_end(doc, i + 1) if head in words.branches else None

@@ -13,6 +13,7 @@ from filature.extract.acronyms import find_definitions
 from filature.extract.administration import written_acronyms
 from filature.extract.droprules import KIND
 from filature.extract.drops import Dropped
+from filature.extract.generic import refer_bare_heads
 from filature.extract.inside import add_acronym_mentions
 from filature.extract.lexicon import load_lexicon
 from filature.extract.mentions import (
@@ -22,6 +23,7 @@ from filature.extract.mentions import (
     RawMention,
 )
 from filature.extract.passage import passage_mentions
+from filature.extract.phrases import parsed_text
 from filature.extract.settle import PROPAGATED_LABEL, propagate_names, settle_document
 from filature.extract.shapes import (
     generic_definition,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-PIPELINE_VERSION = "entities-3"
+PIPELINE_VERSION = "entities-4"
 BATCH_SIZE = 64
 N_PROCESS = 1
 """Processes ``nlp.pipe`` uses; bench/barerun.py gives bare spaCy the same. Kept at 1: on the
@@ -66,6 +68,7 @@ class DocumentAnalyzer:
 
     def add(self, passage: Passage, text: str, doc: Doc) -> None:
         """Analyse one passage: ``text`` is its prepared text and ``doc`` the parse of it."""
+        parsed_text(doc, text)
         found = passage_mentions(
             passage,
             doc,
@@ -108,6 +111,7 @@ class DocumentAnalyzer:
         the occurrences NER missed of the organisations it names added."""
         defined = frozenset(a.definition.long_form for a in self.acronyms)
         named = complete_generic_names(self._named(), self.lex, self.written_lower, defined)
+        named = refer_bare_heads(named, self.dropped)
         mentions = settle_document(named, self.cues, self.lex)
         passages = self.document.passages
         for p, s, e, name, etype in propagate_names(mentions, passages, self.lowercase, self.lex):

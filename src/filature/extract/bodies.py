@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon, load_lexicon, read_data
+from filature.extract.phrases import folded_token_texts, token_texts
 from filature.extract.textnorm import fold, is_acronym
 from filature.text import folded
 
@@ -163,10 +164,18 @@ def _complements(doc: Doc, i: int, words: BodyWords) -> tuple[int, bool, bool, b
 def body_spans(doc: Doc, lex: Lexicon) -> Iterator[BodySpan]:
     """Bodies named by a head and its complements in a parsed passage (see the module doc)."""
     words = load_body_words()
+    folded, texts = folded_token_texts(doc, fold), token_texts(doc)
     i = 0
     while i < len(doc):
+        head = folded[i]
+        capitalised = texts[i][:1].isupper()
+        if not (
+            head in words.heads
+            or (capitalised and (head in lex.organization_heads or is_acronym(texts[i])))
+        ):
+            i += 1  # neither a lowercase nor a capitalised head: the checks below all fail
+            continue
         tok = doc[i]
-        head = fold(tok.text)
         lower = tok.text.islower() and head in words.heads
         capital = (
             tok.text[:1].isupper()

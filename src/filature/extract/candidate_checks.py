@@ -29,6 +29,7 @@ from filature.extract.mentions import (
     STATE_LABEL,
 )
 from filature.extract.noise import noise_rule
+from filature.extract.phrases import doc_text
 from filature.extract.rules import (
     english_title,
     head_type,
@@ -168,7 +169,7 @@ def _listed_among_places(doc: Doc, start: int, end: int) -> bool:
     after = [x for x in doc.ents if x.start_char >= end and x.label_ == "LOC"]
     if not before or not after:
         return False
-    text = doc.text
+    text = doc_text(doc)
     return bool(
         _LIST_GAP.fullmatch(text[before[-1].end_char : start])
         and _LIST_GAP.fullmatch(text[end : after[0].start_char])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from filature.extract.bodies import governs
 from filature.extract.commonwords import plural_common_noun
 from filature.extract.countries import state_spans
+from filature.extract.generic import generic_name_end, untagged_generic_names
 from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.mentions import (
     STATE_LABEL,
@@ -126,6 +127,19 @@ def _extend_complement(doc: Doc, ent: Span, end_char: int) -> int:
     return end_char
 
 
+def _extend_year(doc: Doc, end_char: int) -> int:
+    """Extend an agreement over "de + year" right after its name: "Convention de La Haye de
+    1980" and "... de 1993" are two conventions, not one. A full date ("du 20 novembre 1989")
+    says when one convention was signed, and stays out of its name."""
+    i = next((t.i for t in doc if t.idx >= end_char), len(doc))
+    if i + 1 >= len(doc) or doc[i].lower_ != "de" or not _YEAR.fullmatch(doc[i + 1].text):
+        return end_char
+    return int(doc[i + 1].idx + len(doc[i + 1].text))
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 _NAME_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "PUNCT"})
 
 
@@ -174,6 +188,11 @@ def name_candidates(
         end = _extend_topic(doc, m.end, lex) if m.type == "agreement" else m.end
         yield m.start, end, m.rule, m.type
     for ent in doc.ents:
+        generic = generic_name_end(doc, ent.start, ent.end)
+        if generic is not None:  # "l'État islamique": NER kept "État", a place
+            last = doc[generic - 1]
+            yield ent.start_char, last.idx + len(last.text), "ORG", "organization"
+            continue
         end = ent.end_char
         if ent.label_ == "PER":
             end = _extend_person(doc, ent)
@@ -181,8 +200,14 @@ def name_candidates(
             end = _extend_complement(doc, ent, _extend_agreement(doc, ent))
             if head_type(ent.text, lex) == "agreement":
                 end = _extend_topic(doc, end, lex)
+                if (dated := _extend_year(doc, end)) > end:
+                    yield ent.start_char, dated, "agreement-dated", "agreement"
+                    continue
         start = _street_start(text, ent.start_char, lex) if ent.label_ == "LOC" else ent.start_char
         yield start, end, ent.label_, None
+    for first, stop in untagged_generic_names(doc):  # "l'organisation État islamique"
+        last = doc[stop - 1]
+        yield doc[first].idx, last.idx + len(last.text), "ORG", "organization"
     for start, end, _ in state_spans(text):  # after NER: "ministère ... de la République X"
         yield start, end, STATE_LABEL, "place"
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pycountry
 from babel import Locale
@@ -173,11 +174,57 @@ def state_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _STATE_SPAN.finditer(text):
         if fold(m.group("adj")) in countries.demonyms:
             yield m.start("head"), m.end("adj"), m.group(0)
-    written_as = {norm_key(f): f for f in countries.forms}
-    for m in _formal_names().finditer(text):
+    written_as = _written_as()
+    for m in _formal_matches(text):
         form = written_as.get(norm_key(m.group(0)))
         if form is not None and _keeps_capitals(m.group(0), form):
             yield m.start(), m.end(), m.group(0)
+
+
+@cache
+def _written_as() -> dict[str, str]:
+    return {norm_key(f): f for f in load_countries().forms}
+
+
+@cache
+def _formal_starts() -> re.Pattern[str]:
+    """Where a formal name may start: its first word (up to a space or an apostrophe), in any
+    case, as a trie (the same strings as their alternation, far cheaper to scan for)."""
+    forms = (f for f in load_countries().forms if " " in f)
+    firsts = {re.split(r"[ ']", f, maxsplit=1)[0] for f in forms}
+    return re.compile(rf"(?=(?i:\b{_trie(firsts)}))")
+
+
+def _trie(words: set[str]) -> str:
+    """A pattern matching exactly ``words`` (escaped), their common prefixes factored out."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        alts = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _formal_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_formal_names().finditer(text)`` finds, trying the names only where one of
+    their first words is written."""
+    names, end = _formal_names(), 0
+    for start in _formal_starts().finditer(text):
+        if start.start() < end:
+            continue
+        m = names.match(text, start.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 FORMAL_HEADS = frozenset({"republique", "royaume", "confederation", "federation", "principaute"})

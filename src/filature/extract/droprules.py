@@ -39,6 +39,9 @@ PASSAGE_RULES = (
 """The filters of a candidate in its passage, after the noise rules (``passage_mentions``)."""
 
 KIND = DropRule("kind", "an acronym or long form the document defines as a kind of thing")
+BARE_HEAD = DropRule(
+    "bare generic head", 'a generic head alone ("le Gouvernement") with no fuller name before'
+)
 
 FOOTNOTES = DropRule(
     "footnote noise", "in a footnote only, not its author, no actor head, or quoted"
@@ -51,5 +54,5 @@ PAIRS = DropRule("pair", "two known names joined by a hyphen")
 CORPUS_RULES = (FOOTNOTES, INSTITUTIONS, SHORT_NAMES, SHOUTING, PEOPLE, PAIRS)
 """The corpus filters, in the order the entity pipeline runs them (``pipeline.build_drafts``)."""
 
-DROP_RULES: tuple[DropRule, ...] = (*NOISE_RULES, *PASSAGE_RULES, KIND, *CORPUS_RULES)
+DROP_RULES: tuple[DropRule, ...] = (*NOISE_RULES, *PASSAGE_RULES, KIND, BARE_HEAD, *CORPUS_RULES)
 """Every rule, each name once."""

@@ -23,6 +23,7 @@ from filature.extract.eventruns import (
     topic_run,
 )
 from filature.extract.eventwords import EventWords, Phrase, kinds, load_event_words
+from filature.extract.phrases import PhraseIndex, folded_token_texts
 from filature.extract.rules import RuleSpan
 from filature.extract.textnorm import fold
 from filature.models import EntityType
@@ -41,8 +42,17 @@ LOWERCASE_NAMES = frozenset(
 2015"): their complement, not a capital, makes them names."""
 
 
+_INDEXES: dict[int, tuple[Sequence[Phrase], PhraseIndex]] = {}
+"""The index of each list of heads seen, by the list's identity (hashing it per call would
+cost more than the search)."""
+
+
 def _head_at(folded: Sequence[str], i: int, heads: Sequence[Phrase]) -> Phrase | None:
-    return next((h for h in heads if tuple(folded[i : i + len(h)]) == h), None)
+    held = _INDEXES.get(id(heads))
+    if held is None or held[0] is not heads:
+        held = _INDEXES[id(heads)] = (heads, PhraseIndex(heads))
+    n = held[1].match(folded, i)
+    return tuple(folded[i : i + n]) if n else None
 
 
 def _end_char(doc: Doc, end: int) -> int:
@@ -157,14 +167,30 @@ def _opener(doc: Doc, i: int, words: EventWords) -> bool:
     return i > 0 and capital(doc[i - 1]) and fold(doc[i - 1].text) in words.openers
 
 
+_STARTS: dict[int, tuple[EventWords, frozenset[str]]] = {}
+
+
+def _starts(words: EventWords) -> frozenset[str]:
+    """The words a meeting, a demonstrative standing for a name, or a head starts with."""
+    held = _STARTS.get(id(words))
+    if held is None or held[0] is not words:
+        heads = (*words.meetings, *(h for group, _ in kinds(words) for h in group))
+        held = _STARTS[id(words)] = (words, frozenset(h[0] for h in heads) | _DEMONSTRATIVES)
+    return held[1]
+
+
 def event_spans(doc: Doc) -> list[RuleSpan]:
     """Named events, agreements and meetings of a parsed passage, and the places that battles
     and massacres are named after (type place, rule ``EVENT_PLACE_LABEL``)."""
     words = load_event_words()
-    folded = [fold(t.text) for t in doc]
+    folded = folded_token_texts(doc, fold)
+    starts = _starts(words)
     found: list[RuleSpan] = []
     i = 0
     while i < len(doc):
+        if folded[i] not in starts:
+            i += 1  # no meeting, demonstrative or head starts here
+            continue
         meeting = _head_at(folded, i, words.meetings)
         if meeting is not None and i + len(meeting) + 1 < len(doc):
             j = i + len(meeting)

@@ -14,7 +14,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.lexicon import Lexicon
-from filature.extract.phrases import PhraseIndex, folded_token_texts, phrase_index, phrase_starts
+from filature.extract.phrases import (
+    PhraseIndex,
+    doc_text,
+    folded_token_texts,
+    phrase_index,
+    phrase_starts,
+)
 from filature.extract.textnorm import collapse, fold
 
 if TYPE_CHECKING:
@@ -122,7 +128,9 @@ def institution_spans(
             end = _phrase_end(doc, k, lex)
             start_char, end_char = doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text)
             if institution is not None:
-                tail = collapse(doc.text[doc[prep].idx : end_char])
+                tail = collapse(doc_text(doc)[doc[prep].idx : end_char])
                 yield InstitutionSpan(start_char, end_char, f"{institution} {tail}")
             elif doc[k].text.islower() and words[k] in lex.organization_heads and end > k + 1:
-                yield InstitutionSpan(start_char, end_char, collapse(doc.text[start_char:end_char]))
+                yield InstitutionSpan(
+                    start_char, end_char, collapse(doc_text(doc)[start_char:end_char])
+                )

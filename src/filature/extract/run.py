@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from filature.extract.analyze import PIPELINE_VERSION
 from filature.extract.drops import CorpusDrop
@@ -155,20 +155,27 @@ def analyze_corpus(
     return [results[i] for i in range(len(documents)) if i in results]
 
 
+class Analysing(TypedDict, total=False):
+    """What ``extract_all`` passes on to ``analyze_corpus`` (see there)."""
+
+    nlp: Language | None
+    cache: AnalysisCache | None
+    progress: Callable[[int], None] | None
+    loading: Callable[[bool], None] | None
+
+
 def extract_all(
     documents: Sequence[Document],
     *,
-    nlp: Language | None = None,
-    cache: AnalysisCache | None = None,
-    progress: Callable[[int], None] | None = None,
-    loading: Callable[[bool], None] | None = None,
     drops: list[CorpusDrop] | None = None,
+    **analysing: Unpack[Analysing],
 ) -> Extraction:
-    """Entities and relations of a corpus, every relation backed by evidence spans.
+    """Entities and relations of a corpus, every relation backed by evidence spans; the
+    documents are analysed by ``analyze_corpus`` with ``analysing``.
 
     With ``drops``, every candidate span a filter removed is appended to it (an audit).
     """
-    results = analyze_corpus(documents, nlp=nlp, cache=cache, progress=progress, loading=loading)
+    results = analyze_corpus(documents, **analysing)
     return extract_results(documents, results, drops=drops)
 
 

@@ -9,47 +9,23 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from filature.extract.lexicon import Lexicon
+from filature.extract.mentions import RawMention
 from filature.extract.rules import PERSON_PARTICLES
 from filature.extract.shapes import polity_plural
 from filature.extract.textnorm import fold, is_acronym
 from filature.models import EntityType, Passage
 
-if TYPE_CHECKING:
-    pass
-
-
 PROPAGATED_LABEL = "SAME-NAME"
 SHORT_LABEL = "SHORT-NAME"
-
-
-class Mention(Protocol):
-    """What these rules read of a raw mention (``mentions.RawMention``)."""
-
-    @property
-    def passage_seq(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def type(self) -> EntityType: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def role(self) -> str | None: ...
-
-
-M = TypeVar("M", bound=Mention)
 _SCORED = frozenset({"person", "organization", "place"})
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b)\s*")
 
 
-def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]) -> list[M]:
+def listed_places(
+    mentions: Sequence[RawMention], text: str, places: set[tuple[int, int]]
+) -> list[RawMention]:
     """Names listed right after a place given by "à" ("à Marcel, Lucien et Hinche")
     that were typed person without a title are places too."""
     out = list(mentions)
@@ -61,7 +37,7 @@ def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]
         if (m.start, m.end) in places:
             chain = True
         elif listed and m.type == "person" and m.role is None and " " not in m.name:
-            out[i] = replace(m, type="place")  # type: ignore[type-var]
+            out[i] = replace(m, type="place")
         else:
             chain = listed and m.type == "place"
         previous_end = m.end
@@ -71,7 +47,7 @@ def listed_places(mentions: Sequence[M], text: str, places: set[tuple[int, int]]
 _POLITY_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:\b(?:les|des|aux)\b\s*)?")
 
 
-def listed_polities(mentions: Sequence[M], text: str) -> list[M]:
+def listed_polities(mentions: Sequence[RawMention], text: str) -> list[RawMention]:
     """ "les Chaddadites, les Hassanwahides et les Merwanides": a one-word plural name listed
     next to a dynasty's plural ("-ides", ``shapes.polity_plural``) is a polity too, typed
     place, whatever NER guessed for it."""
@@ -88,13 +64,13 @@ def listed_polities(mentions: Sequence[M], text: str) -> list[M]:
             and _POLITY_GAP.fullmatch(text[min(m.end, n.end) : max(m.start, n.start)])
             for n in around
         ):
-            out[i] = replace(m, type="place")  # type: ignore[type-var]
+            out[i] = replace(m, type="place")
     return out
 
 
 def settle_document(
-    mentions: Sequence[M], cues: Sequence[tuple[str, EntityType]], lex: Lexicon
-) -> list[M]:
+    mentions: Sequence[RawMention], cues: Sequence[tuple[str, EntityType]], lex: Lexicon
+) -> list[RawMention]:
     """Give every mention of a name the type its context cues give it in the document (by
     majority), except a person's surname ("Mandela" of "Nelson Mandela"). A body's short
     name ("le Conseil") takes the one full name the document gives a body with that head
@@ -123,7 +99,7 @@ def settle_document(
     for m in mentions:
         cued = decided.get(m.name)
         if m.label == SHORT_LABEL and len(longer.get(m.name, ())) == 1:
-            m = replace(m, name=next(iter(longer[m.name])))  # type: ignore[type-var]
+            m = replace(m, name=next(iter(longer[m.name])))
         elif (
             cued is not None
             and m.type in _SCORED
@@ -131,17 +107,17 @@ def settle_document(
             and m.role is None
             and not (m.type == "person" and m.name in full_names)
         ):
-            m = replace(m, type=cued)  # type: ignore[type-var]
+            m = replace(m, type=cued)
         elif m.type in {"organization", "person"} and m.role is None and m.name in instruments:
-            m = replace(m, type="agreement")  # type: ignore[type-var]
+            m = replace(m, type="agreement")
         elif m.type == "place" and m.name in surnames and cued is None:
-            m = replace(m, type="person")  # type: ignore[type-var]
+            m = replace(m, type="person")
         elif m.type in {"person", "place"} and m.role is None and m.name in named:
-            m = replace(m, type="organization")  # type: ignore[type-var]
+            m = replace(m, type="organization")
         elif m.type == "person" and m.role is None:
             first, *rest = m.name.split()
             if rest and first in places and all(w.islower() for w in rest):
-                m = replace(m, type="place")  # type: ignore[type-var]
+                m = replace(m, type="place")
         out.append(m)
     return out
 
@@ -156,7 +132,7 @@ def _instrument_place(name: str) -> str | None:
     return None if m is None or is_acronym(m.group("place")) else m.group("place")
 
 
-def _disputed_surnames(mentions: Sequence[Mention]) -> set[str]:
+def _disputed_surnames(mentions: Sequence[RawMention]) -> set[str]:
     """One-word "places" that end a fuller person's name in the document and that NER also
     gave as a person's there, or that carry a name particle ("al-Moussaoui" of "Abbas
     al-Moussaoui"): a surname."""
@@ -187,7 +163,7 @@ def _bare_name(name: str, lex: Lexicon) -> str | None:
 
 
 def propagate_names(
-    mentions: Sequence[Mention],
+    mentions: Sequence[RawMention],
     passages: Sequence[Passage],
     lowercase: frozenset[str],
     lex: Lexicon,

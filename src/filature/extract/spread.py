@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from filature.extract.lexicon import Lexicon
 from filature.extract.mentions import RawMention
+from filature.extract.namesearch import NameSearch
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
 from filature.extract.textnorm import fold
@@ -62,16 +63,18 @@ def _covered(o: Located, start: int, end: int) -> bool:
 
 def _occurrence(
     passage: Passage,
-    hit: re.Match[str],
+    lowered: str,
+    hit: tuple[int, int],
     sources: dict[str, RawMention],
     defined: set[str],
     here: list[Located],
     doc_index: int,
 ) -> Located | None:
-    """The mention an occurrence makes, or None when it is lowercase, taken or blocked."""
-    s, e = hit.span()
+    """The mention an occurrence makes (``hit`` in the ``lowered`` passage text), or None
+    when it is lowercase, taken or blocked."""
+    s, e = hit
     surface = passage.text[s:e]
-    key = " ".join(hit.group(0).split())
+    key = " ".join(lowered[s:e].split())
     source = sources.get(key)
     if source is None or (surface.islower() and "." not in surface):
         return None
@@ -128,22 +131,20 @@ def same_names(
                 sources[_lower(long_form)] = raw
         if not sources:
             continue
-        ordered = sorted(sources, key=len, reverse=True)
-        body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
-        pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        names = NameSearch(sorted(sources, key=len, reverse=True))
         spans: dict[int, list[Located]] = {}
         for m in found:
             spans.setdefault(m.raw.passage_seq, []).append(m)
         for passage in document.passages:
             here = spans.setdefault(passage.seq, [])
             lowered = _lower(passage.text)
-            hit = pattern.search(lowered)
+            hit = names.search(lowered)
             while hit is not None:
-                new = _occurrence(passage, hit, sources, defined, here, i)
+                new = _occurrence(passage, lowered, hit, sources, defined, here, i)
                 if new is not None:
                     inside = [o for o in here if _covered(o, new.raw.start, new.raw.end)]
                     removed += inside
                     here[:] = [o for o in here if o not in inside] + [new]
                     added.append(new)
-                hit = pattern.search(lowered, hit.end() if new is not None else hit.start() + 1)
+                hit = names.search(lowered, hit[1] if new is not None else hit[0] + 1)
     return added, removed

@@ -11,20 +11,19 @@ relation types, document paths and quotes are what survives a rebuild, never an 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import partial
 from pathlib import Path
 
 from filature.models import ENTITY_TYPES
 from filature.problems import EntryError
 from filature.tomlfile import (
     TableEntry,
-    checked_entries,
     decode_file,
     file_bytes,
+    iso_date,
     one_of,
+    section_entries,
+    string_keys,
     table_of,
-    toml_tables,
 )
 
 NOTES_FILE = "notes.toml"
@@ -80,12 +79,8 @@ def load_notes(path: Path) -> tuple[Note, ...]:
 def parse_notes(text: str) -> tuple[Note, ...]:
     """Parse and check the text of a notes file (errors carry their line and column), the
     notes in the order they are written."""
-    tables, locate = toml_tables(text, SECTIONS, unknown_fix=_FIX, syntax_fix=_FIX)
-    found = [
-        (line or 0, note)
-        for section in SECTIONS
-        for line, note in checked_entries(tables, locate, section, partial(check_note, section))
-    ]
+    by_section = section_entries(text, SECTIONS, check_note, unknown_fix=_FIX, syntax_fix=_FIX)
+    found = [(line or 0, note) for entries in by_section.values() for line, note in entries]
     found.sort(key=lambda pair: pair[0])
     return tuple(note for _, note in found)
 
@@ -97,16 +92,11 @@ def check_note(section: str, item: object) -> Note:
     for key in _REQUIRED[section]:
         if key not in data:
             raise EntryError(f'[[{section}]] lacks {key} = "..."', None, f'add {key} = "..."')
-    if isinstance(data.get("date"), datetime | date):
-        data["date"] = data["date"].isoformat()
-    for key in keys:
-        if key == "line":
-            if key in data and (not isinstance(data[key], int) or data[key] < 1):
-                raise EntryError(
-                    f"[[{section}]] line must be a line number", key, "write line = 12"
-                )
-        elif key in data and not isinstance(data[key], str):
-            raise EntryError(f"[[{section}]] {key} must be a string", key, f'write {key} = "..."')
+    iso_date(data)
+    line = data.get("line")
+    if "line" in data and (not isinstance(line, int) or line < 1):
+        raise EntryError(f"[[{section}]] line must be a line number", "line", "write line = 12")
+    string_keys(section, data, [key for key in keys if key != "line"])
     for key in _REQUIRED[section]:
         if not str(data[key]).strip():
             raise EntryError(f"[[{section}]] {key} is empty", key, f"give {key} a value")

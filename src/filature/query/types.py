@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from filature.cite import reference_of, where_json
+from filature.cite import join, reference_parts
+from filature.models import RelationFacts
 from filature.vocabulary import CO_OCCURRENCE, Side, relation_label, relation_type
 
 Direction = Literal["out", "in"]
@@ -46,7 +47,7 @@ class EntityCard:
 
 
 @dataclass(frozen=True)
-class RelationRow:
+class RelationRow(RelationFacts):
     """A relation seen from one entity: the counterpart, the direction and the support."""
 
     id: int
@@ -55,14 +56,9 @@ class RelationRow:
     counterpart_id: int
     counterpart_name: str
     counterpart_type: str
-    role: str | None
-    date: str | None
     evidence_count: int
     weight: int
     confidence: float
-    amount: float | None = None
-    currency: str | None = None
-    period: str | None = None
 
     @property
     def is_co_occurrence(self) -> bool:
@@ -95,12 +91,38 @@ class Located:
     page_end: int | None = field(default=None, kw_only=True)
     document_label: str | None = field(default=None, kw_only=True)
 
+    def cited_parts(
+        self, title: str | None = None, path: str | None = None, label: str | None = None
+    ) -> tuple[str, str]:
+        """``cite.reference_parts`` of the passage: the document's name and where the passage
+        is in it; ``title``, ``path`` and ``label``, when given, replace the record's own
+        (already made safe for the output)."""
+        return reference_parts(
+            self.document_title if title is None else title,
+            self.document_path if path is None else path,
+            self.line_start,
+            self.line_end,
+            self.page_start,
+            self.page_end,
+            label=self.document_label if label is None else label,
+        )
+
     def reference(
         self, title: str | None = None, path: str | None = None, label: str | None = None
     ) -> str:
-        """Where the passage comes from, as ``filature.cite`` writes it (``title``, ``path``
-        and ``label`` may be given already made safe for the output)."""
-        return reference_of(self, title, path, label)
+        """Where the passage comes from, as ``filature.cite`` writes it (``cited_parts``
+        joined)."""
+        return join(self.cited_parts(title, path, label))
+
+    def where_json(self) -> dict[str, Any]:
+        """The place of the passage as JSON: ``lines``, ``pages`` (None for a text file) and
+        the ``citation`` string."""
+        pages = None if self.page_start is None else [self.page_start, self.page_end]
+        return {
+            "lines": [self.line_start, self.line_end],
+            "pages": pages,
+            "citation": self.reference(),
+        }
 
 
 @dataclass(frozen=True)
@@ -132,18 +154,13 @@ class EndPoint:
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(RelationFacts):
     """A relation with both ends, its attributes and its evidence."""
 
     id: int
     type: str
     source: EndPoint
     target: EndPoint
-    role: str | None
-    date: str | None
-    amount: float | None
-    currency: str | None
-    period: str | None
     agreement: EndPoint | None
     confidence: float
     rule: str
@@ -234,5 +251,5 @@ def describe_hit_json(hit: FuzzyHit | Excerpt) -> dict[str, Any]:
         data["spans"] = [list(span) for span in hit.spans]
         data["entity_ids"] = list(hit.entity_ids)
         data["document"] = hit.document_path
-        data.update(where_json(hit))
+        data.update(hit.where_json())
     return data

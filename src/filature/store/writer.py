@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -78,7 +78,9 @@ def write_database(
     tmp = target.with_name(f"{temp_prefix(target)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     locked = derivation.hold() if derivation is not None else nullcontext()
     try:
-        stats = _write(tmp, documents, extraction, files, meta, derivation, symmetric)
+        with _building(tmp) as conn:
+            stats = _write_tables(conn, documents, extraction, derivation, symmetric)
+            _finish(conn, files, meta)
         with locked:
             again = derivation.changed() if derivation is not None else None
             if again is not None:
@@ -93,72 +95,65 @@ def write_database(
     return stats
 
 
-def _write(
-    path: Path,
-    documents: Sequence[Document],
-    extraction: Extraction,
-    files: Sequence[FileReport],
-    meta: Mapping[str, str],
-    derivation: Derivation | None = None,
-    symmetric: frozenset[str] = frozenset(),
-) -> WriteStats:
-    conn = sqlite3.connect(path)
+@contextmanager
+def _building(path: Path, *, autocommit: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection to the new database at ``path`` (hardened, foreign keys on); once the
+    block has written it, its integrity is checked and the file synced to disk."""
+    conn = sqlite3.connect(path, isolation_level=None if autocommit else "DEFERRED")
     try:
         harden(conn)
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
-        create_schema(conn)
-        passage_ids = write_documents(conn, documents)
-        mentions = write_entities(conn, documents, extraction.entities, passage_ids)
-        write_base(conn, extraction.relations, passage_ids, symmetric)
-        entities = len(extraction.entities)
-        relations = len(extraction.relations)
-        unapplied: tuple[str, ...] = ()
-        if derivation is not None:
-            unapplied = derivation.derive(conn)
-            entities, mentions, relations = _curated_counts(conn)
-        else:
-            write_relations(conn, extraction.relations, passage_ids)
-            write_entity_keys(conn)
-        conn.executemany(
-            "INSERT INTO files (path, status, reason, encoding) VALUES (?, ?, ?, ?)",
-            [(f.path, f.status, f.reason, f.encoding) for f in files],
-        )
-        rows = {**meta, "schema_version": str(SCHEMA_VERSION)}
-        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(rows.items()))
-        conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
-        conn.commit()
-        conn.execute("PRAGMA synchronous = FULL")
+        yield conn
         _check(conn)
-        stats = WriteStats(
-            documents=len(documents),
-            passages=len(passage_ids),
-            entities=entities,
-            mentions=mentions,
-            relations=relations,
-            unapplied=unapplied,
-        )
     finally:
         conn.close()
     fsync_file(path)
-    return stats
+
+
+def _write_tables(
+    conn: sqlite3.Connection,
+    documents: Sequence[Document],
+    extraction: Extraction,
+    derivation: Derivation | None,
+    symmetric: frozenset[str],
+) -> WriteStats:
+    """The schema, the documents, the extraction (as ``base_*`` tables), the curated tables
+    derived from it (or copied, without a derivation); their counts."""
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = OFF")
+    create_schema(conn)
+    passage_ids = write_documents(conn, documents)
+    mentions = write_entities(conn, documents, extraction.entities, passage_ids)
+    write_base(conn, extraction.relations, passage_ids, symmetric)
+    sizes = (len(documents), len(passage_ids))
+    if derivation is not None:
+        unapplied = derivation.derive(conn)
+        return WriteStats(*sizes, *_curated_counts(conn), unapplied)
+    write_relations(conn, extraction.relations, passage_ids)
+    write_entity_keys(conn)
+    return WriteStats(*sizes, len(extraction.entities), mentions, len(extraction.relations))
+
+
+def _finish(conn: sqlite3.Connection, files: Sequence[FileReport], meta: Mapping[str, str]) -> None:
+    """The files' fates and the meta rows written, the full-text index built, all committed."""
+    conn.executemany(
+        "INSERT INTO files (path, status, reason, encoding) VALUES (?, ?, ?, ?)",
+        [(f.path, f.status, f.reason, f.encoding) for f in files],
+    )
+    rows = {**meta, "schema_version": str(SCHEMA_VERSION)}
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(rows.items()))
+    conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+    conn.commit()
+    conn.execute("PRAGMA synchronous = FULL")
 
 
 def _derive_again(path: Path, again: Derivation, stats: WriteStats) -> WriteStats:
     """Derive the curated tables of the new database again (the decisions changed)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        harden(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
+    with _building(path, autocommit=True) as conn:
         conn.execute("BEGIN IMMEDIATE")
         unapplied = again.derive(conn)
         conn.execute("COMMIT")
-        _check(conn)
         entities, mentions, relations = _curated_counts(conn)
-    finally:
-        conn.close()
-    fsync_file(path)
     return WriteStats(stats.documents, stats.passages, entities, mentions, relations, unapplied)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -26,6 +27,21 @@ from filature.tui.render import flat, type_name
 from filature.tui.screens.curation import CurationScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.prompts import ChoicePrompt, ConfirmPrompt, TextPrompt
+
+
+def _on_selected(
+    act: Callable[[Curator, EntityCard], None],
+) -> Callable[[Curator, int | None], None]:
+    """An action on the entity ``entity_id`` names: only a notice when there is none, or when
+    the curation file cannot take a decision."""
+
+    @wraps(act)
+    def on_entity(curator: Curator, entity_id: int | None) -> None:
+        card = curator._selected(entity_id)
+        if card is not None:
+            act(curator, card)
+
+    return on_entity
 
 
 class Curator:
@@ -74,11 +90,9 @@ class Curator:
         """Tell the screen that the database changed."""
         self.screen.post_message(self.Changed(owner, select))
 
-    def merge(self, entity_id: int | None) -> None:
+    @_on_selected
+    def merge(self, card: EntityCard) -> None:
         """Merge the selected entity into another, picked with the fuzzy jump."""
-        card = self._selected(entity_id)
-        if card is None:
-            return
 
         def merge(target_id: int | None) -> None:
             target = self.catalog.card(target_id) if target_id is not None else None
@@ -101,12 +115,9 @@ class Curator:
         title = f"Merge {flat(card.name)} into…"
         self.screen.app.push_screen(JumpScreen(self.catalog, title=title), merge)
 
-    def rename(self, entity_id: int | None) -> None:
+    @_on_selected
+    def rename(self, card: EntityCard) -> None:
         """Rename the selected entity."""
-
-        card = self._selected(entity_id)
-        if card is None:
-            return
 
         def rename(name: str | None) -> None:
             if name is None:
@@ -122,12 +133,9 @@ class Curator:
         prompt = TextPrompt(f"Rename {flat(card.name)}", card.name, hint)
         self.screen.app.push_screen(prompt, rename)
 
-    def retype(self, entity_id: int | None) -> None:
+    @_on_selected
+    def retype(self, card: EntityCard) -> None:
         """Change the type of the selected entity."""
-
-        card = self._selected(entity_id)
-        if card is None:
-            return
 
         def retype(etype: str | None) -> None:
             if etype and etype != card.type:
@@ -137,12 +145,9 @@ class Curator:
         prompt = ChoicePrompt(f"Type of {flat(card.name)}", choices, card.type)
         self.screen.app.push_screen(prompt, retype)
 
-    def drop(self, entity_id: int | None) -> None:
+    @_on_selected
+    def drop(self, card: EntityCard) -> None:
         """Drop the selected entity as a false positive (after confirmation)."""
-
-        card = self._selected(entity_id)
-        if card is None:
-            return
 
         def drop(yes: bool | None) -> None:
             if yes:
@@ -154,12 +159,9 @@ class Curator:
         )
         self.screen.app.push_screen(ConfirmPrompt("Drop entity", question, yes="drop"), drop)
 
-    def split(self, entity_id: int | None) -> None:
+    @_on_selected
+    def split(self, card: EntityCard) -> None:
         """Split an alias (and the mentions written that way) off into its own entity."""
-
-        card = self._selected(entity_id)
-        if card is None:
-            return
         aliases = [a for a in card.aliases if norm_key(a) != norm_key(card.name)]
         if not aliases:
             self._notify(f"{flat(card.name)} has no other alias to split off.")

@@ -108,19 +108,11 @@ class ViewExporter:
         try:
             written = write_view(view, path, fmt)
         except ExportProblem as problem:
-            self.app.notify(
-                f"{problem.message} Fix: {problem.fix}.",
-                title="Not exported",
-                severity="error",
-                markup=False,
-            )
+            self._failed(f"{problem.message} Fix: {problem.fix}.")
             return
         except OSError as error:
-            self.app.notify(
-                f"Could not write {path}: {error.strerror or error}. Fix: choose another path.",
-                title="Not exported",
-                severity="error",
-                markup=False,
+            self._failed(
+                f"Could not write {path}: {error.strerror or error}. Fix: choose another path."
             )
             return
         rows = view_size(view)
@@ -131,3 +123,6 @@ class ViewExporter:
             timeout=10,
             markup=False,
         )
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, title="Not exported", severity="error", markup=False)

@@ -133,8 +133,7 @@ def _word_end(text: str, end: int, limit: int) -> int:
 def source_line(excerpt: Excerpt) -> Content:
     """The citation line shown above an excerpt: the citation ``filature.cite`` writes for
     it (the document's label or title in bold, then where the passage is)."""
-    name, where = cite.reference_parts_of(
-        excerpt,
+    name, where = excerpt.cited_parts(
         flat(excerpt.document_title),
         flat(excerpt.document_path),
         flat(excerpt.document_label or ""),

@@ -22,9 +22,14 @@ def _lemmatizer() -> Any:
     from filature.extract.nlp import load_nlp
 
     try:
-        return load_nlp().get_pipe("lemmatizer")
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
     except KeyError:  # no lemmatizer at all: rules fall back on the token text
         return None
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos, forms in list(index.items()):  # lists of up to 66,000 forms, searched one by one
+        if isinstance(forms, list):
+            index[pos] = frozenset(forms)
+    return lemmatizer
 
 
 def lemma(token: Token) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from filature.models import RelationFacts
+
 Span = tuple[int, int]
 """A ``(start, end)`` character span in one passage's text."""
 
@@ -24,7 +26,7 @@ class MentionSpan:
 
 
 @dataclass(frozen=True, slots=True)
-class RelationCandidate:
+class RelationCandidate(RelationFacts):
     """A relation stated in one passage, between two mention spans of that passage.
 
     ``source`` and ``target`` are exactly the spans of mentions given to the finder (or of the
@@ -40,11 +42,6 @@ class RelationCandidate:
     rule: str
     confidence: float
     evidence: Span
-    role: str | None = None
-    date: str | None = None
-    amount: float | None = None
-    currency: str | None = None
-    period: str | None = None
     agreement: Span | None = None
     trigger: str | None = None
     source_seq: int | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,8 +16,8 @@ from filature.export.views import Quote, View
 from filature.query import Excerpt, Relation
 from filature.query.text import printable_line
 from filature.tui.catalog import Catalog
-from filature.tui.explorer import explorer
 from filature.tui.render import flat
+from filature.tui.screens.excerpt_host import ExcerptHost
 from filature.tui.widgets.excerpt_list import ExcerptList
 
 
@@ -65,7 +64,7 @@ def facts_content(relation: Relation) -> Content:
     return Content.assemble(*parts)
 
 
-class EvidenceScreen(ModalScreen[None]):
+class EvidenceScreen(ExcerptHost, ModalScreen[None]):
     """A relation and its supporting passages; Enter opens one in its document."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -104,14 +103,6 @@ class EvidenceScreen(ModalScreen[None]):
         count = len(self.excerpts)
         box.border_subtitle = f"{count} passage{'s' if count != 1 else ''}"
         hits.focus()
-
-    def action_copy_excerpt(self) -> None:
-        """Copy the excerpt under the cursor with its citation."""
-        explorer(self).copy_excerpt(self.query_one("#evidence-hits", ExcerptList).current)
-
-    @on(ExcerptList.Open)
-    def _open(self, event: ExcerptList.Open) -> None:
-        explorer(self).open_document(event.excerpt)
 
     def current_view(self) -> View:
         """The relation's passages as a view: one row each, the quote cited."""

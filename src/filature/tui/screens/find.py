@@ -14,21 +14,21 @@ from textual.widgets import Input, Static
 from filature.query import FullTextResult
 from filature.text import counted
 from filature.tui.catalog import Catalog
-from filature.tui.explorer import explorer
+from filature.tui.screens.excerpt_host import ExcerptHost
 from filature.tui.screens.search_box import SearchBox
 from filature.tui.widgets.excerpt_list import ExcerptList
 
 LIMIT = 200
 
 
-class FindScreen(SearchBox[None, FullTextResult]):
+class FindScreen(ExcerptHost, SearchBox[None, FullTextResult]):
     """A search box and the matching passages, matched words highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "focus_hits", "Results", show=False),
         Binding(
-            "ctrl+c,c", "copy_hit", "Copy excerpt", tooltip="Copy the passage with its citation"
+            "ctrl+c,c", "copy_excerpt", "Copy excerpt", tooltip="Copy the passage with its citation"
         ),
     ]
 
@@ -81,13 +81,6 @@ class FindScreen(SearchBox[None, FullTextResult]):
             status.update(Content(result.message))
 
     def action_focus_hits(self) -> None:
-        hits = self.query_one("#find-hits", ExcerptList)
-        if hits.excerpts:
+        hits = self.excerpt_list()
+        if hits is not None and hits.excerpts:
             hits.focus()
-
-    def action_copy_hit(self) -> None:
-        explorer(self).copy_excerpt(self.query_one("#find-hits", ExcerptList).current)
-
-    @on(ExcerptList.Open)
-    def _open(self, event: ExcerptList.Open) -> None:
-        explorer(self).open_document(event.excerpt)

@@ -22,6 +22,7 @@ from filature.tui.history import History
 from filature.tui.noting import Notary
 from filature.tui.render import flat
 from filature.tui.screens.entity_actions import EntityActions
+from filature.tui.screens.excerpt_host import ExcerptHost
 from filature.tui.screens.history_keys import HistoryKeys
 from filature.tui.screens.type_ahead import TypeAhead
 from filature.tui.screens.zoom import PaneZoom
@@ -37,7 +38,7 @@ from filature.tui.widgets.relations_tree import RelationsTree
 FIRST_ROWS = 500
 
 
-class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
+class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys, ExcerptHost):
     """Three panes and a header; keeps the history of the entities shown.
 
     The app talks to it with messages (``Show``, ``Reload``), as its widgets and its curator
@@ -239,19 +240,11 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys):
     def _jump(self, event: RelationsTree.Jump) -> None:
         self.show_entity(event.entity_id, reveal=True)
 
-    @on(ExcerptList.Open)
-    def _open(self, event: ExcerptList.Open) -> None:
-        self.filature.open_document(event.excerpt)
-
     def action_open_excerpt(self) -> None:
         """Enter outside the lists: open the selected excerpt."""
         excerpt = self.query_one(ExcerptList).current
         if excerpt is not None:
             self.filature.open_document(excerpt)
-
-    def action_copy_excerpt(self) -> None:
-        """Copy the selected excerpt with its citation."""
-        self.filature.copy_excerpt(self.query_one(ExcerptList).current)
 
     @on(Show)
     def _show_asked(self, event: Show) -> None:

@@ -17,11 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from filature.export.views import Record, View, relation_table_view
+from filature.query import Relation
 from filature.query.table_pages import CHUNK, TableQuery, table_rows
 from filature.query.tables import COLUMNS
 from filature.query.views import RelationTable, SourceTotal, TableRow
@@ -29,6 +29,7 @@ from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat
 from filature.tui.screens.evidence import EvidenceScreen, facts_content, relation_line
+from filature.tui.screens.relation_screen import RelationScreen
 from filature.tui.table_text import shown_view, totals_content
 from filature.tui.widgets.relation_grid import RelationGrid, used_columns
 from filature.vocabulary import relation_type
@@ -43,7 +44,7 @@ def _cancelled() -> bool:
     return get_current_worker().is_cancelled
 
 
-class RelationsTableScreen(Screen[None]):
+class RelationsTableScreen(RelationScreen):
     """The relations of one type (or of every stated type) as a table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +76,6 @@ class RelationsTableScreen(Screen[None]):
         self.totals: tuple[SourceTotal, ...] = ()
         self.columns: frozenset[str] = frozenset()
         self.reading = True
-        self._generation = 0
 
     @property
     def table_query(self) -> TableQuery:
@@ -127,10 +127,10 @@ class RelationsTableScreen(Screen[None]):
         grid = self.query_one(RelationGrid)
         grid.border_title = Content(f"Relations table: {self._type_name()}")
         grid.border_subtitle = "reading…"
-        self._read(self.table_query, self._generation)
+        self._read_pages(self.table_query, self._generation)
 
     @work(thread=True, exclusive=True, group="relations-table")
-    def _read(self, query: TableQuery, generation: int) -> None:
+    def _read_pages(self, query: TableQuery, generation: int) -> None:
         ids = self.catalog.table_ids(query, PAGE) or array("q")
         first = self.catalog.table_rows(ids)
         # without a filter the count comes from the type index at once (with one, from the ids)
@@ -357,11 +357,10 @@ class RelationsTableScreen(Screen[None]):
         self.descending = not self.descending
         self._load()
 
-    def action_evidence(self) -> None:
-        """Open the evidence of the row under the cursor."""
+    def current_relation(self) -> Relation | None:
+        """The relation of the row under the cursor."""
         row = self._current()
-        if row is not None:
-            self.app.push_screen(EvidenceScreen(self.catalog, row.relation))
+        return None if row is None else row.relation
 
     def action_open_source(self) -> None:
         """Show the row's source entity on the main screen."""

@@ -13,18 +13,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from filature.export.views import Record, View, timeline_view
+from filature.query import Relation
 from filature.query.timeline import grouped
 from filature.query.views import Timeline, TimelineEntry
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat
-from filature.tui.screens.evidence import EvidenceScreen, amount_text
+from filature.tui.screens.evidence import amount_text
+from filature.tui.screens.relation_screen import RelationScreen
 from filature.tui.widgets.year_chart import YearChart
 
 PRECISION = {"year": "year only", "month": "month only", "day": ""}
@@ -56,7 +57,7 @@ def entry_content(entry: TimelineEntry) -> Content:
     )
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(RelationScreen):
     """Dated relations by year, for one entity or the corpus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,7 +83,6 @@ class TimelineScreen(Screen[None]):
         self.counts: dict[int, int] = {}
         self.undated = 0
         self.entries: list[TimelineEntry | None] = []
-        self._generation = 0
 
     @property
     def timeline(self) -> Timeline:
@@ -121,10 +121,10 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-title", Static).update(
             Content.assemble(Content("Timeline of ").stylize("$text-muted"), Content(flat(title)))
         )
-        self._read(self.scope, self._generation)
+        self._read_pages(self.scope, self._generation)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _read(self, entity_id: int | None, generation: int) -> None:
+    def _read_pages(self, entity_id: int | None, generation: int) -> None:
         worker = get_current_worker()
         first, counts, undated = self.catalog.timeline_head(entity_id, PAGE)
         entries = self.catalog.timeline_entries(first)
@@ -218,11 +218,10 @@ class TimelineScreen(Screen[None]):
         else:
             self.action_evidence()
 
-    def action_evidence(self) -> None:
-        """Open the evidence of the entry under the cursor."""
+    def current_relation(self) -> Relation | None:
+        """The relation of the entry under the cursor."""
         entry = self._current()
-        if entry is not None:
-            self.app.push_screen(EvidenceScreen(self.catalog, entry.relation))
+        return None if entry is None else entry.relation
 
     def action_toggle_scope(self) -> None:
         """Switch between the selected entity's timeline and the corpus's."""
