@@ -6,6 +6,7 @@ totals; the export streams every row."""
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections.abc import Iterator
 from dataclasses import replace
@@ -37,6 +38,8 @@ from filature.vocabulary import relation_type
 EVERY = "*"
 PAGE = 100
 """Rows held by the grid at a time (the table is read a page at a time)."""
+PAINT_WAIT = 1.0
+"""Seconds the reads after the first page wait for it to be drawn, at most."""
 
 
 def _cancelled() -> bool:
@@ -137,7 +140,9 @@ class RelationsTableScreen(RelationScreen):
         count = None if query.text.strip() else self.catalog.table_count(query)
         if _cancelled():
             return
-        self.app.call_from_thread(self._first_page, first, count, generation)
+        painted = threading.Event()
+        self.app.call_from_thread(self._first_page, first, count, generation, painted)
+        painted.wait(PAINT_WAIT)  # the page drawn before the long reads take their share
         columns = self.catalog.table_columns(query.rtype)
         every = self.catalog.table_ids(query) if len(first) == PAGE else ids
         if _cancelled():
@@ -150,7 +155,14 @@ class RelationsTableScreen(RelationScreen):
     def _current_generation(self, generation: int) -> bool:
         return generation == self._generation and self.is_attached
 
-    def _first_page(self, rows: tuple[TableRow, ...], count: int | None, generation: int) -> None:
+    def _first_page(
+        self,
+        rows: tuple[TableRow, ...],
+        count: int | None,
+        generation: int,
+        painted: threading.Event,
+    ) -> None:
+        self.call_after_refresh(painted.set)
         if self._current_generation(generation):
             self.count = count
             self.reading = False
