@@ -19,6 +19,7 @@ import sqlite3
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,42 @@ def measure(
     }
 
 
+def view_calls(conn: sqlite3.Connection) -> dict[str, Callable[[], object]]:
+    """The read functions behind the workbench's views: what opening each costs (the first
+    page of the relations table and of the corpus's timeline), and what is read after it."""
+    from filature.query import table_pages as tp
+    from filature.query.facets import frequencies
+    from filature.query.network import neighbour_groups
+    from filature.query.notes import read_notes
+    from filature.query.tables import relation_type_counts
+    from filature.query.timeline import timeline, timeline_counts, timeline_entries, timeline_order
+
+    every = tp.TableQuery()
+    return {
+        "relation_type_counts (f3 type chooser)": lambda: relation_type_counts(conn),
+        "relations table first page (200 rows, every type)": lambda: tp.table_rows(
+            conn, tp.table_ids(conn, every, 200)
+        ),
+        "relations table: every row's id in order (after the first page)": lambda: tp.table_ids(
+            conn, every
+        ),
+        "relations table: totals per source (after)": lambda: tp.table_totals(conn, every),
+        "relations table first page sorted by date": lambda: tp.table_ids(
+            conn, tp.TableQuery(sort="date"), 200
+        ),
+        "timeline(5,000-mention entity)": lambda: timeline(conn, 1),
+        "corpus timeline first page (500) and year counts": lambda: (
+            timeline_entries(conn, timeline_order(conn, None, 500)),
+            timeline_counts(conn, None),
+        ),
+        "neighbour_groups(5,000-mention entity, 20) (f5)": lambda: neighbour_groups(
+            conn, 1, cap=20
+        ),
+        "read_notes (f6)": lambda: read_notes(conn),
+        "frequencies (f7)": lambda: frequencies(conn),
+    }
+
+
 def query_times(db: Path, words: list[str], rounds: int = 1) -> dict[str, float]:
     """Milliseconds (the best of ``rounds``) of the read functions behind each figure, in this
     process: what the database costs, apart from the terminal and the app."""
@@ -188,10 +225,7 @@ def query_times(db: Path, words: list[str], rounds: int = 1) -> dict[str, float]
             conn, 1
         ),
         "relations_of(5,000-mention entity)": lambda: query.relations_of(conn, 1),
-        "relation_table(every type)": lambda: query.relation_table(conn),
-        "timeline(5,000-mention entity)": lambda: query.timeline(conn, 1),
-        "timeline(corpus)": lambda: query.timeline(conn),
-        "ego_network(5,000-mention entity)": lambda: query.ego_network(conn, 1),
+        **view_calls(conn),
         **{
             f"full_text_search('{w}', 200, prefix)": (
                 lambda w=w: query.full_text_search(conn, w, 200, prefix=True)

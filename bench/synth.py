@@ -171,7 +171,7 @@ def write_database(
     ``mentions`` are (entity index, global passage index, start, end, surface); entities with
     no mention rows keep their synthetic ``mention_count``.
     """
-    from filature.store.schema import SCHEMA_VERSION, create_schema
+    from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
@@ -240,6 +240,7 @@ def write_database(
             ((e + 1, p + 1, s, end, t) for e, p, s, end, t in mentions),
         )
         conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+        write_entity_keys(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             (("schema_version", str(SCHEMA_VERSION)), ("pipeline_version", "synthetic")),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docfactory import form_spans
-from filature.store.schema import SCHEMA_VERSION, create_schema
+from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
 
 @dataclass
@@ -33,6 +34,8 @@ class DbBuilder:
     mentions: list[tuple[int, int, int, int, str]] = field(default_factory=list)
     relations: list[dict[str, object]] = field(default_factory=list)
     evidence: list[tuple[int, int, int, int]] = field(default_factory=list)
+    keys: bool = True
+    """Write ``entity_keys`` as a build does (False: leave it empty, as an older writer)."""
 
     def document(self, path: str, title: str, passages: list[tuple[str, str]]) -> list[int]:
         """Add a document made of ``(zone, text)`` passages; returns the passage ids."""
@@ -172,6 +175,8 @@ class DbBuilder:
                     ),
                 )
             conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)", self.evidence)
+            if self.keys:
+                write_entity_keys(conn)
             conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(schema_version),))
         conn.close()
         return path
@@ -364,4 +369,50 @@ def workbench_builder() -> DbBuilder:
     )  # fmt: skip
     b.relation(meng, interpol, "member_of", evidence=((doc[2], "Meng Hongwei est élu président"),))
     b.relation(meng, pekin, "mentioned_with")
+    return b
+
+
+NAMES = (
+    "État islamique", "etat-major", "Zurich", "école", "Ecole nationale", "ÉCOLE NATIONALE",
+    "d'Artagnan", "D’Artagnan", "Œuvre d'Orient", "Ministère de la Sécurité publique",
+    "ministere de la securite publique", "Interpol", "INTERPOL", "Fonds [/] Bêta", "Åland",
+    "Zoé Martin", "Abel", "abel", "Évian", "Ève", "Meng Hongwei", "Xi Jinping", "Pékin",
+    "Banque mondiale", "Union européenne", "Yémen", "Ürümqi", "Ça va", "Cachan", "Lætitia",
+)  # fmt: skip
+DATES = (None, None, "2015", "2017-09", "2016-11-10", "2016-2018", "2015/2016", "vers 2010",
+         "2017-13", "2017-09-31", "2017-09-32", "1999", " 2001-02 ", "\u00a02016-03",
+         "２０１５-02", "2014-06-1x")  # fmt: skip
+ROLES = (None, None, None, "président", "Président", "vice-président", "membre", "", "élu")
+QUOTES = ("EUR 2 047 000", "500 000 $", "1 000 EUR", "12 euros", "un accord", "300 CNY")
+TYPES = ("funds", "holds_role", "member_of", "hosts", "mentioned_with")
+PAGING_ROWS = 420
+
+
+def paging_builder(keys: bool = True) -> DbBuilder:
+    """More relations than a page of the relations table (420), between names that sort
+    differently folded and raw, with partial and odd dates, roles, amounts of their own and
+    quoted by their evidence, over four documents (two with the same title)."""
+    rng = random.Random(17)
+    b = DbBuilder(keys=keys)
+    docs = []
+    for n, title in enumerate(("Rapport annuel", "Note de l'École", "Dépêche", "Rapport annuel")):
+        text = " · ".join(QUOTES) + f" — pièce {n}"
+        docs += b.document(f"{n:03d}_doc.txt", title, [("body", text), ("footnote", text)])
+    ids = [b.entity(name, rng.choice(("person", "organization", "place"))) for name in NAMES]
+    for _ in range(PAGING_ROWS):
+        source, target = rng.sample(ids, 2)
+        amount = rng.choice((None, None, None, 1000.0, 2_500_000.0, 12.5))
+        b.relation(
+            source,
+            target,
+            rng.choice(TYPES),
+            evidence=tuple(
+                {(rng.choice(docs), rng.choice(QUOTES)) for _ in range(rng.randint(0, 3))}
+            ),
+            role=rng.choice(ROLES),
+            date=rng.choice(DATES),
+            period=rng.choice(DATES),
+            amount=amount,
+            currency=rng.choice(("EUR", "USD", "€", None)) if amount else None,
+        )
     return b

@@ -21,6 +21,7 @@ from typing import Any, cast
 from filature.curation.entries import Entry
 from filature.curation.rules import Group, curate
 from filature.models import EntityType
+from filature.store.schema import write_entity_keys
 from filature.vocabulary import CO_OCCURRENCE
 
 MAX_EVIDENCE = 20
@@ -87,6 +88,7 @@ def derive(
     conn.executemany(
         "UPDATE base_entities SET entity_id = ? WHERE id = ?", [(k, b) for b, k in owner.items()]
     )
+    write_entity_keys(conn)
     return owner
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
@@ -35,14 +37,34 @@ class Quote:
     citation: str
 
 
+Record = tuple[tuple[str, ...], tuple[Quote, ...]]
+
+
 @dataclass(frozen=True)
 class View:
-    """A table as shown: its title, column names, rows of cells and each row's quotes."""
+    """A table as shown: its title, column names, rows of cells and each row's quotes; or,
+    for a table too large to hold (the relations table), ``stream`` giving its rows and
+    quotes a few at a time and ``size`` their number (``rows`` and ``quotes`` then empty)."""
 
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     quotes: tuple[tuple[Quote, ...], ...]
+    stream: Callable[[], Iterator[Record]] | None = None
+    size: int | None = None
+
+
+def view_records(view: View) -> Iterator[Record]:
+    """Each row of ``view`` with its quotes, streamed when the view streams."""
+    if view.stream is not None:
+        yield from view.stream()
+    else:
+        yield from zip(view.rows, view.quotes, strict=True)
+
+
+def view_size(view: View) -> int:
+    """How many rows ``view`` has."""
+    return len(view.rows) if view.size is None else view.size
 
 
 def _amount(value: float | None) -> str:
@@ -176,12 +198,16 @@ def notes_view(notes: Sequence[NoteRecord]) -> View:
 def view_csv(view: View) -> str:
     """The view as CSV: its columns, then ``quotes`` (« quote » — citation, joined by |)."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    _write_csv(view, buffer)
+    return buffer.getvalue()
+
+
+def _write_csv(view: View, handle: TextIO) -> None:
+    writer = csv.writer(handle)
     writer.writerow([*view.columns, "quotes"])
-    for cells, quotes in zip(view.rows, view.quotes, strict=True):
+    for cells, quotes in view_records(view):
         cited = " | ".join(f"« {q.text} » — {q.citation}" for q in quotes)
         writer.writerow([guard(printable_line(c)) for c in (*cells, cited)])
-    return buffer.getvalue()
 
 
 def md_cell(text: str) -> str:
@@ -191,22 +217,30 @@ def md_cell(text: str) -> str:
 
 def view_markdown(view: View) -> str:
     """The view as a Markdown table, quotes numbered in a last column and cited below it."""
-    lines = [f"# {md_cell(view.title)}", ""]
-    lines.append("| " + " | ".join(md_cell(c) for c in (*view.columns, "quotes")) + " |")
-    lines.append("|" + " --- |" * (len(view.columns) + 1))
-    cited: list[Quote] = []
-    for cells, quotes in zip(view.rows, view.quotes, strict=True):
-        refs = []
-        for quote in quotes:
-            cited.append(quote)
-            refs.append(f"[{len(cited)}]")
-        lines.append("| " + " | ".join(md_cell(c) for c in (*cells, " ".join(refs))) + " |")
-    if cited:
-        lines += ["", "## Quotes", ""]
-        lines += [
-            f"{n}. « {md_cell(q.text)} » — *{md_cell(q.citation)}*" for n, q in enumerate(cited, 1)
-        ]
-    return "\n".join(lines) + "\n"
+    buffer = io.StringIO()
+    _write_markdown(view, buffer)
+    return buffer.getvalue()
+
+
+def _write_markdown(view: View, handle: TextIO) -> None:
+    """The Markdown of ``view`` written row by row; the quotes cited below the table wait in
+    a temporary file meanwhile (a streamed view is never held whole)."""
+    handle.write(f"# {md_cell(view.title)}\n\n")
+    handle.write("| " + " | ".join(md_cell(c) for c in (*view.columns, "quotes")) + " |\n")
+    handle.write("|" + " --- |" * (len(view.columns) + 1) + "\n")
+    cited = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as below:
+        for cells, quotes in view_records(view):
+            refs = []
+            for quote in quotes:
+                cited += 1
+                refs.append(f"[{cited}]")
+                below.write(f"{cited}. « {md_cell(quote.text)} » — *{md_cell(quote.citation)}*\n")
+            handle.write("| " + " | ".join(md_cell(c) for c in (*cells, " ".join(refs))) + " |\n")
+        if cited:
+            handle.write("\n## Quotes\n\n")
+            below.seek(0)
+            shutil.copyfileobj(below, handle)
 
 
 def write_view(view: View, out: Path, fmt: ViewFormat | None = None) -> Path:
@@ -215,11 +249,12 @@ def write_view(view: View, out: Path, fmt: ViewFormat | None = None) -> Path:
     chosen = fmt or ("csv" if out.suffix.lower() == ".csv" else "md")
     if chosen not in ("csv", "md"):
         raise ExportProblem(f"Unknown view format {chosen!r}.", "use csv or md")
-    text = view_csv(view) if chosen == "csv" else view_markdown(view)
 
     def write(handle: TextIO) -> None:
         if chosen == "csv":
             handle.write("\ufeff" if CSV_ENCODING == "utf-8-sig" else "")
-        handle.write(text)
+            _write_csv(view, handle)
+        else:
+            _write_markdown(view, handle)
 
     return write_file(out, write, newline="")

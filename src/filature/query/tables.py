@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args
 
 from filature.cite import document_name
 from filature.query.records import read_relations
-from filature.query.types import Evidence
+from filature.query.types import Evidence, Relation
 from filature.query.views import RelationTable, SharedAmount, SourceTotal, TableRow, parse_date
 from filature.text import norm_key
 from filature.vocabulary import STATED_TYPES
@@ -35,18 +35,21 @@ def relation_table(
         relations = [r for t in STATED_TYPES for r in read_relations(conn, rtype=t, by_names=True)]
     else:
         relations = read_relations(conn, rtype=rtype, by_names=True)
-    rows = [
-        TableRow(
-            relation=r,
-            shared_amount=None if r.amount is not None else shared_amount(r.evidence),
-            documents=tuple(
-                dict.fromkeys(document_name(e.document_title, e.document_label) for e in r.evidence)
-            ),
-            passages=len({e.passage_id for e in r.evidence}),
-        )
-        for r in relations
-    ]
+    rows = [table_row(r) for r in relations]
     return RelationTable(rtype, sort_rows(rows, sort, descending), source_totals(rows))
+
+
+def table_row(relation: Relation) -> TableRow:
+    """A relation as a row of the table: its documents, passages and shared amount."""
+    evidence = relation.evidence
+    return TableRow(
+        relation=relation,
+        shared_amount=None if relation.amount is not None else shared_amount(evidence),
+        documents=tuple(
+            dict.fromkeys(document_name(e.document_title, e.document_label) for e in evidence)
+        ),
+        passages=len({e.passage_id for e in evidence}),
+    )
 
 
 _CURRENCIES = {
@@ -73,15 +76,21 @@ def shared_amount(evidence: Sequence[Evidence]) -> SharedAmount | None:
     """The first quote of ``evidence`` that is an amount with its currency (``EUR 2 047 000``,
     ``500 000 $``), or None."""
     for item in evidence:
-        m = _AMOUNT.match(item.quote.strip())
-        if m is None or not (m["before"] or m["after"]):
-            continue
-        unit = (m["before"] or m["after"]).upper()
-        if unit not in _CURRENCIES:
-            continue
-        value = float(re.sub(r"\D", "", m["value"]))
-        return SharedAmount(item.quote.strip(), value, _CURRENCIES[unit], item)
+        found = amount_of_quote(item.quote)
+        if found is not None:
+            return SharedAmount(found[0], found[1], found[2], item)
     return None
+
+
+def amount_of_quote(quote: str) -> tuple[str, float, str] | None:
+    """``quote`` stripped, its value and currency when it is an amount with its currency."""
+    m = _AMOUNT.match(quote.strip())
+    if m is None or not (m["before"] or m["after"]):
+        return None
+    unit = (m["before"] or m["after"]).upper()
+    if unit not in _CURRENCIES:
+        return None
+    return quote.strip(), float(re.sub(r"\D", "", m["value"])), _CURRENCIES[unit]
 
 
 def _key(column: str) -> Callable[[TableRow], Any]:

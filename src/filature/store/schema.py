@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from filature.text import norm_key, safe_text
+
 SCHEMA_VERSION = 5
 
 TABLES = (
@@ -53,6 +55,17 @@ _RELATION = """    confidence REAL NOT NULL,
     period TEXT,"""
 """The columns a mention, a relation's attributes and a piece of evidence have in the curated
 tables and in the uncurated ``base_*`` ones (and ``hidden_mentions``) alike."""
+
+ENTITY_KEYS_SQL = """CREATE TABLE IF NOT EXISTS entity_keys (
+    entity_id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    rank INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_entity_keys_rank ON entity_keys(rank);"""
+"""Each curated entity's comparison key (``text.norm_key`` of its name: folded, punctuation
+dropped) and its rank in that order (equal keys, equal ranks), so that SQL sorts and filters
+names as filature compares them (the relations table pages by it). Written with the entities
+by a build and by curation; a database without it is read with the key computed per query."""
 
 SCHEMA_SQL = f"""
 CREATE TABLE documents (
@@ -129,11 +142,17 @@ CREATE TABLE relations (
 CREATE INDEX idx_relations_source_id ON relations(source_id, type);
 CREATE INDEX idx_relations_target_id ON relations(target_id, type);
 CREATE INDEX idx_relations_agreement_id ON relations(agreement_id);
+-- The relations table counts and pages its rows by type.
+CREATE INDEX idx_relations_type ON relations(type);
+-- The timeline reads the dated relations only (a partial index, covering what it sorts by).
+CREATE INDEX idx_relations_dated ON relations(type, date, period, source_id, target_id)
+    WHERE date IS NOT NULL OR period IS NOT NULL;
 CREATE TABLE evidence (
     relation_id INTEGER NOT NULL REFERENCES relations(id),
 {_SPAN},
     PRIMARY KEY (relation_id, passage_id, start, "end")
 ) WITHOUT ROWID;
+{ENTITY_KEYS_SQL}
 CREATE TABLE files (
     path TEXT PRIMARY KEY,
     status TEXT NOT NULL,
@@ -180,3 +199,21 @@ CREATE TABLE base_evidence (
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create every table, index and the FTS5 index in an empty database."""
     conn.executescript(SCHEMA_SQL)
+
+
+def write_entity_keys(conn: sqlite3.Connection) -> None:
+    """Write ``entity_keys`` again from the curated entities (the table is created if an
+    older database lacks it)."""
+    for statement in ENTITY_KEYS_SQL.split(";"):
+        conn.execute(statement)
+    keyed = [(norm_key(safe_text(str(name))), int(i)) for i, name in conn.execute(
+        "SELECT id, name FROM entities"
+    )]  # fmt: skip
+    keyed.sort()
+    rows, rank, last = [], -1, None
+    for key, entity_id in keyed:
+        if key != last:
+            rank, last = rank + 1, key
+        rows.append((entity_id, key, rank))
+    conn.execute("DELETE FROM entity_keys")
+    conn.executemany("INSERT INTO entity_keys (entity_id, key, rank) VALUES (?, ?, ?)", rows)

@@ -15,7 +15,7 @@ from filature.models import Document, Extraction, FileReport
 from filature.store.atomic import SIDECARS, fsync_dir, fsync_file, temp_prefix
 from filature.store.connect import harden
 from filature.store.rows import write_base, write_documents, write_entities, write_relations
-from filature.store.schema import SCHEMA_VERSION, create_schema
+from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
 
 
 class Derivation(Protocol):
@@ -130,6 +130,7 @@ def _write_tables(
         unapplied = derivation.derive(conn)
         return WriteStats(*sizes, *_curated_counts(conn), unapplied)
     write_relations(conn, extraction.relations, passage_ids)
+    write_entity_keys(conn)
     return WriteStats(*sizes, len(extraction.entities), mentions, len(extraction.relations))
 
 

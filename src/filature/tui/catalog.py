@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from filature import query
+from filature.query import table_pages
 from filature.query.facets import EntityFacts, Frequencies, entity_facts, frequencies
 from filature.query.network import neighbour_groups
 from filature.query.notes import read_notes
-from filature.query.tables import relation_table, relation_type_counts
-from filature.query.timeline import timeline
-from filature.query.views import NeighbourGroup, NoteRecord, RelationTable, Timeline
+from filature.query.table_pages import TableQuery
+from filature.query.tables import relation_type_counts
+from filature.query.timeline import timeline_entries, timeline_head, timeline_order
+from filature.query.views import (
+    NeighbourGroup,
+    NoteRecord,
+    SourceTotal,
+    TableRow,
+    TimelineEntry,
+)
 from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
@@ -120,16 +129,49 @@ class Catalog:
         """How many relations each stated type holds."""
         return relation_type_counts(self.conn)
 
-    @guarded(lambda: RelationTable(None, (), ()))
-    def relation_table(self, rtype: str | None) -> RelationTable:
-        """Every relation of ``rtype`` (None: of every stated type), with the amounts per
-        source."""
-        return relation_table(self.conn, rtype)
+    @guarded(lambda: None)
+    def table_ids(self, query: TableQuery, limit: int = 0) -> array[int] | None:
+        """The ids of the relations table's rows, filtered and sorted (the first ``limit``)."""
+        return table_pages.table_ids(self.conn, query, limit)
 
-    @guarded(lambda: Timeline(None, (), 0))
-    def timeline(self, entity_id: int | None) -> Timeline:
-        """The dated relations of ``entity_id`` (None: of the corpus), grouped by year."""
-        return timeline(self.conn, entity_id)
+    @guarded(lambda: None)
+    def table_count(self, query: TableQuery) -> int | None:
+        """How many rows the relations table has for ``query``."""
+        return table_pages.table_count(self.conn, query)
+
+    @guarded(tuple)
+    def table_rows(self, ids: Sequence[int]) -> tuple[TableRow, ...]:
+        """The rows of the relations table of ``ids``, in that order, with their evidence."""
+        return table_pages.table_rows(self.conn, ids)
+
+    @guarded(tuple)
+    def table_totals(self, query: TableQuery) -> tuple[SourceTotal, ...]:
+        """The amounts per source and year of the rows ``query`` selects."""
+        return table_pages.table_totals(self.conn, query)
+
+    @guarded(frozenset)
+    def table_columns(self, rtype: str | None) -> frozenset[str]:
+        """The optional columns of the relations table holding a value for ``rtype``."""
+        return table_pages.table_columns(self.conn, rtype)
+
+    @guarded(lambda: None)
+    def timeline_order(self, entity_id: int | None, limit: int = 0) -> array[int] | None:
+        """The ids of the dated relations of ``entity_id`` (None: of the corpus) in date
+        order (the first ``limit``)."""
+        return timeline_order(self.conn, entity_id, limit)
+
+    @guarded(tuple)
+    def timeline_entries(self, ids: Sequence[int]) -> tuple[TimelineEntry, ...]:
+        """The timeline's entries of the relations of ``ids``, in that order."""
+        return timeline_entries(self.conn, ids)
+
+    @guarded(lambda: (array("q"), {}, 0))
+    def timeline_head(
+        self, entity_id: int | None, limit: int
+    ) -> tuple[array[int], dict[int, int], int]:
+        """The first ``limit`` dated relations of ``entity_id`` (None: the corpus) in date
+        order, the count of each year and of the undated."""
+        return timeline_head(self.conn, entity_id, limit)
 
     @guarded(tuple)
     def neighbours(

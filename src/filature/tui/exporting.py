@@ -13,7 +13,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from filature.export.files import ExportProblem
-from filature.export.views import View, ViewFormat, view_markdown, write_view
+from filature.export.views import View, ViewFormat, view_markdown, view_size, write_view
 from filature.text import fold
 from filature.tui.screens.prompts import ChoicePrompt, TextPrompt
 
@@ -79,8 +79,8 @@ class ViewExporter:
             self.app.notify(NOTHING, title="Export view", severity="warning", markup=False)
             return
         view = make()
-        rows = len(view.rows)
-        title = f"Export {view.title} ({rows} row{'s' if rows != 1 else ''})"
+        rows = view_size(view)
+        title = f"Export {view.title} ({rows:,} row{'s' if rows != 1 else ''})"
         self.app.push_screen(
             ChoicePrompt(title, CHOICES, self.last), lambda c: self._chosen(view, c)
         )
@@ -115,10 +115,10 @@ class ViewExporter:
                 f"Could not write {path}: {error.strerror or error}. Fix: choose another path."
             )
             return
-        rows = len(view.rows)
+        rows = view_size(view)
         what = "Replaced" if replaced else "Wrote"
         self.app.notify(
-            f"{what} {written} ({rows} row{'s' if rows != 1 else ''}, quotes cited).",
+            f"{what} {written} ({rows:,} row{'s' if rows != 1 else ''}, quotes cited).",
             title="Exported",
             timeout=10,
             markup=False,

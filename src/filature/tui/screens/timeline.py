@@ -1,20 +1,25 @@
 """The timeline (f4): the dated relations of the selected entity, or of the whole corpus, in
 date order and grouped by year, with a chart of the count per year; Enter opens the evidence
-of an entry. Dates are shown as the text gives them ("2015", "2017-09")."""
+of an entry. Dates are shown as the text gives them ("2015", "2017-09"). The chart counts
+every year in SQL; the entries are listed a page at a time ("… N more"), and exported whole."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from filature.export.views import View, timeline_view
+from filature.export.views import Record, View, timeline_view
 from filature.query import Relation
+from filature.query.timeline import grouped
 from filature.query.views import Timeline, TimelineEntry
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
@@ -24,6 +29,9 @@ from filature.tui.screens.relation_screen import RelationScreen
 from filature.tui.widgets.year_chart import YearChart
 
 PRECISION = {"year": "year only", "month": "month only", "day": ""}
+PAGE = 500
+"""Entries read at a time (the corpus's timeline is read a page at a time)."""
+MORE = "more"
 
 
 def entry_content(entry: TimelineEntry) -> Content:
@@ -68,8 +76,23 @@ class TimelineScreen(RelationScreen):
         self.entity_id = entity_id
         self.entity_name = entity_name
         self.corpus = entity_id is None
-        self.timeline = Timeline(None, (), 0)
+        self.loaded: list[TimelineEntry] = []
+        """The entries read so far, in date order (a page at a time)."""
+        self.ids: array[int] | None = None
+        """Every dated relation's id in date order, once read."""
+        self.counts: dict[int, int] = {}
+        self.undated = 0
         self.entries: list[TimelineEntry | None] = []
+
+    @property
+    def timeline(self) -> Timeline:
+        """The entries read so far, grouped by year."""
+        return Timeline(self.scope, grouped(self.loaded), self.undated)
+
+    @property
+    def dated(self) -> int:
+        """How many dated relations the timeline has, read or not."""
+        return sum(self.counts.values())
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="timeline-title", markup=False)
@@ -92,40 +115,94 @@ class TimelineScreen(RelationScreen):
         self._load()
 
     def _load(self) -> None:
+        self._generation += 1
+        self.ids = None
         title = "the corpus" if self.scope is None else self.entity_name
         self.query_one("#timeline-title", Static).update(
             Content.assemble(Content("Timeline of ").stylize("$text-muted"), Content(flat(title)))
         )
-        scope = self.scope
-        self.read(lambda: self.catalog.timeline(scope), self._loaded)
+        self._read_pages(self.scope, self._generation)
 
-    def _loaded(self, timeline: Timeline) -> None:
-        self.timeline = timeline
-        self.query_one(YearChart).show(timeline.counts)
+    @work(thread=True, exclusive=True, group="timeline")
+    def _read_pages(self, entity_id: int | None, generation: int) -> None:
+        worker = get_current_worker()
+        first, counts, undated = self.catalog.timeline_head(entity_id, PAGE)
+        entries = self.catalog.timeline_entries(first)
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._loaded, entries, counts, undated, generation)
+        ids = self.catalog.timeline_order(entity_id) if len(first) == PAGE else first
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._ordered, ids, generation)
+
+    def _ordered(self, ids: array[int] | None, generation: int) -> None:
+        if generation == self._generation and self.is_attached:
+            self.ids = ids
+
+    def _loaded(
+        self,
+        entries: tuple[TimelineEntry, ...],
+        counts: dict[int, int],
+        undated: int,
+        generation: int,
+    ) -> None:
+        if generation != self._generation or not self.is_attached:
+            return
+        self.counts, self.undated = counts, undated
+        self.query_one(YearChart).show(counts)
+        self.loaded = []
+        self.entries = []
         options = self.query_one("#timeline-entries", OptionList)
         options.clear_options()
-        self.entries = []
-        for year in timeline.years:
-            heading = Content(f"── {year.year} · {year.count} ").stylize("bold $accent")
-            options.add_option(Option(heading, disabled=True))
-            self.entries.append(None)
-            for entry in year.entries:
-                options.add_option(Option(entry_content(entry)))
-                self.entries.append(entry)
-        if timeline.undated:
-            s = "s" if timeline.undated != 1 else ""
-            note = f"{timeline.undated} stated relation{s} without a date, not shown"
+        self._add(entries)
+        first = next((i for i, e in enumerate(self.entries) if e is not None), None)
+        options.highlighted = first
+        total = self.dated
+        options.border_subtitle = f"{total:,} dated relation{'s' if total != 1 else ''}"
+
+    def _add(self, entries: tuple[TimelineEntry, ...]) -> None:
+        """List ``entries`` after those listed, then what remains unread or undated."""
+        options = self.query_one("#timeline-entries", OptionList)
+        if self.entries and self.entries[-1] is None and self.loaded:
+            self.entries.pop()  # the closing line, written again below
+            options.remove_option_at_index(options.option_count - 1)
+        year = self.loaded[-1].date.year if self.loaded else None
+        for entry in entries:
+            if entry.date.year != year:
+                year = entry.date.year
+                count = self.counts.get(year, 0)
+                heading = Content(f"── {year} · {count:,} ").stylize("bold $accent")
+                options.add_option(Option(heading, disabled=True))
+                self.entries.append(None)
+            options.add_option(Option(entry_content(entry)))
+            self.entries.append(entry)
+        self.loaded.extend(entries)
+        more = self.dated - len(self.loaded)
+        if more > 0:
+            plural = "s" if more != 1 else ""
+            line = (
+                f"… {more:,} more dated relation{plural}: Enter lists the next {min(more, PAGE):,}"
+            )
+            options.add_option(Option(Content(line).stylize("italic $text-muted"), id=MORE))
+        elif self.undated:
+            s = "s" if self.undated != 1 else ""
+            note = f"{self.undated:,} stated relation{s} without a date, not shown"
             options.add_option(Option(Content(note).stylize("italic $text-muted"), disabled=True))
-            self.entries.append(None)
-        if not timeline.years:
+        elif not self.loaded:
             options.add_option(
                 Option(Content("No dated relation.").stylize("italic $text-muted"), disabled=True)
             )
-            self.entries.append(None)
-        first = next((i for i, e in enumerate(self.entries) if e is not None), None)
-        options.highlighted = first
-        total = len(timeline.entries)
-        options.border_subtitle = f"{total:,} dated relation{'s' if total != 1 else ''}"
+        else:
+            return
+        self.entries.append(None)
+
+    def _more(self) -> None:
+        """List the next page of entries."""
+        if self.ids is None:
+            self.notify("Still reading the order of the dated relations…", markup=False)
+            return
+        start = len(self.loaded)
+        self._add(self.catalog.timeline_entries(self.ids[start : start + PAGE]))
 
     def _current(self) -> TimelineEntry | None:
         index = self.query_one("#timeline-entries", OptionList).highlighted
@@ -136,7 +213,10 @@ class TimelineScreen(RelationScreen):
     @on(OptionList.OptionSelected, "#timeline-entries")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_evidence()
+        if event.option.id == MORE:
+            self._more()
+        else:
+            self.action_evidence()
 
     def current_relation(self) -> Relation | None:
         """The relation of the entry under the cursor."""
@@ -162,7 +242,19 @@ class TimelineScreen(RelationScreen):
         explorer(self).open_entity(other.id)
 
     def current_view(self) -> View:
-        """The timeline as shown, quotes cited."""
-        view = timeline_view(self.timeline)
+        """Every dated relation of the timeline (not only those listed so far), quotes
+        cited: streamed from the database a page at a time when written."""
+        ids = self.ids
+        if ids is None:
+            ids = self.catalog.timeline_order(self.scope) or array("q")
+        catalog, scope = self.catalog, self.scope
+
+        def stream() -> Iterator[Record]:
+            for start in range(0, len(ids), PAGE):
+                entries = catalog.timeline_entries(ids[start : start + PAGE])
+                view = timeline_view(Timeline(scope, grouped(entries), 0))
+                yield from zip(view.rows, view.quotes, strict=True)
+
+        view = timeline_view(Timeline(scope, (), 0))
         title = "the corpus" if self.scope is None else self.entity_name
-        return View(f"Timeline of {title}", view.columns, view.rows, view.quotes)
+        return View(f"Timeline of {title}", view.columns, (), (), stream, len(ids))

@@ -38,6 +38,13 @@ class RelationGrid(DataTable[Text]):
         index: int
 
     @dataclass
+    class Edge(Message):
+        """A move past the rows held (``more_before``/``more_after``): ``up``, ``down``,
+        ``page_up``, ``page_down``, ``top`` or ``bottom`` of the whole table."""
+
+        move: str
+
+    @dataclass
     class Sort(Message):
         """A click on the header of ``column``."""
 
@@ -47,6 +54,10 @@ class RelationGrid(DataTable[Text]):
         """An empty grid."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.columns_shown: tuple[str, ...] = ()
+        self.more_before = False
+        """Rows come before the first row held (the table is read a page at a time)."""
+        self.more_after = False
+        """Rows come after the last row held."""
 
     def show(
         self,
@@ -56,10 +67,12 @@ class RelationGrid(DataTable[Text]):
         sort: str,
         descending: bool,
         width: int,
+        cursor: int | None = None,
     ) -> None:
         """Show ``view``'s rows, with the columns named in ``keep`` (in the view's order),
-        ``sort`` marked as the sort column; cells clipped when ``width`` is narrow."""
-        cursor = self.cursor_row
+        ``sort`` marked as the sort column; cells clipped when ``width`` is narrow; the
+        cursor on row ``cursor`` (by default where it was)."""
+        cursor = self.cursor_row if cursor is None else cursor
         self.clear(columns=True)
         index = [i for i, name in enumerate(view.columns) if name in keep]
         self.columns_shown = tuple(view.columns[i] for i in index)
@@ -76,6 +89,52 @@ class RelationGrid(DataTable[Text]):
             self.add_row(*shown, key=str(number))
         if view.rows:
             self.move_cursor(row=min(cursor, len(view.rows) - 1))
+
+    def _edge(self, move: str, before: bool) -> bool:
+        at = self.cursor_row == 0 if before else self.cursor_row >= self.row_count - 1
+        if at and (self.more_before if before else self.more_after):
+            self.post_message(self.Edge(move))
+            return True
+        return False
+
+    def action_cursor_down(self) -> None:
+        """Down, or the next rows past the last one held."""
+        if not self._edge("down", False):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up, or the rows before the first one held."""
+        if not self._edge("up", True):
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        """A page down, or the next rows past the last one held."""
+        if not self._edge("page_down", False):
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        """A page up, or the rows before the first one held."""
+        if not self._edge("page_up", True):
+            super().action_page_up()
+
+    def action_scroll_top(self) -> None:
+        """The first row of the whole table."""
+        if self.more_before:
+            self.post_message(self.Edge("top"))
+        else:
+            super().action_scroll_top()
+
+    def action_scroll_bottom(self) -> None:
+        """The last row of the whole table."""
+        if self.more_after:
+            self.post_message(self.Edge("bottom"))
+        else:
+            super().action_scroll_bottom()
+
+    @property
+    def page_height(self) -> int:
+        """How many rows fit on the screen."""
+        return max(1, self.scrollable_content_region.height - 1)
 
     @property
     def current(self) -> int | None:
