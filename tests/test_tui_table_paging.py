@@ -22,7 +22,8 @@ from filature.query.timeline import timeline
 from filature.store.connect import open_readonly
 from filature.tui.app import make_app
 from filature.tui.screens import timeline as timeline_screen
-from filature.tui.screens.relations_table import PAGE, RelationsTableScreen
+from filature.tui.screens.relations_table import RelationsTableScreen
+from filature.tui.screens.relations_table_pages import PAGE
 from filature.tui.widgets.relation_grid import RelationGrid
 from pilotkit import press, settle
 
