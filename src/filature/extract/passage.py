@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.address import cut_address
 from filature.extract.administration import UnitSpan, administration_spans
+from filature.extract.agreement import cut_disagreeing_adjective
 from filature.extract.bodies import LABEL as BODY_LABEL
 from filature.extract.bodies import body_spans
 from filature.extract.candidate_checks import Candidate, Reading, shape_rule, typed_rule
@@ -206,6 +207,7 @@ def _trimmed(
     if forced is None:
         span = cut_adjunct(text, cut_loose_tail(reading.doc, text, span))
         span = cut_outside_complement(reading.doc, text, span)
+        span = cut_disagreeing_adjective(reading.doc, text, span)
         captioned = caption_name(reading.doc, text, span, lex, reading.written_lower)
         if captioned is None:
             return CAPTION
