@@ -68,6 +68,7 @@ class RelationsTableScreen(RelationsTablePages):
         self.query_one(RelationGrid).focus()
         self._load()
 
+    @on(RelationGrid.RowHighlighted)
     def _highlighted(self) -> None:
         self._show_count()
         self._show_detail()
