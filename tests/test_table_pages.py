@@ -76,3 +76,19 @@ def test_pages_read_every_row_with_its_evidence_and_the_totals_match(
     filtered = TableQuery("funds", "amount", True, "fonds")
     rows = filter_rows(relation_table(conn, "funds").rows, filtered.text)
     assert table_totals(conn, filtered) == source_totals(rows)
+
+
+def test_a_second_read_while_another_runs_on_the_shared_connection(
+    conn: sqlite3.Connection,
+) -> None:
+    """The app's threads share one connection: a table read that starts while another
+    thread's statement is still running must not re-create the SQL functions, which SQLite
+    refuses then ("Error creating function": the relations table showed the database as
+    damaged)."""
+    prepare(conn)
+    running = conn.execute("SELECT id FROM passages")
+    running.fetchone()  # a statement in progress, as another thread's would be
+    assert prepare(conn) in (True, False)
+    query = TableQuery("funds", "source", False, "")
+    assert list(table_ids(conn, query) or []) == _before(conn, query)
+    running.close()

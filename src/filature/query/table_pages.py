@@ -66,13 +66,23 @@ def date_key_sql(column: str) -> str:
     )
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Give ``conn`` the SQL functions the table's queries use, unless it has them: SQLite
+    refuses to create a function while a statement runs on the connection (another thread's,
+    on the app's shared connection), so the app registers them once, when it opens it."""
+    try:
+        conn.execute("SELECT fl_key(NULL), fl_date_key(NULL), fl_shared(NULL)").fetchone()
+    except sqlite3.OperationalError:
+        conn.create_function("fl_key", 1, _key, deterministic=True)
+        conn.create_function("fl_date_key", 1, _date_key, deterministic=True)
+        conn.create_function("fl_shared", 1, _shared_value, deterministic=True)
+
+
 def prepare(conn: sqlite3.Connection) -> bool:
     """Register the SQL functions the table's queries use on ``conn``; True when the
     database has every entity's key (``entity_keys``: names sorted by an index), False when
     the keys are computed by each query (a database written before the table)."""
-    conn.create_function("fl_key", 1, _key, deterministic=True)
-    conn.create_function("fl_date_key", 1, _date_key, deterministic=True)
-    conn.create_function("fl_shared", 1, _shared_value, deterministic=True)
+    register_functions(conn)
     found = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_keys'"
     ).fetchone()

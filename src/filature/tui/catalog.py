@@ -40,6 +40,7 @@ class Catalog:
         """Open ``path`` now, so a bad database fails (DatabaseProblem) before the app starts."""
         self.path = path
         self._conn: sqlite3.Connection | None = open_readonly(path, shared=True)
+        table_pages.register_functions(self._conn)  # before any worker shares it
         self._index: query.FuzzyIndex | None = None
         self._index_lock = threading.Lock()
         self._retired: list[sqlite3.Connection] = []
@@ -221,6 +222,7 @@ class Catalog:
         cannot be opened, and then keeps reading the old one. The old connection stays open
         until ``close``, for the workers still reading through it."""
         conn = open_readonly(self.path, shared=True)
+        table_pages.register_functions(conn)
         if self._conn is not None:
             self._retired.append(self._conn)
         self._conn = conn
