@@ -35,12 +35,13 @@ def test_funding_question_in_five_keys_shows_the_2017_amounts(seed_db: Path, tmu
     send(tmux, keys, "Enter", "Relations table: funds")
     assert len(keys) <= 10, keys
     tmux.wait_for("shared", timeout=30)
+    tmux.wait_for("2017: 2 047 000", timeout=30)  # the totals are read after the first page
     screen = tmux.screen()
     assert "Bureau chinois" in screen  # who
     assert "Combattants étra" in screen  # which programmes (clipped at 80 columns)
     rows = [line for line in screen.splitlines() if "2017" in line and "2 047 000" in line]
     assert rows, screen  # how much, when: the 2017 rows with their amount
-    assert "2017: 2 047 000" in screen  # and the funder's total for 2017
+    assert "2017: 2 047 000" in screen  # and the funder's total for 2017, with the rows
     tmux.keys("Down")  # the first 2017 row (rows are sorted by funder, then programme)
     tmux.wait_for("→ funds →  Combattants étrangers", timeout=30)  # the detail line follows
     send(tmux, keys, "Enter", "Evidence: funds")
