@@ -247,14 +247,14 @@ def link_demonym_variants(
 
 def link_states(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str, str]:
     """Join every name of one state ("Espagne", "Royaume d'Espagne", "l'État espagnol", "le
-    gouvernement espagnol"); returns each joined key's state (its French short name)."""
+    gouvernement espagnol", its ISO code or initials in capitals: "USA", "RPC"); returns each joined key's state (its French short name)."""
     countries = load_countries()
     anchors: dict[str, str] = {}
     states: dict[str, str] = {}
     for key, m in keyed:
         if m.raw.type not in {"place", "organization"}:
             continue
-        state = countries.state_of(m.name)
+        state = countries.state_of(m.name) or countries.state_of_code(m.name)
         if state is None:
             continue
         states[key] = state
