@@ -247,7 +247,8 @@ def link_demonym_variants(
 
 def link_states(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str, str]:
     """Join every name of one state ("Espagne", "Royaume d'Espagne", "l'État espagnol", "le
-    gouvernement espagnol", its ISO code or initials in capitals: "USA", "RPC"); returns each joined key's state (its French short name)."""
+    gouvernement espagnol", its ISO code or initials in capitals: "USA", "RPC"); returns each
+    joined key's state (its French short name)."""
     countries = load_countries()
     anchors: dict[str, str] = {}
     states: dict[str, str] = {}
