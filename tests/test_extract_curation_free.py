@@ -44,3 +44,24 @@ def test_codes_name_states_only_in_capitals_and_only_unambiguously() -> None:
     assert countries.state_of_code("Usa") is None
     assert countries.state_of_code("rpc") is None
     assert countries.state_of_code("ATF") is None  # a dependent territory is no state
+
+
+def test_a_long_form_without_its_head_joins_the_undefined_acronym(extract: Extract) -> None:
+    text = (
+        "Le Conseil de sécurité de l'Organisation des Nations unies siège à New York. Les "
+        "Nations unies ont envoyé une mission au Mali en 2013. L'ONU a prolongé cette mission "
+        "en 2014.\n"
+    )
+    extraction = extract(text)
+    assert holding(extraction, "Nations unies") is holding(extraction, "ONU")
+
+
+def test_a_name_is_no_headless_long_form_unless_the_text_writes_the_whole(
+    extract: Extract,
+) -> None:
+    text = (
+        "Les Nations unies ont envoyé une mission au Mali en 2013. L'ONU a prolongé cette "
+        "mission en 2014.\n"
+    )
+    extraction = extract(text)
+    assert holding(extraction, "Nations unies") is not holding(extraction, "ONU")

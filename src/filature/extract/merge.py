@@ -33,6 +33,7 @@ from filature.extract.variants import (
     link_acronym_variants,
     link_complements,
     link_demonym_variants,
+    link_headless_long_forms,
     link_people,
     link_states,
     link_truncated,
@@ -170,6 +171,7 @@ def group(
         for other in present[1:]:
             uf.union(present[0], other)
     link_acronym_variants(keyed, acronyms, uf, lex)
+    link_headless_long_forms(keyed, acronyms, uf, lex)
     link_demonym_variants(keyed, uf, lex)
     states = link_states(keyed, uf)
     link_name_parts(keyed, uf)
