@@ -65,3 +65,18 @@ def test_a_name_is_no_headless_long_form_unless_the_text_writes_the_whole(
     )
     extraction = extract(text)
     assert holding(extraction, "Nations unies") is not holding(extraction, "ONU")
+
+
+def test_a_capital_e_gets_its_accent_back_when_the_corpus_writes_it(extract: Extract) -> None:
+    text = (
+        "L'Ecole nationale de la magistrature forme les juges à Bordeaux. L'École nationale "
+        "des ponts et chaussées forme des ingénieurs.\n"
+    )
+    names = {e.name for e in extract(text).entities}
+    assert "École nationale de la magistrature" in names, names
+
+
+def test_a_capital_e_stays_when_the_corpus_never_writes_the_accent(extract: Extract) -> None:
+    text = "L'Ecole nationale de la magistrature forme les juges à Bordeaux.\n"
+    names = {e.name for e in extract(text).entities}
+    assert "Ecole nationale de la magistrature" in names, names

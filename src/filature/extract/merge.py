@@ -139,6 +139,21 @@ def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = fro
     return capitalise_first(best)
 
 
+def _accented_words(names: Iterable[str]) -> frozenset[str]:
+    """Every word of the corpus's names that starts with an accented capital É."""
+    return frozenset(w for n in names for w in re.findall(r"\bÉ\w+", n))
+
+
+def _restore_accent(name: str, accented: frozenset[str]) -> str:
+    """ "Ecole supérieure …" -> "École supérieure …" when the corpus writes "École": French
+    often drops the accent on a capital, never by spelling."""
+    return re.sub(
+        r"\bE(\w+)",
+        lambda m: f"É{m.group(1)}" if "É" + m.group(1) in accented else m.group(0),
+        name,
+    )
+
+
 def _state_display(names: Counter[str], state: str) -> str:
     """A state's name: the short name the documents use most, else its French short name."""
     countries = load_countries()
@@ -191,12 +206,15 @@ def group(
         link_truncated(clusters_of(keyed, uf), uf)
     clusters = clusters_of(keyed, uf)
     state_of_root = {uf.find(key): state for key, state in states.items()}
+    accented = _accented_words(m.name for m in mentions)
     drafts = []
     for root, ms in clusters.items():
         etype = vote(ms)
         names = Counter(m.name for m in ms)
         given = frozenset(names) - {m.name for m in ms if m.raw.label != ALIAS_LABEL}
         name = _display(names, etype, given)
+        if etype != "person":
+            name = _restore_accent(name, accented)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
         aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
