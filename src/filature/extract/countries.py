@@ -3,7 +3,8 @@ French and English (pycountry's ISO 3166 names with their French gettext catalog
 CLDR territory names) and the nationality adjectives that stand for it.
 
 A state is one actor under all its names: "Espagne", "Royaume d'Espagne", "Spain", "l'État
-espagnol" and "le gouvernement espagnol" are the same entity, named by its French short name.
+espagnol" and "le gouvernement espagnol" are the same entity, named by its French short name; so
+are its ISO alpha-3 code and the initials of its formal names written in capitals ("USA", "RPC").
 """
 
 from __future__ import annotations
