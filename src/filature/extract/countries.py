@@ -3,16 +3,19 @@ French and English (pycountry's ISO 3166 names with their French gettext catalog
 CLDR territory names) and the nationality adjectives that stand for it.
 
 A state is one actor under all its names: "Espagne", "Royaume d'Espagne", "Spain", "l'État
-espagnol" and "le gouvernement espagnol" are the same entity, named by its French short name.
+espagnol" and "le gouvernement espagnol" are the same entity, named by its French short name; so
+are its ISO alpha-3 code and the initials of its formal names written in capitals ("USA", "RPC").
 """
 
 from __future__ import annotations
 
 import gettext
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -21,6 +24,7 @@ from babel import Locale
 from filature.extract.lexicon import load_lexicon
 from filature.extract.textnorm import fold, norm_key
 
+CAPITALS = Path(__file__).resolve().parent / "data" / "capitals.toml"
 STATE_HEADS = ("etat", "gouvernement", "republique", "royaume", "government", "state")
 """Heads that, followed by a nationality adjective, name a state ("l'État italien")."""
 PREFIX_MIN = 4
@@ -44,6 +48,12 @@ class Countries:
     demonyms: dict[str, str]
     short: frozenset[str]
     forms: frozenset[str]
+    codes: dict[str, str]
+
+    def state_of_code(self, name: str) -> str | None:
+        """The French short name of the state whose ISO alpha-3 code or formal-name initials
+        ``name`` is, written in capitals ("USA", "RPC", "RDC" -> "États-Unis", "Chine", ...)."""
+        return self.codes.get(name) if name.isalpha() and name.isupper() else None
 
     def state_of(self, name: str) -> str | None:
         """The French short name of the state ``name`` names ("République italienne",
@@ -151,7 +161,40 @@ def load_countries() -> Countries:
         if state is not None:
             for form in _inflections(word):
                 demonyms.setdefault(form, state)
-    return Countries(names, demonyms, frozenset(short), frozenset(formal))
+    codes = _codes(names, short)
+    return Countries(names, demonyms, frozenset(short), frozenset(formal), codes)
+
+
+_FUNCTION_WORDS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "l", "les", "et", "of", "the", "and", "s"}
+)
+INITIALS_MIN = 3
+
+
+def _initials(name: str) -> str:
+    """ "République populaire de Chine" -> "RPC", "United Arab Emirates" -> "UAE"."""
+    words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w and w not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _codes(names: dict[str, str], short: dict[str, str]) -> dict[str, str]:
+    """Every state's ISO 3166-1 alpha-3 code and the initials of its names of three words or
+    more, when they name one state only; states are the countries with a capital in
+    ``data/capitals.toml`` (no dependent territory: "ATF" is no state's code)."""
+    capitals = tomllib.loads(CAPITALS.read_text(encoding="utf-8"))["capitals"]
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        if country.alpha_2 not in capitals:
+            continue
+        state = names.get(norm_key(country.name)) or short.get(norm_key(country.name))
+        if state is None:
+            continue
+        found.setdefault(country.alpha_3, set()).add(state)
+    for key, state in names.items():
+        initials = _initials(key)
+        if len(initials) >= INITIALS_MIN:
+            found.setdefault(initials, set()).add(state)
+    return {code: states.pop() for code, states in found.items() if len(states) == 1}
 
 
 _STATE_SPAN = re.compile(r"(?i:\b(?P<head>[ÉE]tat|gouvernement)\s+(?P<adj>[a-zà-ÿ-]{4,})\b)")

@@ -33,6 +33,7 @@ from filature.extract.variants import (
     link_acronym_variants,
     link_complements,
     link_demonym_variants,
+    link_headless_long_forms,
     link_people,
     link_states,
     link_truncated,
@@ -138,6 +139,21 @@ def _display(names: Counter[str], etype: EntityType, given: frozenset[str] = fro
     return capitalise_first(best)
 
 
+def _accented_words(names: Iterable[str]) -> frozenset[str]:
+    """Every word of the corpus's names that starts with an accented capital É."""
+    return frozenset(w for n in names for w in re.findall(r"\bÉ\w+", n))
+
+
+def _restore_accent(name: str, accented: frozenset[str]) -> str:
+    """ "Ecole supérieure …" -> "École supérieure …" when the corpus writes "École": French
+    often drops the accent on a capital, never by spelling."""
+    return re.sub(
+        r"\bE(\w+)",
+        lambda m: f"É{m.group(1)}" if "É" + m.group(1) in accented else m.group(0),
+        name,
+    )
+
+
 def _state_display(names: Counter[str], state: str) -> str:
     """A state's name: the short name the documents use most, else its French short name."""
     countries = load_countries()
@@ -170,6 +186,7 @@ def group(
         for other in present[1:]:
             uf.union(present[0], other)
     link_acronym_variants(keyed, acronyms, uf, lex)
+    link_headless_long_forms(keyed, acronyms, uf, lex)
     link_demonym_variants(keyed, uf, lex)
     states = link_states(keyed, uf)
     link_name_parts(keyed, uf)
@@ -189,12 +206,15 @@ def group(
         link_truncated(clusters_of(keyed, uf), uf)
     clusters = clusters_of(keyed, uf)
     state_of_root = {uf.find(key): state for key, state in states.items()}
+    accented = _accented_words(m.name for m in mentions)
     drafts = []
     for root, ms in clusters.items():
         etype = vote(ms)
         names = Counter(m.name for m in ms)
         given = frozenset(names) - {m.name for m in ms if m.raw.label != ALIAS_LABEL}
         name = _display(names, etype, given)
+        if etype != "person":
+            name = _restore_accent(name, accented)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
         aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}

@@ -222,6 +222,42 @@ def link_acronym_variants(
             uf.union(acronym_keys.pop(), key)
 
 
+def link_headless_long_forms(
+    keyed: Sequence[tuple[str, Located]], acronyms: dict[str, str], uf: UnionFind, lex: Lexicon
+) -> None:
+    """Join an acronym the text does not define to its long form without its generic head
+    ("Nations unies" for ONU) when the text also writes the whole long form ("police de
+    l'Organisation des Nations unies"): the acronym's letters are the head's initial and the
+    name's initials; a name fitting two acronyms joins none."""
+    types: dict[str, Counter[EntityType]] = {}
+    letters: dict[str, str] = {}
+    defined = {name_key(a, "organization", lex) for a in acronyms}
+    for key, m in keyed:
+        types.setdefault(key, Counter())[m.raw.type] += 1
+        name = m.name
+        if name.isalpha() and name.isupper() and 2 < len(name) <= 8 and key not in defined:
+            letters[key] = key
+    written = "\n".join(f" {k} " for k in types)
+    fits: dict[str, set[str]] = {}
+    for key, counts in types.items():
+        words = key.split()
+        if len(words) < 2 or key in letters or counts.most_common(1)[0][0] != "organization":
+            continue
+        initials = "".join(w[0] for w in words)
+        for acronym_key in letters:
+            if acronym_key[1:] != initials or types[acronym_key].most_common(1)[0][0] not in {
+                "organization",
+                "place",
+            }:
+                continue
+            heads = (h for h in lex.organization_heads if h[:1] == acronym_key[0] and " " not in h)
+            if any(f" {h} {key} " in written for h in heads):
+                fits.setdefault(key, set()).add(acronym_key)
+    for key, acronym_keys in fits.items():
+        if len(acronym_keys) == 1:
+            uf.union(acronym_keys.pop(), key)
+
+
 def link_demonym_variants(
     keyed: Sequence[tuple[str, Located]], uf: UnionFind, lex: Lexicon
 ) -> None:
@@ -247,14 +283,15 @@ def link_demonym_variants(
 
 def link_states(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str, str]:
     """Join every name of one state ("Espagne", "Royaume d'Espagne", "l'État espagnol", "le
-    gouvernement espagnol"); returns each joined key's state (its French short name)."""
+    gouvernement espagnol", its ISO code or initials in capitals: "USA", "RPC"); returns each
+    joined key's state (its French short name)."""
     countries = load_countries()
     anchors: dict[str, str] = {}
     states: dict[str, str] = {}
     for key, m in keyed:
         if m.raw.type not in {"place", "organization"}:
             continue
-        state = countries.state_of(m.name)
+        state = countries.state_of(m.name) or countries.state_of_code(m.name)
         if state is None:
             continue
         states[key] = state
