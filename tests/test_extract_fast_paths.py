@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from filature.extract.countries import _formal_matches, _formal_names
 from filature.extract.events import _head_at
 from filature.extract.namesearch import NameSearch
 from filature.extract.spread import _lower
+from filature.extract.statespans import _formal_matches, _formal_names
 from reliability import ROOT
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]

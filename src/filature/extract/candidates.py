@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from filature.extract.bodies import governs
 from filature.extract.commonwords import plural_common_noun
-from filature.extract.countries import state_spans
 from filature.extract.generic import generic_name_end, untagged_generic_names
 from filature.extract.lexicon import Lexicon, load_lexicon
 from filature.extract.mentions import (
@@ -27,6 +26,7 @@ from filature.extract.shapes import (
     adjunct_start,
 )
 from filature.extract.spans import Trimmed
+from filature.extract.statespans import state_spans
 from filature.extract.textnorm import collapse, fold
 from filature.models import EntityType
 
