@@ -160,6 +160,34 @@ def _document(name: str, passages: int) -> Document:
     return Document(name, name, name, "utf-8", "x" * passages, runs)
 
 
+FORK_INTERRUPTED = """
+import os, runpy, signal, sys
+os.register_at_fork(before=lambda: os.kill(os.getpid(), signal.SIGINT))
+sys.argv = ["filature", "build", sys.argv[1], "--db", sys.argv[2], "--workers", "2"]
+runpy.run_module("filature", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_ctrl_c_while_a_worker_is_forked_still_stops_the_build(tmp_path: Path) -> None:
+    """Ctrl-C landing inside the fork of a worker (Python's at-fork hooks print such an
+    interrupt and drop it) once let the build run on to the end, status 0, under load."""
+    script = tmp_path / "fork_interrupted.py"
+    script.write_text(FORK_INTERRUPTED, encoding="utf-8")
+    db = tmp_path / "filature.db"
+    env = env_without_size()
+    env["PYTHONPATH"] = str(ROOT / "src")
+    done = subprocess.run(
+        [sys.executable, str(script), str(SEEDS), str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 130, done.stderr
+    assert "Interrupted: the build stopped" in done.stderr, done.stderr
+    assert not db.exists(), done.stderr  # (the hook may print the interrupt it raised itself)
+
+
 def test_tasks_cut_a_large_document_and_group_small_ones() -> None:
     large = [_document("large.txt", 100_000)]
     tasks = plan_tasks(large, 2)

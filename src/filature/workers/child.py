@@ -37,6 +37,7 @@ def _die_with_parent() -> None:
 def serve(conn: Connection, documents: Sequence[Document]) -> None:
     """A worker: analyse each task received, send its outcomes back, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
     _die_with_parent()
     if os.getppid() == 1:
         return

@@ -137,7 +137,14 @@ class _Worker:
         self.process: BaseProcess = context.Process(
             target=serve, args=(child, documents), daemon=True
         )
-        self.process.start()
+        # Ctrl-C during the fork would raise inside Python's at-fork hooks, where it is printed
+        # and lost (the build then went on): held back until the worker exists, it reaches
+        # the build as usual, and the worker, which ignores it, drops its own copy.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child.close()
         self.task: Task | None = None
 
