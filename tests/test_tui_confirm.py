@@ -90,7 +90,7 @@ async def test_undo_puts_a_revert_back_in_place_after_another_decision(copy: Cop
     entries = load_curation(copy.curation).entries
     async with started(copy.db) as (app, pilot):
         await press(pilot, "ctrl+u")
-        app.screen.query_one(OptionList).highlighted = 1  # the merge into Chine
+        app.screen.query_one(OptionList).highlighted = 0  # the merge into Beijing
         await press(pilot, "d", "y")
         await pilot.press("escape")
         await jump(pilot, "Asie")
@@ -99,9 +99,9 @@ async def test_undo_puts_a_revert_back_in_place_after_another_decision(copy: Cop
         await settle(pilot)
         await pilot.press("ctrl+e", "u")  # the revert
         await settle(pilot)
-        assert said(app, "Restored: merge RPC → Chine")
+        assert said(app, "Restored: merge Pékin → Beijing")
     assert load_curation(copy.curation).entries == entries
-    assert copy.entity("RPC") is None and copy.entity("Asie") is not None
+    assert copy.entity("Pékin") is None and copy.entity("Asie") is not None
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "\t \u00a0"])
