@@ -120,6 +120,12 @@ def _children(pid: int) -> list[int]:
     return [int(n) for n in text.split()]
 
 
+def _interruptible() -> None:
+    """Ctrl-C back to its default in the child: a suite started in the background by a
+    non-interactive shell inherits SIGINT ignored, and Python then never raises it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 def test_ctrl_c_stops_the_build_and_every_worker(tmp_path: Path) -> None:
     db = tmp_path / "filature.db"
@@ -131,6 +137,7 @@ def test_ctrl_c_stops_the_build_and_every_worker(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=_interruptible,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     try:
@@ -181,6 +188,7 @@ def test_ctrl_c_while_a_worker_is_forked_still_stops_the_build(tmp_path: Path) -
         capture_output=True,
         text=True,
         env=env,
+        preexec_fn=_interruptible,
         timeout=600,
     )
     assert done.returncode == 130, done.stderr

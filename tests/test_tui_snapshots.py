@@ -90,6 +90,8 @@ async def _corpus_timeline(pilot: Pilot[None]) -> None:
 
 async def _evidence(pilot: Pilot[None]) -> None:
     await _funds_table(pilot)
+    await pilot.pause(0.3)  # the table's later reads (every id, the totals) redraw it
+    await _settle(pilot)
     await pilot.press("down", "enter")
     await _settle(pilot)  # the evidence screen starts its reading once mounted: wait for it too
     await _settle(pilot)
