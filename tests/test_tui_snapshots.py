@@ -25,6 +25,19 @@ async def _settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def _still(pilot: Pilot[None], quiet: float = 0.25, limit: float = 20.0) -> None:
+    """Settle, then wait until the screen stays the same for ``quiet`` seconds: a view whose
+    later reads (every id, the totals) redraw it after its first page, on a loaded machine."""
+    await _settle(pilot)
+    last = pilot.app.export_screenshot()
+    for _ in range(int(limit / quiet)):
+        await pilot.pause(quiet)
+        now = pilot.app.export_screenshot()
+        if now == last:
+            return
+        last = now
+
+
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 
 
@@ -79,6 +92,7 @@ async def _funds_table(pilot: Pilot[None]) -> None:
     for key in ("f3", "t", "f", "u", "enter"):
         await pilot.press(key)
         await _settle(pilot)
+    await _still(pilot)
 
 
 async def _corpus_timeline(pilot: Pilot[None]) -> None:
@@ -86,15 +100,13 @@ async def _corpus_timeline(pilot: Pilot[None]) -> None:
     for key in ("f4", "a"):
         await pilot.press(key)
         await _settle(pilot)
+    await _still(pilot)
 
 
 async def _evidence(pilot: Pilot[None]) -> None:
     await _funds_table(pilot)
-    await pilot.pause(0.3)  # the table's later reads (every id, the totals) redraw it
-    await _settle(pilot)
     await pilot.press("down", "enter")
-    await _settle(pilot)  # the evidence screen starts its reading once mounted: wait for it too
-    await _settle(pilot)
+    await _still(pilot)  # the evidence screen starts its reading once mounted: wait for it too
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
@@ -24,6 +25,8 @@ BUSY_MESSAGE = (
 class _Watched(Protocol):
     def busy_seen(self, message: str) -> None: ...
 
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
 
 S = TypeVar("S", bound=_Watched)
 
@@ -37,13 +40,15 @@ def is_busy(exc: BaseException) -> bool:
 def guarded(
     default: Callable[[], Any],
 ) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
-    """Decorate a read method: on a busy database, tell ``self.busy_seen`` and return
-    ``default()`` instead of raising."""
+    """Decorate a read method: it runs inside ``self.reading()`` (so the connection is not
+    closed under it); on a busy database, tell ``self.busy_seen`` and return ``default()``
+    instead of raising."""
 
     def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
         def read(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
-                return method(self, *args, **kwargs)
+                with self.reading():
+                    return method(self, *args, **kwargs)
             except sqlite3.OperationalError as exc:
                 if not is_busy(exc):
                     raise

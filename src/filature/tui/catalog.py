@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from filature import query
@@ -27,6 +28,7 @@ from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
 
 BUSY_MS = 5000
+CLOSE_WAIT_S = 3.0
 
 
 class Catalog:
@@ -45,6 +47,8 @@ class Catalog:
         self._index_lock = threading.Lock()
         self._retired: list[sqlite3.Connection] = []
         self._facts: dict[int, EntityFacts] | None = None
+        self._readers = 0
+        self._idle = threading.Condition()
         self.on_busy: Callable[[str], None] | None = None
         """Told, from any thread, when a read failed because another process holds the
         database's write lock (the read then returns nothing instead of raising)."""
@@ -55,6 +59,19 @@ class Catalog:
         if self._conn is None:
             raise sqlite3.ProgrammingError("the catalog is closed")
         return self._conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, kept open until the block ends (``close`` waits for it)."""
+        with self._idle:
+            conn = self.conn
+            self._readers += 1
+        try:
+            yield conn
+        finally:
+            with self._idle:
+                self._readers -= 1
+                self._idle.notify_all()
 
     @guarded(lambda: query.FuzzyIndex(()))
     def fuzzy_index(self) -> query.FuzzyIndex:
@@ -229,10 +246,15 @@ class Catalog:
         self.reset()
 
     def close(self) -> None:
-        """Close the connection."""
-        for old in self._retired:
-            old.close()
-        self._retired.clear()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        """Close the connections once no thread reads through them. A read still running
+        after ``CLOSE_WAIT_S`` keeps them open (the process is ending): closing a connection
+        under a statement another thread steps crashes the interpreter."""
+        with self._idle:
+            if not self._idle.wait_for(lambda: self._readers == 0, timeout=CLOSE_WAIT_S):
+                return
+            for old in self._retired:
+                old.close()
+            self._retired.clear()
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

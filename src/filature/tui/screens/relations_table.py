@@ -163,13 +163,14 @@ class RelationsTableScreen(RelationsTablePages):
         ids = self.ids
         if ids is None:
             ids = self.catalog.table_ids(query) or array("q")
-        conn = self.catalog.conn
+        catalog = self.catalog
 
         def stream() -> Iterator[Record]:
-            for start in range(0, len(ids), CHUNK):
-                rows = table_rows(conn, ids[start : start + CHUNK])
-                view = relation_table_view(RelationTable(rtype, rows, ()))
-                yield from zip(view.rows, view.quotes, strict=True)
+            with catalog.reading() as conn:  # written from a worker: not closed under it
+                for start in range(0, len(ids), CHUNK):
+                    rows = table_rows(conn, ids[start : start + CHUNK])
+                    view = relation_table_view(RelationTable(rtype, rows, ()))
+                    yield from zip(view.rows, view.quotes, strict=True)
 
         view = self._view(())
         text = query.text.strip()
