@@ -29,6 +29,9 @@ async def _still(pilot: Pilot[None], quiet: float = 0.25, limit: float = 20.0) -
     """Settle, then wait until the screen stays the same for ``quiet`` seconds: a view whose
     later reads (every id, the totals) redraw it after its first page, on a loaded machine."""
     await _settle(pilot)
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False  # type: ignore[attr-defined]  # a blink is not a change
+    await pilot.pause()
     last = pilot.app.export_screenshot()
     for _ in range(int(limit / quiet)):
         await pilot.pause(quiet)
@@ -47,7 +50,7 @@ def _then(before: RunBefore, *keys: str) -> RunBefore:
     async def run_before(pilot: Pilot[None]) -> None:
         await before(pilot)
         await pilot.press(*keys)
-        await _settle(pilot)
+        await _still(pilot)
 
     return run_before
 
