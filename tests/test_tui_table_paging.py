@@ -161,3 +161,15 @@ async def test_the_corpus_timeline_lists_a_page_then_the_next_and_exports_all(
         assert [r["date"] for r in rows] == [
             e.date.text + (" (period)" if e.from_period else "") for e in whole.entries
         ]
+
+
+async def test_columns_fit_their_cells_as_soon_as_the_rows_are_shown_again(db: Path) -> None:
+    """The later reads show the rows again; a frame drawn before the grid's idle measuring
+    had every column cut to its header ("500 00" for 500 000: seen in CI under load)."""
+    async with table(db) as (screen, _pilot):
+        screen.refresh_rows()  # no await: nothing measured since
+        grid = screen.query_one(RelationGrid)
+        for column in grid.columns.values():
+            cells = [grid.get_cell(row, column.key) for row in grid.rows]
+            widest = max([column.label.cell_len, *(cell.cell_len for cell in cells)])
+            assert column.get_render_width(grid) - 2 * grid.cell_padding >= widest, column.label

@@ -77,15 +77,24 @@ class RelationGrid(DataTable[Text]):
         index = [i for i, name in enumerate(view.columns) if name in keep]
         self.columns_shown = tuple(view.columns[i] for i in index)
         long = 17 if width < NARROW else 48
-        for name in self.columns_shown:
+        rows = [
+            [
+                Text(
+                    clip(cells[i], 12 if view.columns[i] in ("date", "period") else long),
+                    justify="right" if view.columns[i] in RIGHT else "left",
+                )
+                for i in index
+            ]
+            for cells in view.rows
+        ]
+        for column, name in enumerate(self.columns_shown):
             mark = (" ▼" if descending else " ▲") if name == sort else ""
-            self.add_column(Text(name + mark, style="bold"), key=name)
-        for number, cells in enumerate(view.rows):
-            shown = []
-            for i in index:
-                name = view.columns[i]
-                cell = clip(cells[i], 12 if name in ("date", "period") else long)
-                shown.append(Text(cell, justify="right" if name in RIGHT else "left"))
+            label = Text(name + mark, style="bold")
+            # measured here: DataTable measures new rows when idle, and a redraw before that
+            # (rows shown again while the later reads arrive) left columns cut to their header
+            fit = max([label.cell_len, *(row[column].cell_len for row in rows)])
+            self.add_column(label, key=name, width=fit)
+        for number, shown in enumerate(rows):
             self.add_row(*shown, key=str(number))
         if view.rows:
             self.move_cursor(row=min(cursor, len(view.rows) - 1))
