@@ -7,6 +7,8 @@ Every sentence here is written for the test from public facts, in our own words.
 
 from __future__ import annotations
 
+import pytest
+
 from docfactory import Extract
 from filature.extract.countries import load_countries
 from filature.models import Entity, Extraction
@@ -17,23 +19,36 @@ def holding(extraction: Extraction, alias: str) -> Entity:
     return next(e for e in extraction.entities if alias in e.aliases or e.name == alias)
 
 
-def test_an_iso_code_in_capitals_names_its_state(extract: Extract) -> None:
-    text = (
+JOINED = {
+    "an ISO code in capitals names its state": (
         "Les États-Unis ont renforcé leurs contrôles aux frontières en 2002. Les autorités "
-        "des USA ont ensuite signé plusieurs accords de coopération judiciaire.\n"
-    )
-    extraction = extract(text)
-    assert holding(extraction, "USA") is holding(extraction, "États-Unis")
-
-
-def test_the_initials_of_a_formal_name_name_the_state(extract: Extract) -> None:
-    text = (
+        "des USA ont ensuite signé plusieurs accords de coopération judiciaire.\n",
+        "USA",
+        "États-Unis",
+    ),
+    "the initials of a formal name name the state": (
         "La Chine a accueilli les Jeux olympiques en 2008. La RPC a aussi ouvert de "
         "nouvelles lignes ferroviaires vers le Laos. Le ministre du Commerce de la RPC s'est "
-        "rendu à Vientiane.\n"
-    )
+        "rendu à Vientiane.\n",
+        "RPC",
+        "Chine",
+    ),
+    "a long form without its head joins the undefined acronym": (
+        "Le Conseil de sécurité de l'Organisation des Nations unies siège à New York. Les "
+        "Nations unies ont envoyé une mission au Mali en 2013. L'ONU a prolongé cette mission "
+        "en 2014.\n",
+        "Nations unies",
+        "ONU",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "alias", "name"), JOINED.values(), ids=JOINED.keys())
+def test_an_alias_joins_the_entity_it_names(
+    extract: Extract, text: str, alias: str, name: str
+) -> None:
     extraction = extract(text)
-    assert holding(extraction, "RPC") is holding(extraction, "Chine")
+    assert holding(extraction, alias) is holding(extraction, name)
 
 
 def test_codes_name_states_only_in_capitals_and_only_unambiguously() -> None:
@@ -44,16 +59,6 @@ def test_codes_name_states_only_in_capitals_and_only_unambiguously() -> None:
     assert countries.state_of_code("Usa") is None
     assert countries.state_of_code("rpc") is None
     assert countries.state_of_code("ATF") is None  # a dependent territory is no state
-
-
-def test_a_long_form_without_its_head_joins_the_undefined_acronym(extract: Extract) -> None:
-    text = (
-        "Le Conseil de sécurité de l'Organisation des Nations unies siège à New York. Les "
-        "Nations unies ont envoyé une mission au Mali en 2013. L'ONU a prolongé cette mission "
-        "en 2014.\n"
-    )
-    extraction = extract(text)
-    assert holding(extraction, "Nations unies") is holding(extraction, "ONU")
 
 
 def test_a_name_is_no_headless_long_form_unless_the_text_writes_the_whole(

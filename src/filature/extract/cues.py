@@ -14,15 +14,14 @@ rules that follow from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from filature.extract.lexicon import Lexicon, read_data
+from filature.extract.lexicon import Lexicon
 from filature.extract.naming import named_kind
 from filature.extract.rules import looks_like_person
 from filature.extract.textnorm import fold
+from filature.extract.wordlists import WordLists, listed
 from filature.models import EntityType
-from filature.text import folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,29 +33,16 @@ _OPENING_QUOTES = frozenset({'"', "«", "“", "'", "‘"})
 
 
 @dataclass(frozen=True)
-class CueWords:
+class CueWords(WordLists):
     """The folded words of ``data/cues.toml``."""
 
-    organization_nouns: frozenset[str]
-    locative_verbs: frozenset[str]
-    addressed_nouns: frozenset[str]
-    place_kinds: frozenset[str]
-    person_kinds: frozenset[str]
-    compass_words: frozenset[str]
-
-
-@cache
-def load_cue_words() -> CueWords:
-    """Read ``data/cues.toml`` (cached)."""
-    data = read_data("cues.toml")
-    return CueWords(
-        organization_nouns=folded(data["organization"]["nouns"]),
-        locative_verbs=folded(data["place"]["locative_verbs"]),
-        addressed_nouns=folded(data["place"]["addressed_nouns"]),
-        place_kinds=folded(data["place"]["kind_nouns"]),
-        person_kinds=folded(data["person"]["kind_nouns"]),
-        compass_words=folded(data["place"]["compass_words"]),
-    )
+    FILE = "cues.toml"
+    organization_nouns: frozenset[str] = listed("organization", "nouns")
+    locative_verbs: frozenset[str] = listed("place", "locative_verbs")
+    addressed_nouns: frozenset[str] = listed("place", "addressed_nouns")
+    place_kinds: frozenset[str] = listed("place", "kind_nouns")
+    person_kinds: frozenset[str] = listed("person", "kind_nouns")
+    compass_words: frozenset[str] = listed("place", "compass_words")
 
 
 def definite_head(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -182,7 +168,7 @@ def context_type(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or etype in {"agreement", "operation", "event"}:
         return None
-    words = load_cue_words()
+    words = CueWords.load()
     named = named_kind(doc, span, words, lex)
     if named is not None:
         return named if named != etype else None

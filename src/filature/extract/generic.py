@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from filature.extract.bodies import load_body_words
 from filature.extract.countries import load_countries
 from filature.extract.droprules import BARE_HEAD
 from filature.extract.drops import Dropped
-from filature.extract.lexicon import read_data
 from filature.extract.mentions import RawMention
 from filature.extract.textnorm import fold, norm_key
-from filature.text import folded
+from filature.extract.wordlists import WordLists, listed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,25 +28,14 @@ _STATE = "etat"
 
 
 @dataclass(frozen=True)
-class GenericHeads:
+class GenericHeads(WordLists):
     """The folded words of ``data/generic.toml``."""
 
-    by_adjective: frozenset[str]
-    suffixes: tuple[str, ...]
-    state_forms: frozenset[str]
-    alone: frozenset[str]
-
-
-@cache
-def load_generic_heads() -> GenericHeads:
-    """Read ``data/generic.toml`` (cached)."""
-    data = read_data("generic.toml")
-    return GenericHeads(
-        by_adjective=folded(data["named_by_adjective"]["heads"]),
-        suffixes=tuple(fold(s) for s in data["named_by_adjective"]["suffixes"]),
-        state_forms=folded(data["named_by_adjective"]["state_forms"]),
-        alone=folded(data["alone"]["heads"]),
-    )
+    FILE = "generic.toml"
+    by_adjective: frozenset[str] = listed("named_by_adjective", "heads")
+    suffixes: tuple[str, ...] = listed("named_by_adjective", "suffixes", "tuple")
+    state_forms: frozenset[str] = listed("named_by_adjective", "state_forms")
+    alone: frozenset[str] = listed("alone", "heads")
 
 
 def _name_forming(tok: Token, heads: GenericHeads) -> bool:
@@ -73,7 +60,7 @@ def adjective_end(doc: Doc, i: int) -> int:
     name-forming adjectives right after it; ``i + 1`` when none follows. "État" takes no
     adjective of nationality ("l'État français" is a state) nor of a state's form ("l'État
     fédéral")."""
-    heads = load_generic_heads()
+    heads = GenericHeads.load()
     head = doc[i]
     if not head.text[:1].isupper() or fold(head.text) not in heads.by_adjective:
         return i + 1
@@ -92,7 +79,7 @@ def refer_bare_heads(mentions: Sequence[RawMention], dropped: list[Dropped]) -> 
     fuller name with that head the document gave before it ("Front populaire"); one with no
     such name before is dropped (recorded in ``dropped``). ``mentions`` are in document
     order."""
-    alone = load_generic_heads().alone
+    alone = GenericHeads.load().alone
     last: dict[str, RawMention] = {}
     out = []
     for m in mentions:
@@ -124,7 +111,7 @@ def generic_name_end(doc: Doc, start: int, end: int) -> int | None:
     stop = adjective_end(doc, start)
     if end == start + 1 and stop > end:
         return None if _names_a_state(doc, start, stop) else stop
-    if fold(doc[start].text) not in load_generic_heads().by_adjective:
+    if fold(doc[start].text) not in GenericHeads.load().by_adjective:
         return None
     for k in range(start + 2, end):
         before, tok = doc[k - 1], doc[k]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from filature.extract.cues import load_cue_words
+from filature.extract.cues import CueWords
 from filature.extract.lexicon import Lexicon
 from filature.extract.textnorm import fold
 
@@ -23,7 +23,7 @@ def glossed_kinds(doc: Doc, lex: Lexicon) -> list[str]:
     """The acronyms a passage (its parse) glosses in brackets by a lowercase phrase that opens
     on a common noun (not "(en arabe)", "(voir plus bas)") other than a body's noun (an
     organisation head, or a noun that governs an organisation's name)."""
-    bodies = lex.organization_heads | load_cue_words().organization_nouns
+    bodies = lex.organization_heads | CueWords.load().organization_nouns
     kinds = []
     for m in _GLOSSED.finditer(doc.text):
         first = _FIRST.match(m.group(2))

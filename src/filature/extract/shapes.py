@@ -12,51 +12,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from filature.extract.lexicon import read_data
 from filature.extract.textnorm import fold, is_acronym
+from filature.extract.wordlists import WordLists, listed
 from filature.models import EntityType
-from filature.text import folded
 
 _ROMAN = re.compile(r"(?:X|XI|XII|IX|IV|V?I{0,3})")
 
 
 @dataclass(frozen=True)
-class ShapeWords:
+class ShapeWords(WordLists):
     """The folded entries of ``data/shapes.toml``."""
 
-    polity_suffixes: tuple[str, ...]
-    numeral_tails: frozenset[str]
-    plural_endings: tuple[str, ...]
-    enumeration: frozenset[str]
-    adjunct_prepositions: frozenset[str]
-
-
-@cache
-def load_shape_words() -> ShapeWords:
-    """Read ``data/shapes.toml`` (cached)."""
-    data = read_data("shapes.toml")
-    return ShapeWords(
-        polity_suffixes=tuple(fold(s) for s in data["polities"]["plural_suffixes"]),
-        numeral_tails=folded(data["instruments"]["numeral_tails"]),
-        plural_endings=tuple(data["kinds"]["plural_endings"]),
-        enumeration=folded(data["adverbs"]["enumeration"]),
-        adjunct_prepositions=folded(data["adjuncts"]["prepositions"]),
-    )
+    FILE = "shapes.toml"
+    polity_suffixes: tuple[str, ...] = listed("polities", "plural_suffixes", "tuple")
+    numeral_tails: frozenset[str] = listed("instruments", "numeral_tails")
+    plural_endings: tuple[str, ...] = listed("kinds", "plural_endings", "raw")
+    enumeration: frozenset[str] = listed("adverbs", "enumeration")
+    adjunct_prepositions: frozenset[str] = listed("adjuncts", "prepositions")
 
 
 def polity_plural(name: str) -> bool:
     """ "Abbassides", "Séleucides": one capitalised word with a dynasty's plural ending."""
     if " " in name or not name[:1].isupper() or not name.isalpha() or len(name) < 6:
         return False
-    return fold(name).endswith(load_shape_words().polity_suffixes)
+    return fold(name).endswith(ShapeWords.load().polity_suffixes)
 
 
 def numbered_instrument(name: str) -> bool:
     """ "Bruxelles II", "Rome I", "Dublin III bis": capitalised words, then a roman numeral."""
     words = name.split()
-    if words and fold(words[-1]) in load_shape_words().numeral_tails:
+    if words and fold(words[-1]) in ShapeWords.load().numeral_tails:
         words = words[:-1]
     if len(words) < 2 or not _ROMAN.fullmatch(words[-1]) or not words[-1]:
         return False
@@ -69,7 +55,7 @@ def generic_definition(long_form: str) -> bool:
     words = [w for w in re.split(r"[\s'’-]+", long_form) if w]
     if len(words) < 2 or not all(w.islower() for w in words if w.isalpha()):
         return False
-    return words[0].endswith(load_shape_words().plural_endings)
+    return words[0].endswith(ShapeWords.load().plural_endings)
 
 
 def plural_acronym(name: str) -> bool:
@@ -80,7 +66,7 @@ def plural_acronym(name: str) -> bool:
 def adjunct_start(words: Sequence[str]) -> int | None:
     """Index of the word opening a lowercase adjunct at the end of a name's ``words`` ("Union
     dans le monde" -> 1), or None."""
-    preps = load_shape_words().adjunct_prepositions
+    preps = ShapeWords.load().adjunct_prepositions
     for i, word in enumerate(words[1:], 1):
         if fold(word) in preps and all(not w[:1].isupper() for w in words[i:]):
             return i
@@ -89,7 +75,7 @@ def adjunct_start(words: Sequence[str]) -> int | None:
 
 def enumeration_adverb(name: str) -> bool:
     """ "Primo", "Secundo": an adverb opening an item of an enumeration."""
-    return fold(name) in load_shape_words().enumeration
+    return fold(name) in ShapeWords.load().enumeration
 
 
 def kind_type(label: str, name: str, etype: EntityType | None) -> EntityType | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -198,13 +199,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         ),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
-        bench_roles=tuple(
-            sorted(
-                {tuple(fold(r).split()) for r in (*bench.get("roles", ()), *plurals)},
-                key=len,
-                reverse=True,
-            )
-        ),
+        bench_roles=_longest_first((*bench.get("roles", ()), *plurals)),
         bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
         bench_courts=_words(data, "bench", "courts"),
         unit_heads=units,
@@ -220,34 +215,21 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         restrictives=_words(data, "negation", "restrictive"),
         conditions=_words(data, "negation", "conditions"),
         appointers=_words(data, "roles", "appointers"),
-        event_parts=tuple(
-            sorted(
-                {tuple(fold(w).split()) for w in data.get("participation", {}).get("parts", ())},
-                key=len,
-                reverse=True,
-            )
-        ),
+        event_parts=_longest_first(data.get("participation", {}).get("parts", ())),
         factual_before_condition=_words(data, "negation", "factual_before_condition"),
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),
         seat_appositions=_words(data, "places", "seat_appositions"),
         war_heads=_words(data, "participation", "heads"),
-        opponent_preps=tuple(
-            sorted(
-                {tuple(fold(w).split()) for w in data.get("participation", {}).get("against", ())},
-                key=len,
-                reverse=True,
-            )
-        ),
-        named_place_heads=tuple(
-            sorted(
-                {tuple(fold(w).split()) for w in data.get("named_places", {}).get("heads", ())},
-                key=len,
-                reverse=True,
-            )
-        ),
+        opponent_preps=_longest_first(data.get("participation", {}).get("against", ())),
+        named_place_heads=_longest_first(data.get("named_places", {}).get("heads", ())),
     )
 
 
 def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
     return folded(data.get(table, {}).get(key, ()))
+
+
+def _longest_first(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The folded phrases as word tuples, once each, longest first (the first match wins)."""
+    return tuple(sorted({tuple(fold(p).split()) for p in phrases}, key=len, reverse=True))

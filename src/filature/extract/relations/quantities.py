@@ -41,20 +41,24 @@ _RANGE = re.compile(
 
 
 @dataclass(frozen=True)
-class Found:
-    """A normalised value found at ``[start, end)`` of the text."""
+class Spot:
+    """Where a value was found: ``[start, end)`` of the text."""
 
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Found(Spot):
+    """A normalised value (a date, a period) found in the text."""
+
     value: str
 
 
 @dataclass(frozen=True)
-class Money:
-    """An amount of money at ``[start, end)``: value and ISO-like currency code."""
+class Money(Spot):
+    """An amount of money found in the text: value and ISO-like currency code."""
 
-    start: int
-    end: int
     amount: float
     currency: str
 
