@@ -251,7 +251,9 @@ def _build_from(
     )
     if failures:
         documents, files = _without_failed(documents, files, failures)
-    extraction = extract_results(documents, results, drops=drops)
+    extraction = extract_results(documents, results, drops=drops, steps=cache)
+    if cache is not None:
+        cache.prune_steps()
     if explain_drops is not None and drops is not None:
         write_drops(explain_drops, documents, drops)
     cached = cache.hits if cache is not None else 0
