@@ -113,13 +113,22 @@ def same_names(
     by_doc: dict[int, list[Located]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc_index, []).append(m)
-    long_forms = list(acronyms.values())
+    firsts = [(f, _lower(f).split()[:1]) for f in acronyms.values() if _worth(f)]
+    written: dict[int, list[str]] = {}
+
+    def forms(i: int) -> list[str]:
+        """The long forms whose first word the document writes (in any case): no other can
+        be found in it, so the others never change its result."""
+        if i not in written:
+            text = "\n".join(_lower(p.text) for p in documents[i].passages)
+            written[i] = [f for f, first in firsts if not first or first[0] in text]
+        return written[i]
 
     def compute(i: int, found: list[Located]) -> tuple[list[Located], list[Located]]:
-        return _same_names_in(i, documents[i], found, long_forms, lex)
+        return _same_names_in(i, documents[i], found, forms(i), lex)
 
     memo = memo or StepMemo(None, "")
-    return memo.per_document("same_names", documents, by_doc, repr(long_forms), compute)
+    return memo.per_document("same_names", documents, by_doc, lambda i: repr(forms(i)), compute)
 
 
 def _same_names_in(

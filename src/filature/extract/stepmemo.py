@@ -13,7 +13,8 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Protocol
 
 from filature.extract.mentions import RawMention
@@ -45,14 +46,18 @@ def document_digest(document: Document) -> str:
     return digest.hexdigest()
 
 
+_row = attrgetter(*(f.name for f in fields(RawMention)))
+"""A raw mention's fields as a tuple, in order (``dataclasses.astuple`` without its copies)."""
+
+
 def _mentions_digest(mentions: Iterable[Located]) -> str:
-    rows = [astuple(m.raw) for m in mentions]
+    rows = [_row(m.raw) for m in mentions]
     return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _encode(found: Found) -> bytes:
     added, removed = found
-    rows = [[astuple(m.raw) for m in added], [astuple(m.raw) for m in removed]]
+    rows = [[_row(m.raw) for m in added], [_row(m.raw) for m in removed]]
     return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 3)
 
 
@@ -90,17 +95,18 @@ class StepMemo:
         step: str,
         documents: Sequence[Document],
         mentions: dict[int, list[Located]],
-        shared: str,
+        shared: Callable[[int], str],
         compute: Callable[[int, list[Located]], Found],
     ) -> Found:
         """``compute(i, mentions of document i)`` for every document, concatenated in
-        document order; ``shared`` names the corpus-wide values the step also reads."""
+        document order; ``shared(i)`` names the corpus-wide values the step also reads in
+        document ``i``."""
         if self.store is None:
             every = [compute(i, mentions.get(i, [])) for i in range(len(documents))]
             self.computed += len(every)
             return [m for f in every for m in f[0]], [m for f in every for m in f[1]]
         keys = [
-            self._key(step, i, document, mentions.get(i, []), shared)
+            self._key(step, i, document, mentions.get(i, []), shared(i))
             for i, document in enumerate(documents)
         ]
         stored = self.store.get_steps(keys)
