@@ -88,19 +88,23 @@ def test_adding_a_document_searches_only_it_and_gives_the_same_rows(
     assert len(searched) == documents + 1
 
 
-def test_removing_a_document_searches_none_and_gives_the_same_rows(
+def test_removing_a_document_searches_only_what_it_changed_with_the_same_rows(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeds, db = _with_cache(seed_db, tmp_path)
-    documents = len(list(seeds.glob("*.txt")))
     build(seeds, db, workers=1)
     searched = _searches(monkeypatch)
     sorted(seeds.glob("*.txt"))[0].unlink()
+    documents = len(list(seeds.glob("*.txt")))
     removed = build(seeds, db, workers=1)
-    assert (removed.analysed, removed.model_loaded, searched) == (0, False, [])
-    assert removed.stats.documents == documents - 1
+    assert (removed.analysed, removed.model_loaded) == (0, False)
+    assert removed.stats.documents == documents
+    # Only the documents whose mentions or written long forms the removal changed (with the
+    # seeds, each one of a kind: some do); a rebuild without a memory searches every one.
+    assert len(searched) < documents
+    searched.clear()
     _same_rows(db, _searched_afresh(seeds, db, tmp_path, "fresh"))
-    assert len(searched) == documents - 1
+    assert len(searched) == documents
 
 
 def test_a_damaged_remembered_step_is_searched_again(seed_db: Path, tmp_path: Path) -> None:
