@@ -97,7 +97,7 @@ def measure_rebuilds(
             bound="max",
             note=f"{added['build_seconds']:.1f} s vs {full_seconds:.1f} s; "
             f"{added['documents_analysed']} document analysed, {added['documents_cached']} "
-            f"from the cache; {_split(added)}",
+            f"from the cache; model load {added['model_load_seconds']:.1f} s; {_split(added)}",
         ),
         Figure(
             "incremental.remove_ratio",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import sqlite3
 import time
 from collections.abc import Callable
@@ -251,7 +252,13 @@ def _build_from(
     )
     if failures:
         documents, files = _without_failed(documents, files, failures)
-    extraction = extract_results(documents, results, drops=drops)
+    gc.freeze()  # the analyses live to the end: the collector need not walk them again and again
+    try:
+        extraction = extract_results(documents, results, drops=drops, steps=cache)
+    finally:
+        gc.unfreeze()
+    if cache is not None:
+        cache.prune_steps()
     if explain_drops is not None and drops is not None:
         write_drops(explain_drops, documents, drops)
     cached = cache.hits if cache is not None else 0

@@ -23,6 +23,7 @@ from filature.extract.merge import Draft, group
 from filature.extract.named import labelled_aliases
 from filature.extract.persons import Located, resolve_short_names
 from filature.extract.spread import same_names
+from filature.extract.stepmemo import StepMemo
 from filature.models import ENTITY_TYPES, Document, Entity, Mention
 
 
@@ -30,10 +31,12 @@ def build_drafts(
     documents: Sequence[Document],
     analyses: Sequence[DocumentAnalysis],
     drops: list[CorpusDrop] | None = None,
+    memo: StepMemo | None = None,
 ) -> list[Draft]:
     """Step 2: corpus-level acronyms, filters, person resolution and grouping.
 
     With ``drops``, every span a filter removed (in the analysis or here) is appended to it.
+    With ``memo``, the per-document steps reuse what an earlier build found in a document.
     """
     lex = load_lexicon()
     acronyms = acronym_table(analyses)
@@ -56,7 +59,7 @@ def build_drafts(
     named, replaced, named_pairs = labelled_aliases(documents, located)
     located = _without(located, replaced) + named
     pairs += named_pairs
-    spread, replaced = same_names(documents, located, acronyms, lex)
+    spread, replaced = same_names(documents, located, acronyms, lex, memo)
     located = _without(located, replaced) + spread
     pairs += initials_pairs(located, acronyms, lex)
     return group(located, acronyms, lex, pairs)

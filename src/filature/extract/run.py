@@ -25,6 +25,7 @@ from filature.extract.relations.capitals import capital_states
 from filature.extract.relations.named import named_party_relations, named_place_relations
 from filature.extract.relations.units import unit_relations
 from filature.extract.result import DocumentResult
+from filature.extract.stepmemo import StepMemo, StepStore
 from filature.extract.stream import analyze_stream
 from filature.memory import release_free_memory
 from filature.models import Document, Extraction
@@ -184,11 +185,15 @@ def extract_results(
     results: Sequence[DocumentResult],
     *,
     drops: list[CorpusDrop] | None = None,
+    steps: StepStore | None = None,
 ) -> Extraction:
     """The corpus-level steps over every document's result (``results[i]`` is the analysis of
-    ``documents[i]``): entities, relations resolved to entities, co-occurrences."""
+    ``documents[i]``): entities, relations resolved to entities, co-occurrences. With
+    ``steps`` (the analysis cache), a per-document step runs only on the documents whose
+    inputs it has not seen (``extract.stepmemo``)."""
     release_free_memory()
-    drafts = build_drafts(documents, [r.analysis for r in results], drops)
+    memo = StepMemo(steps, pipeline_version())
+    drafts = build_drafts(documents, [r.analysis for r in results], drops, memo)
     entities = freeze(drafts)
     where = {
         (m.doc_index, m.passage_seq, m.start, m.end): e.key for e in entities for m in e.mentions

@@ -14,6 +14,7 @@ from filature.extract.mentions import RawMention
 from filature.extract.namesearch import NameSearch
 from filature.extract.persons import Located
 from filature.extract.rules import head_type
+from filature.extract.stepmemo import StepMemo
 from filature.extract.textnorm import fold
 from filature.models import Document, EntityType, Passage
 
@@ -100,51 +101,74 @@ def same_names(
     mentions: Sequence[Located],
     acronyms: dict[str, str],
     lex: Lexicon,
+    memo: StepMemo | None = None,
 ) -> tuple[list[Located], list[Located]]:
     """(mentions to add, mentions they replace): every occurrence, in any case, of a name of
     the same document (or a defined long form) that no mention covers yet. An occurrence
     written all in lowercase is a common phrase unless the name is a web address; the mention
     inside an occurrence gives way to it (several only to a defined long form); one that
-    crosses or holds it stops it. A name joining two ("Europol et d'Eurojust") is not spread."""
-    added: list[Located] = []
-    removed: list[Located] = []
+    crosses or holds it stops it. A name joining two ("Europol et d'Eurojust") is not spread.
+    Each document's result depends on it alone (and on the long forms): with a ``memo``, a
+    document seen with the same mentions by an earlier build is not searched again."""
     by_doc: dict[int, list[Located]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc_index, []).append(m)
-    for i, document in enumerate(documents):
-        found = by_doc.get(i, [])
-        sources: dict[str, RawMention] = {}
-        for m in found:
-            first = m.name.split()[0]
-            if fold(first) in lex.determiners or first in lex.elisions:
-                continue
-            if _worth(m.name) and not _JOINED.search(m.name):
-                sources.setdefault(_lower(m.name), m.raw)
-        defined: set[str] = set()
-        for long_form in acronyms.values():
-            etype: EntityType = head_type(long_form, lex) or "organization"
-            if not _worth(long_form):
-                continue
-            defined.add(_lower(long_form))
-            if _lower(long_form) not in sources:
-                raw = RawMention(0, 0, 0, long_form, long_form, etype, LABEL, None, "body")
-                sources[_lower(long_form)] = raw
-        if not sources:
+    firsts = [(f, _lower(f).split()[:1]) for f in acronyms.values() if _worth(f)]
+    written: dict[int, list[str]] = {}
+
+    def forms(i: int) -> list[str]:
+        """The long forms whose first word the document writes (in any case): no other can
+        be found in it, so the others never change its result."""
+        if i not in written:
+            text = "\n".join(_lower(p.text) for p in documents[i].passages)
+            written[i] = [f for f, first in firsts if not first or first[0] in text]
+        return written[i]
+
+    def compute(i: int, found: list[Located]) -> tuple[list[Located], list[Located]]:
+        return _same_names_in(i, documents[i], found, forms(i), lex)
+
+    memo = memo or StepMemo(None, "")
+    return memo.per_document("same_names", documents, by_doc, lambda i: repr(forms(i)), compute)
+
+
+def _same_names_in(
+    i: int, document: Document, found: list[Located], long_forms: list[str], lex: Lexicon
+) -> tuple[list[Located], list[Located]]:
+    """``same_names`` in document ``i``, whose mentions are ``found``."""
+    added: list[Located] = []
+    removed: list[Located] = []
+    sources: dict[str, RawMention] = {}
+    for m in found:
+        first = m.name.split()[0]
+        if fold(first) in lex.determiners or first in lex.elisions:
             continue
-        names = NameSearch(sorted(sources, key=len, reverse=True))
-        spans: dict[int, list[Located]] = {}
-        for m in found:
-            spans.setdefault(m.raw.passage_seq, []).append(m)
-        for passage in document.passages:
-            here = spans.setdefault(passage.seq, [])
-            lowered = _lower(passage.text)
-            hit = names.search(lowered)
-            while hit is not None:
-                new = _occurrence(passage, lowered, hit, sources, defined, here, i)
-                if new is not None:
-                    inside = [o for o in here if _covered(o, new.raw.start, new.raw.end)]
-                    removed += inside
-                    here[:] = [o for o in here if o not in inside] + [new]
-                    added.append(new)
-                hit = names.search(lowered, hit[1] if new is not None else hit[0] + 1)
+        if _worth(m.name) and not _JOINED.search(m.name):
+            sources.setdefault(_lower(m.name), m.raw)
+    defined: set[str] = set()
+    for long_form in long_forms:
+        etype: EntityType = head_type(long_form, lex) or "organization"
+        if not _worth(long_form):
+            continue
+        defined.add(_lower(long_form))
+        if _lower(long_form) not in sources:
+            raw = RawMention(0, 0, 0, long_form, long_form, etype, LABEL, None, "body")
+            sources[_lower(long_form)] = raw
+    if not sources:
+        return added, removed
+    names = NameSearch(sorted(sources, key=len, reverse=True))
+    spans: dict[int, list[Located]] = {}
+    for m in found:
+        spans.setdefault(m.raw.passage_seq, []).append(m)
+    for passage in document.passages:
+        here = spans.setdefault(passage.seq, [])
+        lowered = _lower(passage.text)
+        hit = names.search(lowered)
+        while hit is not None:
+            new = _occurrence(passage, lowered, hit, sources, defined, here, i)
+            if new is not None:
+                inside = [o for o in here if _covered(o, new.raw.start, new.raw.end)]
+                removed += inside
+                here[:] = [o for o in here if o not in inside] + [new]
+                added.append(new)
+            hit = names.search(lowered, hit[1] if new is not None else hit[0] + 1)
     return added, removed

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ class AnalysisCache:
         self.hits = 0
         self.misses = 0
         self._readings_seen: set[str] = set()
+        self._steps_seen: set[str] = set()
         try:
             self._conn = self._open()
         except sqlite3.DatabaseError:
@@ -46,8 +47,9 @@ class AnalysisCache:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
         )
-        conn.execute("SELECT count(*) FROM analyses").fetchone()
-        conn.execute("SELECT count(*) FROM readings").fetchone()
+        conn.execute("CREATE TABLE IF NOT EXISTS steps (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        for table in ("analyses", "readings", "steps"):
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         return conn
 
     def get(self, key: str, version: str) -> dict[str, Any] | None:
@@ -113,6 +115,33 @@ class AnalysisCache:
         keys = [k for (k,) in self._conn.execute("SELECT key FROM readings")]
         stale = [(k,) for k in keys if k not in self._readings_seen]
         self._conn.executemany("DELETE FROM readings WHERE key = ?", stale)
+        self._conn.commit()
+
+    def get_steps(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored results of per-document corpus steps among ``keys``
+        (``extract.stepmemo``)."""
+        self._steps_seen.update(keys)
+        found: dict[str, bytes] = {}
+        for n in range(0, len(keys), 500):
+            chunk = list(keys[n : n + 500])
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT key, data FROM steps WHERE key IN ({marks})"
+            found.update((str(k), bytes(d)) for k, d in self._conn.execute(query, chunk))
+        return found
+
+    def put_steps(self, items: dict[str, bytes]) -> None:
+        """Keep the results of per-document corpus steps, in one transaction."""
+        self._steps_seen.update(items)
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO steps (key, data) VALUES (?, ?)", list(items.items())
+        )
+        self._conn.commit()
+
+    def prune_steps(self) -> None:
+        """Forget the step results this build did not look up."""
+        keys = [k for (k,) in self._conn.execute("SELECT key FROM steps")]
+        stale = [(k,) for k in keys if k not in self._steps_seen]
+        self._conn.executemany("DELETE FROM steps WHERE key = ?", stale)
         self._conn.commit()
 
     def close(self) -> None:
