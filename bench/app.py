@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import statistics
@@ -9,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.procs import PYTHON, ROOT, status_kb, wait_idle
+from bench.procs import PYTHON, ROOT, cpu_ticks, status_kb, wait_idle
 from bench.report import Figure, series
 from bench.tmux import Tmux
 
@@ -36,14 +37,16 @@ def first_paint(tmux: Tmux, db: Path, prefix: str = "") -> dict[str, Any]:
     head = name[:12]
     tmux.respawn(f"{prefix}{PYTHON} -m filature.tui {db}")
     started = time.perf_counter()
+    pid = tmux.pid()  # the app itself (exec): its CPU time by first paint, whatever the load
     listed = tmux.wait_for(lambda s: "Entities" in s and head in s)
+    list_cpu = cpu_ticks(pid) / os.sysconf("SC_CLK_TCK")
     filled = tmux.wait_for(lambda s: _subtitle(count) in s)
-    pid = tmux.pid()
     idle = wait_idle(pid)
     return {
         "top_entity": name,
         "top_entity_passages": count,
         "list_seconds": listed - started,
+        "list_cpu_seconds": list_cpu,
         "excerpts_seconds": filled - started,
         "idle_after_seconds": filled - started + idle,
         "pid": pid,
