@@ -29,10 +29,9 @@ def type_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {str(t): int(n) for t, n in rows}
 
 
-def list_entities(
-    conn: sqlite3.Connection, etype: str | None = None, limit: int | None = None
-) -> list[EntityRow]:
-    """Entities (of one type, or all), most mentioned first."""
+def entity_list_sql(etype: str | None, limit: int | None) -> tuple[str, list[object]]:
+    """The statement of :func:`list_entities` and its arguments (all types: in the order of
+    ``idx_entities_mentions``, so that a first page stops at the page)."""
     sql = (
         "SELECT CAST(id AS INTEGER), CAST(name AS TEXT), CAST(type AS TEXT), "
         "CAST(mention_count AS INTEGER) FROM entities"
@@ -45,6 +44,14 @@ def list_entities(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
+    return sql, args
+
+
+def list_entities(
+    conn: sqlite3.Connection, etype: str | None = None, limit: int | None = None
+) -> list[EntityRow]:
+    """Entities (of one type, or all), most mentioned first."""
+    sql, args = entity_list_sql(etype, limit)
     types: dict[str, str] = {}  # one string per type, not one per row
     return [EntityRow(i, n, types.setdefault(t, t), c) for i, n, t, c in conn.execute(sql, args)]
 

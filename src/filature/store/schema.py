@@ -33,7 +33,10 @@ clustered by relation. Version 4 adds the format and metadata of each document (
 ``author``, ``date``, ``pages``) and the pages of each passage (``page_start``, ``page_end``,
 NULL for formats without pages); no column is renamed. Version 5 adds each document's
 citation ``label`` (from ``documents.toml``) and its ``parent``, the message a file was
-attached to (both NULL otherwise). Foreign keys into tables that are only
+attached to (both NULL otherwise). Version 5 databases built since 2026-12-04 also have
+``idx_entities_mentions`` (the entity list's order) and FTS5 prefix indexes of 2 and 3
+characters in ``passages_fts``: both only speed reads up, so an older version 5 database is
+read the same, only slower, and keeps its version. Foreign keys into tables that are only
 ever written whole, by a build
 (``WRITE_ONCE``), have no index: no row of theirs is ever deleted, and no query needs one."""
 
@@ -98,8 +101,11 @@ CREATE TABLE passages (
 CREATE INDEX idx_passages_document_id ON passages(document_id, seq);
 -- Sorting an entity's passages and counting its documents, without reading their text.
 CREATE INDEX idx_passages_order ON passages(id, zone, document_id, seq);
+-- Prefix indexes of 2 and 3 characters: search-as-you-type's first letters ("co*") read one
+-- doclist instead of merging those of every word they begin.
 CREATE VIRTUAL TABLE passages_fts USING fts5(
-    text, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    text, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3'
 );
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
@@ -114,6 +120,8 @@ CREATE TABLE entities (
     last_document_id INTEGER REFERENCES documents(id)
 );
 CREATE INDEX idx_entities_type ON entities(type, mention_count);
+-- The entity list's order: its first page is read without sorting every entity.
+CREATE INDEX idx_entities_mentions ON entities(mention_count DESC, name COLLATE NOCASE);
 CREATE INDEX idx_entities_first_document_id ON entities(first_document_id);
 CREATE INDEX idx_entities_last_document_id ON entities(last_document_id);
 CREATE TABLE aliases (

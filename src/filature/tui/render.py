@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from textual.content import Content
 
@@ -234,7 +235,13 @@ def relation_facts(row: RelationRow, relation: Relation | None) -> Content:
 def relation_heading(row: RelationRow) -> str:
     """The heading of a relation seen from the entity, from the vocabulary ('Member of',
     'Has as member'; an unknown 'president_of' -> 'President of')."""
-    return one_line(printable(vocabulary.relation_heading(row.type, row.direction)))
+    return _heading(row.type, row.direction)
+
+
+@lru_cache(maxsize=1024)
+def _heading(rtype: str, direction: vocabulary.Side) -> str:
+    """One heading per type and direction (a big entity's 2,000 relations share a few)."""
+    return one_line(printable(vocabulary.relation_heading(rtype, direction)))
 
 
 def entity_card_text(card: EntityCard, relations: list[RelationRow]) -> str:

@@ -7,7 +7,6 @@ import sqlite3
 
 from textual.screen import Screen
 
-from filature.dossier import write_dossier
 from filature.errors import Problem
 from filature.export.views import View
 from filature.tui.catalog import Catalog
@@ -53,6 +52,8 @@ class EntityActions(Screen[None]):
         if card is None:
             self.notify("No entity to write a dossier on.", severity="warning", markup=False)
             return
+        from filature.dossier import write_dossier  # on demand: not for the first screen
+
         try:
             paths = [write_dossier(self.catalog.conn, card.id, fmt) for fmt in ("md", "html")]
         except (Problem, OSError, sqlite3.Error) as exc:
