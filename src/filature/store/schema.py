@@ -34,7 +34,7 @@ clustered by relation. Version 4 adds the format and metadata of each document (
 NULL for formats without pages); no column is renamed. Version 5 adds each document's
 citation ``label`` (from ``documents.toml``) and its ``parent``, the message a file was
 attached to (both NULL otherwise). Version 5 databases built since 2026-12-04 also have
-``idx_entities_mentions`` (the entity list's order) and FTS5 prefix indexes of 2 and 3
+``idx_entities_mentions`` (the entity list's order) and an FTS5 prefix index of 3
 characters in ``passages_fts``: both only speed reads up, so an older version 5 database is
 read the same, only slower, and keeps its version. Foreign keys into tables that are only
 ever written whole, by a build
@@ -101,11 +101,12 @@ CREATE TABLE passages (
 CREATE INDEX idx_passages_document_id ON passages(document_id, seq);
 -- Sorting an entity's passages and counting its documents, without reading their text.
 CREATE INDEX idx_passages_order ON passages(id, zone, document_id, seq);
--- Prefix indexes of 2 and 3 characters: search-as-you-type's first letters ("co*") read one
--- doclist instead of merging those of every word they begin.
+-- A prefix index of 3 characters: search-as-you-type's first letters ("coo*") read one
+-- doclist instead of merging those of every word they begin. Not of 2 as well: that one
+-- would add as much again (the database would pass 3 times its corpus's text).
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     text, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
-    prefix='2 3'
+    prefix='3'
 );
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
