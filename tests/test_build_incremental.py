@@ -30,7 +30,7 @@ print(report.analysed, report.cached, nlp)
 """
 
 
-def _with_cache(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
+def with_cache(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
     """The seeds and an empty database folder holding the seed database's analysis cache."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -52,7 +52,7 @@ def _counts(db: Path) -> dict[str, int]:
 
 
 def test_a_rebuild_from_the_cache_never_imports_spacy(seed_db: Path, tmp_path: Path) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     result = subprocess.run(
         [sys.executable, "-c", CACHED_BUILD, str(seeds), str(db)],
         capture_output=True,
@@ -65,7 +65,7 @@ def test_a_rebuild_from_the_cache_never_imports_spacy(seed_db: Path, tmp_path: P
 
 
 def test_one_changed_document_is_the_only_one_analysed(seed_db: Path, tmp_path: Path) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     changed = sorted(seeds.glob("*.txt"))[-1]
     text = changed.read_text(encoding="utf-8")
     changed.write_text(text + "\n\nLe ministre a rencontré Interpol à Lyon.\n", encoding="utf-8")
@@ -98,7 +98,7 @@ def _rederive(seeds: Path, db: Path) -> list[str]:
 def test_curation_or_metadata_changes_rederive_without_any_nlp(
     seed_db: Path, tmp_path: Path
 ) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     documents = str(len(list(SEEDS.glob("*.txt"))))
     assert _rederive(seeds, db) == ["0", documents, "False", "False"]
     before = table_rows(db)
@@ -124,7 +124,7 @@ def test_curation_or_metadata_changes_rederive_without_any_nlp(
 def test_adding_or_removing_a_document_analyses_only_the_new_one(
     seed_db: Path, tmp_path: Path
 ) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     documents = len(list(seeds.glob("*.txt")))
     (seeds / "nouveau.txt").write_text(
         "Le ministre de l'Intérieur a rencontré le secrétaire général d'Interpol à Lyon.\n",
@@ -142,7 +142,7 @@ def test_adding_or_removing_a_document_analyses_only_the_new_one(
 def test_unchanged_files_are_not_read_and_cleaned_again(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     cleaned: list[str] = []
     load = corpus.load_document
 

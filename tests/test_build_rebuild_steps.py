@@ -15,6 +15,7 @@ from filature.build import build
 from filature.extract import spread
 from filature.extract.namesearch import NameSearch
 from filature.store.cache import cache_path
+from test_build_incremental import with_cache
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -23,16 +24,6 @@ NEW = (
     "Le ministre de l'Intérieur a rencontré le secrétaire général d'Interpol à Lyon en mars "
     "2019. La Commission de coopération fluviale a signé avec Interpol un accord d'échange.\n"
 )
-
-
-def _with_cache(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """The seeds and a database folder holding the seed database's analysis cache."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    db = tmp_path / "db" / "filature.db"
-    db.parent.mkdir()
-    shutil.copyfile(cache_path(seed_db), cache_path(db))
-    return seeds, db
 
 
 def _searches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -73,7 +64,7 @@ def _same_rows(db: Path, expected_db: Path) -> None:
 def test_adding_a_document_searches_only_it_and_gives_the_same_rows(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     documents = len(list(seeds.glob("*.txt")))
     build(seeds, db, workers=1)  # the seed folder's steps, remembered under this path
     searched = _searches(monkeypatch)
@@ -91,7 +82,7 @@ def test_adding_a_document_searches_only_it_and_gives_the_same_rows(
 def test_removing_a_document_searches_only_what_it_changed_with_the_same_rows(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     build(seeds, db, workers=1)
     searched = _searches(monkeypatch)
     sorted(seeds.glob("*.txt"))[0].unlink()
@@ -108,7 +99,7 @@ def test_removing_a_document_searches_only_what_it_changed_with_the_same_rows(
 
 
 def test_a_damaged_remembered_step_is_searched_again(seed_db: Path, tmp_path: Path) -> None:
-    seeds, db = _with_cache(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     first = build(seeds, db, workers=1)
     expected = table_rows(first.db_path)
     conn = sqlite3.connect(cache_path(db))

@@ -112,9 +112,12 @@ class AnalysisCache:
 
     def prune_readings(self) -> None:
         """Forget the readings of files this build did not look up."""
-        keys = [k for (k,) in self._conn.execute("SELECT key FROM readings")]
-        stale = [(k,) for k in keys if k not in self._readings_seen]
-        self._conn.executemany("DELETE FROM readings WHERE key = ?", stale)
+        self._prune("readings", self._readings_seen)
+
+    def _prune(self, table: str, seen: set[str]) -> None:
+        keys = [k for (k,) in self._conn.execute(f"SELECT key FROM {table}")]
+        stale = [(k,) for k in keys if k not in seen]
+        self._conn.executemany(f"DELETE FROM {table} WHERE key = ?", stale)
         self._conn.commit()
 
     def get_steps(self, keys: Sequence[str]) -> dict[str, bytes]:
@@ -139,10 +142,7 @@ class AnalysisCache:
 
     def prune_steps(self) -> None:
         """Forget the step results this build did not look up."""
-        keys = [k for (k,) in self._conn.execute("SELECT key FROM steps")]
-        stale = [(k,) for k in keys if k not in self._steps_seen]
-        self._conn.executemany("DELETE FROM steps WHERE key = ?", stale)
-        self._conn.commit()
+        self._prune("steps", self._steps_seen)
 
     def close(self) -> None:
         """Close the cache file."""
