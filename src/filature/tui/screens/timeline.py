@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -26,6 +26,7 @@ from filature.tui.explorer import explorer
 from filature.tui.render import flat
 from filature.tui.screens.evidence import amount_text
 from filature.tui.screens.relation_screen import RelationScreen
+from filature.tui.widgets.key_footer import KeyFooter
 from filature.tui.widgets.year_chart import YearChart
 
 PRECISION = {"year": "year only", "month": "month only", "day": ""}
@@ -98,7 +99,7 @@ class TimelineScreen(RelationScreen):
         yield Static(Content(""), id="timeline-title", markup=False)
         yield YearChart(id="timeline-chart")
         yield OptionList(id="timeline-entries")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#timeline-entries").border_title = "Dated relations"
