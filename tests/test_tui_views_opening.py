@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
 from textual.widgets._footer import FooterKey
 
-from dbfactory import write_sample
+from dbfactory import paging_builder, write_sample
+from filature.tui.screens import timeline as timeline_screen
 from filature.tui.screens.main import MainScreen
 from pilotkit import jump, press, started
 
@@ -70,3 +72,34 @@ async def test_footer_follows_the_keys_when_they_change(
         if before == after:
             pytest.skip("the filter shows the same keys as the table")
         assert footer_builds[id(footer)] == 2
+
+
+async def test_a_timeline_page_is_added_to_its_list_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each option added on its own lays the whole list out again (a page of 500 entries cost
+    half a second at 1M passages): the corpus's first page, then the next, each in one call."""
+    monkeypatch.setattr(timeline_screen, "PAGE", 40)
+    calls: list[int] = []
+    add_options = OptionList.add_options
+
+    def counted(self: OptionList, items: list[Option]) -> OptionList:
+        if self.id == "timeline-entries":
+            calls.append(len(list(items)))
+        return add_options(self, items)
+
+    monkeypatch.setattr(OptionList, "add_options", counted)
+    db = paging_builder().write(tmp_path / "filature.db")
+    async with started(db) as (app, pilot):
+        await press(pilot, "f4")
+        screen = app.screen
+        assert isinstance(screen, timeline_screen.TimelineScreen)
+        if screen.scope is not None:  # the selected entity's: on to the corpus's
+            calls.clear()
+            await press(pilot, "a")
+        options = screen.query_one("#timeline-entries", OptionList)
+        assert len(calls) == 1 and calls[0] == options.option_count > 40
+        options.highlighted = options.option_count - 1
+        await press(pilot, "enter")
+        assert len(screen.loaded) == 80
+        assert len(calls) == 2 and calls[1] > 40

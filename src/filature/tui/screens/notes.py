@@ -108,10 +108,10 @@ class NotesScreen(Screen[None]):
             title.update(Content(flat(str(exc))).stylize("$text-error"))
             return
         listing.clear_options()
-        for record in self.records:
-            option = Option(note_content(record))
+        listed = [Option(note_content(record)) for record in self.records]
+        for option in listed:
             option._divider = True
-            listing.add_option(option)
+        listing.add_options(listed)  # at once: one by one, each laid the list out again
         if not self.records:
             empty = "No note yet: ctrl+n on the main screen stars the highlighted item."
             listing.add_option(Option(Content(empty).stylize("italic $text-muted"), disabled=True))
