@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
-from textual.widgets.option_list import Option
 from textual.widgets._footer import FooterKey
+from textual.widgets.option_list import Option
 
 from dbfactory import paging_builder, write_sample
 from filature.tui.screens import timeline as timeline_screen
