@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from filature.export.views import View
 from filature.query import TYPE_LABELS
@@ -20,6 +20,7 @@ from filature.query.facets import Frequency
 from filature.tui.catalog import Catalog
 from filature.tui.render import flat
 from filature.tui.screens.document import DocumentScreen
+from filature.tui.widgets.key_footer import KeyFooter
 
 BAR = 16
 COLUMNS = ("entities", "share", "mentions", "")
@@ -61,7 +62,7 @@ class FrequenciesScreen(Screen[str | None]):
         )
         yield DataTable(id="freq-types", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="freq-documents", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         total = sum(f.entities for f in self.by_type)

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from filature.export.views import View, network_view
 from filature.query.types import EndPoint
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import flat, type_badge
+from filature.tui.widgets.key_footer import KeyFooter
 from filature.tui.widgets.network_tree import FIRST_CAP, Groups, NetworkTree
 
 
@@ -46,7 +47,7 @@ class NetworkScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="network-title", markup=False)
         yield NetworkTree(self._groups, id="network-tree")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(NetworkTree).border_title = "Network"

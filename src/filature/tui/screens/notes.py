@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from filature.export.views import View, notes_view
@@ -24,6 +24,7 @@ from filature.tui.explorer import explorer
 from filature.tui.noting import Notary
 from filature.tui.render import flat, source_line
 from filature.tui.screens.prompts import TextPrompt
+from filature.tui.widgets.key_footer import KeyFooter
 
 KIND_ICON = {"entity": "●", "relation": "→", "excerpt": "❝"}
 
@@ -77,7 +78,7 @@ class NotesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="notes-title", markup=False)
         yield OptionList(id="notes-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -107,10 +108,10 @@ class NotesScreen(Screen[None]):
             title.update(Content(flat(str(exc))).stylize("$text-error"))
             return
         listing.clear_options()
-        for record in self.records:
-            option = Option(note_content(record))
+        listed = [Option(note_content(record)) for record in self.records]
+        for option in listed:
             option._divider = True
-            listing.add_option(option)
+        listing.add_options(listed)  # at once: one by one, each laid the list out again
         if not self.records:
             empty = "No note yet: ctrl+n on the main screen stars the highlighted item."
             listing.add_option(Option(Content(empty).stylize("italic $text-muted"), disabled=True))

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from filature.export.views import Record, View, relation_table_view
 from filature.query import Relation
@@ -27,6 +27,7 @@ from filature.query.views import RelationTable
 from filature.tui.explorer import explorer
 from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.relations_table_pages import EVERY, RelationsTablePages
+from filature.tui.widgets.key_footer import KeyFooter
 from filature.tui.widgets.relation_grid import RelationGrid
 from filature.vocabulary import relation_type
 
@@ -61,7 +62,7 @@ class RelationsTableScreen(RelationsTablePages):
         yield Static(Content(""), id="table-detail", markup=False)
         with VerticalScroll(id="table-totals-box"):
             yield Static(Content(""), id="table-totals", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#table-totals-box").border_title = "Amounts per source and year"

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -26,6 +26,7 @@ from filature.tui.explorer import explorer
 from filature.tui.render import flat
 from filature.tui.screens.evidence import amount_text
 from filature.tui.screens.relation_screen import RelationScreen
+from filature.tui.widgets.key_footer import KeyFooter
 from filature.tui.widgets.year_chart import YearChart
 
 PRECISION = {"year": "year only", "month": "month only", "day": ""}
@@ -98,7 +99,7 @@ class TimelineScreen(RelationScreen):
         yield Static(Content(""), id="timeline-title", markup=False)
         yield YearChart(id="timeline-chart")
         yield OptionList(id="timeline-entries")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#timeline-entries").border_title = "Dated relations"
@@ -161,40 +162,48 @@ class TimelineScreen(RelationScreen):
         options.border_subtitle = f"{total:,} dated relation{'s' if total != 1 else ''}"
 
     def _add(self, entries: tuple[TimelineEntry, ...]) -> None:
-        """List ``entries`` after those listed, then what remains unread or undated."""
+        """List ``entries`` after those listed, then what remains unread or undated (the
+        options added at once: one by one, each laid the whole list out again)."""
         options = self.query_one("#timeline-entries", OptionList)
         if self.entries and self.entries[-1] is None and self.loaded:
             self.entries.pop()  # the closing line, written again below
             options.remove_option_at_index(options.option_count - 1)
+        added: list[Option] = []
         year = self.loaded[-1].date.year if self.loaded else None
         for entry in entries:
             if entry.date.year != year:
                 year = entry.date.year
                 count = self.counts.get(year, 0)
                 heading = Content(f"── {year} · {count:,} ").stylize("bold $accent")
-                options.add_option(Option(heading, disabled=True))
+                added.append(Option(heading, disabled=True))
                 self.entries.append(None)
-            options.add_option(Option(entry_content(entry)))
+            added.append(Option(entry_content(entry)))
             self.entries.append(entry)
         self.loaded.extend(entries)
+        closing = self._closing_option()
+        if closing is not None:
+            added.append(closing)
+            self.entries.append(None)
+        options.add_options(added)
+
+    def _closing_option(self) -> Option | None:
+        """The line after the entries listed: how many more, or how many undated."""
         more = self.dated - len(self.loaded)
         if more > 0:
             plural = "s" if more != 1 else ""
             line = (
                 f"… {more:,} more dated relation{plural}: Enter lists the next {min(more, PAGE):,}"
             )
-            options.add_option(Option(Content(line).stylize("italic $text-muted"), id=MORE))
-        elif self.undated:
+            return Option(Content(line).stylize("italic $text-muted"), id=MORE)
+        if self.undated:
             s = "s" if self.undated != 1 else ""
             note = f"{self.undated:,} stated relation{s} without a date, not shown"
-            options.add_option(Option(Content(note).stylize("italic $text-muted"), disabled=True))
-        elif not self.loaded:
-            options.add_option(
-                Option(Content("No dated relation.").stylize("italic $text-muted"), disabled=True)
+            return Option(Content(note).stylize("italic $text-muted"), disabled=True)
+        if not self.loaded:
+            return Option(
+                Content("No dated relation.").stylize("italic $text-muted"), disabled=True
             )
-        else:
-            return
-        self.entries.append(None)
+        return None
 
     def _more(self) -> None:
         """List the next page of entries."""
