@@ -11,10 +11,6 @@
   typed just before Escape), and a second palette could be pushed while one is open under
   another screen (two widgets with one id): both ended the app. ``SafeCommandPalette`` is
   the palette the app opens.
-- ``Footer`` recomposes (a dozen keys mounted and styled: 50 to 80 ms) once per change of the
-  screen's bindings, each change queuing its own recompose: four or five in a row as the app
-  starts, before it is idle. The changes before the next refresh now share one recompose,
-  which reads the bindings then in force, as the last of the queued ones did.
 """
 
 from __future__ import annotations
@@ -27,11 +23,10 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 _original_move_page: Any = getattr(OptionList, "_move_page", None)
 _original_dismiss: Any = Screen.dismiss
-_RECOMPOSING = "_filature_recompose_queued"
 
 
 def _move_page(self: OptionList, direction: Any) -> None:
@@ -53,24 +48,8 @@ def _dismiss(self: Screen[Any], result: Any = None) -> AwaitComplete:
     return popped
 
 
-def _bindings_changed(self: Footer, screen: Screen[Any]) -> None:
-    self._bindings_ready = True
-    if not screen.app.app_focus or getattr(self, _RECOMPOSING, False):
-        return
-    if self.is_attached and screen is self.screen:
-        setattr(self, _RECOMPOSING, True)
-        self.call_after_refresh(_recompose_once, self)
-
-
-async def _recompose_once(footer: Footer) -> None:
-    setattr(footer, _RECOMPOSING, False)
-    await footer.recompose()
-
-
 def install() -> None:
-    """Patch OptionList, Screen and Footer once (idempotent)."""
-    if Footer.bindings_changed is not _bindings_changed:
-        Footer.bindings_changed = _bindings_changed  # type: ignore[method-assign]
+    """Patch OptionList and Screen once (idempotent)."""
     if _original_move_page is not None and OptionList._move_page is not _move_page:
         OptionList._move_page = _move_page  # type: ignore[method-assign]
     if Screen.dismiss is not _dismiss:

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from filature.query import Excerpt
 from filature.tui.catalog import Catalog
 from filature.tui.explorer import explorer
 from filature.tui.render import document_heading, flat, type_badge
 from filature.tui.widgets.document_text import DocumentText
+from filature.tui.widgets.key_footer import KeyFooter
 
 
 class DocumentScreen(Screen[None]):
@@ -40,7 +41,7 @@ class DocumentScreen(Screen[None]):
         document = self.catalog.document(self.document_id)
         if document is None:
             yield Static(Content("This document is not in the database."), markup=False)
-            yield Footer()
+            yield KeyFooter()
             return
         heading = document_heading(
             document.title, document.path, document.label, len(document.passages)
@@ -48,7 +49,7 @@ class DocumentScreen(Screen[None]):
         yield Static(heading, id="doc-title", markup=False)
         yield Static(Content(""), id="doc-mention", markup=False)
         yield DocumentText(document, id="doc-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         text = self.query(DocumentText)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Select
+from textual.widgets import Select
 from textual.worker import get_current_worker
 
 from filature.query import EntityRow, RelationRow
@@ -30,6 +30,7 @@ from filature.tui.widgets.entity_header import EntityHeader
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
 from filature.tui.widgets.excerpt_list import FIRST_PAGE, ExcerptList
+from filature.tui.widgets.key_footer import KeyFooter
 from filature.tui.widgets.relation_detail import RelationDetail
 from filature.tui.widgets.relations_tree import RelationsTree
 
@@ -102,7 +103,7 @@ class MainScreen(EntityActions, TypeAhead, PaneZoom, HistoryKeys, ExcerptHost):
             yield RelationsTree(id="relations")
             yield ExcerptList(id="excerpts")
         yield RelationDetail(id="relation-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#entities").border_title = "Entities"
