@@ -19,11 +19,14 @@ from dbfactory import PAGING_ROWS, paging_builder
 from filature.export.views import view_csv, view_size, write_view
 from filature.query.tables import filter_rows, relation_table, sort_rows
 from filature.query.timeline import timeline
+from filature.query.types import EndPoint
+from filature.query.views import SourceTotal
 from filature.store.connect import open_readonly
 from filature.tui.app import make_app
 from filature.tui.screens import timeline as timeline_screen
 from filature.tui.screens.relations_table import RelationsTableScreen
 from filature.tui.screens.relations_table_pages import PAGE
+from filature.tui.table_text import TOTALS_SHOWN, totals_content
 from filature.tui.widgets.relation_grid import RelationGrid
 from pilotkit import press, settle
 
@@ -173,3 +176,18 @@ async def test_columns_fit_their_cells_as_soon_as_the_rows_are_shown_again(db: P
             cells = [grid.get_cell(row, column.key) for row in grid.rows]
             widest = max([column.label.cell_len, *(cell.cell_len for cell in cells)])
             assert column.get_render_width(grid) - 2 * grid.cell_padding >= widest, column.label
+
+
+def test_the_totals_box_holds_a_bounded_number_of_lines() -> None:
+    """The box is laid out whole: at 31,500 sources (the 1M benchmark) each layout of the
+    table's screen took seconds, and the evidence opened over it as long."""
+    totals = tuple(
+        SourceTotal(EndPoint(n, f"Fonds {n}", "organisation"), "EUR", 10.0, 1, ((2017, 10.0),))
+        for n in range(TOTALS_SHOWN + 57)
+    )
+    lines = totals_content(totals).plain.splitlines()
+    assert len(lines) == TOTALS_SHOWN + 1
+    assert lines[0].startswith("Fonds 0 (EUR) 2017: 10")
+    assert lines[-1].startswith("… 57 more sources and currencies")
+    few = totals_content(totals[:3]).plain.splitlines()
+    assert [line.split(" (")[0] for line in few] == ["Fonds 0", "Fonds 1", "Fonds 2"]

@@ -13,11 +13,16 @@ from filature.text import counted
 from filature.tui.render import flat
 from filature.tui.screens.evidence import amount_text
 
+TOTALS_SHOWN = 200
+"""Lines of totals the box holds: it is laid out whole, and at 30,000 sources each layout of
+the screen took seconds (filtering the table narrows the totals to its rows)."""
+
 
 def totals_content(totals: tuple[SourceTotal, ...]) -> Content:
-    """One line per source and currency: its amount per year, then its total."""
+    """One line per source and currency: its amount per year, then its total (the first
+    ``TOTALS_SHOWN``, then how many more)."""
     lines: list[Content] = []
-    for t in totals:
+    for t in totals[:TOTALS_SHOWN]:
         years = " · ".join(
             f"{'undated' if year is None else year}: {amount_text(value, None)}"
             for year, value in t.by_year
@@ -30,6 +35,13 @@ def totals_content(totals: tuple[SourceTotal, ...]) -> Content:
                 Content(f" · total {amount_text(t.total, t.currency)}").stylize("bold"),
                 Content(f" · {counted(t.relations, 'relation')}").stylize("$text-muted"),
             )
+        )
+    more = len(totals) - TOTALS_SHOWN
+    if more > 0:
+        lines.append(
+            Content(
+                f"… {more:,} more sources and currencies: filter the table (/) to see theirs"
+            ).stylize("$text-muted")
         )
     return Content("\n").join(lines)
 
