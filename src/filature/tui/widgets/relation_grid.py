@@ -26,6 +26,13 @@ def clip(text: str, width: int) -> str:
     return line if len(line) <= width else line[: max(1, width - 1)] + "…"
 
 
+def _cell(column: str, value: str, long: int) -> Text:
+    """A cell of ``column``: dates and periods cut to 12 characters, other cells to ``long``;
+    numbers to the right."""
+    width = 12 if column in ("date", "period") else long
+    return Text(clip(value, width), justify="right" if column in RIGHT else "left")
+
+
 class RelationGrid(DataTable[Text]):
     """The rows of a view, one per relation; Enter asks for the evidence of a row."""
 
@@ -77,16 +84,7 @@ class RelationGrid(DataTable[Text]):
         index = [i for i, name in enumerate(view.columns) if name in keep]
         self.columns_shown = tuple(view.columns[i] for i in index)
         long = 17 if width < NARROW else 48
-        rows = [
-            [
-                Text(
-                    clip(cells[i], 12 if view.columns[i] in ("date", "period") else long),
-                    justify="right" if view.columns[i] in RIGHT else "left",
-                )
-                for i in index
-            ]
-            for cells in view.rows
-        ]
+        rows = [[_cell(view.columns[i], cells[i], long) for i in index] for cells in view.rows]
         for column, name in enumerate(self.columns_shown):
             mark = (" ▼" if descending else " ▲") if name == sort else ""
             label = Text(name + mark, style="bold")
