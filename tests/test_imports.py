@@ -123,8 +123,16 @@ def imports_of(path: Path) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{path}: relative import"
             assert node.module is not None
-            names.append(node.module)
+            names += [_imported(node.module, alias.name) for alias in node.names]
     return names
+
+
+def _imported(module: str, name: str) -> str:
+    """What ``from module import name`` imports: a filature submodule of that name (``from
+    filature import tomlfile`` is ``filature.tomlfile``), else ``module`` itself."""
+    path = SRC.joinpath(*module.split(".")[1:], name)
+    is_submodule = path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+    return f"{module}.{name}" if module.split(".")[0] == "filature" and is_submodule else module
 
 
 def allowed(unit: str, name: str) -> bool:

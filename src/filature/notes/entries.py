@@ -13,18 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from filature import tomlfile
 from filature.models import ENTITY_TYPES
 from filature.problems import EntryError
-from filature.tomlfile import (
-    TableEntry,
-    decode_file,
-    file_bytes,
-    iso_date,
-    one_of,
-    section_entries,
-    string_keys,
-    table_of,
-)
 
 NOTES_FILE = "notes.toml"
 SECTIONS = ("entity", "relation", "excerpt")
@@ -42,7 +33,7 @@ _FIX = 'each note is a [[entity]], [[relation]] or [[excerpt]] line followed by 
 
 
 @dataclass(frozen=True)
-class Note(TableEntry):
+class Note(tomlfile.TableEntry):
     """One starred item and its note, as read from the file."""
 
     @property
@@ -73,13 +64,15 @@ def notes_path(meta: dict[str, str]) -> Path | None:
 def load_notes(path: Path) -> tuple[Note, ...]:
     """Read and check the notes file at ``path`` (a missing file holds no note). Every
     problem raises ``CurationError`` naming the file, line, column and fix."""
-    return decode_file(file_bytes(path, None), path, parse_notes)
+    return tomlfile.decode_file(tomlfile.file_bytes(path, None), path, parse_notes)
 
 
 def parse_notes(text: str) -> tuple[Note, ...]:
     """Parse and check the text of a notes file (errors carry their line and column), the
     notes in the order they are written."""
-    by_section = section_entries(text, SECTIONS, check_note, unknown_fix=_FIX, syntax_fix=_FIX)
+    by_section = tomlfile.section_entries(
+        text, SECTIONS, check_note, unknown_fix=_FIX, syntax_fix=_FIX
+    )
     found = [(line or 0, note) for entries in by_section.values() for line, note in entries]
     found.sort(key=lambda pair: pair[0])
     return tuple(note for _, note in found)
@@ -88,18 +81,18 @@ def parse_notes(text: str) -> tuple[Note, ...]:
 def check_note(section: str, item: object) -> Note:
     """Validate one entry of ``section``; raise CurationError with what is wrong."""
     keys = (*_REQUIRED[section], *_OPTIONAL[section])
-    data = table_of(section, item, keys, _FIX)
+    data = tomlfile.table_of(section, item, keys, _FIX)
     for key in _REQUIRED[section]:
         if key not in data:
             raise EntryError(f'[[{section}]] lacks {key} = "..."', None, f'add {key} = "..."')
-    iso_date(data)
+    tomlfile.iso_date(data)
     line = data.get("line")
     if "line" in data and (not isinstance(line, int) or line < 1):
         raise EntryError(f"[[{section}]] line must be a line number", "line", "write line = 12")
-    string_keys(section, data, [key for key in keys if key != "line"])
+    tomlfile.string_keys(section, data, [key for key in keys if key != "line"])
     for key in _REQUIRED[section]:
         if not str(data[key]).strip():
             raise EntryError(f"[[{section}]] {key} is empty", key, f"give {key} a value")
     if section == "entity" and "type" in data:
-        one_of(data["type"], ENTITY_TYPES, "type", "unknown type")
+        tomlfile.one_of(data["type"], ENTITY_TYPES, "type", "unknown type")
     return Note(section, data)
