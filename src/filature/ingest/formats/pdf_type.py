@@ -15,7 +15,6 @@ import pypdfium2 as pdfium
 from filature.ingest.formats.pdf_lines import CHAR_ORIGIN, FONT_SIZE, address
 
 _HYPHEN_JOIN = re.compile(r"-(?=\S)")
-_FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S")
 _SMALLER = 0.85
 _SAMPLE = 100
 _GAP = 1.4
@@ -25,6 +24,7 @@ _LARGER = 1.25
 """A line whose type is this much larger than most of its page's lines (a heading, a title
 page's title) is a paragraph of its own."""
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
+"""A line starting with a note number or mark: searched for in a page, matched on one line."""
 
 
 class Chars:
@@ -173,6 +173,6 @@ def footnote_start(text: str, chars: Chars) -> int | None:
             continue
         if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
             break
-        if _FOOTNOTE_START.match(text[start:end]):
+        if _FOOTNOTE_LINE.match(text[start:end]):
             found = start
     return found
