@@ -13,6 +13,8 @@ from functools import lru_cache
 # controls, the line and paragraph separators, bidi embeddings and overrides (U+202A-U+202E) and
 # isolates (U+2066-U+2069).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+LETTER = re.compile(r"[^\W\d_]")
+"""One letter of any script: a word character that is neither a digit nor the underscore."""
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from filature.ingest.lines import FOOTNOTE_DEF, Line, is_terminal
 from filature.ingest.mapped import Mapped
+from filature.text import LETTER
 
 _AFTER_WORD = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?!\w)")
 _AFTER_CLOSER = re.compile(r"(?<=[)\]»”\"])(\d{1,3})(?!\w)")
 _AFTER_SYMBOL = re.compile(r"(?<=[$€£¥%])(\d{1,3})(?!\w)")
 _AFTER_YEAR = re.compile(r"(?<![\w,.\-])((?:1[89]|20)\d\d)(\d{1,3})(?!\w)")
-_LETTER = re.compile(r"[^\W\d_]")
 _STRONG_WINDOW = 10
 _WEAK_WINDOW = 3
 
@@ -69,7 +69,7 @@ class _Call:
 def _word_before(text: str, end: int) -> str:
     """The run of letters that ends at ``end``."""
     start = end
-    while start > 0 and _LETTER.match(text, start - 1):
+    while start > 0 and LETTER.match(text, start - 1):
         start -= 1
     return text[start:end]
 

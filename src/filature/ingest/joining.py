@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from filature.ingest.mapped import Mapped, Offsets, offsets
+from filature.text import LETTER
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_LEADING_WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 _CHUNK = 1 << 20
 _TAIL = 256
@@ -24,7 +24,7 @@ word anyone writes twice, so its hyphen is removed (as for any word seen nowhere
 
 
 def _is_letter(ch: str) -> bool:
-    return _LETTERS.match(ch) is not None
+    return LETTER.match(ch) is not None
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -104,7 +104,7 @@ class ParagraphBuilder:
         if start == 0 and self.size > len(self.tail):
             return True
         head = self.tail[start:end]
-        tail = _LEADING_WORD.match(line)
+        tail = _LETTERS.match(line)
         if not head or tail is None:
             return True
         return lexicon.prefers_joined(head, tail.group(0))

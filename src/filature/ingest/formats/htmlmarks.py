@@ -21,12 +21,13 @@ import re
 
 from lxml.html import HtmlElement
 
+from filature.text import LETTER
+
 _NOTE_LABEL = re.compile(r"\W{0,2}[\w*†‡]{1,4}\W{0,2}")
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
 _BACKLINK = re.compile(r"[\s↑↩^⤴︎]+")
 _EDIT_URL = re.compile(r"[?&](?:ve)?action=edit\b")
 _EDIT_LEFTOVER = re.compile(r"[\s\[\]|()]*")
-_LETTER = re.compile(r"[^\W\d_]")
 _NAV_LINKS = 10
 _NAV_SHARE = 0.9
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"})
@@ -115,7 +116,7 @@ def _keep_captions(tree: HtmlElement) -> None:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    return len(LETTER.findall(text))
 
 
 def _drop_link_tables(tree: HtmlElement) -> None:
