@@ -5,27 +5,28 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import resources
 
 from filature.ingest.mapped import Mapped
 
-_URL_START = re.compile(r"^<?(?:(?:https?|ftp|file)://|www\.)", re.IGNORECASE)
-_URL_TAIL = re.compile(
-    r"(?:\.(?:pdf|html?|php|aspx?|docx?|xlsx?|pptx?|odt|txt|jpe?g|png|gif)|/)[)>]?$", re.IGNORECASE
-)
-_WIN_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\[^\\\s]+\\)")
-_POSIX_PATH = re.compile(r"^(?:~|\.{1,2})?/(?:[^/\s]+/)+[^/\s]*$")
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:page|p\.|seite|pág\.?)?\s*\d{1,3}\s*(?:(?:/|sur|of|de|von)\s*\d{1,4})?"
-    r"\s*[-–—)\]]?$",
-    re.IGNORECASE,
-)
-_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
-_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,6}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)\s+\S")
-_LIST_ITEM = re.compile(r"^(?:[-*+•‣◦▪▫·–—]|\(?\d{1,3}[.)]|\(?[a-z]\))\s+")
-_TERMINAL = re.compile(r"[.!?…:][\"»”’')\]]*$")
-FOOTNOTE_DEF = re.compile(r"^(\d{1,3})(?:\.(?:\1\.)?\s*|\s+)(?=[^\s\d.,;:)\]\-–—/%°])")
+
+def _line_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of ``data/line_patterns.toml`` (shipped with the package), compiled, by
+    name."""
+    raw = resources.files("filature.ingest").joinpath("data/line_patterns.toml").read_text("utf-8")
+    return {
+        name: re.compile(entry["pattern"], re.IGNORECASE if entry.get("ignore_case") else 0)
+        for name, entry in tomllib.loads(raw).items()
+    }
+
+
+LINE_PATTERNS = _line_patterns()
+"""What a line is, told by its shape: a web address, a path, a page number, a heading, a list
+item, a sentence's end, a footnote's start (``data/line_patterns.toml``)."""
+FOOTNOTE_DEF = LINE_PATTERNS["footnote_definition"]
 
 _FOOTER_MAX_LEN = 70
 _FOOTER_MIN_GAP = 20
@@ -58,19 +59,19 @@ class Line:
 
 def is_url_only(s: str) -> bool:
     """A line that is nothing but a web address (addresses with spaces end like a path)."""
-    if not _URL_START.match(s):
+    if not LINE_PATTERNS["url_start"].match(s):
         return False
-    return " " not in s or bool(_URL_TAIL.search(s))
+    return " " not in s or bool(LINE_PATTERNS["url_tail"].search(s))
 
 
 def is_path_only(s: str) -> bool:
     """A line that is nothing but a file path (Windows, UNC or POSIX)."""
-    return bool(_WIN_PATH.match(s) or _POSIX_PATH.match(s))
+    return bool(LINE_PATTERNS["windows_path"].match(s) or LINE_PATTERNS["posix_path"].match(s))
 
 
 def is_page_number(s: str) -> bool:
     """A lone page number such as ``12``, ``- 12 -``, ``Page 3 / 20``."""
-    return bool(_PAGE_NUMBER.match(s))
+    return bool(LINE_PATTERNS["page_number"].match(s))
 
 
 def has_alnum(s: str) -> bool:
@@ -91,20 +92,20 @@ def is_all_caps(s: str) -> bool:
 
 def is_heading_line(s: str) -> bool:
     """A line that stands alone as a heading: capitals, markdown ``#``, numbered ``I.``/``1.2``."""
-    if _MD_HEADING.match(s) or is_all_caps(s):
+    if LINE_PATTERNS["markdown_heading"].match(s) or is_all_caps(s):
         return True
-    numbered = _NUMBERED_HEADING.match(s) and len(s) <= 80 and "," not in s
+    numbered = LINE_PATTERNS["numbered_heading"].match(s) and len(s) <= 80 and "," not in s
     return bool(numbered) and s[-1] not in ".;:"
 
 
 def is_list_item(s: str) -> bool:
     """A bullet or numbered list item."""
-    return bool(_LIST_ITEM.match(s))
+    return bool(LINE_PATTERNS["list_item"].match(s))
 
 
 def is_terminal(s: str) -> bool:
     """Whether a line ends a sentence (final punctuation, maybe followed by closing quotes)."""
-    return bool(_TERMINAL.search(s))
+    return bool(LINE_PATTERNS["terminal"].search(s))
 
 
 def _footer_key(s: str, longest: int = _FOOTER_MAX_LEN) -> str | None:
