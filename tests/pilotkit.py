@@ -27,13 +27,20 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 @asynccontextmanager
 async def started(
-    db: Path, size: tuple[int, int] = (160, 48)
+    db: Path,
+    size: tuple[int, int] = (160, 48),
+    *,
+    showing: str | None = None,
+    notifications: bool = False,
 ) -> AsyncIterator[tuple[FilatureApp, Pilot[None]]]:
     """Run the explorer on ``db`` (no system clipboard) at ``size`` and wait for its first
-    screen."""
+    screen; then, given ``showing``, jump to that entity. ``notifications`` shows the app's
+    notifications (hidden by default in tests)."""
     app = make_app(db, system_clipboard=False)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=notifications) as pilot:
         await settle(pilot)
+        if showing is not None:
+            await jump(pilot, showing)
         yield app, pilot
 
 

@@ -107,8 +107,7 @@ async def test_undo_puts_a_revert_back_in_place_after_another_decision(copy: Cop
 @pytest.mark.parametrize("blank", ["", "   ", "\t \u00a0"])
 async def test_renaming_to_a_blank_name_is_refused(copy: Copy, blank: str) -> None:
     text = copy.curation.read_bytes()
-    async with started(copy.db) as (app, pilot):
-        await jump(pilot, "Interpol")
+    async with started(copy.db, showing="Interpol") as (app, pilot):
         await press(pilot, "ctrl+e", "r")
         assert isinstance(app.screen, TextPrompt)
         app.screen.query_one(Input).value = blank

@@ -41,8 +41,7 @@ def listed(app: FilatureApp) -> set[str]:
 async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -> None:
     interpol = copy.entity("Interpol")
     assert interpol is not None
-    async with started(copy.db) as (app, pilot):
-        await jump(pilot, "Bureau chinois d’Interpol")
+    async with started(copy.db, showing="Bureau chinois d’Interpol") as (app, pilot):
         assert shown(app)[1] == "Bureau chinois d’Interpol"
         await press(pilot, "ctrl+e", "m")
         assert isinstance(app.screen, JumpScreen)
@@ -67,8 +66,7 @@ async def test_merge_picks_the_target_with_the_jump_and_selects_it(copy: Copy) -
 
 async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
     hostile = "[/] [@click=app.quit] \x1b[31mMatt"
-    async with started(copy.db) as (app, pilot):
-        await jump(pilot, "Matt Schrader")
+    async with started(copy.db, showing="Matt Schrader") as (app, pilot):
         await press(pilot, "ctrl+e", "r")
         assert isinstance(app.screen, TextPrompt)
         box = app.screen.query_one(Input)
@@ -104,8 +102,7 @@ async def test_rename_with_a_hostile_name_retype_and_split(copy: Copy) -> None:
 async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
     text = copy.curation.read_text(encoding="utf-8")
     before = copy.tables()
-    async with started(copy.db) as (app, pilot):
-        await jump(pilot, "Asie")
+    async with started(copy.db, showing="Asie") as (app, pilot):
         await press(pilot, "ctrl+e", "x")
         assert isinstance(app.screen, ConfirmPrompt)
         await press(pilot, "n")
@@ -126,8 +123,7 @@ async def test_drop_asks_first_and_undo_brings_it_back(copy: Copy) -> None:
 
 async def test_the_curation_screen_lists_and_reverts_any_decision(copy: Copy) -> None:
     hand = len(load_curation(copy.curation).entries)
-    async with started(copy.db) as (app, pilot):
-        await jump(pilot, "Russie")
+    async with started(copy.db, showing="Russie") as (app, pilot):
         await press(pilot, "ctrl+e", "x", "y")
         await jump(pilot, "Birmanie")
         await press(pilot, "ctrl+e", "x", "y")

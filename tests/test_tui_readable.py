@@ -64,8 +64,7 @@ def detail_text(app: object) -> str:
 async def test_the_detail_line_shows_the_whole_relation(
     funded: Path, size: tuple[int, int]
 ) -> None:
-    async with started(funded, size) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(funded, size, showing="Meng Hongwei") as (app, pilot):
         detail = app.screen.query_one(RelationDetail)
         assert not detail.display  # no relation selected yet
         await press(pilot, "tab")

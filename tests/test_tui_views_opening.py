@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from dbfactory import paging_builder, write_sample
 from filature.tui.screens import timeline as timeline_screen
 from filature.tui.screens.main import MainScreen
-from pilotkit import jump, press, started
+from pilotkit import press, started
 
 pytestmark = pytest.mark.anyio
 
@@ -43,8 +43,7 @@ async def test_each_view_builds_its_footer_keys_once(
     tmp_path: Path, footer_builds: Counter[int], key: str
 ) -> None:
     db = write_sample(tmp_path / "sample.db")
-    async with started(db) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, showing="Meng Hongwei") as (app, pilot):
         await press(pilot, key)
         screen = app.screen
         assert not isinstance(screen, MainScreen), key

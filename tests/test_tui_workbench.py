@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from dbfactory import workbench_builder
 from filature.export.views import md_cell
 from filature.query.tables import relation_table
 from filature.store.connect import open_readonly
-from filature.tui.app import FilatureApp, make_app
+from filature.tui.app import FilatureApp
 from filature.tui.screens.evidence import EvidenceScreen
 from filature.tui.screens.frequencies import FrequenciesScreen
 from filature.tui.screens.main import MainScreen
@@ -29,7 +28,8 @@ from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.excerpt_list import ExcerptList
 from filature.tui.widgets.relation_grid import RelationGrid
 from filature.tui.widgets.year_chart import YearChart, bar_lines
-from pilotkit import from_palette, jump, press, said, settle
+from pilotkit import from_palette, press, said, settle
+from pilotkit import started as started_quietly
 
 pytestmark = pytest.mark.anyio
 
@@ -40,14 +40,8 @@ def db(tmp_path: Path) -> Path:
     return workbench_builder().write(tmp_path / "work" / "filature.db")
 
 
-@asynccontextmanager
-async def started(
-    db: Path, size: tuple[int, int] = (160, 48)
-) -> AsyncIterator[tuple[FilatureApp, Pilot[None]]]:
-    app = make_app(db, system_clipboard=False)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await settle(pilot)
-        yield app, pilot
+started = partial(started_quietly, notifications=True)
+"""The explorer as the other tests start it, its notifications shown on screen."""
 
 
 def table_of(app: FilatureApp) -> RelationsTableScreen:
@@ -167,8 +161,7 @@ async def test_enter_opens_the_evidence_and_c_copies_it_cited(db: Path) -> None:
 async def test_timeline_of_the_selected_entity_and_of_the_corpus(
     db: Path, size: tuple[int, int]
 ) -> None:
-    async with started(db, size) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, size, showing="Meng Hongwei") as (app, pilot):
         await press(pilot, "f4")
         screen = app.screen
         assert isinstance(screen, TimelineScreen)

@@ -83,8 +83,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 async def test_network_groups_stated_relations_first_and_recentres(db: Path) -> None:
-    async with started(db) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, showing="Meng Hongwei") as (app, pilot):
         await press(pilot, "f5")
         assert isinstance(app.screen, NetworkScreen)
         tree = app.screen.query_one(NetworkTree)
@@ -123,8 +122,7 @@ async def test_network_second_degree_caps_and_more(tmp_path: Path) -> None:
         assert not any("more" in line for line in lines)
         rows = csv_rows(view_csv(app.screen.current_view()))
         assert len(rows) == 30 and {r["kind"] for r in rows} == {"co-occurrence"}
-    async with started(db) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, showing="Meng Hongwei") as (app, pilot):
         await press(pilot, "f5")
         tree = app.screen.query_one(NetworkTree)
         lines = tree_lines(tree)
@@ -178,8 +176,7 @@ async def test_notes_and_frequencies_at_80x24_and_200x50(db: Path, size: tuple[i
 
 async def test_ctrl_n_stars_the_entity_relation_and_excerpt_with_notes(db: Path) -> None:
     notes_file = db.with_name("notes.toml")
-    async with started(db) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, showing="Meng Hongwei") as (app, pilot):
         app.main.query_one(EntityList).focus()
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, TextPrompt)
@@ -375,8 +372,7 @@ async def test_dossier_from_the_menu_says_where_with_timeline_and_notes(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     append_note(db.with_name("notes.toml"), new_note("entity", name="Meng Hongwei", note="key"))
-    async with started(db) as (app, pilot):
-        await jump(pilot, "Meng Hongwei")
+    async with started(db, showing="Meng Hongwei") as (app, pilot):
         await press(pilot, "ctrl+e", "d")
         html_path = (tmp_path / "exports/dossiers/meng-hongwei.html").resolve()
         assert said(app, str(html_path))
