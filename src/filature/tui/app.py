@@ -34,6 +34,7 @@ from filature.tui.screens.help import HelpScreen
 from filature.tui.screens.jump import JumpScreen
 from filature.tui.screens.main import MainScreen
 from filature.tui.themes import THEMES as FILATURE_THEMES
+from filature.tui.viewkeys import WORKBENCH_VIEWS
 from filature.tui.watch import WATCH_SECONDS, Watcher
 from filature.tui.workarounds import install as install_workarounds
 from filature.tui.workarounds import open_command_palette, palette_open
@@ -54,42 +55,7 @@ class FilatureApp(WorkbenchApp):
         Binding("ctrl+k", "jump", "Jump", tooltip="Jump to an entity by name (fuzzy)"),
         Binding("ctrl+f", "find", "Find text", tooltip="Search the text of every passage"),
         Binding("f1", "help", "Help", tooltip="Every key, explained"),
-        Binding(
-            "f3",
-            "relations_table",
-            "Table",
-            tooltip="Relations table: every relation of a type, sortable, amounts per source",
-        ),
-        Binding("f4", "timeline", "Timeline", tooltip="Dated relations by year (entity or corpus)"),
-        Binding(
-            "ctrl+o",
-            "export_view",
-            "Export",
-            show=False,
-            tooltip="Export the current view to CSV, Markdown or the clipboard",
-        ),
-        # Not in the footer, which is full at 80 columns: in the help, the palette, the README.
-        Binding(
-            "f5",
-            "network",
-            "Network",
-            show=False,
-            tooltip="Network: who is around the selected entity",
-        ),
-        Binding(
-            "f6",
-            "notes",
-            "Notes",
-            show=False,
-            tooltip="Notes: every starred item; Enter goes to it",
-        ),
-        Binding(
-            "f7",
-            "frequencies",
-            "Frequencies",
-            show=False,
-            tooltip="Frequencies: entities counted by type and by document",
-        ),
+        *(view.binding() for view in WORKBENCH_VIEWS),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Switch light and dark"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit, from anywhere"),
     ]

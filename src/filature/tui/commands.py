@@ -12,6 +12,7 @@ from textual.markup import escape
 from filature.text import counted
 from filature.tui.explorer import explorer
 from filature.tui.render import flat, type_name
+from filature.tui.viewkeys import WORKBENCH_VIEWS
 
 
 class EntityCommands(Provider):
@@ -53,31 +54,11 @@ class EntityCommands(Provider):
 class ViewCommands(Provider):
     """The workbench's views by their names ("Relations table", "Timeline", "Network", …)."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = explorer(self)
         return [
-            (
-                "Relations table",
-                app.action_relations_table,
-                "Every relation of a type, sortable, amounts per source and year (f3)",
-            ),
-            ("Timeline", app.action_timeline, "Dated relations by year (f4)"),
-            (
-                "Network",
-                app.action_network,
-                "Who is around the selected entity, by relation type (f5)",
-            ),
-            (
-                "Notes",
-                app.action_notes,
-                "Every starred entity, relation and excerpt with its note (f6)",
-            ),
-            (
-                "Frequencies",
-                app.action_frequencies,
-                "Entities counted by type and by document (f7)",
-            ),
-            ("Export view", app.action_export_view, "The view on screen to CSV, Markdown (ctrl+o)"),
+            (view.name, partial(app.run_action, view.action), f"{view.summary} ({view.key})")
+            for view in WORKBENCH_VIEWS
         ]
 
     async def search(self, query: str) -> Hits:

@@ -49,23 +49,8 @@ class Explorer(Protocol):
     def action_find(self) -> None:
         """Open the full-text search."""
 
-    def action_relations_table(self) -> None:
-        """Open the relations table."""
-
-    def action_timeline(self) -> None:
-        """Open the timeline."""
-
-    def action_export_view(self) -> None:
-        """Export the current view."""
-
-    def action_network(self) -> None:
-        """Open the network around the selected entity."""
-
-    def action_notes(self) -> None:
-        """Open the Notes view."""
-
-    def action_frequencies(self) -> None:
-        """Open the frequency view."""
+    async def run_action(self, action: str) -> bool:
+        """Run an app action by its name (the workbench's views, from the palette)."""
 
     async def run_in_thread_for_palette(
         self, function: Callable[[str, int], list[FuzzyHit]], text: str, limit: int

@@ -22,6 +22,7 @@ from filature.tui.screens.network import NetworkScreen
 from filature.tui.screens.notes import NotesScreen
 from filature.tui.screens.relations_table import RelationsTableScreen
 from filature.tui.screens.timeline import TimelineScreen
+from filature.tui.viewkeys import VIEWS_BY_ACTION
 from filature.tui.widgets.document_text import DocumentText
 from filature.tui.widgets.entity_list import EntityList
 from filature.tui.widgets.entity_pane import EntityPane
@@ -45,6 +46,12 @@ CLI_ONLY = (
     Row("--json", "Any listing as JSON: entities, show, relations, search, find"),
     Row("filature --help", "Every command and option"),
 )
+
+
+def _titled(action: str) -> str:
+    """A workbench view's heading with what it shows."""
+    view = VIEWS_BY_ACTION[action]
+    return f"{view.heading}: {view.summary}"
 
 
 def glyph_rows() -> tuple[Row, ...]:
@@ -101,17 +108,17 @@ def help_sections(app: type[App[object]] | type[DOMNode]) -> Sections:
         ),
         Section("Entity menu and curation (ctrl+e)", [EntityMenu]),
         Section("Curation decisions (ctrl+u)", [CurationScreen]),
-        Section("Relations table (f3)", [RelationsTableScreen, RelationGrid]),
-        Section("Timeline (f4)", [TimelineScreen]),
+        Section(VIEWS_BY_ACTION["relations_table"].heading, [RelationsTableScreen, RelationGrid]),
+        Section(VIEWS_BY_ACTION["timeline"].heading, [TimelineScreen]),
         Section("Evidence of a relation (Enter in the table or the timeline)", [EvidenceScreen]),
         Section(
             "Document",
             [DocumentScreen, DocumentText],
             (Row(MOVE, "Move between passages"),),
         ),
-        Section("Network (F5): who is around the entity", [NetworkScreen, NetworkTree]),
-        Section("Notes (F6): starred items (ctrl+n stars one)", [NotesScreen]),
-        Section("Frequencies (F7): entities by type and by document", [FrequenciesScreen]),
+        Section(_titled("network"), [NetworkScreen, NetworkTree]),
+        Section(_titled("notes") + " (ctrl+n stars one)", [NotesScreen]),
+        Section(_titled("frequencies"), [FrequenciesScreen]),
         Section("Help", [HelpScreen]),
         Section("Arrows and counts", [], ARROWS),
         Section("Entity types", [], glyph_rows()),
