@@ -14,8 +14,12 @@ from filature.ingest.mapped import Mapped
 from filature.text import LETTER
 
 _AFTER_WORD = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?!\w)")
-_AFTER_CLOSER = re.compile(r"(?<=[)\]»”\"])(\d{1,3})(?!\w)")
-_AFTER_SYMBOL = re.compile(r"(?<=[$€£¥%])(\d{1,3})(?!\w)")
+_AFTER_MARK = (
+    (re.compile(r"(?<=[)\]»”\"])(\d{1,3})(?!\w)"), True),
+    (re.compile(r"(?<=[$€£¥%])(\d{1,3})(?!\w)"), False),
+)
+"""A number right after a closing bracket or quote is a strong call; after a currency or a
+percent sign, a weak one (it may be part of the amount)."""
 _AFTER_YEAR = re.compile(r"(?<![\w,.\-])((?:1[89]|20)\d\d)(\d{1,3})(?!\w)")
 _STRONG_WINDOW = 10
 _WEAK_WINDOW = 3
@@ -81,10 +85,10 @@ def _candidates(para: int, text: str) -> list[_Call]:
         strong = any(ch.islower() for ch in letters)
         exact = not strong and len(letters) < 3
         calls.append(_Call(para, match.start(), match.end(), int(match.group(1)), strong, exact))
-    for match in _AFTER_CLOSER.finditer(text):
-        calls.append(_Call(para, match.start(), match.end(), int(match.group(1)), True))
-    for match in _AFTER_SYMBOL.finditer(text):
-        calls.append(_Call(para, match.start(), match.end(), int(match.group(1)), False))
+    for pattern, strong in _AFTER_MARK:
+        calls.extend(
+            _Call(para, m.start(), m.end(), int(m.group(1)), strong) for m in pattern.finditer(text)
+        )
     for match in _AFTER_YEAR.finditer(text):
         calls.append(_Call(para, match.start(2), match.end(2), int(match.group(2)), False))
     return sorted(calls, key=lambda call: call.start)
