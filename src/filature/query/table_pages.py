@@ -244,8 +244,7 @@ def table_totals(conn: sqlite3.Connection, query: TableQuery) -> tuple[SourceTot
             args,
         )
     ]
-    rows = sorted(iter_rows(conn, ids), key=_read_order)
-    return source_totals(rows)
+    return source_totals(iter_rows(conn, ids), order=_read_order)
 
 
 _TYPE_ORDER = {t: n for n, t in enumerate(STATED_TYPES)}

@@ -3,15 +3,17 @@ corpus, sortable by any column, with the amounts totalled per source and year.""
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from filature.cite import document_name
 from filature.query.records import read_relations
-from filature.query.types import Evidence, Relation
+from filature.query.types import EndPoint, Evidence, Relation
 from filature.query.views import RelationTable, SharedAmount, SourceTotal, TableRow, parse_date
 from filature.text import norm_key
 from filature.vocabulary import STATED_TYPES
@@ -141,10 +143,11 @@ def sort_rows(
 
 
 def _amount(row: TableRow) -> tuple[float, str | None, object] | None:
-    """The row's amount, currency and what identifies it: a shared amount is counted once
-    for the quote it comes from, however many relations share it."""
+    """The row's amount, currency and, for an amount its evidence quotes, the quote it comes
+    from: that amount is counted once however many relations share it (a relation's own amount
+    is its own, identified by nothing more)."""
     if row.relation.amount is not None:
-        return row.relation.amount, row.relation.currency, ("own", row.relation.id)
+        return row.relation.amount, row.relation.currency, None
     shared = row.shared_amount
     if shared is None:
         return None
@@ -152,36 +155,59 @@ def _amount(row: TableRow) -> tuple[float, str | None, object] | None:
     return shared.value, shared.currency, ("shared", row.relation.source.id, row.year, where)
 
 
-def source_totals(rows: Sequence[TableRow]) -> tuple[SourceTotal, ...]:
+@dataclass
+class _Sum:
+    """One source's amounts in one currency, added up as its rows are read."""
+
+    source: EndPoint
+    currency: str | None
+    first: Any
+    relations: int = 0
+    years: dict[int | None, list[float]] = field(default_factory=lambda: defaultdict(list))
+    counted: set[object] = field(default_factory=set)
+
+
+def source_totals(
+    rows: Iterable[TableRow], order: Callable[[TableRow], Any] | None = None
+) -> tuple[SourceTotal, ...]:
     """The amounts per source and currency (never added across currencies), with their
-    share per year (an amount shared by several relations counted once); largest first."""
-    groups: dict[tuple[int, str | None], list[TableRow]] = defaultdict(list)
-    for row in rows:
+    share per year (an amount shared by several relations counted once); largest first.
+
+    ``rows`` are read once, never held; when they come in another order than
+    ``relation_table`` reads them, ``order`` gives that order (ties between totals keep it)."""
+    sums: dict[tuple[int, str | None], _Sum] = {}
+    for n, row in enumerate(rows):
         found = _amount(row)
-        if found is not None:
-            groups[(row.relation.source.id, found[1])].append(row)
-    totals = []
-    for (_, currency), members in groups.items():
-        years: dict[int | None, float] = defaultdict(float)
-        counted: set[object] = set()
-        for row in members:
-            value, _, ident = _amount(row) or (0.0, None, None)
-            if ident not in counted:
-                counted.add(ident)
-                years[row.year] += value
-        totals.append(
-            SourceTotal(
-                source=members[0].relation.source,
-                currency=currency,
-                total=sum(years.values()),
-                relations=len(members),
-                by_year=tuple(
-                    sorted(years.items(), key=lambda item: (item[0] is None, item[0] or 0))
-                ),
+        if found is None:
+            continue
+        value, currency, ident = found
+        rank = n if order is None else order(row)
+        group = sums.get((row.relation.source.id, currency))
+        if group is None:
+            group = sums[(row.relation.source.id, currency)] = _Sum(
+                row.relation.source, currency, rank
             )
-        )
+        elif rank < group.first:
+            group.first = rank
+        group.relations += 1
+        if ident is None or ident not in group.counted:
+            if ident is not None:
+                group.counted.add(ident)
+            group.years[row.year].append(value)
+    totals = [_total(group) for group in sorted(sums.values(), key=lambda g: g.first)]
     totals.sort(key=lambda t: (-t.total, norm_key(t.source.name), t.currency or ""))
     return tuple(totals)
+
+
+def _total(group: _Sum) -> SourceTotal:
+    years = {year: math.fsum(values) for year, values in group.years.items()}
+    return SourceTotal(
+        source=group.source,
+        currency=group.currency,
+        total=math.fsum(years.values()),
+        relations=group.relations,
+        by_year=tuple(sorted(years.items(), key=lambda item: (item[0] is None, item[0] or 0))),
+    )
 
 
 def filter_rows(rows: Sequence[TableRow], text: str) -> tuple[TableRow, ...]:
