@@ -84,6 +84,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--small-files", type=int, default=10_000, help="0: none")
     parser.add_argument("--big-mb", type=float, default=30.0, help="0: no large document")
+    parser.add_argument(
+        "--size-series-mb", default="1,4,16", help="size-series: the documents' sizes in MB"
+    )
     parser.add_argument("--formats-pdf", type=Path, default=CORPORA / "pdf")
     parser.add_argument("--formats-html", type=Path, default=CORPORA / "html")
     parser.add_argument("--formats-rounds", type=int, default=3)
@@ -94,6 +97,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--scale-relations", type=int, default=200_000)
     args = parser.parse_args(argv)
     args.series_times = [int(n) for n in args.series_times.split(",") if n.strip()]
+    args.size_series_mb = tuple(int(n) for n in args.size_series_mb.split(",") if n.strip())
     args.only = {part.strip() for part in args.only.split(",") if part.strip()}
     unknown = args.only - set(MEASUREMENTS)
     if unknown:
@@ -218,7 +222,9 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         step(
             results,
             "size-series",
-            lambda: measure_size_series(work / "size-series", rounds=args.rounds),
+            lambda: measure_size_series(
+                work / "size-series", args.size_series_mb, rounds=args.rounds
+            ),
         )
     if "incremental" in only:
         from bench.incremental import measure_incremental
@@ -267,7 +273,18 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         step(
             results,
             "app",
-            lambda: measure_app(build_db, app_databases(args, work), f"{args.times}× seeds build"),
+            lambda: measure_app(
+                build_db,
+                app_databases(
+                    args.seeds,
+                    work / "app",
+                    args.app_entities,
+                    args.app_stress_entities,
+                    args.app_passages,
+                    log,
+                ),
+                f"{args.times}× seeds build",
+            ),
         )
 
 

@@ -61,8 +61,9 @@ def _spread(values: list[float]) -> float:
 
 def _note(case: dict[str, Any]) -> str:
     s = case["stages"]
+    documents = f"{case['documents']:,} document{'s' if case['documents'] != 1 else ''}"
     return (
-        f"{case['documents']:,} document{'s' if case['documents'] != 1 else ''}, {case['bytes'] / 1e6:.1f} MB, {case['words']:,} words, "
+        f"{documents}, {case['bytes'] / 1e6:.1f} MB, {case['words']:,} words, "
         f"{case['build_seconds']:.1f} s (best of {len(case['rounds_build_seconds'])}), "
         f"{case['workers']} workers: read + clean {s['read_clean_split']:.1f} s, analyse "
         f"{s['analyse_incl_model_load']:.1f} s (model load {case['model_load_seconds']:.1f} s), "
