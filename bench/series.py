@@ -70,6 +70,7 @@ def _note(case: dict[str, Any]) -> str:
         f"merge {s['corpus_level_merge']:.1f} s, write {s['write']:.1f} s; tree peak "
         f"{case['tree_peak_pss_mb']:.0f} MB (PSS); without the model load "
         f"{case['words_per_second_without_model_load']:,.0f} words/s"
+        + (f" ({case['from']})" if "from" in case else "")
     )
 
 
