@@ -1,4 +1,4 @@
-"""``python -m bench``: measure every target of issue 7 side by side and write the results.
+"""``python -m bench``: measure every target of issues 7 and 17 in one run and write the results.
 
 Each measurement runs in its own module; a failure in one is recorded and the others go on.
 """
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.procs import CORPORA
 from bench.report import Figure, Results, load_average, machine, now, text_table, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,10 @@ MEASUREMENTS = (
     "size",
     "curation",
     "size-series",
+    "series",
+    "formats",
+    "cluster",
+    "explorer-scale",
 )
 
 
@@ -69,7 +74,30 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--app-stress-entities", type=int, default=100_000, help="0: no stress database"
     )
+    parser.add_argument(
+        "--series-times",
+        default="10,30",
+        help="the series' multiples of the seeds, besides --times's build (10,30)",
+    )
+    parser.add_argument(
+        "--series-rounds", type=int, default=2, help="builds of each multiple; the fastest counts"
+    )
+    parser.add_argument("--small-files", type=int, default=10_000, help="0: none")
+    parser.add_argument("--big-mb", type=float, default=30.0, help="0: no large document")
+    parser.add_argument(
+        "--size-series-mb", default="1,4,16", help="size-series: the documents' sizes in MB"
+    )
+    parser.add_argument("--formats-pdf", type=Path, default=CORPORA / "pdf")
+    parser.add_argument("--formats-html", type=Path, default=CORPORA / "html")
+    parser.add_argument("--formats-rounds", type=int, default=3)
+    parser.add_argument("--cluster-times", type=int, default=3)
+    parser.add_argument("--dask-workers", type=int, default=2)
+    parser.add_argument("--scale-passages", type=int, default=1_000_000)
+    parser.add_argument("--scale-entities", type=int, default=200_000)
+    parser.add_argument("--scale-relations", type=int, default=200_000)
     args = parser.parse_args(argv)
+    args.series_times = [int(n) for n in args.series_times.split(",") if n.strip()]
+    args.size_series_mb = tuple(int(n) for n in args.size_series_mb.split(",") if n.strip())
     args.only = {part.strip() for part in args.only.split(",") if part.strip()}
     unknown = args.only - set(MEASUREMENTS)
     if unknown:
@@ -82,31 +110,39 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
-    """Every selected measurement, in an order that lets the app reuse the build's database."""
-    from bench.app import measure_app
-    from bench.appdb import make_app_db
+Measure = Callable[[], tuple[list[Figure], dict[str, Any]]]
+
+
+def step(results: Results, name: str, action: Measure) -> None:
+    """Run one measurement, its figures and details kept (with the load average before and
+    after it), or its failure recorded."""
+    log(f"{name}…")
+    started = time.perf_counter()
+    load_before = load_average()
+    try:
+        figures, details = action()
+    except Exception as exc:
+        results.errors[name] = f"{type(exc).__name__}: {exc}"
+        results.details[name] = {"load_before": load_before, "load_after": load_average()}
+        log(f"{name} failed:\n{traceback.format_exc()}")
+        return
+    results.figures += figures
+    results.details[name] = {
+        **details,
+        "load_before": load_before,
+        "load_after": load_average(),
+        "seconds": time.perf_counter() - started,
+    }
+    log(f"{name} done in {time.perf_counter() - started:.0f} s")
+
+
+def run_builds(args: argparse.Namespace, work: Path, results: Results) -> Path | None:
+    """The build and what reuses its corpus or database; the database, if it was written."""
     from bench.build import measure_build
-    from bench.fuzzy import measure_fuzzy
-    from bench.incremental import measure_incremental
 
     only: set[str] = args.only
     build_db: Path | None = None
     full_seconds = 0.0
-
-    def step(name: str, action: Callable[[], tuple[list[Figure], dict[str, Any]]]) -> None:
-        log(f"{name}…")
-        started = time.perf_counter()
-        try:
-            figures, details = action()
-        except Exception as exc:
-            results.errors[name] = f"{type(exc).__name__}: {exc}"
-            log(f"{name} failed:\n{traceback.format_exc()}")
-            return
-        results.figures += figures
-        results.details[name] = details
-        log(f"{name} done in {time.perf_counter() - started:.0f} s")
-
     corpus = work / "build" / "corpus"
     scale = f"{args.times}× seeds"
     if only & {"build", "memory", "size", "curation", "rebuilds"}:
@@ -126,16 +162,17 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
             full_seconds = float(outcome.details["build"]["build_seconds"])
             return outcome.figures, outcome.details
 
-        step("build", build)
+        step(results, "build", build)
     if "read-clean" in only and corpus.is_dir():
         from bench.readclean import measure_read_clean
 
-        step("read-clean", lambda: measure_read_clean(corpus, scale))
+        step(results, "read-clean", lambda: measure_read_clean(corpus, scale))
     if "rebuilds" in only and build_db is not None:
         from bench.rebuilds import measure_rebuilds
 
         db, seconds = build_db, full_seconds
         step(
+            results,
             "rebuilds",
             lambda: measure_rebuilds(corpus, db, seconds, scale, work / "rebuilds", args.workers),
         )
@@ -143,15 +180,69 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
         from bench.curation import measure_curation
 
         db = build_db
-        step("curation", lambda: measure_curation(db, work / "curation", f"{args.times}× seeds"))
+        step(results, "curation", lambda: measure_curation(db, work / "curation", scale))
+    return build_db
+
+
+def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
+    """Every selected measurement: the builds first (the series reuses the main build's
+    figures), the explorer at scale and the app last (the app reuses the build's database)."""
+    only: set[str] = args.only
+    build_db = run_builds(args, work, results)
+    if "series" in only:
+        from bench.series import measure_series
+
+        main_build = results.details.get("build")
+        step(
+            results,
+            "series",
+            lambda: measure_series(
+                args.seeds,
+                work / "series",
+                args.series_times,
+                args.small_files,
+                args.big_mb,
+                args.workers,
+                args.series_rounds,
+                main_build if main_build and "build" in main_build else None,
+                log,
+            ),
+        )
+    if "cluster" in only:
+        from bench.cluster import measure_cluster
+
+        step(
+            results,
+            "cluster",
+            lambda: measure_cluster(args.seeds, args.cluster_times, args.dask_workers),
+        )
     if "size-series" in only:
         from bench.sizeseries import measure_size_series
 
-        step("size-series", lambda: measure_size_series(work / "size-series", rounds=args.rounds))
-    if "incremental" in only:
-        step("incremental", lambda: measure_incremental(args.seeds, work / "incremental"))
-    if "fuzzy" in only:
         step(
+            results,
+            "size-series",
+            lambda: measure_size_series(
+                work / "size-series", args.size_series_mb, rounds=args.rounds
+            ),
+        )
+    if "incremental" in only:
+        from bench.incremental import measure_incremental
+
+        step(results, "incremental", lambda: measure_incremental(args.seeds, work / "incremental"))
+    if "formats" in only:
+        from bench.formats import measure_formats
+
+        step(
+            results,
+            "formats",
+            lambda: measure_formats(args.formats_pdf, args.formats_html, args.formats_rounds),
+        )
+    if "fuzzy" in only:
+        from bench.fuzzy import measure_fuzzy
+
+        step(
+            results,
             "fuzzy",
             lambda: measure_fuzzy(
                 work / "fuzzy",
@@ -162,25 +253,39 @@ def run_all(args: argparse.Namespace, work: Path, results: Results) -> None:
                 args.matcher_queries,
             ),
         )
+    if "explorer-scale" in only:
+        from bench.explorer_scale import measure_explorer_scale
+
+        step(
+            results,
+            "explorer-scale",
+            lambda: measure_explorer_scale(
+                work / "explorer-scale",
+                args.scale_passages,
+                args.scale_entities,
+                args.scale_relations,
+            ),
+        )
     if "app" in only:
+        from bench.app import measure_app
+        from bench.appdb import app_databases
 
-        def app() -> tuple[list[Figure], dict[str, Any]]:
-            dbs = []
-            sizes = [("similar", args.app_entities, "synthetic, similar size")]
-            if args.app_stress_entities:
-                sizes.append(("stress", args.app_stress_entities, "stress"))
-            for key, entities, label in sizes:
-                db = work / "app" / f"{key}.db"
-                log(f"app: writing a synthetic database of {entities:,} entities…")
-                info: dict[str, Any] = dict(
-                    make_app_db(db, args.seeds, entities, 3 * entities, args.app_passages)
-                )
-                info["entities"] = entities + 2
-                full = f"{label}: {entities + 2:,} entities, {args.app_passages:,} passages"
-                dbs.append((db, info, full, key))
-            return measure_app(build_db, dbs, f"{args.times}× seeds build")
-
-        step("app", app)
+        step(
+            results,
+            "app",
+            lambda: measure_app(
+                build_db,
+                app_databases(
+                    args.seeds,
+                    work / "app",
+                    args.app_entities,
+                    args.app_stress_entities,
+                    args.app_passages,
+                    log,
+                ),
+                f"{args.times}× seeds build",
+            ),
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

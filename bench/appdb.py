@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bench.synth import SynthDocument, SynthEntity, make_entities, write_database
 
@@ -43,3 +45,27 @@ def make_app_db(
         documents[-1].passages.append(text)
     write_database(path, everyone, documents, mentions)
     return {"big_id": 1, "big_passages": big, "second_id": 2, "second_passages": SECOND.mentions}
+
+
+def app_databases(
+    seeds: Path,
+    work: Path,
+    entities: int,
+    stress_entities: int,
+    passages: int,
+    log: Callable[[str], None] = print,
+) -> list[tuple[Path, dict[str, Any], str, str]]:
+    """The app benchmark's synthetic databases: one of ``entities`` (a size similar to the
+    build's), one of ``stress_entities`` (none if 0); each with its info, label and key."""
+    dbs = []
+    sizes = [("similar", entities, "synthetic, similar size")]
+    if stress_entities:
+        sizes.append(("stress", stress_entities, "stress"))
+    for key, count, label in sizes:
+        db = work / f"{key}.db"
+        log(f"app: writing a synthetic database of {count:,} entities…")
+        info: dict[str, Any] = dict(make_app_db(db, seeds, count, 3 * count, passages))
+        info["entities"] = count + 2
+        full = f"{label}: {count + 2:,} entities, {passages:,} passages"
+        dbs.append((db, info, full, key))
+    return dbs

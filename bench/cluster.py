@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import replicate_seeds, word_count
-from bench.report import load_average, machine
+from bench.procs import run_python
+from bench.report import Figure, load_average, machine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,14 +57,14 @@ def _timed(corpus: Path, db: Path, **options: Any) -> dict[str, Any]:
     }
 
 
-def measure(times: int, dask_workers: int) -> dict[str, Any]:
+def measure(times: int, dask_workers: int, seeds: Path = ROOT / "seeds") -> dict[str, Any]:
     """The three builds of the replicated seeds, and their figures."""
     from distributed import LocalCluster
 
     results: dict[str, Any] = {"machine": machine(), "load_before": load_average()}
     with tempfile.TemporaryDirectory(prefix="filature-cluster-") as tmp:
         corpus = Path(tmp) / "corpus"
-        size = replicate_seeds(ROOT / "seeds", corpus, times)
+        size = replicate_seeds(seeds, corpus, times)
         words = word_count(corpus)
         results |= {"times": times, "bytes": size, "words": words}
         one = _timed(corpus, Path(tmp) / "one.db", workers=1)
@@ -85,19 +86,80 @@ def measure(times: int, dask_workers: int) -> dict[str, Any]:
             results["dask"] = _timed(
                 corpus, Path(tmp) / "dask.db", dask=cluster.scheduler_address
             ) | {"workers": dask_workers}
-        results["same_rows"] = _tables(Path(tmp) / "one.db") == _tables(Path(tmp) / "dask.db")
+        local, dask = _tables(Path(tmp) / "one.db"), _tables(Path(tmp) / "dask.db")
+        results["differing_tables"] = sorted(
+            n for n in local.keys() | dask.keys() if local.get(n) != dask.get(n)
+        )
+        results["same_rows"] = not results["differing_tables"]
     results["load_after"] = load_average()
     return results
 
 
-def main() -> None:
+def cluster_figures(results: dict[str, Any]) -> list[Figure]:
+    """The per-core throughput, the local and Dask builds' times, and the row-for-row check."""
+    one, every, dask = results["one_process"], results["every_core"], results["dask"]
+    scale = (
+        f"{results['times']}× seeds, {results['bytes'] / 1e6:.1f} MB, {one['documents']} documents"
+    )
+    return [
+        Figure(
+            "cluster.per_core",
+            "Documents per hour per core (--workers 1)",
+            one["documents_per_hour_per_core"],
+            "docs/h",
+            note=f"{scale}: {one['wall_s']:.1f} s wall, {one['words_per_second']:,.0f} words/s, "
+            f"{one['mb_per_hour_per_core']:.1f} MB/h; in CPU time "
+            f"{one['documents_per_cpu_hour']:,.0f} documents, {one['mb_per_cpu_hour']:.1f} MB "
+            "per hour (model load included)",
+        ),
+        Figure(
+            "cluster.dask_vs_local",
+            f"Dask LocalCluster ({dask['workers']} workers) ÷ local build, every core, wall time",
+            dask["wall_s"] / every["wall_s"],
+            "x",
+            note=f"informative: Dask {dask['wall_s']:.1f} s (cluster start "
+            f"{results['cluster_start_s']:.1f} s not counted; the workers' model loads are), "
+            f"local every core {every['wall_s']:.1f} s, one process {one['wall_s']:.1f} s",
+        ),
+        Figure(
+            "cluster.differing_tables",
+            "Dask build against the local one: tables that differ (rows sorted)",
+            len(results["differing_tables"]),
+            "tables",
+            target=0,
+            bound="max",
+            note=", ".join(results["differing_tables"]) or "every table but meta identical",
+        ),
+    ]
+
+
+def measure_cluster(
+    seeds: Path, times: int, dask_workers: int
+) -> tuple[list[Figure], dict[str, Any]]:
+    """The measurement in a child process (its Dask cluster and models leave with it)."""
+    run, results = run_python(
+        "bench.cluster",
+        "--times",
+        str(times),
+        "--dask-workers",
+        str(dask_workers),
+        "--seeds",
+        str(seeds),
+    )
+    results["process_seconds"] = run.seconds
+    return cluster_figures(results), results
+
+
+def main(argv: list[str] | None = None) -> None:
     """Run the measurement, print it as JSON and write it to ``--out`` if given."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--times", type=int, default=3)
     parser.add_argument("--dask-workers", type=int, default=2)
-    parser.add_argument("--out", type=Path)
-    args = parser.parse_args()
-    text = json.dumps(measure(args.times, args.dask_workers), indent=2, ensure_ascii=False)
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--out", "--json", type=Path)
+    args = parser.parse_args(argv)
+    results = measure(args.times, args.dask_workers, args.seeds)
+    text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.out is not None:
         args.out.write_text(text + "\n", encoding="utf-8")

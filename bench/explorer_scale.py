@@ -26,8 +26,8 @@ from typing import Any
 
 from bench.app import compile_bytecode, first_paint, selection
 from bench.appdb import seed_paragraphs
-from bench.procs import ROOT, status_kb, wait_idle
-from bench.report import load_average, machine
+from bench.procs import ROOT, run_python, status_kb, wait_idle
+from bench.report import Figure, load_average, machine, series
 from bench.scaledb import make_scale_db
 from bench.tmux import Tmux
 from filature.query import FullTextResult
@@ -287,7 +287,99 @@ def _views(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def main() -> None:
+def scale_figures(results: dict[str, Any]) -> list[Figure]:
+    """One figure per target: first paint, selection, the slowest search, the slowest view
+    opening, peak memory."""
+    app, db = results["app"], results["database"]
+    scale = f"{db.get('passages', '?'):,} passages, {db.get('entities', '?'):,} entities"
+    paint = app["first_paint"]
+    figures = [
+        Figure(
+            "scale.first_paint",
+            f"Explorer first paint ({scale})",
+            paint["list_seconds"],
+            "s",
+            target=TARGETS["first_paint_s"],
+            bound="max",
+            note=f"spawn to the entity list, in tmux; the app's CPU by then "
+            f"{paint.get('list_cpu_seconds', float('nan')):.2f} s",
+        ),
+        Figure(
+            "scale.select",
+            "Explorer: select the entity with 5,000 mentions (median)",
+            statistics.median(app["select_big_ms"]),
+            "ms",
+            target=TARGETS["select_ms"],
+            bound="max",
+            note="key to its excerpts on screen: " + series(app["select_big_ms"], 0) + " ms",
+        ),
+    ]
+    if app["searches"]:
+        figures.append(
+            Figure(
+                "scale.search",
+                "Explorer: full-text search, slowest of three words",
+                max(r["ms"] for r in app["searches"]),
+                "ms",
+                target=TARGETS["search_ms"],
+                bound="max",
+                note="; ".join(
+                    f"'{r['word']}' ({r['passages']}) {r['ms']:.0f} ms" for r in app["searches"]
+                ),
+            )
+        )
+    opened = [v for v in app["views"] if not v["absent"]]
+    absent = [v["view"] for v in app["views"] if v["absent"]]
+    if opened:
+        figures.append(
+            Figure(
+                "scale.views",
+                "Explorer: opening a workbench view, slowest",
+                max(v["ms"] for v in opened),
+                "ms",
+                target=TARGETS["view_ms"],
+                bound="max",
+                note="; ".join(f"{v['view']} ({v['how']}) {v['ms']:.0f} ms" for v in opened)
+                + (f"; absent: {', '.join(absent)}" if absent else ""),
+            )
+        )
+    figures.append(
+        Figure(
+            "scale.memory",
+            "Explorer peak memory (VmHWM at the end)",
+            app["hwm_mb_end"],
+            "MB",
+            target=TARGET_MB,
+            bound="max",
+        )
+    )
+    return figures
+
+
+def measure_explorer_scale(
+    work: Path, passages: int, entities: int, relations: int, views: str = VIEWS
+) -> tuple[list[Figure], dict[str, Any]]:
+    """The synthetic database written in ``work`` and the app measured, in a child process."""
+    work.mkdir(parents=True, exist_ok=True)
+    run, results = run_python(
+        "bench.explorer_scale",
+        "--passages",
+        str(passages),
+        "--entities",
+        str(entities),
+        "--relations",
+        str(relations),
+        "--db",
+        str(work / "scale.db"),
+        "--views",
+        views,
+        timeout=4 * 3600,
+    )
+    results["process_seconds"] = run.seconds
+    return scale_figures(results), results
+
+
+def main(argv: list[str] | None = None) -> None:
     """Make (or reuse) the database, measure the app, print and write the results as JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--passages", type=int, default=1_000_000)
@@ -298,8 +390,8 @@ def main() -> None:
     parser.add_argument("--views", default=VIEWS)
     parser.add_argument("--src", type=Path, help="Run the app from this checkout's src.")
     parser.add_argument("--no-search", action="store_true", help="Leave the searches out.")
-    parser.add_argument("--out", type=Path)
-    args = parser.parse_args()
+    parser.add_argument("--out", "--json", type=Path)
+    args = parser.parse_args(argv)
     results: dict[str, Any] = {"machine": machine(), "load_before": load_average()}
     if args.reuse:
         info_path = args.db.with_suffix(".json")

@@ -15,21 +15,16 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from bench.procs import CORPORA
+from bench.report import Figure
 from filature.ingest.formats.budget import run_reader
 from filature.ingest.formats.html import decode_html, read_html
 from filature.ingest.formats.pdf import read_pdf
 
-
-def _corpora() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "shared" / "corpora").is_dir():
-            return parent / "shared" / "corpora"
-    return here.parents[2] / "shared" / "corpora"
-
-
-CORPORA = _corpora()
+RATIO = 0.7
+"""The library alone ÷ filature's reader, in throughput: at least this."""
 
 
 def _best(function: Callable[[], object], rounds: int) -> float:
@@ -72,11 +67,7 @@ def _available(name: str) -> bool:
     return True
 
 
-def pdf_rows(folder: Path, rounds: int) -> list[str]:
-    """One row per PDF: milliseconds per page for each way of reading it."""
-    rows: list[str] = []
-    totals: dict[str, float] = {}
-    pages_total = 0
+def _pdf_ways() -> dict[str, Callable[[bytes, Path], object]]:
     ways: dict[str, Callable[[bytes, Path], object]] = {
         "pypdfium2 alone": lambda data, path: _pdfium_alone(data),
         "filature read_pdf": read_pdf,
@@ -86,35 +77,56 @@ def pdf_rows(folder: Path, rounds: int) -> list[str]:
         ways["pypdf"] = lambda data, path: _pypdf(data)
     if _available("pdfminer"):
         ways["pdfminer.six"] = lambda data, path: _pdfminer(data)
-    rows.append("| PDF | pages | " + " | ".join(f"{way} ms/page" for way in ways) + " |")
-    rows.append("|---|---:|" + "---:|" * len(ways))
+    return ways
+
+
+def pdf_timings(folder: Path, rounds: int) -> dict[str, Any]:
+    """Per PDF of ``folder``: its pages and the seconds (best of ``rounds``) of each way of
+    reading it; totals per way and the ratio pypdfium2 alone ÷ filature's reader."""
+    ways = _pdf_ways()
+    files: list[dict[str, Any]] = []
+    totals = dict.fromkeys(ways, 0.0)
     for path in sorted(folder.glob("*.pdf")):
         data = path.read_bytes()
-        pages = len(read_pdf(data, path).page_starts)
-        pages_total += pages
-        cells: list[str] = []
-        for way, function in ways.items():
-            seconds = _best(partial(function, data, path), rounds)
-            totals[way] = totals.get(way, 0.0) + seconds
-            cells.append(f"{1000 * seconds / pages:.1f}")
-        rows.append(f"| {path.name} | {pages} | " + " | ".join(cells) + " |")
-    if pages_total:
-        cells = [f"{1000 * totals[way] / pages_total:.1f}" for way in ways]
-        rows.append(f"| **all** | {pages_total} | " + " | ".join(cells) + " |")
-        ratio = totals["pypdfium2 alone"] / totals["filature read_pdf"]
+        seconds = {way: _best(partial(f, data, path), rounds) for way, f in ways.items()}
+        files.append(
+            {"name": path.name, "pages": len(read_pdf(data, path).page_starts)}
+            | {"seconds": seconds}
+        )
+        for way, value in seconds.items():
+            totals[way] += value
+    pages = sum(f["pages"] for f in files)
+    ratio = totals["pypdfium2 alone"] / totals["filature read_pdf"] if pages else float("nan")
+    return {"ways": list(ways), "files": files, "pages": pages, "totals": totals, "ratio": ratio}
+
+
+def pdf_rows(timings: dict[str, Any]) -> list[str]:
+    """One Markdown row per PDF: milliseconds per page for each way of reading it."""
+    ways = timings["ways"]
+    rows = ["| PDF | pages | " + " | ".join(f"{way} ms/page" for way in ways) + " |"]
+    rows.append("|---|---:|" + "---:|" * len(ways))
+    for f in timings["files"]:
+        cells = [f"{1000 * f['seconds'][way] / f['pages']:.1f}" for way in ways]
+        rows.append(f"| {f['name']} | {f['pages']} | " + " | ".join(cells) + " |")
+    if timings["pages"]:
+        pages = timings["pages"]
+        cells = [f"{1000 * timings['totals'][way] / pages:.1f}" for way in ways]
+        rows.append(f"| **all** | {pages} | " + " | ".join(cells) + " |")
         rows.append("")
-        rows.append(f"Ratio pypdfium2 alone ÷ filature read_pdf: **{ratio:.2f}** (target ≥ 0.7).")
+        rows.append(
+            f"Ratio pypdfium2 alone ÷ filature read_pdf: **{timings['ratio']:.2f}** (target ≥ 0.7)."
+        )
     return rows
 
 
-def html_rows(folder: Path, rounds: int) -> list[str]:
-    """Seconds per MB of saved pages: trafilatura alone against filature's reader."""
+def html_timings(folder: Path, rounds: int) -> dict[str, Any]:
+    """Seconds (best of ``rounds``) for every saved page of ``folder``: trafilatura alone and
+    filature's reader; the ratio of the two."""
     import trafilatura
 
     pages = [(path, path.read_bytes()) for path in sorted(folder.glob("*.htm*"))]
-    size = sum(len(data) for _, data in pages) / (1024 * 1024)
     if not pages:
-        return []
+        return {"pages": 0}
 
     def alone() -> None:
         for _, data in pages:
@@ -125,11 +137,60 @@ def html_rows(folder: Path, rounds: int) -> list[str]:
             read_html(data, path)
 
     a, r = _best(alone, rounds), _best(reader, rounds)
+    size = sum(len(data) for _, data in pages) / (1024 * 1024)
+    return {"pages": len(pages), "mb": size, "alone_s": a, "filature_s": r, "ratio": a / r}
+
+
+def html_rows(timings: dict[str, Any]) -> list[str]:
+    """Seconds per MB of saved pages: trafilatura alone against filature's reader."""
+    if not timings["pages"]:
+        return []
+    size = timings["mb"]
     return [
-        f"HTML: {len(pages)} pages, {size:.2f} MB: trafilatura.extract alone {a / size:.2f} s/MB, "
-        f"filature read_html (with metadata, declared date only) {r / size:.2f} s/MB, "
-        f"ratio {a / r:.2f}.",
+        f"HTML: {timings['pages']} pages, {size:.2f} MB: trafilatura.extract alone "
+        f"{timings['alone_s'] / size:.2f} s/MB, filature read_html (with metadata, declared date "
+        f"only) {timings['filature_s'] / size:.2f} s/MB, ratio {timings['ratio']:.2f}.",
     ]
+
+
+def measure_formats(pdf: Path, html: Path, rounds: int) -> tuple[list[Figure], dict[str, Any]]:
+    """The two throughput ratios (filature's reader ÷ the library alone; target ≥ 0.7)."""
+    details: dict[str, Any] = {"rounds": rounds}
+    figures: list[Figure] = []
+    if not pdf.is_dir() and not html.is_dir():
+        raise FileNotFoundError(f"neither {pdf} nor {html} is a folder")
+    if pdf.is_dir():
+        t = details["pdf"] = pdf_timings(pdf, rounds) | {"folder": str(pdf)}
+        ms = {way: 1000 * v / t["pages"] for way, v in t["totals"].items()} if t["pages"] else {}
+        figures.append(
+            Figure(
+                "formats.pdf_ratio",
+                "PDF extraction throughput, filature's reader ÷ pypdfium2 alone",
+                t["ratio"],
+                "",
+                target=RATIO,
+                bound="min",
+                note=f"{len(t['files'])} PDFs, {t['pages']} pages, best of {rounds}; ms/page: "
+                + ", ".join(f"{way} {v:.1f}" for way, v in ms.items()),
+            )
+        )
+    if html.is_dir():
+        t = details["html"] = html_timings(html, rounds) | {"folder": str(html)}
+        if t["pages"]:
+            figures.append(
+                Figure(
+                    "formats.html_ratio",
+                    "HTML extraction throughput, filature's reader ÷ trafilatura alone",
+                    t["ratio"],
+                    "",
+                    target=RATIO,
+                    bound="min",
+                    note=f"{t['pages']} pages, {t['mb']:.2f} MB, best of {rounds}: trafilatura "
+                    f"{t['alone_s'] / t['mb']:.2f} s/MB, filature read_html (metadata too) "
+                    f"{t['filature_s'] / t['mb']:.2f} s/MB",
+                )
+            )
+    return figures, details
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -142,12 +203,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     lines = [f"# Formats: {time.strftime('%Y-%m-%d')}", ""]
     if args.pdf.is_dir():
-        lines += pdf_rows(args.pdf, args.rounds)
+        lines += pdf_rows(pdf_timings(args.pdf, args.rounds))
     else:
         lines.append(f"PDF: {args.pdf} is absent")
     lines.append("")
     if args.html.is_dir():
-        lines += html_rows(args.html, args.rounds)
+        lines += html_rows(html_timings(args.html, args.rounds))
     else:
         lines.append(f"HTML: {args.html} is absent")
     text = "\n".join(lines) + "\n"

@@ -13,6 +13,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpora() -> Path:
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpora").is_dir():
+            return parent / "shared" / "corpora"
+    return ROOT.parent / "shared" / "corpora"
+
+
+CORPORA = _corpora()
+"""The shared corpora (PDFs, saved pages) beside the checkout, never copied into it."""
 PYTHON = sys.executable
 
 

@@ -38,10 +38,9 @@ class Figure:
     @property
     def met(self) -> bool | None:
         """True or False for a figure with a target, None for an informative one."""
-        ratio = self.ratio
-        if ratio is None or self.bound is None:
+        if self.target is None or self.bound is None:
             return None
-        return ratio <= 1.0 if self.bound == "max" else ratio >= 1.0
+        return self.value <= self.target if self.bound == "max" else self.value >= self.target
 
 
 @dataclass
@@ -61,7 +60,9 @@ def series(values: Iterable[float], digits: int = 1, scale: float = 1.0) -> str:
 
 
 def _number(value: float, unit: str) -> str:
-    if value == int(value) and abs(value) >= 1:
+    if value != value:
+        return "n/a"
+    if value == int(value) and (abs(value) >= 1 or value == 0):
         return f"{int(value):,}"
     if unit in {"", "x"} and value < 10:
         return f"{value:.2f}"
