@@ -46,18 +46,31 @@ def nation(word: str) -> str:
     return load_countries().demonyms.get(word, word)
 
 
+_NER_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+
+
+def _weight(label: str, name: str) -> float:
+    """What one mention's type counts for in its cluster's vote."""
+    weight = 1.0 if label in _NER_LABELS else 3.0
+    if label in COPIED_LABELS:
+        weight = 0.25  # a copy of another mention's type, not evidence of its own
+    if label == "PER" and " " in name:
+        weight = 2.0
+    if name.isupper() and len(name) > 3:
+        weight /= 2
+    return weight
+
+
 def vote(mentions: Iterable[Located]) -> EntityType:
+    """The type a cluster's mentions vote for (ties: the type met first)."""
     votes: dict[EntityType, float] = {}
+    weights: dict[tuple[str, str], float] = {}  # a cluster repeats a few names many times
     for m in mentions:
-        ner = m.raw.label in {"PER", "ORG", "LOC", "MISC"}
-        weight = 1.0 if ner else 3.0
-        if m.raw.label in COPIED_LABELS:
-            weight = 0.25  # a copy of another mention's type, not evidence of its own
-        if m.raw.label == "PER" and " " in m.name:
-            weight = 2.0
-        if m.name.isupper() and len(m.name) > 3:
-            weight /= 2
-        votes[m.raw.type] = votes.get(m.raw.type, 0.0) + weight
+        raw = m.raw
+        weight = weights.get((raw.label, raw.name))
+        if weight is None:
+            weight = weights[raw.label, raw.name] = _weight(raw.label, raw.name)
+        votes[raw.type] = votes.get(raw.type, 0.0) + weight
     return max(votes, key=lambda t: votes[t])
 
 
