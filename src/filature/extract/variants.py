@@ -76,8 +76,12 @@ def vote(mentions: Iterable[Located]) -> EntityType:
 
 def clusters_of(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str, list[Located]]:
     clusters: dict[str, list[Located]] = {}
+    roots: dict[str, str] = {}  # each key found once, not once per mention
     for key, m in keyed:
-        clusters.setdefault(uf.find(key), []).append(m)
+        root = roots.get(key)
+        if root is None:
+            root = roots[key] = uf.find(key)
+        clusters.setdefault(root, []).append(m)
     return clusters
 
 
