@@ -206,7 +206,7 @@ def group(
         link_truncated(clusters_of(keyed, uf), uf)
     clusters = clusters_of(keyed, uf)
     state_of_root = {uf.find(key): state for key, state in states.items()}
-    accented = _accented_words(m.name for m in mentions)
+    accented = _accented_words({m.name for m in mentions})
     drafts = []
     for root, ms in clusters.items():
         etype = vote(ms)
@@ -217,6 +217,7 @@ def group(
             name = _restore_accent(name, accented)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
-        aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
+        surfaces = {m.raw.surface for m in ms}
+        aliases = set(names) | {collapse(repair_ocr(s)) for s in surfaces} | {name}
         drafts.append(Draft(name, etype, aliases, list(ms)))
     return drafts

@@ -113,13 +113,15 @@ def link_complements(clusters: dict[str, list[Located]], uf: UnionFind, lex: Lex
     populaire de Chine" is "Ministère ...")."""
     names: dict[str, str] = {}
     types: dict[str, EntityType] = {}
+    written: dict[str, list[str]] = {}  # each cluster's names, once each, in order
     for root, ms in clusters.items():
         types[root] = vote(ms)
-        for m in ms:
-            names.setdefault(norm_key(m.name), root)
-    for root, ms in clusters.items():
-        for m in ms:
-            for match in _COMPLEMENT.finditer(m.name):
+        written[root] = list(dict.fromkeys(m.name for m in ms))
+        for name in written[root]:
+            names.setdefault(norm_key(name), root)
+    for root, cluster_names in written.items():
+        for name in cluster_names:
+            for match in _COMPLEMENT.finditer(name):
                 base, of = match.group("base"), match.group("of")
                 base_root = names.get(norm_key(base))
                 if (
@@ -139,7 +141,7 @@ def link_truncated(clusters: dict[str, list[Located]], uf: UnionFind) -> None:
     """Join a long name cut short (by a page or line break) to the one entity of the same type
     whose name it begins ("Convention des Nations unies contre la criminalité")."""
     types = {root: vote(ms) for root, ms in clusters.items()}
-    names = {root: {norm_key(m.name) for m in ms} for root, ms in clusters.items()}
+    names = {root: {norm_key(n) for n in {m.name for m in ms}} for root, ms in clusters.items()}
     for root, keys in names.items():
         if types[root] == "person":
             continue
