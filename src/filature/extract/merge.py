@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from filature.extract.clusters import UnionFind, clusters_of, vote
 from filature.extract.corpus import mention_key, name_key
 from filature.extract.countries import load_countries, nationality_state
 from filature.extract.lexicon import Lexicon
@@ -28,8 +29,6 @@ from filature.extract.textnorm import (
     repair_ocr,
 )
 from filature.extract.variants import (
-    UnionFind,
-    clusters_of,
     link_acronym_variants,
     link_complements,
     link_demonym_variants,
@@ -38,7 +37,6 @@ from filature.extract.variants import (
     link_states,
     link_truncated,
     nation,
-    vote,
 )
 from filature.models import EntityType
 
