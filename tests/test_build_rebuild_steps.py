@@ -79,6 +79,29 @@ def test_adding_a_document_searches_only_it_and_gives_the_same_rows(
     assert len(searched) == documents + 1
 
 
+def test_a_document_defining_known_acronyms_in_another_order_is_the_only_one_searched(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus's long forms come in the order their acronyms are first defined: a new
+    first document defining them in another order changes that order, not the other
+    documents' remembered steps (the document it repeats may be searched again: its names
+    are now written twice as often in the corpus)."""
+    seeds, db = with_cache(seed_db, tmp_path)
+    documents = len(list(seeds.glob("*.txt")))
+    build(seeds, db, workers=1)
+    searched = _searches(monkeypatch)
+    longest = max(seeds.glob("*.txt"), key=lambda p: p.stat().st_size)
+    paragraphs = longest.read_text(encoding="utf-8").split("\n\n")
+    reordered = "\n\n".join(reversed(paragraphs))
+    (seeds / "000_reordered.txt").write_text(reordered, encoding="utf-8")
+    added = build(seeds, db, workers=1)
+    assert (added.analysed, added.cached) == (1, documents)
+    assert len(searched) <= 2
+    searched.clear()
+    _same_rows(db, _searched_afresh(seeds, db, tmp_path, "fresh"))
+    assert len(searched) == documents + 1
+
+
 def test_removing_a_document_searches_only_what_it_changed_with_the_same_rows(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -136,6 +136,8 @@ def bare_operations(
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(bare)}(?![\w-])")
         for p in documents[doc_index].passages:
+            if bare not in p.text:  # most passages: no need to run the pattern
+                continue
             spans = taken.setdefault((doc_index, p.seq), [])
             for found in pattern.finditer(p.text):
                 s, e = found.span()

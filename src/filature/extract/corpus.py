@@ -126,13 +126,18 @@ def name_key(name: str, etype: EntityType, lex: Lexicon, *, operation_head: bool
     the other types (demonyms are kept: "ministère kirghize" and "ministère ouzbek" are two
     actors; ``demonym_free`` joins a name to its variant without one); ``operation_head`` drops
     "opération" ("opération « Fox Hunt »")."""
+    memo = lex.name_keys
+    known = memo.get((name, etype, operation_head))
+    if known is not None:
+        return known
+    normed = norm_key(name)
     if etype == "person":
-        return " ".join(sorted(norm_key(name).split()))
-    ignore = set(lex.stopwords)
-    if operation_head:
-        ignore |= lex.operation_heads | {h + "s" for h in lex.operation_heads}
-    words = [w for w in norm_key(name).split() if w not in ignore]
-    return " ".join(words) or norm_key(name)
+        key = " ".join(sorted(normed.split()))
+    else:
+        ignore = lex.operation_ignored if operation_head else lex.stopwords
+        key = " ".join(w for w in normed.split() if w not in ignore) or normed
+    memo[name, etype, operation_head] = key
+    return key
 
 
 def demonym_free(key: str, name: str, lex: Lexicon) -> tuple[str, frozenset[str]] | None:

@@ -79,12 +79,10 @@ def filter_shouting(
     mixed = {norm_key(m.name) for m in mentions if not m.name.isupper()}
     long = [m for m in mentions if m.name.isupper() and " " not in m.name and len(m.name) >= 8]
     if long and documents:
-        mixed |= {
-            norm_key(w)
-            for d in documents
-            for w in map(re.Match.group, _LONG_WORD.finditer(d.text))
-            if not w.isupper() and w[:1].isupper()
-        }
+        written: set[str] = set()  # each word once: a corpus repeats its words
+        for d in documents:
+            written.update(_LONG_WORD.findall(d.text))
+        mixed |= {norm_key(w) for w in written if not w.isupper() and w[:1].isupper()}
     return [
         m
         for m in mentions

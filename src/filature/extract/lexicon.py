@@ -50,6 +50,20 @@ class Lexicon:
                 groups.setdefault(title[0], []).append(title)
         return {first: tuple(group) for first, group in groups.items()}
 
+    @cached_property
+    def operation_ignored(self) -> frozenset[str]:
+        """The words an operation's grouping key leaves out: the stopwords and the operation
+        heads, singular and plural."""
+        heads = self.operation_heads | {h + "s" for h in self.operation_heads}
+        return self.stopwords | heads
+
+    @cached_property
+    def name_keys(self) -> dict[tuple[str, str, bool], str]:
+        """The grouping keys already computed (``extract.corpus.name_key``), by name, type and
+        operation head: a corpus writes the same few thousand names hundreds of thousands of
+        times, and a key depends only on them and on this lexicon, which never changes."""
+        return {}
+
 
 def read_data(name: str) -> dict[str, Any]:
     """The TOML file ``data/<name>`` shipped with the package, parsed."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from filature.extract.clusters import UnionFind, clusters_of, vote
 from filature.extract.corpus import mention_key, name_key
 from filature.extract.countries import load_countries, nationality_state
 from filature.extract.lexicon import Lexicon
@@ -28,8 +29,6 @@ from filature.extract.textnorm import (
     repair_ocr,
 )
 from filature.extract.variants import (
-    UnionFind,
-    clusters_of,
     link_acronym_variants,
     link_complements,
     link_demonym_variants,
@@ -38,7 +37,6 @@ from filature.extract.variants import (
     link_states,
     link_truncated,
     nation,
-    vote,
 )
 from filature.models import EntityType
 
@@ -206,7 +204,7 @@ def group(
         link_truncated(clusters_of(keyed, uf), uf)
     clusters = clusters_of(keyed, uf)
     state_of_root = {uf.find(key): state for key, state in states.items()}
-    accented = _accented_words(m.name for m in mentions)
+    accented = _accented_words({m.name for m in mentions})
     drafts = []
     for root, ms in clusters.items():
         etype = vote(ms)
@@ -217,6 +215,7 @@ def group(
             name = _restore_accent(name, accented)
         if root in state_of_root:
             etype, name = "place", _state_display(names, state_of_root[root])
-        aliases = {m.name for m in ms} | {collapse(repair_ocr(m.raw.surface)) for m in ms} | {name}
+        surfaces = {m.raw.surface for m in ms}
+        aliases = set(names) | {collapse(repair_ocr(s)) for s in surfaces} | {name}
         drafts.append(Draft(name, etype, aliases, list(ms)))
     return drafts

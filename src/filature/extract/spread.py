@@ -113,12 +113,14 @@ def same_names(
     by_doc: dict[int, list[Located]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc_index, []).append(m)
-    firsts = [(f, _lower(f).split()[:1]) for f in acronyms.values() if _worth(f)]
+    firsts = [(f, _lower(f).split()[:1]) for f in sorted(set(acronyms.values())) if _worth(f)]
     written: dict[int, list[str]] = {}
 
     def forms(i: int) -> list[str]:
         """The long forms whose first word the document writes (in any case): no other can
-        be found in it, so the others never change its result."""
+        be found in it, so the others never change its result. They come sorted, not in the
+        order the corpus defines them: a document added or removed elsewhere changes that
+        order, and it must not change this document's result (nor its remembered step)."""
         if i not in written:
             text = "\n".join(_lower(p.text) for p in documents[i].passages)
             written[i] = [f for f, first in firsts if not first or first[0] in text]

@@ -7,65 +7,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from filature.extract.clusters import UnionFind, vote
 from filature.extract.corpus import demonym_free, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
-from filature.extract.named import LABEL as ALIAS_LABEL
 from filature.extract.persons import Located, same_person
 from filature.extract.rules import looks_like_person
-from filature.extract.spread import LABEL as SPREAD_LABEL
 from filature.extract.textnorm import (
     norm_key,
 )
 from filature.models import EntityType
 
-COPIED_LABELS = frozenset({ALIAS_LABEL, SPREAD_LABEL})
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
 
 def nation(word: str) -> str:
     """The state a nationality adjective stands for ("chinoise" -> "Chine"), else the word."""
     return load_countries().demonyms.get(word, word)
-
-
-def vote(mentions: Iterable[Located]) -> EntityType:
-    votes: dict[EntityType, float] = {}
-    for m in mentions:
-        ner = m.raw.label in {"PER", "ORG", "LOC", "MISC"}
-        weight = 1.0 if ner else 3.0
-        if m.raw.label in COPIED_LABELS:
-            weight = 0.25  # a copy of another mention's type, not evidence of its own
-        if m.raw.label == "PER" and " " in m.name:
-            weight = 2.0
-        if m.name.isupper() and len(m.name) > 3:
-            weight /= 2
-        votes[m.raw.type] = votes.get(m.raw.type, 0.0) + weight
-    return max(votes, key=lambda t: votes[t])
-
-
-def clusters_of(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str, list[Located]]:
-    clusters: dict[str, list[Located]] = {}
-    for key, m in keyed:
-        clusters.setdefault(uf.find(key), []).append(m)
-    return clusters
 
 
 def link_people(
@@ -96,13 +54,15 @@ def link_complements(clusters: dict[str, list[Located]], uf: UnionFind, lex: Lex
     populaire de Chine" is "Ministère ...")."""
     names: dict[str, str] = {}
     types: dict[str, EntityType] = {}
+    written: dict[str, list[str]] = {}  # each cluster's names, once each, in order
     for root, ms in clusters.items():
         types[root] = vote(ms)
-        for m in ms:
-            names.setdefault(norm_key(m.name), root)
-    for root, ms in clusters.items():
-        for m in ms:
-            for match in _COMPLEMENT.finditer(m.name):
+        written[root] = list(dict.fromkeys(m.name for m in ms))
+        for name in written[root]:
+            names.setdefault(norm_key(name), root)
+    for root, cluster_names in written.items():
+        for name in cluster_names:
+            for match in _COMPLEMENT.finditer(name):
                 base, of = match.group("base"), match.group("of")
                 base_root = names.get(norm_key(base))
                 if (
@@ -122,7 +82,7 @@ def link_truncated(clusters: dict[str, list[Located]], uf: UnionFind) -> None:
     """Join a long name cut short (by a page or line break) to the one entity of the same type
     whose name it begins ("Convention des Nations unies contre la criminalité")."""
     types = {root: vote(ms) for root, ms in clusters.items()}
-    names = {root: {norm_key(m.name) for m in ms} for root, ms in clusters.items()}
+    names = {root: {norm_key(n) for n in {m.name for m in ms}} for root, ms in clusters.items()}
     for root, keys in names.items():
         if types[root] == "person":
             continue
