@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from pathlib import Path
 
@@ -66,25 +65,3 @@ def test_small_corpora_are_read_in_process(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(corpus, "ProcessPoolExecutor", refuse)
     documents, files, _ = _read(_folder(tmp_path))
     assert len(documents) == 21 and len(files) == 23
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers only start on several cores")
-def test_meanwhile_runs_once_while_the_reader_processes_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = _folder(tmp_path)
-    serial = _read(folder)
-    calls: list[int] = []
-    documents, files = read_corpus(
-        folder, 10_000_000, lambda *_: None, meanwhile=lambda: calls.append(1)
-    )
-    assert calls == [] and (documents, files) == serial[:2]  # a small corpus: no readers
-    monkeypatch.setattr(corpus, "PARALLEL_MIN_BYTES", 1)
-    seen: list[int] = []
-
-    def meanwhile() -> None:
-        seen.append(len(multiprocessing.active_children()))
-
-    documents, files = read_corpus(folder, 10_000_000, lambda *_: None, meanwhile=meanwhile)
-    assert len(seen) == 1 and seen[0] >= 2  # once, with the readers started
-    assert (documents, files) == serial[:2]

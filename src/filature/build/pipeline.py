@@ -8,14 +8,13 @@ import gc
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filature import __version__
-from filature.build.analysis import every_document_analysed, load_model, without_failed
 from filature.build.disk import disk_full, is_disk_full
 from filature.build.freshness import CURATION_FILE, corpus_fingerprint, recorded_curation
 from filature.curation.derivation import FileDerivation
@@ -30,7 +29,7 @@ from filature.ingest.documents_file import (
     read_documents_file,
 )
 from filature.memory import release_free_memory
-from filature.models import FileReport
+from filature.models import Document, FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -134,7 +133,6 @@ def build(
                 follow_links,
                 explain_drops,
                 stream,
-                dask is None,
             )
     except (OSError, sqlite3.Error) as exc:
         if is_disk_full(exc):
@@ -170,7 +168,6 @@ def _build_locked(
     follow_links: bool,
     explain_drops: Path | None,
     stream: Stream,
-    local: bool,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     if curation is not None and not curation.exists():
         raise CurationError(
@@ -195,7 +192,6 @@ def _build_locked(
             follow_links,
             explain_drops,
             stream,
-            local,
         )
     finally:
         if cache is not None:
@@ -214,12 +210,8 @@ def _build_from(
     follow_links: bool,
     explain_drops: Path | None,
     stream: Stream,
-    local: bool,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
-    meanwhile = load_model if local and every_document_analysed(cache) else None
-    documents, files = read_corpus(
-        source, max_bytes, report, follow_links=follow_links, memo=cache, meanwhile=meanwhile
-    )
+    documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links, memo=cache)
     if cache is not None:
         cache.prune_readings()
     documents, metadata_notes = apply_documents_file(documents, documents_file)
@@ -259,7 +251,7 @@ def _build_from(
         failures=failures,
     )
     if failures:
-        documents, files = without_failed(documents, files, failures)
+        documents, files = _without_failed(documents, files, failures)
     gc.freeze()  # the analyses live to the end: the collector need not walk them again and again
     try:
         extraction = extract_results(documents, results, drops=drops, steps=cache)
@@ -293,3 +285,16 @@ def _build_from(
     report("write", 1, 1)
     analysed = len(documents) - cached
     return stats, files, analysed, cached, curation_path, metadata_notes, loaded
+
+
+def _without_failed(
+    documents: list[Document], files: list[FileReport], failures: dict[int, str]
+) -> tuple[list[Document], list[FileReport]]:
+    """The documents whose analysis succeeded, and the files with the others skipped."""
+    reasons = {documents[i].path: why for i, why in failures.items()}
+    kept = [d for i, d in enumerate(documents) if i not in failures]
+    fates = [
+        replace(f, status="skipped", reason=reasons[f.path]) if f.path in reasons else f
+        for f in files
+    ]
+    return kept, fates

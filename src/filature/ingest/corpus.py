@@ -97,11 +97,7 @@ def _ignore_interrupts() -> None:
 
 
 def _results(
-    paths: list[Path],
-    source: Path,
-    max_bytes: int,
-    tick: Callable[[int], Ticker],
-    meanwhile: Callable[[], object] | None,
+    paths: list[Path], source: Path, max_bytes: int, tick: Callable[[int], Ticker]
 ) -> Iterator[list[Fate]]:
     read = partial(read_all, source=source, max_bytes=max_bytes)
     if not _worth_workers(paths):
@@ -113,10 +109,7 @@ def _results(
     with ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
     ) as pool:
-        results = pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
-        if meanwhile is not None:  # every file is handed out and every reader forked
-            meanwhile()
-        yield from results
+        yield from pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
 
 
 def read_corpus(
@@ -126,15 +119,12 @@ def read_corpus(
     *,
     follow_links: bool = False,
     memo: ReadMemo | None = None,
-    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
     (sorted by path); documents keep the discovery order, a message's attachments after it.
     Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
     bytes read, during large files as well as after each file. With ``memo``, a file whose
-    bytes did not change since it was kept there is not read again (see ``ingest.memo``).
-    ``meanwhile()`` is run in this process while reader processes read the files, when
-    the corpus is large enough for them (else not at all)."""
+    bytes did not change since it was kept there is not read again (see ``ingest.memo``)."""
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
     total = sum(sizes)
@@ -158,9 +148,7 @@ def read_corpus(
             return ticks.ignore
         return lambda fraction: report("read", done + int(fraction * sizes[n]), total)
 
-    for k, read in enumerate(
-        _results([paths[n] for n in todo], source, max_bytes, tick, meanwhile)
-    ):
+    for k, read in enumerate(_results([paths[n] for n in todo], source, max_bytes, tick)):
         n = todo[k]
         fates[n] = read
         key = keys[n]

@@ -68,14 +68,6 @@ class AnalysisCache:
         self.hits += 1
         return data
 
-    def holds(self, version: str) -> bool:
-        """Whether any analysis of pipeline ``version`` is stored (else every document of a
-        build goes through the language model)."""
-        row = self._conn.execute(
-            "SELECT 1 FROM analyses WHERE version = ? LIMIT 1", (version,)
-        ).fetchone()
-        return row is not None
-
     def put(self, key: str, version: str, data: dict[str, Any]) -> None:
         """Store an analysis (replacing any older entry for the same key and version)."""
         self.put_text(key, version, [json.dumps(data, ensure_ascii=False)])
