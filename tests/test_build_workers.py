@@ -207,3 +207,5 @@ def test_tasks_cut_a_large_document_and_group_small_ones() -> None:
     tasks = plan_tasks(small, 2)
     assert 16 <= len(tasks) <= 10_000 // 32
     assert [s[0] for task in tasks for s in task] == list(range(10_000))  # in order, once
+    sizes = [sum(stop - start for _, start, stop in task) for task in tasks]
+    assert max(sizes[-4:]) * 3 < max(sizes)  # the last ones smaller: workers end together

@@ -45,21 +45,35 @@ def default_workers() -> int:
 
 
 def plan_tasks(documents: Sequence[Document], workers: int) -> list[Task]:
-    """Tasks of about the same number of passages, in document order."""
+    """Tasks of about the same number of passages, in document order; the last passages (a
+    task's worth per worker) in tasks a quarter that size, so that the workers finish close
+    together instead of one idling while another ends a full task."""
     total = sum(len(d.passages) for d in documents)
     low, high = TASK_PASSAGES
-    size = max(low, min(high, -(-total // (workers * 8))))
+    full = max(low, min(high, -(-total // (workers * 8))))
+    tail = total - workers * full
+
+    def size_at(seen: int) -> int:
+        return full if seen + full <= tail else max(low, full // 4)
+
     tasks: list[Task] = []
     current: Task = []
-    filled = 0
+    filled = seen = 0
     for i, document in enumerate(documents):
         count = len(document.passages)
+        size = size_at(seen)
         if count > size:
             if current:
                 tasks.append(current)
                 current, filled = [], 0
-            tasks += [[(i, k, min(k + size, count))] for k in range(0, count, size)]
+            k = 0
+            while k < count:
+                stop = min(k + size_at(seen + k), count)
+                tasks.append([(i, k, stop)])
+                k = stop
+            seen += count
             continue
+        seen += count
         current.append((i, 0, count))
         filled += count
         if filled >= size:
@@ -146,7 +160,9 @@ class _Worker:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child.close()
-        self.task: Task | None = None
+        self.tasks: deque[Task] = deque()
+        """Sent and not yet answered, in order: the first is being analysed, the next waits in
+        the pipe so that the worker goes on while this process takes in the first's outcomes."""
 
 
 class _Pool:
@@ -179,31 +195,42 @@ class _Pool:
     def run(self, tasks: list[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
         """Each task with its outcomes, as workers finish them."""
         pending = deque(tasks)
-        while pending or any(w.task is not None for w in self.workers):
-            for worker in list(self.workers):
-                if worker.task is None and pending:
-                    worker.task = pending.popleft()
-                    try:
-                        worker.conn.send(worker.task)
-                    except OSError:  # the worker died between two tasks: not the task's doing
-                        self._replace_idle(worker)
-                        pending.appendleft(worker.task)
-            busy = [w for w in self.workers if w.task is not None]
+        while pending or any(w.tasks for w in self.workers):
+            self._hand_out(pending)
+            busy = [w for w in self.workers if w.tasks]
             if not busy:
                 continue
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
             for worker in busy:
                 if worker.conn not in ready and worker.process.sentinel not in ready:
                     continue
-                task = worker.task
-                assert task is not None
+                task = worker.tasks[0]
                 try:
                     outcomes: list[Outcome] = worker.conn.recv()
+                    worker.tasks.popleft()
                 except (EOFError, OSError):
-                    outcomes = self._died(worker, task, pending)
-                worker.task = None
+                    outcomes = self._died(worker, pending)
                 if outcomes:
                     yield task, outcomes
+
+    def _hand_out(self, pending: deque[Task]) -> None:
+        """Give each worker a task, and a second one while enough are left for every worker
+        (at the end, a task waiting behind another would keep an idle worker waiting)."""
+        for depth in (1, 2):
+            for worker in list(self.workers):
+                if len(worker.tasks) >= depth or not pending:
+                    continue
+                if depth == 2 and len(pending) <= len(self.workers):
+                    return
+                task = pending.popleft()
+                try:
+                    worker.conn.send(task)
+                except OSError:  # the worker died: not the task's doing
+                    pending.appendleft(task)
+                    if not worker.tasks:
+                        self._replace_idle(worker)
+                    continue  # a death during its first task is seen by ``run``
+                worker.tasks.append(task)
 
     def _replace_idle(self, worker: _Worker) -> None:
         self.idle_deaths += 1
@@ -213,13 +240,16 @@ class _Pool:
         worker.conn.close()
         self.workers[self.workers.index(worker)] = self._start()
 
-    def _died(self, worker: _Worker, task: Task, pending: deque[Task]) -> list[Outcome]:
-        """A worker died: its task's segments are tried one by one, and a segment that
-        kills a worker on its own fails with the reason."""
+    def _died(self, worker: _Worker, pending: deque[Task]) -> list[Outcome]:
+        """A worker died: the task it was analysing has its segments tried one by one (a
+        segment that kills a worker on its own fails with the reason); the task waiting
+        behind it goes back untouched."""
         worker.process.join(5)
         code = worker.process.exitcode
         worker.conn.close()
         self.workers[self.workers.index(worker)] = self._start()
+        task, *waiting = worker.tasks
+        pending.extendleft(reversed(waiting))
         if len(task) > 1:
             pending.extendleft([segment] for segment in reversed(task))
             return []
