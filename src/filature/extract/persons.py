@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,25 +35,44 @@ def resolve_short_names(mentions: Sequence[Located]) -> list[Located]:
     after it. A one-word person with no full name is kept when it carries a role (title) or
     NER itself tagged it a person ("Voltaire"); the analysis already removed common words.
     """
-    full: dict[int, list[tuple[int, int, str]]] = {}
-    for m in mentions:
-        if m.raw.type == "person" and len(_tokens(m.name)) >= 2:
-            full.setdefault(m.doc_index, []).append((m.raw.passage_seq, m.raw.start, m.name))
+    full = _full_names_by_word(mentions)
     out: list[Located] = []
     for m in mentions:
         words = _tokens(m.name)
         if m.raw.type != "person" or len(words) != 1:
             out.append(m)
             continue
-        here = (m.raw.passage_seq, m.raw.start)
-        matches = [c for c in full.get(m.doc_index, []) if words[0] in _tokens(c[2])]
-        before = [c for c in matches if (c[0], c[1]) < here]
-        chosen = before[-1] if before else (matches[0] if matches else None)
+        chosen = None
+        found = full.get((m.doc_index, words[0]))
+        if found is not None:
+            places, names = found
+            before = bisect_left(places, (m.raw.passage_seq, m.raw.start))
+            chosen = names[before - 1] if before else names[0]
         if chosen is not None:
-            out.append(replace(m, raw=replace(m.raw, name=chosen[2])))
+            out.append(replace(m, raw=replace(m.raw, name=chosen)))
         elif m.raw.role or m.raw.label == "PER":
             out.append(m)
     return out
+
+
+def _full_names_by_word(
+    mentions: Sequence[Located],
+) -> dict[tuple[int, str], tuple[list[tuple[int, int]], list[str]]]:
+    """Per (document, word): the places and names of the full person names holding the word,
+    in document order, so that a one-word mention finds its neighbours by bisection instead
+    of scanning every full name of its document."""
+    found: dict[tuple[int, str], list[tuple[tuple[int, int], str]]] = {}
+    for m in mentions:
+        words = _tokens(m.name)
+        if m.raw.type == "person" and len(words) >= 2:
+            place = (m.raw.passage_seq, m.raw.start)
+            for word in dict.fromkeys(words):
+                found.setdefault((m.doc_index, word), []).append((place, m.name))
+    by_word: dict[tuple[int, str], tuple[list[tuple[int, int]], list[str]]] = {}
+    for key, items in found.items():
+        items.sort(key=lambda item: item[0])
+        by_word[key] = ([place for place, _ in items], [name for _, name in items])
+    return by_word
 
 
 def _close(a: str, b: str) -> bool:
