@@ -89,31 +89,21 @@ def series_figures(cases: list[dict[str, Any]], scaled: list[str]) -> list[Figur
     ]
     multiples = [c for c in cases if c["case"] in scaled]
     labels = ", ".join(c["case"] for c in multiples)
-    for key, what in (("words_per_second", ""), ("words_per_second_without_model_load", "net")):
-        net = what == "net"
+    spreads = (("spread", labels, multiples), ("spread_all", "whole series", cases))
+    for key, net in (("words_per_second", False), ("words_per_second_without_model_load", True)):
         suffix = ", model load left out (informative)" if net else ""
-        figures.append(
+        figures += [
             Figure(
-                f"series.spread{'_net' if net else ''}",
-                f"Throughput fastest ÷ slowest, {labels}{suffix}",
-                _spread([c[key] for c in multiples]),
+                f"series.{tag}{'_net' if net else ''}",
+                f"Throughput fastest ÷ slowest, {title}{suffix}",
+                _spread([c[key] for c in members]),
                 "x",
                 target=None if net else SPREAD,
                 bound=None if net else "max",
-                note=", ".join(f"{c['case']} {c[key]:,.0f}" for c in multiples) + " words/s",
+                note=", ".join(f"{c['case']} {c[key]:,.0f}" for c in members) + " words/s",
             )
-        )
-        figures.append(
-            Figure(
-                f"series.spread_all{'_net' if net else ''}",
-                f"Throughput fastest ÷ slowest, whole series{suffix}",
-                _spread([c[key] for c in cases]),
-                "x",
-                target=None if net else SPREAD,
-                bound=None if net else "max",
-                note=", ".join(f"{c['case']} {c[key]:,.0f}" for c in cases) + " words/s",
-            )
-        )
+            for tag, title, members in spreads
+        ]
     return figures
 
 
