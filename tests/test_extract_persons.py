@@ -20,35 +20,38 @@ def names(mentions: list[Located]) -> list[tuple[int, int, int, str]]:
     return [(m.doc_index, m.raw.passage_seq, m.raw.start, m.name) for m in mentions]
 
 
-def test_the_latest_full_name_before_wins() -> None:
-    mentions = [
-        person(0, 1, 0, "Jean Noble"),
-        person(0, 2, 5, "Pierre Noble"),
-        person(0, 3, 0, "Noble"),
-        person(0, 4, 0, "Marc Noble"),
-    ]
-    assert names(resolve_short_names(mentions))[2] == (0, 3, 0, "Pierre Noble")
+SAME_PASSAGE = [(1, 0, "Jean Noble"), (1, 20, "Noble"), (1, 40, "Pierre Noble"), (1, 60, "Noble")]
 
 
-def test_the_first_full_name_after_when_none_before() -> None:
-    mentions = [
-        person(0, 1, 0, "Noble"),
-        person(0, 2, 0, "Jean Noble"),
-        person(0, 3, 0, "Pierre Noble"),
-    ]
-    assert names(resolve_short_names(mentions))[0] == (0, 1, 0, "Jean Noble")
-
-
-def test_same_passage_order_by_offset() -> None:
-    mentions = [
-        person(0, 1, 0, "Jean Noble"),
-        person(0, 1, 20, "Noble"),
-        person(0, 1, 40, "Pierre Noble"),
-        person(0, 1, 60, "Noble"),
-    ]
-    resolved = names(resolve_short_names(mentions))
-    assert resolved[1][3] == "Jean Noble"
-    assert resolved[3][3] == "Pierre Noble"
+@pytest.mark.parametrize(
+    ("mentions", "index", "expected"),
+    [
+        pytest.param(
+            [(1, 0, "Jean Noble"), (2, 5, "Pierre Noble"), (3, 0, "Noble"), (4, 0, "Marc Noble")],
+            2,
+            "Pierre Noble",
+            id="the-latest-full-name-before-wins",
+        ),
+        pytest.param(
+            [(1, 0, "Noble"), (2, 0, "Jean Noble"), (3, 0, "Pierre Noble")],
+            0,
+            "Jean Noble",
+            id="the-first-full-name-after-when-none-before",
+        ),
+        pytest.param(SAME_PASSAGE, 1, "Jean Noble", id="same-passage-an-earlier-offset-before"),
+        pytest.param(SAME_PASSAGE, 3, "Pierre Noble", id="same-passage-the-latest-offset-before"),
+    ],
+)
+def test_a_surname_takes_the_full_name_nearest_before_it(
+    mentions: list[tuple[int, int, str]], index: int, expected: str
+) -> None:
+    """Within one document, the full name sharing the surname that comes last before it (by
+    passage, then offset), else the first after it; the mention keeps its place."""
+    resolved = names(
+        resolve_short_names([person(0, seq, start, name) for seq, start, name in mentions])
+    )
+    seq, start, _ = mentions[index]
+    assert resolved[index] == (0, seq, start, expected)
 
 
 def test_full_names_of_other_documents_do_not_count() -> None:
