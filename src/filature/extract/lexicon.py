@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -71,24 +72,26 @@ def read_data(name: str) -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
+def longest_first(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The folded phrases as word tuples, once each, longest first (the first match wins);
+    phrases of one length keep their order in ``phrases``."""
+    unique = dict.fromkeys(tuple(fold(p).split()) for p in phrases)
+    return tuple(sorted(unique, key=len, reverse=True))
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read ``data/lexicon.toml`` shipped with the package (cached)."""
     data = read_data("lexicon.toml")
-    titles = sorted(
-        {tuple(fold(t).split()) for t in data["roles"]["titles"]}, key=len, reverse=True
-    )
     types = data["types"]
     noise = data["noise"]
     return Lexicon(
         determiners=folded(data["determiners"]["words"]),
         elisions=frozenset(data["determiners"]["elisions"]),
-        titles=tuple(titles),
+        titles=longest_first(data["roles"]["titles"]),
         honorifics=frozenset(data["roles"]["honorifics"]),
         agreement_heads=folded(types["agreement"]),
-        agreement_topics=tuple(
-            sorted({tuple(fold(t).split()) for t in types["agreement_topics"]}, key=len)[::-1]
-        ),
+        agreement_topics=longest_first(types["agreement_topics"]),
         operation_heads=folded(types["operation"]),
         event_heads=folded(types["event"]),
         organization_heads=folded(types["organization"]),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from filature.extract.lexicon import longest_first
 from filature.text import fold as fold  # the one fold, re-exported to the relation modules
 from filature.text import folded
 from filature.vocabulary import RELATION_TYPES
@@ -165,9 +165,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
     verbs = tuple(_verb(v) for v in data["verb"])
     nouns = tuple(_noun(n) for n in data["noun"])
     units_of = _words(data, "roles", "unit_words")
-    roles = tuple(
-        sorted((tuple(fold(r).split()) for r in data["roles"]["words"]), key=len, reverse=True)
-    )
+    roles = longest_first(data["roles"]["words"])
     stated = [t for t in RELATION_TYPES.values() if t.stated]
     allowed = {t.name: (t.sources, t.targets) for t in stated}
     symmetric = frozenset(t.name for t in stated if t.symmetric)
@@ -199,7 +197,7 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         ),
         table_headers={k: tuple(fold(w) for w in v) for k, v in data["table"].items()},
         negators=_words(data, "negation", "words"),
-        bench_roles=_longest_first((*bench.get("roles", ()), *plurals)),
+        bench_roles=longest_first((*bench.get("roles", ()), *plurals)),
         bench_plurals={fold(k): v.lower() for k, v in plurals.items()},
         bench_courts=_words(data, "bench", "courts"),
         unit_heads=units,
@@ -215,21 +213,16 @@ def load_relation_lexicon(path: Path = DATA) -> RelationLexicon:
         restrictives=_words(data, "negation", "restrictive"),
         conditions=_words(data, "negation", "conditions"),
         appointers=_words(data, "roles", "appointers"),
-        event_parts=_longest_first(data.get("participation", {}).get("parts", ())),
+        event_parts=longest_first(data.get("participation", {}).get("parts", ())),
         factual_before_condition=_words(data, "negation", "factual_before_condition"),
         unit_words=units_of,
         anaphor_nouns=_words(data, "roles", "anaphors"),
         seat_appositions=_words(data, "places", "seat_appositions"),
         war_heads=_words(data, "participation", "heads"),
-        opponent_preps=_longest_first(data.get("participation", {}).get("against", ())),
-        named_place_heads=_longest_first(data.get("named_places", {}).get("heads", ())),
+        opponent_preps=longest_first(data.get("participation", {}).get("against", ())),
+        named_place_heads=longest_first(data.get("named_places", {}).get("heads", ())),
     )
 
 
 def _words(data: dict[str, Any], table: str, key: str) -> frozenset[str]:
     return folded(data.get(table, {}).get(key, ()))
-
-
-def _longest_first(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    """The folded phrases as word tuples, once each, longest first (the first match wins)."""
-    return tuple(sorted({tuple(fold(p).split()) for p in phrases}, key=len, reverse=True))
