@@ -76,7 +76,7 @@ def not_a_name(
     if first.pos_ != "NOUN" or not rest_lower or head is not None:
         return False
     opening = first.is_sent_start or first.i == 0
-    return opening or first.lower_ in lowercase or fold(first.text) in lex.capitalised_common
+    return opening or first.lower_ in lowercase or fold(first.text) in lex.noise.capitalised_common
 
 
 _JOINING = frozenset({"et", "ou"})

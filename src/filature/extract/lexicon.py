@@ -4,13 +4,39 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 from filature.extract.textnorm import fold
 from filature.text import folded
+
+
+@dataclass(frozen=True)
+class NoiseWords:
+    """The folded lists of ``[noise]`` in ``data/lexicon.toml``, each field named as its list
+    (``eras``, compared without spaces, is ``Lexicon.eras``): the words the named rules of
+    ``extract.noise`` and the name checks compare a candidate with.
+
+    - ``citation``: citation apparatus, abbreviations, the labels of a document's own parts;
+    - ``currency``: currency codes and symbols;
+    - ``common_nouns``: French common nouns that open headings and cells with a capital;
+    - ``capitalised_common``: common nouns French typography capitalises (l'État, les Parties);
+    - ``contact_labels``: labels of contact details (Téléphone, Courriel);
+    - ``section_labels``: words that label a part of a text (Chapitre, Section, Titre);
+    - ``english``: English function words and adverbs (running English, not names);
+    - ``english_place_words``: English words that open place names (New, North).
+    """
+
+    citation: frozenset[str]
+    currency: frozenset[str]
+    common_nouns: frozenset[str]
+    capitalised_common: frozenset[str]
+    contact_labels: frozenset[str]
+    section_labels: frozenset[str]
+    english: frozenset[str]
+    english_place_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -27,15 +53,8 @@ class Lexicon:
     event_heads: frozenset[str]
     organization_heads: frozenset[str]
     organization_tails: frozenset[str]
-    citation: frozenset[str]
-    currency: frozenset[str]
+    noise: NoiseWords
     eras: frozenset[str]
-    common_nouns: frozenset[str]
-    capitalised_common: frozenset[str]
-    contact_labels: frozenset[str]
-    section_labels: frozenset[str]
-    english: frozenset[str]
-    english_place_words: frozenset[str]
     demonyms: frozenset[str]
     demonym_plural_suffixes: tuple[str, ...]
     stopwords: frozenset[str]
@@ -79,6 +98,14 @@ def longest_first(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(unique, key=len, reverse=True))
 
 
+def _noise_words(section: dict[str, Any]) -> NoiseWords:
+    """Each field of ``NoiseWords`` from the list of ``[noise]`` it is named after, folded."""
+    missing = [f.name for f in fields(NoiseWords) if f.name not in section]
+    if missing:
+        raise ValueError(f"data/lexicon.toml: [noise] has no list {', '.join(missing)}")
+    return NoiseWords(**{f.name: folded(section[f.name]) for f in fields(NoiseWords)})
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read ``data/lexicon.toml`` shipped with the package (cached)."""
@@ -96,15 +123,8 @@ def load_lexicon() -> Lexicon:
         event_heads=folded(types["event"]),
         organization_heads=folded(types["organization"]),
         organization_tails=folded(types["organization_tails"]),
-        citation=folded(noise["citation"]),
-        currency=folded(noise["currency"]),
+        noise=_noise_words(noise),
         eras=frozenset(fold(w).replace(" ", "") for w in noise["eras"]),
-        common_nouns=folded(noise["common_nouns"]),
-        capitalised_common=folded(noise["capitalised_common"]),
-        contact_labels=folded(noise["contact_labels"]),
-        section_labels=folded(noise["section_labels"]),
-        english=folded(noise["english"]),
-        english_place_words=folded(noise["english_place_words"]),
         demonyms=folded(data["demonyms"]["words"]),
         demonym_plural_suffixes=tuple(fold(w) for w in data["demonyms"]["plural_suffixes"]),
         stopwords=folded(data["stopwords"]["words"]),

@@ -78,8 +78,13 @@ def _derived_demonym(folded: str) -> bool:
     return folded.endswith(_DEMONYM_ENDINGS) and nationality_state(folded) is not None
 
 
+def _common_noun(folded: str, lex: Lexicon) -> bool:
+    """``[noise]`` common_nouns or capitalised_common: a common noun, whatever its capital."""
+    return folded in lex.noise.common_nouns or folded in lex.noise.capitalised_common
+
+
 def _section_label(c: Candidate, lex: Lexicon) -> bool:
-    if len(c.words) != 2 or fold(c.words[0]) not in lex.section_labels:
+    if len(c.words) != 2 or fold(c.words[0]) not in lex.noise.section_labels:
         return False
     number = c.words[1].rstrip(".")
     return number.isdigit() or bool(_ROMAN.fullmatch(number.upper()))
@@ -100,7 +105,7 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     NoiseRule(
         "citation",
         "citation apparatus (op. cit, ibid, p.), lexicon [noise] citation",
-        lambda c, lex: c.folded in lex.citation or c.folded.rstrip(".") in lex.citation,
+        lambda c, lex: c.folded in lex.noise.citation or c.folded.rstrip(".") in lex.noise.citation,
     ),
     NoiseRule(
         "era",
@@ -111,16 +116,14 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
         "currency",
         "a currency code or symbol, lexicon [noise] currency",
         lambda c, lex: (
-            c.folded in lex.currency or any(fold(w) in lex.currency for w in c.words if "$" in w)
+            c.folded in lex.noise.currency
+            or any(fold(w) in lex.noise.currency for w in c.words if "$" in w)
         ),
     ),
     NoiseRule(
         "common noun",
         "one capitalised common noun, lexicon [noise] common_nouns and capitalised_common",
-        lambda c, lex: (
-            len(c.words) == 1
-            and (c.folded in lex.common_nouns or c.folded in lex.capitalised_common)
-        ),
+        lambda c, lex: len(c.words) == 1 and _common_noun(c.folded, lex),
     ),
     NoiseRule(
         "nationality",
@@ -135,9 +138,7 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
         "plural common noun",
         "the plural of a capitalised common noun (les deux Empires), lexicon [noise]",
         lambda c, lex: (
-            len(c.words) == 1
-            and c.folded.endswith(("s", "x"))
-            and (c.folded[:-1] in lex.common_nouns or c.folded[:-1] in lex.capitalised_common)
+            len(c.words) == 1 and c.folded.endswith(("s", "x")) and _common_noun(c.folded[:-1], lex)
         ),
     ),
     NoiseRule(
@@ -148,7 +149,7 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     NoiseRule(
         "contact label",
         "a label of contact details (Téléphone, Courriel), lexicon [noise] contact_labels",
-        lambda c, lex: len(c.words) == 1 and c.folded.rstrip(".") in lex.contact_labels,
+        lambda c, lex: len(c.words) == 1 and c.folded.rstrip(".") in lex.noise.contact_labels,
     ),
     NoiseRule(
         "section label",

@@ -121,7 +121,7 @@ def rule_spans(text: str, lex: Lexicon) -> Iterator[RuleSpan]:
             yield RuleSpan(m.start("head"), m.end("name"), "operation", "named-operation")
     for m in agreement_of.finditer(text):
         head = norm_key(m.group("head"))
-        if fold(m.group("name")) in lex.common_nouns:
+        if fold(m.group("name")) in lex.noise.common_nouns:
             continue
         if head in lex.agreement_heads or head == "plan d action":
             yield RuleSpan(m.start("head"), m.end("name"), "agreement", "agreement-of-place")
@@ -141,9 +141,9 @@ def english_title(name: str, etype: EntityType, lex: Lexicon) -> bool:
     """
     words = [w for w in norm_key(name).split()]
     initials = {fold(w).rstrip(".") for w in name.split() if re.fullmatch(r"[A-Z]\.", w)}
-    if etype == "place" and words and words[0] in lex.english_place_words:
+    if etype == "place" and words and words[0] in lex.noise.english_place_words:
         initials.add(words[0])
-    english = [w for w in words if w in lex.english and w not in initials]
+    english = [w for w in words if w in lex.noise.english and w not in initials]
     if not english:
         return False
     if etype != "organization":

@@ -183,7 +183,7 @@ def propagate_names(
         and m.name not in people
         and (not is_acronym(m.name) or m.name in by_ner)
         and len(m.name) > 2
-        and fold(m.name) not in lex.common_nouns
+        and fold(m.name) not in lex.noise.common_nouns
         and fold(m.name) not in lex.organization_heads
         and m.name.lower() not in lowercase
         and m.name[:1].isupper()

@@ -50,7 +50,9 @@ def author_slot(doc: Doc, text: str, span: Trimmed, lex: Lexicon) -> bool:
         return False
     if not looks_like_person(span.name) or not is_lead(text, span.start, True):
         return False
-    vocabulary = lex.english | lex.common_nouns | lex.organization_heads | lex.organization_tails
+    vocabulary = (
+        lex.noise.english | lex.noise.common_nouns | lex.organization_heads | lex.organization_tails
+    )
     if any(fold(w) in vocabulary or (is_acronym(w) and len(w) > 2) for w in words):
         return False
     return any(not doc.vocab[w.lower()].has_vector for w in words)
