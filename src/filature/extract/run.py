@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from filature.extract.analyze import PIPELINE_VERSION
+from filature.extract.compiled import remembered_patterns
 from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import cooccurrences, resolve
@@ -131,7 +132,8 @@ def analyze_corpus(
 
                 if loading is not None:
                     loading(False)
-                nlp = load_nlp()
+                with remembered_patterns(cache):
+                    nlp = load_nlp()
                 if loading is not None:
                     loading(True)
             return nlp
