@@ -3,6 +3,7 @@ private tmux server and a folder the nobody user can use."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's builds (and the processes it starts) keep what they cache per user
+    (``store.patternfiles``) in a folder of their own, never in the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(open_folder("filature-user-cache-"))
 
 
 @pytest.fixture(scope="session")

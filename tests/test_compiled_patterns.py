@@ -1,6 +1,7 @@
-"""Long regular expressions compiled once and read back from the analysis cache
-(``extract.compiled``): the same pattern object's behaviour, the store hit on a second
-compile, damaged entries compiled again, and Python's compiler given back after the block."""
+"""Long regular expressions compiled once and read back from the user's cache folder
+(``extract.compiled``, ``store.patternfiles``): the same pattern object's behaviour, the store
+hit on a second compile, damaged entries compiled again, Python's compiler given back after
+the block, a folder that cannot be written."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from filature.extract.compiled import MIN_LENGTH, pattern_key, remembered_patterns, scope
-from filature.store.cache import AnalysisCache
+from filature.store.patternfiles import PatternFiles, user_cache_folder
 
 compiler = importlib.import_module("re._compiler")
 
@@ -33,7 +34,7 @@ class Counting:
         self.reads = 0
         self.writes = 0
 
-    def get_pattern(self, key: str) -> bytes | None:
+    def get_pattern(self, key: str, scope: str) -> bytes | None:
         self.reads += 1
         return self.kept.get(key)
 
@@ -47,7 +48,7 @@ def behaviour(p: re.Pattern[str]) -> list[object]:
     return [p.pattern, p.flags, p.groups, dict(p.groupindex), found]
 
 
-def compiled(store: Counting | AnalysisCache, flags: int = 0) -> re.Pattern[str]:
+def compiled(store: Counting | PatternFiles, flags: int = 0) -> re.Pattern[str]:
     re.purge()  # re's own cache would answer before the compiler is asked
     with remembered_patterns(store):
         return re.compile(PATTERN, flags)
@@ -113,30 +114,43 @@ def test_a_damaged_entry_is_compiled_again(damage: bytes | str) -> None:
     assert store.writes == 2  # compiled again, and kept again
 
 
-def test_the_analysis_cache_keeps_programs_of_this_interpreter_only(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite.cache"
-    cache = AnalysisCache(path)
-    cache.put_pattern("re:other", b"old", "another-interpreter")
-    expected = behaviour(compiled(cache))
-    cache.close()
-    cache = AnalysisCache(path)
-    assert cache.get_pattern("re:other") is None
-    assert cache.get_pattern(pattern_key(PATTERN, 0)) is not None
-    assert behaviour(compiled(cache)) == expected
-    cache.close()
-    assert scope().startswith("cpython")
+def test_the_files_keep_programs_of_this_interpreter_only(tmp_path: Path) -> None:
+    other = PatternFiles(tmp_path)
+    other.put_pattern("re:old", b"old", "another-interpreter")
+    files = PatternFiles(tmp_path)
+    expected = behaviour(compiled(files))
+    assert other.get_pattern("re:old", "another-interpreter") is None
+    assert files.get_pattern(pattern_key(PATTERN, 0), scope()) is not None
+    assert behaviour(compiled(PatternFiles(tmp_path))) == expected
+    assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_compile(tmp_path: Path) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    files = PatternFiles(blocked)
+    assert behaviour(compiled(files)) == behaviour(compiled(Counting()))
+    assert files.get_pattern(pattern_key(PATTERN, 0), scope()) is None
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert user_cache_folder() == tmp_path / "filature"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache_folder() == tmp_path / "home" / ".cache" / "filature"
 
 
 LOAD_AND_TOKENIZE = """
-import json, sqlite3, sys
+import json, sys
 from pathlib import Path
 from filature.extract.compiled import remembered_patterns
 from filature.extract.nlp import load_nlp
-from filature.store.cache import AnalysisCache
+from filature.store.patternfiles import PatternFiles
 
-cache = AnalysisCache(Path(sys.argv[1]))
-stored = sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM patterns").fetchone()[0]
-with remembered_patterns(cache):
+folder = Path(sys.argv[1])
+stored = len([p for p in folder.rglob("*") if p.is_file()])
+with remembered_patterns(PatternFiles(folder)):
     nlp = load_nlp()
 doc = nlp.tokenizer(sys.argv[2])
 print(json.dumps({"stored": stored, "tokens": [t.text for t in doc]}))
@@ -155,7 +169,7 @@ def test_the_models_tokenizer_is_the_same_from_kept_programs(tmp_path: Path, nlp
         "c'est-à-dire qu'Interpol, l'OIPC-Interpol et peut-être l'ONUDC (Vienne) y étaient "
         "— quelques-uns d'entre eux s'y trouvaient-ils ? 3,5 % du PIB, 12-15 ans."
     )
-    cache = tmp_path / "db.sqlite.cache"
+    cache = tmp_path / "user-cache"
     runs = []
     for _ in range(2):
         done = subprocess.run(
@@ -169,3 +183,19 @@ def test_the_models_tokenizer_is_the_same_from_kept_programs(tmp_path: Path, nlp
     expected = [t.text for t in nlp.tokenizer(text)]
     assert runs[0]["stored"] == 0 and runs[1]["stored"] > 0
     assert runs[0]["tokens"] == runs[1]["tokens"] == expected
+
+
+def test_a_build_keeps_the_models_programs_in_the_user_cache(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Le ministre a rencontré M. Wang à Pékin en 2019.\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user")}
+    command = [sys.executable, "-m", "filature", "build", str(folder), "--db"]
+    subprocess.run(
+        [*command, str(tmp_path / "d.db")], env=env, capture_output=True, check=True, timeout=300
+    )
+    assert list((tmp_path / "user" / "filature" / "patterns").rglob("re:*"))

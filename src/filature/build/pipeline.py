@@ -33,6 +33,7 @@ from filature.models import Document, FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
+from filature.store.patternfiles import PatternFiles
 from filature.store.writer import WriteStats, write_database
 from filature.workers import analyse_in_workers, default_workers
 
@@ -249,6 +250,7 @@ def _build_from(
         loading=loading,
         stream=stream,
         failures=failures,
+        patterns=PatternFiles() if cache is not None else None,
     )
     if failures:
         documents, files = _without_failed(documents, files, failures)

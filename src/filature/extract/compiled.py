@@ -4,10 +4,11 @@ Loading the French model compiles its tokenizer's patterns (the exceptions' ``TO
 hundreds of kilobytes of alternatives over large character classes): about 2 of the model's
 3.5 s load, spent in Python's regular-expression compiler at every load. What that compiler
 makes is a list of integers that CPython's ``_sre`` takes back as it is (and validates before
-use), so the program of every long pattern compiled while the model loads is kept in the
-analysis cache, keyed by the pattern, its flags and the interpreter, and a later load skips the
-compiler. An entry that cannot be read or that ``_sre`` refuses is compiled again as usual; an
-interpreter without these internals compiles as usual.
+use), so the program of every long pattern compiled while the model loads is kept (by
+``store.patternfiles``, in the user's cache folder), keyed by the pattern, its flags and the
+interpreter, and a later load skips the compiler. An entry that cannot be read or that
+``_sre`` refuses is compiled again as usual; an interpreter without these internals compiles
+as usual.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ MIN_LENGTH = 2000
 
 
 class PatternStore(Protocol):
-    """Where compiled programs are kept (``store.cache.AnalysisCache``)."""
+    """Where compiled programs are kept (``store.patternfiles.PatternFiles``)."""
 
-    def get_pattern(self, key: str) -> bytes | None:
-        """The program kept under ``key``, or None."""
+    def get_pattern(self, key: str, scope: str) -> bytes | None:
+        """The program kept under ``key`` for the interpreter ``scope``, or None."""
 
     def put_pattern(self, key: str, data: bytes, scope: str) -> None:
         """Keep ``data`` under ``key``; entries of other scopes (interpreters) may go."""
@@ -122,7 +123,7 @@ def remembered_patterns(store: PatternStore | None) -> Iterator[None]:
         if not isinstance(p, str) or len(p) < MIN_LENGTH or flags & re.DEBUG:
             return original(p, flags)
         key = pattern_key(p, flags)
-        kept = _read(sre, p, store.get_pattern(key))
+        kept = _read(sre, p, store.get_pattern(key, tag))
         if kept is not None:
             return kept
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from filature.extract.analyze import PIPELINE_VERSION
-from filature.extract.compiled import remembered_patterns
+from filature.extract.compiled import PatternStore, remembered_patterns
 from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import cooccurrences, resolve
@@ -101,6 +101,7 @@ def analyze_corpus(
     loading: Callable[[bool], None] | None = None,
     stream: Stream | None = None,
     failures: dict[int, str] | None = None,
+    patterns: PatternStore | None = None,
 ) -> list[DocumentResult]:
     """Every document's result, from the cache where possible; spaCy loads only if needed.
 
@@ -109,7 +110,8 @@ def analyze_corpus(
     with False before the model loads and with True once it is loaded (never when every
     document comes from the cache, nor when the stream analyses elsewhere). A document the
     stream could not analyse is left out of the results and recorded in ``failures`` (by
-    index) with the reason; without ``failures`` it raises ``RuntimeError``.
+    index) with the reason; without ``failures`` it raises ``RuntimeError``. With ``patterns``,
+    the model's long regular expressions load from their kept programs (``extract.compiled``).
     """
     version = pipeline_version()
     keys = [document_key(d) for d in documents]
@@ -132,7 +134,7 @@ def analyze_corpus(
 
                 if loading is not None:
                     loading(False)
-                with remembered_patterns(cache):
+                with remembered_patterns(patterns):
                     nlp = load_nlp()
                 if loading is not None:
                     loading(True)

@@ -48,11 +48,7 @@ class AnalysisCache:
             "CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
         )
         conn.execute("CREATE TABLE IF NOT EXISTS steps (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS patterns"
-            " (key TEXT PRIMARY KEY, scope TEXT NOT NULL, data BLOB NOT NULL)"
-        )
-        for table in ("analyses", "readings", "steps", "patterns"):
+        for table in ("analyses", "readings", "steps"):
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         return conn
 
@@ -147,20 +143,6 @@ class AnalysisCache:
     def prune_steps(self) -> None:
         """Forget the step results this build did not look up."""
         self._prune("steps", self._steps_seen)
-
-    def get_pattern(self, key: str) -> bytes | None:
-        """A compiled regular expression's program (``extract.compiled``), or None."""
-        row = self._conn.execute("SELECT data FROM patterns WHERE key = ?", (key,)).fetchone()
-        return None if row is None else bytes(row[0])
-
-    def put_pattern(self, key: str, data: bytes, scope: str) -> None:
-        """Keep a compiled program; those of another interpreter (``scope``) go."""
-        self._conn.execute("DELETE FROM patterns WHERE scope != ?", (scope,))
-        self._conn.execute(
-            "INSERT OR REPLACE INTO patterns (key, scope, data) VALUES (?, ?, ?)",
-            (key, scope, data),
-        )
-        self._conn.commit()
 
     def close(self) -> None:
         """Close the cache file."""
