@@ -7,8 +7,6 @@ import errno
 import gc
 import sqlite3
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING
 from filature import __version__
 from filature.build.disk import disk_full, is_disk_full
 from filature.build.freshness import CURATION_FILE, corpus_fingerprint, recorded_curation
+from filature.build.report import BuildReport, Progress, without_failed
 from filature.curation.derivation import FileDerivation
 from filature.curation.entries import CurationError
 from filature.curation.state import META_DB, META_FILE, CurationFile, read_curation
@@ -29,7 +28,7 @@ from filature.ingest.documents_file import (
     read_documents_file,
 )
 from filature.memory import release_free_memory
-from filature.models import Document, FileReport
+from filature.models import FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -41,31 +40,6 @@ if TYPE_CHECKING:
     from filature.extract.run import Stream
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-Progress = Callable[[str, int, int], None]
-"""Called with (stage, done, total); stages are "read", "model" (loading the language model,
-only when some document is not in the cache), "analyse" and "write"."""
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What a build did: every file's fate and the counts written."""
-
-    db_path: Path
-    files: tuple[FileReport, ...]
-    stats: WriteStats
-    seconds: float
-    analysed: int = 0
-    cached: int = 0
-    curation: Path | None = None
-    metadata_notes: tuple[str, ...] = ()
-    workers: int = 1
-    model_loaded: bool = False
-    cluster: str | None = None
-
-    @property
-    def skipped(self) -> tuple[FileReport, ...]:
-        return tuple(f for f in self.files if f.status == "skipped")
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -253,7 +227,7 @@ def _build_from(
         patterns=PatternFiles() if cache is not None else None,
     )
     if failures:
-        documents, files = _without_failed(documents, files, failures)
+        documents, files = without_failed(documents, files, failures)
     gc.freeze()  # the analyses live to the end: the collector need not walk them again and again
     try:
         extraction = extract_results(documents, results, drops=drops, steps=cache)
@@ -287,16 +261,3 @@ def _build_from(
     report("write", 1, 1)
     analysed = len(documents) - cached
     return stats, files, analysed, cached, curation_path, metadata_notes, loaded
-
-
-def _without_failed(
-    documents: list[Document], files: list[FileReport], failures: dict[int, str]
-) -> tuple[list[Document], list[FileReport]]:
-    """The documents whose analysis succeeded, and the files with the others skipped."""
-    reasons = {documents[i].path: why for i, why in failures.items()}
-    kept = [d for i, d in enumerate(documents) if i not in failures]
-    fates = [
-        replace(f, status="skipped", reason=reasons[f.path]) if f.path in reasons else f
-        for f in files
-    ]
-    return kept, fates
