@@ -192,3 +192,23 @@ def test_truncated_and_old_schema_databases_raise_a_problem(tmp_path: Path) -> N
     conn.close()
     with pytest.raises(DatabaseProblem, match="schema version 0"):
         open_readonly(db)
+
+
+def test_the_check_before_the_swap_catches_a_damaged_page(tmp_path: Path) -> None:
+    """A page the disk damaged fails the writer's check, so the file is never swapped in."""
+    from filature.store.writer import _check
+
+    path = tmp_path / "damaged.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.executemany("INSERT INTO t (text) VALUES (?)", [("x" * 200,)] * 500)
+    conn.commit()
+    _check(conn)
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 3 + 8)
+        handle.write(b"\xff" * 64)
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError):
+        _check(conn)
+    conn.close()
