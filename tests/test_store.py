@@ -195,7 +195,8 @@ def test_truncated_and_old_schema_databases_raise_a_problem(tmp_path: Path) -> N
 
 
 def test_the_check_before_the_swap_catches_a_damaged_page(tmp_path: Path) -> None:
-    """A page the disk damaged fails the writer's check, so the file is never swapped in."""
+    """A page the disk damaged fails the writer's integrity check, so the file is never
+    swapped in."""
     from filature.store.writer import _check
 
     path = tmp_path / "damaged.db"

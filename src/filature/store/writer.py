@@ -66,7 +66,7 @@ def write_database(
     The extraction is also stored as the uncurated state (``base_*`` tables, relations of a
     ``symmetric`` type marked so); with a ``derivation`` (the curation step), the curated
     tables are then derived from it, as the app does; without, they are the extraction.
-    The previous database stays intact until the new one has passed SQLite's ``quick_check``;
+    The previous database stays intact until the new one has passed ``integrity_check``;
     stale journal/WAL files beside the target are removed so nothing leaks into the new file.
 
     Just before the swap the derivation is asked, under its lock, whether its decisions
@@ -158,14 +158,9 @@ def _derive_again(path: Path, again: Derivation, stats: WriteStats) -> WriteStat
 
 
 def _check(conn: sqlite3.Connection) -> None:
-    # quick_check reads every page and checks the file's structure (what a full disk, an I/O
-    # error or a torn write would break), in time linear in the file. integrity_check would
-    # also compare every index with its table, which only SQLite's own bugs could make differ:
-    # 0.4 s at 100x the seeds, more than any other check of a rebuild, for nothing a fresh file
-    # written in one transaction can lack.
-    result = conn.execute("PRAGMA quick_check").fetchall()
+    result = conn.execute("PRAGMA integrity_check").fetchall()
     if result != [("ok",)]:
-        raise sqlite3.DatabaseError(f"quick_check failed: {result[:3]}")
+        raise sqlite3.DatabaseError(f"integrity_check failed: {result[:3]}")
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise sqlite3.DatabaseError(f"foreign_key_check failed: {problems[:3]}")
