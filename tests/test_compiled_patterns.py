@@ -141,6 +141,18 @@ def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert user_cache_folder() == tmp_path / "home" / ".cache" / "filature"
 
 
+def test_no_home_folder_only_costs_the_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert user_cache_folder() is None
+    files = PatternFiles()
+    assert behaviour(compiled(files)) == behaviour(compiled(Counting()))
+    assert files.get_pattern(pattern_key(PATTERN, 0), scope()) is None
+
+
 LOAD_AND_TOKENIZE = """
 import json, sys
 from pathlib import Path

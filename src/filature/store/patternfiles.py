@@ -20,32 +20,43 @@ from pathlib import Path
 FOLDER_NAME = "filature"
 
 
-def user_cache_folder() -> Path:
-    """This user's cache folder for filature (``$XDG_CACHE_HOME/filature`` when set)."""
+def user_cache_folder() -> Path | None:
+    """This user's cache folder for filature (``$XDG_CACHE_HOME/filature`` when set), or None
+    when the user has no home folder to put it in."""
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if base.strip() and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / FOLDER_NAME
+    if base.strip() and Path(base).is_absolute():
+        return Path(base) / FOLDER_NAME
+    try:
+        return Path.home() / ".cache" / FOLDER_NAME
+    except RuntimeError:  # no $HOME and no entry in the password database
+        return None
 
 
 class PatternFiles:
     """Compiled programs as files under ``folder/patterns/<interpreter>/``."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.root = (folder or user_cache_folder()) / "patterns"
+        found = folder or user_cache_folder()
+        self.root = found / "patterns" if found is not None else None
 
-    def _place(self, scope: str) -> Path:
+    def _place(self, scope: str) -> Path | None:
+        if self.root is None:
+            return None
         return self.root / hashlib.sha256(scope.encode("utf-8", "replace")).hexdigest()[:16]
 
     def get_pattern(self, key: str, scope: str) -> bytes | None:
         """The program kept under ``key`` for the interpreter ``scope``, or None."""
+        place = self._place(scope)
         try:
-            return (self._place(scope) / key).read_bytes()
+            return None if place is None else (place / key).read_bytes()
         except OSError:
             return None
 
     def put_pattern(self, key: str, data: bytes, scope: str) -> None:
         """Keep a program; the programs of other interpreters go."""
         place = self._place(scope)
+        if place is None or self.root is None:
+            return
         try:
             place.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=place, prefix=".tmp-")
