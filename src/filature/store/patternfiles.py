@@ -55,7 +55,7 @@ class PatternFiles:
     def put_pattern(self, key: str, data: bytes, scope: str) -> None:
         """Keep a program; the programs of other interpreters go."""
         place = self._place(scope)
-        if place is None or self.root is None:
+        if place is None:
             return
         try:
             place.mkdir(parents=True, exist_ok=True)
@@ -71,6 +71,6 @@ class PatternFiles:
                 os.unlink(temporary)
             return
         with contextlib.suppress(OSError):
-            for other in self.root.iterdir():
+            for other in place.parent.iterdir():
                 if other != place and other.is_dir():
                     shutil.rmtree(other, ignore_errors=True)
