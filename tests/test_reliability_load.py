@@ -60,6 +60,7 @@ async def test_two_thousand_keys_in_quick_succession(db: Path) -> None:
     seed = int(os.environ.get("FILATURE_KEY_SEED", random.randrange(1_000_000)))
     chance = random.Random(seed)
     keys = [chance.choice(KEYS) for _ in range(2000)]
+    print(f"FILATURE_KEY_SEED={seed} replays these keys")  # shown if the test fails or hangs
     app = make_app(db, system_clipboard=False)
     quits: list[int] = []
     # Typing into the command palette then Enter can pick its "Quit" command: a clean exit
@@ -74,8 +75,11 @@ async def test_two_thousand_keys_in_quick_succession(db: Path) -> None:
             assert app.is_running, f"seed {seed}: stopped after key {start + 200}"
         await pilot.pause()
         alive(app)
-        while app.screen is not app.main:
+        for _ in range(20):
+            if app.screen is app.main:
+                break
             await pilot.press("escape")
+        assert app.screen is app.main, f"seed {seed}: Escape does not close {app.screen!r}"
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+k", *"meng")

@@ -1,4 +1,4 @@
-"""The app's access to the database: one read-only connection shared by every thread."""
+"""The app's access to the database: read-only connections shared by every thread."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from filature.query.views import (
     TableRow,
     TimelineEntry,
 )
-from filature.store.connect import open_readonly
 from filature.tui.busy import guarded
+from filature.tui.connections import open_pair
 
 BUSY_MS = 5000
 CLOSE_WAIT_S = 3.0
@@ -34,15 +34,21 @@ CLOSE_WAIT_S = 3.0
 class Catalog:
     """Read-only queries for the app; safe to call from the UI thread and from thread workers.
 
-    Every thread shares one connection, opened once: if a rebuild replaces the file while the
-    app runs, the app keeps reading the file it opened, whole, never a mix of old and new.
+    Every thread shares the connections opened at the start: if a rebuild replaces the file
+    while the app runs, the app keeps reading the file it opened, whole, never a mix of old
+    and new. A query calling a Python SQL function runs on a connection of its own, one
+    thread at a time: SQLite holds a connection's lock while it calls the function, which
+    waits for Python's lock, while another thread reading the same connection holds Python's
+    lock and waits for SQLite's, and the app would hang.
     """
 
     def __init__(self, path: Path) -> None:
         """Open ``path`` now, so a bad database fails (DatabaseProblem) before the app starts."""
         self.path = path
-        self._conn: sqlite3.Connection | None = open_readonly(path, shared=True)
-        table_pages.register_functions(self._conn)  # before any worker shares it
+        conn, calc = open_pair(path)
+        self._conn: sqlite3.Connection | None = conn
+        self._calc: sqlite3.Connection | None = calc
+        self._calc_lock = threading.Lock()
         self._index: query.FuzzyIndex | None = None
         self._index_lock = threading.Lock()
         self._retired: list[sqlite3.Connection] = []
@@ -72,6 +78,15 @@ class Catalog:
             with self._idle:
                 self._readers -= 1
                 self._idle.notify_all()
+
+    @contextmanager
+    def computing(self) -> Iterator[sqlite3.Connection]:
+        """The connection with the Python SQL functions (``table_pages.register_functions``),
+        held by the calling thread until the block ends; read every row inside the block."""
+        with self._calc_lock, self.reading():
+            if self._calc is None:
+                raise sqlite3.ProgrammingError("the catalog is closed")
+            yield self._calc
 
     @guarded(lambda: query.FuzzyIndex(()))
     def fuzzy_index(self) -> query.FuzzyIndex:
@@ -150,12 +165,14 @@ class Catalog:
     @guarded(lambda: None)
     def table_ids(self, query: TableQuery, limit: int = 0) -> array[int] | None:
         """The ids of the relations table's rows, filtered and sorted (the first ``limit``)."""
-        return table_pages.table_ids(self.conn, query, limit)
+        with self.computing() as conn:
+            return table_pages.table_ids(conn, query, limit)
 
     @guarded(lambda: None)
     def table_count(self, query: TableQuery) -> int | None:
         """How many rows the relations table has for ``query``."""
-        return table_pages.table_count(self.conn, query)
+        with self.computing() as conn:
+            return table_pages.table_count(conn, query)
 
     @guarded(tuple)
     def table_rows(self, ids: Sequence[int]) -> tuple[TableRow, ...]:
@@ -165,7 +182,8 @@ class Catalog:
     @guarded(tuple)
     def table_totals(self, query: TableQuery) -> tuple[SourceTotal, ...]:
         """The amounts per source and year of the rows ``query`` selects."""
-        return table_pages.table_totals(self.conn, query)
+        with self.computing() as conn:
+            return table_pages.table_totals(conn, query)
 
     @guarded(frozenset)
     def table_columns(self, rtype: str | None) -> frozenset[str]:
@@ -176,7 +194,8 @@ class Catalog:
     def timeline_order(self, entity_id: int | None, limit: int = 0) -> array[int] | None:
         """The ids of the dated relations of ``entity_id`` (None: of the corpus) in date
         order (the first ``limit``)."""
-        return timeline_order(self.conn, entity_id, limit)
+        with self.computing() as conn:
+            return timeline_order(conn, entity_id, limit)
 
     @guarded(tuple)
     def timeline_entries(self, ids: Sequence[int]) -> tuple[TimelineEntry, ...]:
@@ -189,7 +208,8 @@ class Catalog:
     ) -> tuple[array[int], dict[int, int], int]:
         """The first ``limit`` dated relations of ``entity_id`` (None: the corpus) in date
         order, the count of each year and of the undated."""
-        return timeline_head(self.conn, entity_id, limit)
+        with self.computing() as conn:
+            return timeline_head(conn, entity_id, limit)
 
     @guarded(tuple)
     def neighbours(
@@ -226,23 +246,27 @@ class Catalog:
     def busy_seen(self, message: str) -> None:
         """A read met a database locked by another process: stop waiting on each read (one
         wait is enough to know) until ``patient`` is called, and tell ``on_busy``."""
-        self.conn.execute("PRAGMA busy_timeout = 0")
+        for conn in self._open():
+            conn.execute("PRAGMA busy_timeout = 0")
         if self.on_busy is not None:
             self.on_busy(message)
 
     def patient(self) -> None:
         """Wait again (5 s) for a writer's lock before a read gives up."""
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        for conn in self._open():
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+
+    def _open(self) -> list[sqlite3.Connection]:
+        return [conn for conn in (self._conn, self._calc) if conn is not None]
 
     def reopen(self) -> None:
         """Read the file now at ``path`` (a rebuild replaced it); raises DatabaseProblem if it
         cannot be opened, and then keeps reading the old one. The old connection stays open
         until ``close``, for the workers still reading through it."""
-        conn = open_readonly(self.path, shared=True)
-        table_pages.register_functions(conn)
-        if self._conn is not None:
-            self._retired.append(self._conn)
-        self._conn = conn
+        conn, calc = open_pair(self.path)
+        with self._calc_lock:
+            self._retired.extend(self._open())
+            self._conn, self._calc = conn, calc
         self.reset()
 
     def close(self) -> None:
@@ -255,6 +279,6 @@ class Catalog:
             for old in self._retired:
                 old.close()
             self._retired.clear()
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            for conn in self._open():
+                conn.close()
+            self._conn = self._calc = None

@@ -55,7 +55,8 @@ class EntityActions(Screen[None]):
         from filature.dossier import write_dossier  # on demand: not for the first screen
 
         try:
-            paths = [write_dossier(self.catalog.conn, card.id, fmt) for fmt in ("md", "html")]
+            with self.catalog.computing() as conn:  # its timeline calls Python SQL functions
+                paths = [write_dossier(conn, card.id, fmt) for fmt in ("md", "html")]
         except (Problem, OSError, sqlite3.Error) as exc:
             self.notify(f"The dossier was not written: {exc}", severity="error", markup=False)
             return
