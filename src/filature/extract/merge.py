@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from filature.extract.clusters import UnionFind, clusters_of, vote
+from filature.extract.clusters import KeyVotes, UnionFind
 from filature.extract.corpus import mention_key, name_key
 from filature.extract.countries import load_countries, nationality_state
 from filature.extract.lexicon import Lexicon
@@ -190,24 +190,25 @@ def group(
     link_name_parts(keyed, uf)
     link_initials(keyed, uf)
     link_dynasties(keyed, uf, lex)
+    votes = KeyVotes(keyed)
     for _ in range(2):
-        clusters = clusters_of(keyed, uf)
+        found = votes.clusters(uf)
         by_type: dict[EntityType, list[str]] = {}
-        for root, ms in clusters.items():
-            by_type.setdefault(vote(ms), []).append(root)
+        for root, etype in found.types.items():
+            by_type.setdefault(etype, []).append(root)
         for etype, roots in by_type.items():
             for a, b in _fuzzy_pairs(sorted(roots), etype, lex):
                 uf.union(a, b)
-        link_people(clusters, by_type, uf)
-    link_complements(clusters_of(keyed, uf), uf, lex)
+        link_people(found.mentions, by_type, uf)
+    link_complements(votes.clusters(uf), uf, lex)
     for _ in range(2):
-        link_truncated(clusters_of(keyed, uf), uf)
-    clusters = clusters_of(keyed, uf)
+        link_truncated(votes.clusters(uf), uf)
+    found = votes.clusters(uf)
     state_of_root = {uf.find(key): state for key, state in states.items()}
     accented = _accented_words({m.name for m in mentions})
     drafts = []
-    for root, ms in clusters.items():
-        etype = vote(ms)
+    for root, ms in found.mentions.items():
+        etype = found.types[root]
         names = Counter(m.name for m in ms)
         given = frozenset(names) - {m.name for m in ms if m.raw.label != ALIAS_LABEL}
         name = _display(names, etype, given)

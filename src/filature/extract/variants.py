@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from filature.extract.clusters import UnionFind, vote
+from filature.extract.clusters import Clusters, UnionFind
 from filature.extract.corpus import demonym_free, name_key
 from filature.extract.countries import load_countries
 from filature.extract.lexicon import Lexicon
@@ -49,14 +49,13 @@ _COMPLEMENT = re.compile(
 )
 
 
-def link_complements(clusters: dict[str, list[Located]], uf: UnionFind, lex: Lexicon) -> None:
+def link_complements(clusters: Clusters, uf: UnionFind, lex: Lexicon) -> None:
     """Join "X de Y" to "X" when Y is another entity ("Ministère ... de la République
     populaire de Chine" is "Ministère ...")."""
     names: dict[str, str] = {}
-    types: dict[str, EntityType] = {}
+    types = clusters.types
     written: dict[str, list[str]] = {}  # each cluster's names, once each, in order
-    for root, ms in clusters.items():
-        types[root] = vote(ms)
+    for root, ms in clusters.mentions.items():
         written[root] = list(dict.fromkeys(m.name for m in ms))
         for name in written[root]:
             names.setdefault(norm_key(name), root)
@@ -78,11 +77,13 @@ def link_complements(clusters: dict[str, list[Located]], uf: UnionFind, lex: Lex
 TRUNCATED_MIN_WORDS = 4
 
 
-def link_truncated(clusters: dict[str, list[Located]], uf: UnionFind) -> None:
+def link_truncated(clusters: Clusters, uf: UnionFind) -> None:
     """Join a long name cut short (by a page or line break) to the one entity of the same type
     whose name it begins ("Convention des Nations unies contre la criminalité")."""
-    types = {root: vote(ms) for root, ms in clusters.items()}
-    names = {root: {norm_key(n) for n in {m.name for m in ms}} for root, ms in clusters.items()}
+    types = clusters.types
+    names = {
+        root: {norm_key(n) for n in {m.name for m in ms}} for root, ms in clusters.mentions.items()
+    }
     for root, keys in names.items():
         if types[root] == "person":
             continue
