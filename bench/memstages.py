@@ -102,12 +102,13 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="build here, with its analysis cache")
     args = parser.parse_args()
     import filature.build as build_module
+    import filature.extract.analysing as analysing_module
     import filature.extract.pipeline as pipeline_module
     import filature.extract.run as run_module
 
     stages = Stages()
     _wrap(stages, build_module, "read_corpus", "read+clean")
-    _wrap(stages, run_module, "analyze_stream", "analyse")
+    _wrap(stages, analysing_module, "analyze_stream", "analyse")
     _wrap(stages, run_module, "build_drafts", "merge")
     for name in _MERGE_STEPS:
         _wrap(stages, pipeline_module, name, f"merge:{name}")

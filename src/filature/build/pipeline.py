@@ -8,7 +8,6 @@ import gc
 import sqlite3
 import time
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,10 +33,10 @@ from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
 from filature.store.patternfiles import PatternFiles
 from filature.store.writer import WriteStats, write_database
-from filature.workers import analyse_in_workers, default_workers
+from filature.workers import LocalStream, default_workers
 
 if TYPE_CHECKING:
-    from filature.extract.run import Stream
+    from filature.extract.analysing import Stream
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -88,7 +87,7 @@ def build(
             errno.ENOENT, "No folder for the --explain-drops file", str(explain_drops)
         )
     existed = db_path.exists()
-    stream: Stream = partial(analyse_in_workers, workers=workers)
+    stream: Stream = LocalStream(workers)
     cluster = None
     if dask is not None:
         from filature.workers.cluster import Cluster

@@ -17,8 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
+from filature.extract.analysing import CorpusAnalysis, Stream
 from filature.extract.analyze import PIPELINE_VERSION
-from filature.extract.compiled import PatternStore, remembered_patterns
+from filature.extract.compiled import PatternStore
 from filature.extract.drops import CorpusDrop
 from filature.extract.pipeline import build_drafts, freeze
 from filature.extract.relations import cooccurrences, resolve
@@ -27,7 +28,6 @@ from filature.extract.relations.named import named_party_relations, named_place_
 from filature.extract.relations.units import unit_relations
 from filature.extract.result import DocumentResult
 from filature.extract.stepmemo import StepMemo, StepStore
-from filature.extract.stream import analyze_stream
 from filature.memory import release_free_memory
 from filature.models import Document, Extraction
 from filature.store.cache import AnalysisCache
@@ -67,31 +67,6 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()
 
 
-Stream = Callable[
-    [
-        Sequence[Document],
-        Callable[[], "Language"],
-        Callable[[int], None] | None,
-        Callable[[int, DocumentResult], None],
-    ],
-    dict[int, str],
-]
-"""Analyses documents: ``(documents, model, progress, finished)`` calls ``finished(i, result)``
-for each document analysed and returns the others with the reason (by index), e.g.
-``filature.workers`` in several processes or on a Dask cluster. ``model()`` loads the language
-model in this process (once), for a stream that analyses here or in forked workers."""
-
-
-def _in_process(
-    documents: Sequence[Document],
-    model: Callable[[], Language],
-    progress: Callable[[int], None] | None,
-    finished: Callable[[int, DocumentResult], None],
-) -> dict[int, str]:
-    analyze_stream(documents, model(), progress=progress, finished=finished)
-    return {}
-
-
 def analyze_corpus(
     documents: Sequence[Document],
     *,
@@ -112,52 +87,13 @@ def analyze_corpus(
     stream could not analyse is left out of the results and recorded in ``failures`` (by
     index) with the reason; without ``failures`` it raises ``RuntimeError``. With ``patterns``,
     the model's long regular expressions load from their kept programs (``extract.compiled``).
+    A stream that ``StartsAhead`` analyses the few documents missing from the cache while
+    this process reads the others from it.
     """
-    version = pipeline_version()
     keys = [document_key(d) for d in documents]
-    results: dict[int, DocumentResult] = {}
-    missing: list[int] = []
-    for i, document in enumerate(documents):
-        cached = cache.get(keys[i], version) if cache is not None else None
-        if cached is None:
-            missing.append(i)
-            continue
-        results[i] = DocumentResult.from_dict(cached)
-        if progress is not None:
-            progress(len(document.passages))
-    if missing:
-
-        def model() -> Language:
-            nonlocal nlp
-            if nlp is None:
-                from filature.extract.nlp import load_nlp
-
-                if loading is not None:
-                    loading(False)
-                with remembered_patterns(patterns):
-                    nlp = load_nlp()
-                if loading is not None:
-                    loading(True)
-            return nlp
-
-        def finished(n: int, result: DocumentResult) -> None:
-            i = missing[n]
-            results[i] = result
-            if cache is not None:
-                cache.put_text(keys[i], version, result.json_chunks())
-
-        analyse = stream or _in_process
-        failed = analyse([documents[i] for i in missing], model, progress, finished)
-        if failed and failures is None:
-            raise RuntimeError(
-                "; ".join(f"{documents[missing[n]].path}: {why}" for n, why in failed.items())
-            )
-        for n, why in failed.items():
-            assert failures is not None
-            failures[missing[n]] = why
-    if cache is not None:
-        cache.prune(set(keys), version)
-    return [results[i] for i in range(len(documents)) if i in results]
+    run = CorpusAnalysis(documents, keys, pipeline_version(), cache, failures)
+    run.analyse(nlp, progress, loading, stream, patterns)
+    return run.ordered()
 
 
 class Analysing(TypedDict, total=False):

@@ -52,6 +52,11 @@ class AnalysisCache:
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         return conn
 
+    def stored(self, keys: Iterable[str], version: str) -> set[str]:
+        """Which of ``keys`` have an analysis of ``version`` (it may still prove unreadable)."""
+        rows = self._conn.execute("SELECT key FROM analyses WHERE version = ?", (version,))
+        return set(keys) & {key for (key,) in rows}
+
     def get(self, key: str, version: str) -> dict[str, Any] | None:
         """The cached analysis, or None (also when the entry cannot be decoded)."""
         row = self._conn.execute(

@@ -1,6 +1,7 @@
 """Analysing documents in several processes: ``pool`` (the build's side: tasks planned, workers
 started and replaced, results merged in order) and ``child`` (what a worker process runs)."""
 
+from filature.workers.ahead import LocalStream
 from filature.workers.pool import analyse_in_workers, default_workers, plan_tasks
 
-__all__ = ["analyse_in_workers", "default_workers", "plan_tasks"]
+__all__ = ["LocalStream", "analyse_in_workers", "default_workers", "plan_tasks"]

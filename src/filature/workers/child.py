@@ -17,6 +17,7 @@ from filature.models import Document
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from filature.extract.compiled import PatternStore
     from filature.extract.result import DocumentResult
     from filature.extract.stream import DocumentPart, DocumentWork, Segment
 
@@ -34,16 +35,22 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def serve(conn: Connection, documents: Sequence[Document]) -> None:
-    """A worker: analyse each task received, send its outcomes back, until the pipe closes."""
+def serve(
+    conn: Connection, documents: Sequence[Document], patterns: PatternStore | None = None
+) -> None:
+    """A worker: analyse each task received, send its outcomes back, until the pipe closes;
+    the model is the parent's when it was loaded before the fork, else loaded here (its long
+    patterns from ``patterns``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
     _die_with_parent()
     if os.getppid() == 1:
         return
+    from filature.extract.compiled import remembered_patterns
     from filature.extract.nlp import load_nlp
 
-    nlp = load_nlp()  # already loaded in the parent when forked
+    with remembered_patterns(patterns):
+        nlp = load_nlp()
     works: dict[int, DocumentWork] = {}
     while True:
         try:

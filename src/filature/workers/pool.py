@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
+    from filature.extract.compiled import PatternStore
     from filature.extract.result import DocumentResult
     from filature.extract.stream import DocumentPart, Segment
 
@@ -102,14 +103,8 @@ def analyse_in_workers(
     if workers <= 1 or len(tasks) <= 1:
         analyze_stream(documents, nlp, progress=progress, finished=finished)
         return {}
-    merger = Merger(documents, finished)
-    with _Pool(documents, min(workers, len(tasks))) as pool:
-        for task, outcomes in pool.run(tasks):
-            for n, outcome in outcomes:
-                merger.add(task[n], outcome)
-                if progress is not None:
-                    progress(task[n][2] - task[n][1])
-    return merger.failed
+    with Pool(documents, min(workers, len(tasks))) as pool:
+        return pool.collect(tasks, progress, finished)
 
 
 @dataclass
@@ -146,10 +141,12 @@ class Merger:
 class _Worker:
     """One worker process, the pipe to it and the task it holds."""
 
-    def __init__(self, context: Any, documents: Sequence[Document]) -> None:
+    def __init__(
+        self, context: Any, documents: Sequence[Document], patterns: PatternStore | None
+    ) -> None:
         self.conn, child = multiprocessing.Pipe()
         self.process: BaseProcess = context.Process(
-            target=serve, args=(child, documents), daemon=True
+            target=serve, args=(child, documents, patterns), daemon=True
         )
         # Ctrl-C during the fork would raise inside Python's at-fork hooks, where it is printed
         # and lost (the build then went on): held back until the worker exists, it reaches
@@ -165,18 +162,23 @@ class _Worker:
         the pipe so that the worker goes on while this process takes in the first's outcomes."""
 
 
-class _Pool:
-    """Worker processes for one analysis; leaving it stops them, whatever happened."""
+class Pool:
+    """Worker processes for one analysis; leaving it stops them, whatever happened. Forked
+    after the model is loaded, they share it; forked before, each loads it (from
+    ``patterns``, see ``extract.compiled``)."""
 
-    def __init__(self, documents: Sequence[Document], size: int) -> None:
+    def __init__(
+        self, documents: Sequence[Document], size: int, patterns: PatternStore | None = None
+    ) -> None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.context = multiprocessing.get_context(method)
         self.documents = documents
         self.size = size
+        self.patterns = patterns
         self.workers: list[_Worker] = []
         self.idle_deaths = 0
 
-    def __enter__(self) -> _Pool:
+    def __enter__(self) -> Pool:
         gc.freeze()  # forked workers then share the parent's objects instead of copying them
         try:
             self.workers = [self._start() for _ in range(self.size)]
@@ -190,13 +192,28 @@ class _Pool:
         gc.unfreeze()
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.documents)
+        return _Worker(self.context, self.documents, self.patterns)
 
-    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
+    def collect(
+        self,
+        tasks: Sequence[Task],
+        progress: Callable[[int], None] | None,
+        finished: Callable[[int, DocumentResult], None],
+    ) -> dict[int, str]:
+        """Analyse ``tasks`` (and any handed out already): ``finished(i, result)`` for each
+        document as its last part comes in; the documents whose analysis failed."""
+        merger = Merger(self.documents, finished)
+        for task, outcomes in self.run(deque(tasks)):
+            for n, outcome in outcomes:
+                merger.add(task[n], outcome)
+                if progress is not None:
+                    progress(task[n][2] - task[n][1])
+        return merger.failed
+
+    def run(self, pending: deque[Task]) -> Iterator[tuple[Task, list[Outcome]]]:
         """Each task with its outcomes, as workers finish them."""
-        pending = deque(tasks)
         while pending or any(w.tasks for w in self.workers):
-            self._hand_out(pending)
+            self.hand_out(pending)
             busy = [w for w in self.workers if w.tasks]
             if not busy:
                 continue
@@ -213,7 +230,7 @@ class _Pool:
                 if outcomes:
                     yield task, outcomes
 
-    def _hand_out(self, pending: deque[Task]) -> None:
+    def hand_out(self, pending: deque[Task]) -> None:
         """Give each worker a task, and a second one while enough are left for every worker
         (at the end, a task waiting behind another would keep an idle worker waiting)."""
         for depth in (1, 2):

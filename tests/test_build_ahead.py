@@ -1,0 +1,99 @@
+"""A rebuild after a few documents changed analyses them in a worker started before the model
+is loaded, while the build reads every other document's analysis from the cache: the same
+database row for row as a full build, the build process never loads the model, and a worker
+that crashes costs only its document. One process (``workers=1``) stays one process."""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import os
+import shutil
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dbfactory import table_rows
+from filature.build import build
+from filature.extract.analyze import DocumentAnalyzer
+from filature.store.cache import cache_path
+from reliability import ROOT
+
+SEEDS = ROOT / "seeds"
+NEW = "Le ministre de l'Intérieur a rencontré le secrétaire général d'Interpol à Lyon.\n"
+CRASH = "Le ministre Aurélien Crashtest a rencontré Interpol à Lyon.\n"
+
+
+def cached_seeds(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the seeds and a database path beside the seed build's analysis cache."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    db = tmp_path / "db" / "filature.db"
+    db.parent.mkdir()
+    shutil.copyfile(cache_path(seed_db), cache_path(db))
+    return seeds, db
+
+
+class Watch:
+    """How many worker processes were alive each time the analysis bar moved."""
+
+    def __init__(self) -> None:
+        self.children: list[int] = []
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "analyse":
+            self.children.append(len(multiprocessing.active_children()))
+
+
+def test_a_new_document_is_analysed_ahead_with_the_same_rows(seed_db: Path, tmp_path: Path) -> None:
+    seeds, db = cached_seeds(seed_db, tmp_path)
+    (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
+    watch = Watch()
+    report = build(seeds, db, workers=2, progress=watch)
+    documents = len(list(SEEDS.glob("*.txt")))
+    assert (report.analysed, report.cached) == (1, documents)
+    assert not report.model_loaded  # loaded by the worker, not by the build
+    # the cached documents' passages move the bar while the worker analyses the new one
+    assert watch.children.count(1) >= documents, watch.children
+    assert not multiprocessing.active_children()
+    full = build(seeds, tmp_path / "full" / "filature.db", workers=1, use_cache=False)
+    expected, rows = table_rows(full.db_path), table_rows(db)
+    assert rows.keys() == expected.keys()
+    for name in expected.keys() - {"meta"}:
+        assert rows[name] == expected[name], f"table {name} differs from a full build"
+
+
+def test_one_process_asked_for_stays_one_process(seed_db: Path, tmp_path: Path) -> None:
+    seeds, db = cached_seeds(seed_db, tmp_path)
+    (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
+    watch = Watch()
+    report = build(seeds, db, workers=1, progress=watch)
+    assert report.analysed == 1 and report.model_loaded
+    assert set(watch.children) == {0}
+
+
+def test_a_crash_in_the_worker_ahead_skips_only_its_document(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds, db = cached_seeds(seed_db, tmp_path)
+    (seeds / "zz-crash.txt").write_text(CRASH, encoding="utf-8")
+    parent = os.getpid()
+    add = DocumentAnalyzer.add
+
+    def crashing(self: DocumentAnalyzer, passage: Any, text: str, doc: Any) -> None:
+        if os.getpid() != parent and "Crashtest" in text:
+            faulthandler.disable()  # no Python traceback in the test's output
+            os.kill(os.getpid(), signal.SIGSEGV)
+        add(self, passage, text, doc)
+
+    monkeypatch.setattr(DocumentAnalyzer, "add", crashing)  # the forked worker inherits it
+    report = build(seeds, db, workers=2)
+    fates = {f.path: f for f in report.files}
+    assert fates["zz-crash.txt"].status == "skipped"
+    assert fates["zz-crash.txt"].reason == "the analysis crashed (SIGSEGV)"
+    seeds_names = {p.name for p in SEEDS.glob("*.txt")}
+    assert {p for p, f in fates.items() if f.status == "ok"} == seeds_names
+    assert report.stats.documents == len(seeds_names)
+    assert not multiprocessing.active_children()
