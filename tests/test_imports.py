@@ -59,6 +59,7 @@ ALLOWED: dict[str, set[str]] = {
         *BASE,
         "filature",
         "query",
+        "memory",  # the heap freed by building the fuzzy index given back
         "curation",
         "notes",
         "store.connect",

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filature import query
+from filature.memory import release_free_memory
 from filature.query import table_pages
 from filature.query.facets import EntityFacts, Frequencies, entity_facts, frequencies
 from filature.query.network import neighbour_groups
@@ -94,6 +95,7 @@ class Catalog:
         with self._index_lock:
             if self._index is None:
                 self._index = query.load_index(self.conn)
+                release_free_memory()  # what building it freed: some 50 MB at 200,000 entities
             return self._index
 
     @property
