@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -416,3 +417,16 @@ def paging_builder(keys: bool = True) -> DbBuilder:
             currency=rng.choice(("EUR", "USD", "€", None)) if amount else None,
         )
     return b
+
+
+def with_cache(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the seeds and an empty database folder holding the seed database's analysis
+    cache (a rebuild then analyses only what changed)."""
+    from filature.store.cache import cache_path
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", seeds)
+    db = tmp_path / "db" / "filature.db"
+    db.parent.mkdir()
+    shutil.copyfile(cache_path(seed_db), cache_path(db))
+    return seeds, db

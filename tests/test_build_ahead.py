@@ -8,32 +8,20 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
-import shutil
 import signal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from dbfactory import table_rows
+from dbfactory import table_rows, with_cache
 from filature.build import build
 from filature.extract.analyze import DocumentAnalyzer
-from filature.store.cache import cache_path
 from reliability import ROOT
 
 SEEDS = ROOT / "seeds"
 NEW = "Le ministre de l'Intérieur a rencontré le secrétaire général d'Interpol à Lyon.\n"
 CRASH = "Le ministre Aurélien Crashtest a rencontré Interpol à Lyon.\n"
-
-
-def cached_seeds(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """A copy of the seeds and a database path beside the seed build's analysis cache."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    db = tmp_path / "db" / "filature.db"
-    db.parent.mkdir()
-    shutil.copyfile(cache_path(seed_db), cache_path(db))
-    return seeds, db
 
 
 class Watch:
@@ -48,7 +36,7 @@ class Watch:
 
 
 def test_a_new_document_is_analysed_ahead_with_the_same_rows(seed_db: Path, tmp_path: Path) -> None:
-    seeds, db = cached_seeds(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
     watch = Watch()
     report = build(seeds, db, workers=2, progress=watch)
@@ -66,7 +54,7 @@ def test_a_new_document_is_analysed_ahead_with_the_same_rows(seed_db: Path, tmp_
 
 
 def test_one_process_asked_for_stays_one_process(seed_db: Path, tmp_path: Path) -> None:
-    seeds, db = cached_seeds(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
     watch = Watch()
     report = build(seeds, db, workers=1, progress=watch)
@@ -77,7 +65,7 @@ def test_one_process_asked_for_stays_one_process(seed_db: Path, tmp_path: Path) 
 def test_a_crash_in_the_worker_ahead_skips_only_its_document(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seeds, db = cached_seeds(seed_db, tmp_path)
+    seeds, db = with_cache(seed_db, tmp_path)
     (seeds / "zz-crash.txt").write_text(CRASH, encoding="utf-8")
     parent = os.getpid()
     add = DocumentAnalyzer.add

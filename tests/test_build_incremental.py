@@ -3,7 +3,6 @@ the only one analysed again."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,11 +11,10 @@ from typing import Any
 
 import pytest
 
-from dbfactory import table_rows
+from dbfactory import table_rows, with_cache
 from filature.build import build
 from filature.ingest import corpus
 from filature.models import Document, SourceText
-from filature.store.cache import cache_path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -28,16 +26,6 @@ report = build(Path(sys.argv[1]), Path(sys.argv[2]))
 nlp = any(m.split(".")[0] in {"spacy", "thinc"} for m in sys.modules)
 print(report.analysed, report.cached, nlp)
 """
-
-
-def with_cache(seed_db: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """The seeds and an empty database folder holding the seed database's analysis cache."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    db = tmp_path / "db" / "filature.db"
-    db.parent.mkdir()
-    shutil.copyfile(cache_path(seed_db), cache_path(db))
-    return seeds, db
 
 
 def _counts(db: Path) -> dict[str, int]:

@@ -9,35 +9,28 @@ side by side instead of one after the other.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from filature.models import Document
 from filature.workers.child import Task
-from filature.workers.pool import Pool, analyse_in_workers, plan_tasks
+from filature.workers.pool import Advance, Finish, Pool, analyse_in_workers, plan_tasks
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from filature.extract.compiled import PatternStore
-    from filature.extract.result import DocumentResult
 
 
-class LocalStream:
-    """``extract.run.Stream`` in ``workers`` processes (``analyse_in_workers``)."""
+class LocalStream(partial[dict[int, str]]):
+    """``extract.analysing.Stream`` in ``workers`` processes: ``analyse_in_workers``."""
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    def __new__(cls, workers: int) -> LocalStream:
+        return super().__new__(cls, analyse_in_workers, workers=workers)
 
-    def __call__(
-        self,
-        documents: Sequence[Document],
-        model: Callable[[], Language],
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
-    ) -> dict[int, str]:
-        """Analyse ``documents`` (see ``analyse_in_workers``)."""
-        return analyse_in_workers(documents, model, progress, finished, workers=self.workers)
+    @property
+    def workers(self) -> int:
+        """How many processes the analysis may use."""
+        return int(self.keywords["workers"])
 
     def ahead(self, documents: Sequence[Document], patterns: PatternStore | None) -> Ahead | None:
         """The analysis of ``documents``, about to start in a worker of its own, when they
@@ -71,10 +64,6 @@ class Ahead:
     def __exit__(self, *exc: object) -> None:
         self.pool.__exit__(*exc)
 
-    def collect(
-        self,
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
-    ) -> dict[int, str]:
+    def collect(self, progress: Advance, finished: Finish) -> dict[int, str]:
         """``finished(i, result)`` for each document analysed; the others with the reason."""
         return self.pool.collect((), progress, finished)

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from filature.extract.result import DocumentResult
     from filature.extract.stream import DocumentPart, Segment
 
+Advance = Callable[[int], None] | None
+"""Told how many more passages are analysed."""
+Finish = Callable[[int, "DocumentResult"], None]
+"""Given each document's result (by its index) as it is complete."""
+
 TASK_PASSAGES = (64, 512)
 """Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
 that the progress bar moves and the cores stay busy to the end."""
@@ -194,12 +199,7 @@ class Pool:
     def _start(self) -> _Worker:
         return _Worker(self.context, self.documents, self.patterns)
 
-    def collect(
-        self,
-        tasks: Sequence[Task],
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
-    ) -> dict[int, str]:
+    def collect(self, tasks: Sequence[Task], progress: Advance, finished: Finish) -> dict[int, str]:
         """Analyse ``tasks`` (and any handed out already): ``finished(i, result)`` for each
         document as its last part comes in; the documents whose analysis failed."""
         merger = Merger(self.documents, finished)
