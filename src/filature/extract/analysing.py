@@ -21,15 +21,12 @@ from filature.store.cache import AnalysisCache
 if TYPE_CHECKING:
     from spacy.language import Language
 
-Stream = Callable[
-    [
-        Sequence[Document],
-        Callable[[], "Language"],
-        Callable[[int], None] | None,
-        Callable[[int, DocumentResult], None],
-    ],
-    dict[int, str],
-]
+Advance = Callable[[int], None] | None
+"""Told how many more passages are analysed."""
+Finish = Callable[[int, DocumentResult], None]
+"""Given each document's result (by its index) as it is complete."""
+
+Stream = Callable[[Sequence[Document], Callable[[], "Language"], Advance, Finish], dict[int, str]]
 """Analyses documents: ``(documents, model, progress, finished)`` calls ``finished(i, result)``
 for each document analysed and returns the others with the reason (by index), e.g.
 ``filature.workers`` in several processes or on a Dask cluster. ``model()`` loads the language
@@ -39,11 +36,7 @@ model in this process (once), for a stream that analyses here or in forked worke
 class Collector(Protocol):
     """An analysis started ahead (``StartsAhead``), waited for by ``collect``."""
 
-    def collect(
-        self,
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
-    ) -> dict[int, str]:
+    def collect(self, progress: Advance, finished: Finish) -> dict[int, str]:
         """``finished(i, result)`` for each document analysed; the others with the reason."""
         ...
 
@@ -64,8 +57,8 @@ class StartsAhead(Protocol):
 def _in_process(
     documents: Sequence[Document],
     model: Callable[[], Language],
-    progress: Callable[[int], None] | None,
-    finished: Callable[[int, DocumentResult], None],
+    progress: Advance,
+    finished: Finish,
 ) -> dict[int, str]:
     analyze_stream(documents, model(), progress=progress, finished=finished)
     return {}
@@ -93,7 +86,7 @@ class CorpusAnalysis:
     def analyse(
         self,
         nlp: Language | None,
-        progress: Callable[[int], None] | None,
+        progress: Advance,
         loading: Callable[[bool], None] | None,
         stream: Stream | None,
         patterns: PatternStore | None,
@@ -135,9 +128,7 @@ class CorpusAnalysis:
         if cache is not None:
             cache.prune(set(self.keys), version)
 
-    def _from_cache(
-        self, indexes: list[int], progress: Callable[[int], None] | None = None
-    ) -> list[int]:
+    def _from_cache(self, indexes: list[int], progress: Advance = None) -> list[int]:
         """The cached results of ``indexes``; those that cannot be read after all."""
         unreadable: list[int] = []
         for i in indexes:
@@ -150,7 +141,7 @@ class CorpusAnalysis:
                 progress(len(self.documents[i].passages))
         return unreadable
 
-    def _finisher(self, indexes: list[int]) -> Callable[[int, DocumentResult], None]:
+    def _finisher(self, indexes: list[int]) -> Finish:
         """``finished`` for a stream given the documents of ``indexes``: keeps and caches."""
 
         def finished(n: int, result: DocumentResult) -> None:

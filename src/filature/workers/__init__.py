@@ -1,5 +1,6 @@
 """Analysing documents in several processes: ``pool`` (the build's side: tasks planned, workers
-started and replaced, results merged in order) and ``child`` (what a worker process runs)."""
+started and replaced, results merged in order), ``child`` (what a worker process runs) and
+``ahead`` (the build's stream, which can start a small analysis before the model loads)."""
 
 from filature.workers.ahead import LocalStream
 from filature.workers.pool import analyse_in_workers, default_workers, plan_tasks

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from filature.models import Document
 from filature.workers.child import Task
-from filature.workers.pool import Advance, Finish, Pool, analyse_in_workers, plan_tasks
+from filature.workers.pool import Pool, analyse_in_workers, plan_tasks
 
 if TYPE_CHECKING:
+    from filature.extract.analysing import Advance, Finish
     from filature.extract.compiled import PatternStore
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
     from spacy.language import Language
 
-    from filature.extract.result import DocumentResult
+    from filature.extract.analysing import Advance, Finish
 
 EXTRA = "pip install 'filature[dask]'"
 CONNECT_SECONDS = 10
@@ -86,8 +86,8 @@ class Cluster:
         self,
         documents: Sequence[Document],
         model: Callable[[], Language],
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
+        progress: Advance,
+        finished: Finish,
     ) -> dict[int, str]:
         """Analyse ``documents`` on the cluster (``model`` is not loaded here)."""
         try:
@@ -105,8 +105,8 @@ class Cluster:
     def _run(
         self,
         documents: Sequence[Document],
-        progress: Callable[[int], None] | None,
-        finished: Callable[[int, DocumentResult], None],
+        progress: Advance,
+        finished: Finish,
     ) -> dict[int, str]:
         from distributed import as_completed
 

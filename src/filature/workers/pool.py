@@ -28,14 +28,10 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
+    from filature.extract.analysing import Advance, Finish
     from filature.extract.compiled import PatternStore
     from filature.extract.result import DocumentResult
     from filature.extract.stream import DocumentPart, Segment
-
-Advance = Callable[[int], None] | None
-"""Told how many more passages are analysed."""
-Finish = Callable[[int, "DocumentResult"], None]
-"""Given each document's result (by its index) as it is complete."""
 
 TASK_PASSAGES = (64, 512)
 """Passages per task, at least and at most: enough for full ``nlp.pipe`` batches, few enough
@@ -93,8 +89,8 @@ def plan_tasks(documents: Sequence[Document], workers: int) -> list[Task]:
 def analyse_in_workers(
     documents: Sequence[Document],
     model: Callable[[], Language],
-    progress: Callable[[int], None] | None,
-    finished: Callable[[int, DocumentResult], None],
+    progress: Advance,
+    finished: Finish,
     *,
     workers: int,
 ) -> dict[int, str]:
@@ -117,7 +113,7 @@ class Merger:
     """Documents put back together from their parts, in passage order."""
 
     documents: Sequence[Document]
-    finished: Callable[[int, DocumentResult], None]
+    finished: Finish
     failed: dict[int, str] = field(default_factory=dict)
     parts: dict[int, dict[int, tuple[int, DocumentPart]]] = field(default_factory=dict)
 
