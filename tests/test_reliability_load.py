@@ -56,7 +56,10 @@ def alive(app: FilatureApp) -> None:
     assert "Entities" in screen_text(app) or app.screen is not app.main
 
 
-async def test_two_thousand_keys_in_quick_succession(db: Path) -> None:
+async def test_two_thousand_keys_in_quick_succession(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a dossier or export the keys ask for is written here
     seed = int(os.environ.get("FILATURE_KEY_SEED", random.randrange(1_000_000)))
     chance = random.Random(seed)
     keys = [chance.choice(KEYS) for _ in range(2000)]
