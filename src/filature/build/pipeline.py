@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import errno
-import gc
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -26,7 +25,7 @@ from filature.ingest.documents_file import (
     apply_documents_file,
     read_documents_file,
 )
-from filature.memory import release_free_memory
+from filature.memory import keep_what_exists, kept_to_the_end, release_free_memory
 from filature.models import FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
@@ -154,19 +153,20 @@ def _build_locked(
     documents_file = read_documents_file(source / DOCUMENTS_FILE)  # so does a bad one here
     cache = AnalysisCache(cache_path(db_path)) if use_cache else None
     try:
-        return _build_from(
-            source,
-            db_path,
-            max_bytes,
-            curation_path,
-            curation_file,
-            documents_file,
-            report,
-            cache,
-            follow_links,
-            explain_drops,
-            stream,
-        )
+        with kept_to_the_end():
+            return _build_from(
+                source,
+                db_path,
+                max_bytes,
+                curation_path,
+                curation_file,
+                documents_file,
+                report,
+                cache,
+                follow_links,
+                explain_drops,
+                stream,
+            )
     finally:
         if cache is not None:
             cache.close()
@@ -190,6 +190,7 @@ def _build_from(
         cache.prune_readings()
     documents, metadata_notes = apply_documents_file(documents, documents_file)
     release_free_memory()
+    keep_what_exists()
     from filature.extract.drops import CorpusDrop, write_drops
     from filature.extract.run import (
         analyze_corpus,
@@ -206,6 +207,7 @@ def _build_from(
         nonlocal done
         done += n
         report("analyse", done, total)
+        keep_what_exists()  # a document's analysis, read or made, lives to the end
 
     def loading(ready: bool) -> None:
         nonlocal loaded
@@ -227,11 +229,9 @@ def _build_from(
     )
     if failures:
         documents, files = without_failed(documents, files, failures)
-    gc.freeze()  # the analyses live to the end: the collector need not walk them again and again
-    try:
-        extraction = extract_results(documents, results, drops=drops, steps=cache)
-    finally:
-        gc.unfreeze()
+    keep_what_exists()  # the analyses live to the end, and so does the extraction
+    extraction = extract_results(documents, results, drops=drops, steps=cache)
+    keep_what_exists()
     if cache is not None:
         cache.prune_steps()
     if explain_drops is not None and drops is not None:
