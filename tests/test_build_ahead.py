@@ -85,3 +85,53 @@ def test_a_crash_in_the_worker_ahead_skips_only_its_document(
     assert {p for p, f in fates.items() if f.status == "ok"} == seeds_names
     assert report.stats.documents == len(seeds_names)
     assert not multiprocessing.active_children()
+
+
+class ReadWatch:
+    """How many worker processes were alive each time the reading bar moved."""
+
+    def __init__(self) -> None:
+        self.children: list[int] = []
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "read":
+            self.children.append(len(multiprocessing.active_children()))
+
+
+def test_a_few_new_files_start_the_worker_before_they_are_read(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    seeds, db = with_cache(seed_db, tmp_path)
+    (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
+    watch = ReadWatch()
+    report = build(seeds, db, workers=2, progress=watch)
+    assert report.analysed == 1 and not report.model_loaded
+    # started once the memo showed one new file, before it and the kept ones were loaded
+    assert watch.children[0] == 0 and watch.children[1] == 1, watch.children
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("change", ["nothing", "first build", "a copy", "a broken file"])
+def test_no_worker_is_started_or_kept_for_nothing(
+    change: str, seed_db: Path, tmp_path: Path
+) -> None:
+    seeds, db = with_cache(seed_db, tmp_path)
+    if change == "first build":
+        db = tmp_path / "fresh" / "filature.db"
+    elif change == "a copy":  # a new file whose analysis the cache has: nothing to analyse
+        (seeds / "copie.txt").write_bytes(next(iter(sorted(SEEDS.glob("*.txt")))).read_bytes())
+    elif change == "a broken file":
+        (seeds / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    watch, analysing = ReadWatch(), Watch()
+
+    def both(stage: str, done: int, total: int) -> None:
+        watch(stage, done, total)
+        analysing(stage, done, total)
+
+    report = build(seeds, db, workers=2, progress=both)
+    if change in ("nothing", "first build"):  # no file new to a kept reading among others
+        assert set(watch.children) == {0}
+    assert report.analysed == (len(list(SEEDS.glob("*.txt"))) if change == "first build" else 0)
+    if change != "first build":
+        assert set(analysing.children) <= {0, 1} and not report.model_loaded
+    assert not multiprocessing.active_children()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 import time
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from filature.ingest.documents_file import (
     read_documents_file,
 )
 from filature.memory import keep_what_exists, kept_to_the_end, release_free_memory
-from filature.models import FileReport
+from filature.models import Document, FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
@@ -36,6 +37,7 @@ from filature.workers import LocalStream, default_workers
 
 if TYPE_CHECKING:
     from filature.extract.analysing import Stream
+    from filature.extract.result import DocumentResult
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -185,48 +187,28 @@ def _build_from(
     explain_drops: Path | None,
     stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
-    documents, files = read_corpus(source, max_bytes, report, follow_links=follow_links, memo=cache)
-    if cache is not None:
-        cache.prune_readings()
-    documents, metadata_notes = apply_documents_file(documents, documents_file)
-    release_free_memory()
-    keep_what_exists()
+    patterns = PatternFiles() if cache is not None else None
+    warm = stream.warming(patterns) if isinstance(stream, LocalStream) and cache else None
+    with warm if warm is not None else nullcontext():
+        documents, files = read_corpus(
+            source,
+            max_bytes,
+            report,
+            follow_links=follow_links,
+            memo=cache,
+            unread=warm.consider if warm is not None else None,
+        )
+        if cache is not None:
+            cache.prune_readings()
+        documents, metadata_notes = apply_documents_file(documents, documents_file)
+        release_free_memory()
+        keep_what_exists()
+        failures: dict[int, str] = {}
+        results, loaded = _analysed(documents, report, cache, stream, failures, patterns)
     from filature.extract.drops import CorpusDrop, write_drops
-    from filature.extract.run import (
-        analyze_corpus,
-        extract_results,
-        pipeline_version,
-        symmetric_types,
-    )
-
-    total = sum(len(d.passages) for d in documents)
-    done = 0
-    loaded = False
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        report("analyse", done, total)
-        keep_what_exists()  # a document's analysis, read or made, lives to the end
-
-    def loading(ready: bool) -> None:
-        nonlocal loaded
-        loaded = loaded or ready
-        report("model", int(ready), 1)
-        if ready:  # the bar shows the analysis from its start, before any task comes back
-            report("analyse", done, total)
+    from filature.extract.run import extract_results, pipeline_version, symmetric_types
 
     drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
-    failures: dict[int, str] = {}
-    results = analyze_corpus(
-        documents,
-        cache=cache,
-        progress=advance,
-        loading=loading,
-        stream=stream,
-        failures=failures,
-        patterns=PatternFiles() if cache is not None else None,
-    )
     if failures:
         documents, files = without_failed(documents, files, failures)
     keep_what_exists()  # the analyses live to the end, and so does the extraction
@@ -260,3 +242,44 @@ def _build_from(
     report("write", 1, 1)
     analysed = len(documents) - cached
     return stats, files, analysed, cached, curation_path, metadata_notes, loaded
+
+
+def _analysed(
+    documents: list[Document],
+    report: Progress,
+    cache: AnalysisCache | None,
+    stream: Stream,
+    failures: dict[int, str],
+    patterns: PatternFiles | None,
+) -> tuple[list[DocumentResult], bool]:
+    """Every document's analysis (``failures`` gets those that failed), and whether the model
+    was loaded in this process; ``report`` shows the progress."""
+    from filature.extract.run import analyze_corpus
+
+    total = sum(len(d.passages) for d in documents)
+    done = 0
+    loaded = False
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report("analyse", done, total)
+        keep_what_exists()  # a document's analysis, read or made, lives to the end
+
+    def loading(ready: bool) -> None:
+        nonlocal loaded
+        loaded = loaded or ready
+        report("model", int(ready), 1)
+        if ready:  # the bar shows the analysis from its start, before any task comes back
+            report("analyse", done, total)
+
+    results = analyze_corpus(
+        documents,
+        cache=cache,
+        progress=advance,
+        loading=loading,
+        stream=stream,
+        failures=failures,
+        patterns=patterns,
+    )
+    return results, loaded

@@ -119,12 +119,14 @@ def read_corpus(
     *,
     follow_links: bool = False,
     memo: ReadMemo | None = None,
+    unread: Callable[[int, int, int], None] | None = None,
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
     (sorted by path); documents keep the discovery order, a message's attachments after it.
     Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
     bytes read, during large files as well as after each file. With ``memo``, a file whose
-    bytes did not change since it was kept there is not read again (see ``ingest.memo``)."""
+    bytes did not change since it was kept there is not read again (see ``ingest.memo``), and
+    ``unread`` is told first how many files, and bytes, the memo does not hold, of how many."""
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
     total = sum(sizes)
@@ -133,10 +135,15 @@ def read_corpus(
     keys: list[tuple[str, str] | None] = [None] * len(paths)
     report("read", 0, total)
     if memo is not None:
+        kept: list[str | None] = []
         for n, path in enumerate(paths):
             keys[n] = key = reading_key(path, rel_path_of(path, source), max_bytes)
-            kept = memo.get_reading(key[0]) if key is not None else None
-            fates[n] = load_fates(kept) if kept is not None else None
+            kept.append(memo.get_reading(key[0]) if key is not None else None)
+        if unread is not None:
+            missing = [n for n, text in enumerate(kept) if text is None]
+            unread(len(missing), sum(sizes[n] for n in missing), len(paths))
+        for n, text in enumerate(kept):
+            fates[n] = load_fates(text) if text is not None else None
             if fates[n] is not None:
                 done += sizes[n]
         report("read", done, total)

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,14 @@ _PR_SET_PDEATHSIG = 1
 Task = list["Segment"]
 Outcome = tuple[int, "DocumentResult | DocumentPart | str"]
 """A segment's index in its task and its result, its part of a document, or why it failed."""
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The documents the tasks to come are about, sent to a worker started before they were
+    read (``workers.ahead.Warm``); a worker forked after has them already."""
+
+    documents: tuple[Document, ...]
 
 
 def _die_with_parent() -> None:
@@ -54,10 +63,13 @@ def serve(
     works: dict[int, DocumentWork] = {}
     while True:
         try:
-            task: Task = conn.recv()
+            message: Task | Documents = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(analyse_task(documents, task, nlp, works))
+        if isinstance(message, Documents):
+            documents, works = message.documents, {}
+            continue
+        conn.send(analyse_task(documents, message, nlp, works))
 
 
 def analyse_task(

@@ -21,7 +21,7 @@ from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
 from filature.models import Document
-from filature.workers.child import Outcome, Task, serve
+from filature.workers.child import Documents, Outcome, Task, serve
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -194,6 +194,16 @@ class Pool:
 
     def _start(self) -> _Worker:
         return _Worker(self.context, self.documents, self.patterns)
+
+    def take_documents(self, documents: Sequence[Document]) -> None:
+        """Analyse ``documents`` from now on: the workers, started without them, are sent
+        them (one that died meanwhile is started again, with them)."""
+        self.documents = documents
+        for worker in list(self.workers):
+            try:
+                worker.conn.send(Documents(tuple(documents)))
+            except OSError:
+                self._replace_idle(worker)
 
     def collect(self, tasks: Sequence[Task], progress: Advance, finished: Finish) -> dict[int, str]:
         """Analyse ``tasks`` (and any handed out already): ``finished(i, result)`` for each
