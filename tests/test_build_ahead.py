@@ -111,14 +111,12 @@ def test_a_few_new_files_start_the_worker_before_they_are_read(
     assert not multiprocessing.active_children()
 
 
-@pytest.mark.parametrize("change", ["nothing", "first build", "a copy", "a broken file"])
+@pytest.mark.parametrize("change", ["nothing", "a copy", "a broken file"])
 def test_no_worker_is_started_or_kept_for_nothing(
     change: str, seed_db: Path, tmp_path: Path
 ) -> None:
     seeds, db = with_cache(seed_db, tmp_path)
-    if change == "first build":
-        db = tmp_path / "fresh" / "filature.db"
-    elif change == "a copy":  # a new file whose analysis the cache has: nothing to analyse
+    if change == "a copy":  # a new file whose analysis the cache has: nothing to analyse
         (seeds / "copie.txt").write_bytes(next(iter(sorted(SEEDS.glob("*.txt")))).read_bytes())
     elif change == "a broken file":
         (seeds / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
@@ -129,9 +127,21 @@ def test_no_worker_is_started_or_kept_for_nothing(
         analysing(stage, done, total)
 
     report = build(seeds, db, workers=2, progress=both)
-    if change in ("nothing", "first build"):  # no file new to a kept reading among others
+    if change == "nothing":
         assert set(watch.children) == {0}
-    assert report.analysed == (len(list(SEEDS.glob("*.txt"))) if change == "first build" else 0)
-    if change != "first build":
-        assert set(analysing.children) <= {0, 1} and not report.model_loaded
+    assert report.analysed == 0 and not report.model_loaded
+    assert set(analysing.children) <= {0, 1}
     assert not multiprocessing.active_children()
+
+
+def test_a_first_build_starts_every_worker_before_it_reads(tmp_path: Path) -> None:
+    watch = ReadWatch()
+    report = build(SEEDS, tmp_path / "two" / "filature.db", workers=2, progress=watch)
+    assert watch.children[0] == 0 and watch.children[-1] == 2, watch.children
+    assert report.analysed == len(list(SEEDS.glob("*.txt"))) and not report.model_loaded
+    assert not multiprocessing.active_children()
+    one = build(SEEDS, tmp_path / "one" / "filature.db", workers=1, use_cache=False)
+    assert one.model_loaded
+    expected, rows = table_rows(one.db_path), table_rows(report.db_path)
+    for name in expected.keys() - {"meta"}:
+        assert rows[name] == expected[name], f"table {name} differs from one process"

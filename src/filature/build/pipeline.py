@@ -6,7 +6,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 import time
-from contextlib import nullcontext
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from filature.ingest.documents_file import (
 from filature.memory import keep_what_exists, kept_to_the_end, release_free_memory
 from filature.models import Document, FileReport
 from filature.store.atomic import build_lock, remove_stray_temporaries
+from filature.store.begun import Begun
 from filature.store.cache import AnalysisCache, cache_path
 from filature.store.connect import refuse_newer
 from filature.store.patternfiles import PatternFiles
@@ -38,6 +39,7 @@ from filature.workers import LocalStream, default_workers
 if TYPE_CHECKING:
     from filature.extract.analysing import Stream
     from filature.extract.result import DocumentResult
+    from filature.workers.warm import Warm
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -188,8 +190,10 @@ def _build_from(
     stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     patterns = PatternFiles() if cache is not None else None
-    warm = stream.warming(patterns) if isinstance(stream, LocalStream) and cache else None
-    with warm if warm is not None else nullcontext():
+    with ExitStack() as stack, ExitStack() as warming:
+        warm = None
+        if isinstance(stream, LocalStream) and cache is not None:
+            warm = warming.enter_context(stream.warming(patterns))
         documents, files = read_corpus(
             source,
             max_bytes,
@@ -203,42 +207,44 @@ def _build_from(
         documents, metadata_notes = apply_documents_file(documents, documents_file)
         release_free_memory()
         keep_what_exists()
+        begun = stack.enter_context(Begun(db_path, documents))
         failures: dict[int, str] = {}
-        results, loaded = _analysed(documents, report, cache, stream, failures, patterns)
-    from filature.extract.drops import CorpusDrop, write_drops
-    from filature.extract.run import extract_results, pipeline_version, symmetric_types
+        results, loaded = _analysed(documents, report, cache, (stream, warm), failures, patterns)
+        warming.close()  # the workers started early are not kept beyond the analysis
+        from filature.extract.drops import CorpusDrop, write_drops
+        from filature.extract.run import extract_results, pipeline_version, symmetric_types
 
-    drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
-    if failures:
-        documents, files = without_failed(documents, files, failures)
-    keep_what_exists()  # the analyses live to the end, and so does the extraction
-    extraction = extract_results(documents, results, drops=drops, steps=cache)
-    keep_what_exists()
-    if cache is not None:
-        cache.prune_steps()
-    if explain_drops is not None and drops is not None:
-        write_drops(explain_drops, documents, drops)
-    cached = cache.hits if cache is not None else 0
-    report("write", 0, 1)
-    meta = {
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "pipeline_version": pipeline_version(),
-        "filature_version": __version__,
-        "corpus_sha256": corpus_fingerprint(documents),
-        "source": str(source.resolve()),
-        META_FILE: str(curation_path),
-        META_DB: str(db_path.resolve()),
-    }
-    symmetric = symmetric_types()
-    stats = write_database(
-        db_path,
-        documents,
-        extraction,
-        files,
-        meta,
-        derivation=FileDerivation(curation_file),
-        symmetric=symmetric,
-    )
+        drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
+        if failures:
+            documents, files = without_failed(documents, files, failures)
+        keep_what_exists()  # the analyses live to the end, and so does the extraction
+        extraction = extract_results(documents, results, drops=drops, steps=cache)
+        keep_what_exists()
+        if cache is not None:
+            cache.prune_steps()
+        if explain_drops is not None and drops is not None:
+            write_drops(explain_drops, documents, drops)
+        cached = cache.hits if cache is not None else 0
+        report("write", 0, 1)
+        meta = {
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "pipeline_version": pipeline_version(),
+            "filature_version": __version__,
+            "corpus_sha256": corpus_fingerprint(documents),
+            "source": str(source.resolve()),
+            META_FILE: str(curation_path),
+            META_DB: str(db_path.resolve()),
+        }
+        stats = write_database(
+            db_path,
+            documents,
+            extraction,
+            files,
+            meta,
+            derivation=FileDerivation(curation_file),
+            symmetric=symmetric_types(),
+            begun=begun,
+        )
     report("write", 1, 1)
     analysed = len(documents) - cached
     return stats, files, analysed, cached, curation_path, metadata_notes, loaded
@@ -248,12 +254,13 @@ def _analysed(
     documents: list[Document],
     report: Progress,
     cache: AnalysisCache | None,
-    stream: Stream,
+    streams: tuple[Stream, Warm | None],
     failures: dict[int, str],
     patterns: PatternFiles | None,
 ) -> tuple[list[DocumentResult], bool]:
-    """Every document's analysis (``failures`` gets those that failed), and whether the model
-    was loaded in this process; ``report`` shows the progress."""
+    """Every document's analysis by ``streams`` (the stream, and the workers it may have
+    started while the files were read; ``failures`` gets those that failed), and whether the
+    model was loaded in this process; ``report`` shows the progress."""
     from filature.extract.run import analyze_corpus
 
     total = sum(len(d.passages) for d in documents)
@@ -266,13 +273,19 @@ def _analysed(
         report("analyse", done, total)
         keep_what_exists()  # a document's analysis, read or made, lives to the end
 
-    def loading(ready: bool) -> None:
-        nonlocal loaded
-        loaded = loaded or ready
+    def shown(ready: bool) -> None:
         report("model", int(ready), 1)
         if ready:  # the bar shows the analysis from its start, before any task comes back
             report("analyse", done, total)
 
+    def loading(ready: bool) -> None:
+        nonlocal loaded
+        loaded = loaded or ready
+        shown(ready)
+
+    stream, warm = streams
+    if warm is not None:
+        warm.shown = shown
     results = analyze_corpus(
         documents,
         cache=cache,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -12,10 +11,17 @@ from pathlib import Path
 from typing import Protocol
 
 from filature.models import Document, Extraction, FileReport
-from filature.store.atomic import SIDECARS, fsync_dir, fsync_file, temp_prefix
-from filature.store.connect import harden
-from filature.store.rows import write_base, write_documents, write_entities, write_relations
-from filature.store.schema import SCHEMA_VERSION, create_schema, write_entity_keys
+from filature.store.atomic import SIDECARS, fsync_dir, fsync_file
+from filature.store.begun import (
+    Begun,
+    PassageIds,
+    begin_tables,
+    index_passages,
+    new_temporary,
+    open_new,
+)
+from filature.store.rows import write_base, write_entities, write_relations
+from filature.store.schema import SCHEMA_VERSION, write_entity_keys
 
 
 class Derivation(Protocol):
@@ -60,6 +66,7 @@ def write_database(
     *,
     derivation: Derivation | None = None,
     symmetric: frozenset[str] = frozenset(),
+    begun: Begun | None = None,
 ) -> WriteStats:
     """Write a complete database to a temporary file beside ``target`` and swap it in.
 
@@ -72,14 +79,19 @@ def write_database(
     Just before the swap the derivation is asked, under its lock, whether its decisions
     changed during the build, and the lock is held until the new database is in place: a
     decision an explorer made during the build reaches the new database, and one made after
-    the swap is applied to it.
+    the swap is applied to it. A database ``begun`` with these very documents is finished
+    instead of starting anew.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{temp_prefix(target)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    taken = begun.take(documents) if begun is not None else None
+    tmp = begun.path if begun is not None and taken is not None else new_temporary(target)
     locked = derivation.hold() if derivation is not None else nullcontext()
     try:
-        with _building(tmp) as conn:
-            stats = _write_tables(conn, documents, extraction, derivation, symmetric)
+        with _building(tmp, taken[0] if taken is not None else None) as conn:
+            ids = taken[1] if taken is not None else begin_tables(conn, documents)
+            stats = _write_tables(conn, documents, ids, extraction, derivation, symmetric)
+            if taken is None:
+                index_passages(conn)
             _finish(conn, files, meta)
         with locked:
             again = derivation.changed() if derivation is not None else None
@@ -96,13 +108,13 @@ def write_database(
 
 
 @contextmanager
-def _building(path: Path, *, autocommit: bool = False) -> Iterator[sqlite3.Connection]:
-    """A connection to the new database at ``path`` (hardened, foreign keys on); once the
-    block has written it, its integrity is checked and the file synced to disk."""
-    conn = sqlite3.connect(path, isolation_level=None if autocommit else "DEFERRED")
+def _building(
+    path: Path, conn: sqlite3.Connection | None = None, *, autocommit: bool = False
+) -> Iterator[sqlite3.Connection]:
+    """A connection to the new database at ``path`` (``conn`` if given; hardened, foreign keys
+    on); once the block has written it, its integrity is checked and the file synced."""
+    conn = conn or open_new(path, autocommit=autocommit)
     try:
-        harden(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
         yield conn
         _check(conn)
     finally:
@@ -113,16 +125,13 @@ def _building(path: Path, *, autocommit: bool = False) -> Iterator[sqlite3.Conne
 def _write_tables(
     conn: sqlite3.Connection,
     documents: Sequence[Document],
+    passage_ids: PassageIds,
     extraction: Extraction,
     derivation: Derivation | None,
     symmetric: frozenset[str],
 ) -> WriteStats:
-    """The schema, the documents, the extraction (as ``base_*`` tables), the curated tables
-    derived from it (or copied, without a derivation); their counts."""
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = OFF")
-    create_schema(conn)
-    passage_ids = write_documents(conn, documents)
+    """After the documents (``begin_tables``): the extraction (as ``base_*`` tables), the
+    curated tables derived from it (or copied, without a derivation); their counts."""
     mentions = write_entities(conn, documents, extraction.entities, passage_ids)
     write_base(conn, extraction.relations, passage_ids, symmetric)
     sizes = (len(documents), len(passage_ids))
@@ -135,14 +144,13 @@ def _write_tables(
 
 
 def _finish(conn: sqlite3.Connection, files: Sequence[FileReport], meta: Mapping[str, str]) -> None:
-    """The files' fates and the meta rows written, the full-text index built, all committed."""
+    """The files' fates and the meta rows written, all committed."""
     conn.executemany(
         "INSERT INTO files (path, status, reason, encoding) VALUES (?, ?, ?, ?)",
         [(f.path, f.status, f.reason, f.encoding) for f in files],
     )
     rows = {**meta, "schema_version": str(SCHEMA_VERSION)}
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(rows.items()))
-    conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
     conn.commit()
     conn.execute("PRAGMA synchronous = FULL")
 

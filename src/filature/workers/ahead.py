@@ -4,44 +4,69 @@ A rebuild after a few documents changed analyses them in one task. Its worker is
 before the model is loaded, and loads it itself, while the build reads every other document's
 analysis from the cache: at 100 times the seeds each takes most of a second, and they now run
 side by side instead of one after the other. When the files new to a rebuild are few and small,
-the worker is started even before they are read (``Warm``): the model load, the longest part,
-then starts with the build.
+the worker is started even before they are read (``workers.warm``): the model load, the
+longest part, then starts with the build.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from filature.models import Document
 from filature.workers.child import Task
-from filature.workers.pool import Pool, analyse_in_workers, plan_tasks
+from filature.workers.pool import Pool, plan_tasks
+from filature.workers.warm import Warm
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from filature.extract.analysing import Advance, Finish
     from filature.extract.compiled import PatternStore
 
 
-WARM_BYTES = 256 * 1024
-"""New files of at most this many bytes in all start a worker before they are read: a few
-documents, likely one task of the analysis ahead."""
+def analyse_in_workers(
+    documents: Sequence[Document],
+    model: Callable[[], Language],
+    progress: Advance,
+    finished: Finish,
+    *,
+    workers: int,
+    warm: Warm | None = None,
+) -> dict[int, str]:
+    """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
+    ``finished(i, result)`` for each document, in any order; returns the documents whose
+    analysis failed, with the reason. The workers ``warm`` started, loading the model while
+    the files were read, take them; else one worker, or one task, stays in this process."""
+    from filature.extract.stream import analyze_stream
+
+    tasks = plan_tasks(documents, workers)
+    started = warm.take() if warm is not None else None
+    if warm is not None and started is not None:
+        started.take_documents(documents)
+        warm.wait_loaded(started)
+        return started.collect(tasks, progress, finished)
+    nlp = model()  # loaded before the workers start, so that they share it
+    if workers <= 1 or len(tasks) <= 1:
+        analyze_stream(documents, nlp, progress=progress, finished=finished)
+        return {}
+    with Pool(documents, min(workers, len(tasks))) as pool:
+        return pool.collect(tasks, progress, finished)
 
 
 class LocalStream(partial[dict[int, str]]):
     """``extract.analysing.Stream`` in ``workers`` processes: ``analyse_in_workers``."""
 
-    warm: Warm | None = None
-
     def __new__(cls, workers: int) -> LocalStream:
-        return super().__new__(cls, analyse_in_workers, workers=workers)
+        return super().__new__(cls, analyse_in_workers, workers=workers, warm=Warm(workers))
 
     def warming(self, patterns: PatternStore | None) -> Warm:
-        """A block during which ``Warm.consider`` may start the worker of the analysis ahead
-        before the documents are read; ``ahead`` then hands it the documents."""
-        self.warm = Warm(self.workers, patterns)
-        return self.warm
+        """A block during which ``Warm.consider`` may start workers before the documents are
+        read; the analysis (ahead or not) then hands them the documents."""
+        warm: Warm = self.keywords["warm"]
+        return warm.arm(patterns)
 
     @property
     def workers(self) -> int:
@@ -55,42 +80,8 @@ class LocalStream(partial[dict[int, str]]):
         tasks = plan_tasks(documents, self.workers)
         if self.workers < 2 or len(tasks) != 1:
             return None
-        started = self.warm.take() if self.warm is not None else None
-        return Ahead(documents, tasks[0], patterns, started)
-
-
-class Warm:
-    """A worker started while a rebuild reads its files, loading the model meanwhile, when
-    ``consider`` finds few new files; leaving the block stops it unless ``take`` gave it to an
-    analysis ahead."""
-
-    def __init__(self, workers: int, patterns: PatternStore | None) -> None:
-        self.workers = workers
-        self.patterns = patterns
-        self.pool: Pool | None = None
-        self.taken = False
-
-    def consider(self, files: int, size: int, among: int) -> None:
-        """Start the worker if ``files`` of the ``among`` files to read, ``size`` bytes in
-        all, are new: some but not all, few and small (``WARM_BYTES``)."""
-        if self.pool is not None or self.workers < 2 or not 0 < files < among:
-            return
-        if size <= WARM_BYTES:
-            pool = Pool((), 1, self.patterns)
-            self.pool = pool.__enter__()
-
-    def take(self) -> Pool | None:
-        """The started worker's pool, for one analysis ahead; None if none was started (or
-        it was taken already). It is stopped on leaving the block all the same."""
-        pool, self.taken = (None, self.taken) if self.taken else (self.pool, True)
-        return pool
-
-    def __enter__(self) -> Warm:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.__exit__(*exc)
+        warm: Warm = self.keywords["warm"]
+        return Ahead(documents, tasks[0], patterns, warm.take())
 
 
 class Ahead:
