@@ -20,6 +20,7 @@ import trafilatura
 
 from filature.ingest.formats.base import FormatText, Unreadable
 from filature.ingest.formats.htmlmarks import LINE_MARK, mark_layout_lines, settle_marks
+from filature.ingest.formats.htmlmeta import page_metadata
 from filature.ingest.formats.layout import BULLET
 
 _SNIFF = 4096
@@ -34,6 +35,8 @@ _COPYRIGHT_MAX = 80
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+"""htmldate's search: the date the markup declares, the original one (not an update)."""
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -130,14 +133,13 @@ def read_html(data: bytes, path: Path) -> FormatText:
     mark_layout_lines(tree)
     declared = tree.find(".//head/title")
     title = None if declared is None else " ".join(declared.text_content().split())
+    metadata = page_metadata(tree, _DATE_PARAMS, with_title=not title)
     document = trafilatura.bare_extraction(
         tree,
-        with_metadata=True,
         include_tables=True,
         include_comments=False,
         include_formatting=False,
         deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     found: dict[str, Any] = {}
     if document is not None:
@@ -149,11 +151,9 @@ def read_html(data: bytes, path: Path) -> FormatText:
     return FormatText(
         text=paragraphs + "\n",
         format="html",
-        title=page_title(
-            title or found.get("title"), found.get("sitename"), paragraphs.split("\n", 1)[0]
-        ),
-        author=found.get("author") or None,
-        date=found.get("date") or None,
+        title=page_title(title or metadata.title, metadata.sitename, paragraphs.split("\n", 1)[0]),
+        author=metadata.author or None,
+        date=metadata.date or None,
         warnings=warnings,
         encoding=charset,
     )

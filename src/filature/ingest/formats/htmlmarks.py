@@ -32,8 +32,9 @@ _NAV_LINKS = 10
 _NAV_SHARE = 0.9
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"})
 _CAPTIONS = (
-    '//figcaption | //*[contains(concat(" ", normalize-space(@class), " "), " thumbcaption ")]'
-    ' | //*[contains(concat(" ", normalize-space(@class), " "), " caption ")]'
+    '//figcaption | //*[contains(@class, "caption")]'
+    '[contains(concat(" ", normalize-space(@class), " "), " thumbcaption ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " caption ")]'
 )
 
 
@@ -65,11 +66,10 @@ def _drop_note_calls(tree: HtmlElement) -> None:
     for sup in (*between, *calls):
         sup.drop_tree()
     for link in list(tree.iter("a")):
-        children = list(link)
         if (
             _in_page(link)
-            and len(children) == 1
-            and children[0].tag == "sup"
+            and len(link) == 1
+            and link[0].tag == "sup"
             and _NOTE_LABEL.fullmatch(link.text_content().strip())
         ):
             link.drop_tree()
@@ -78,7 +78,7 @@ def _drop_note_calls(tree: HtmlElement) -> None:
 def _drop_links(tree: HtmlElement) -> None:
     for link in list(tree.iter("a")):
         href = link.get("href") or ""
-        if _in_page(link) and _BACKLINK.fullmatch(link.text_content() or " "):
+        if href.startswith("#") and _BACKLINK.fullmatch(link.text_content() or " "):
             link.drop_tree()
         elif _EDIT_URL.search(href):
             parent = link.getparent()
@@ -126,9 +126,11 @@ def _drop_link_tables(tree: HtmlElement) -> None:
     for table in list(tree.iter("table")):
         cells = list(table.iter("td"))
         links = [a for cell in cells for a in cell.iter("a")]
+        if len(links) < _NAV_LINKS:
+            continue
         total = sum(_letters(cell.text_content()) for cell in cells)
         linked = sum(_letters(a.text_content()) for a in links)
-        if len(links) >= _NAV_LINKS and linked >= _NAV_SHARE * total:
+        if linked >= _NAV_SHARE * total:
             table.drop_tree()
 
 

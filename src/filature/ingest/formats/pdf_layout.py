@@ -17,6 +17,7 @@ import ctypes
 import itertools
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -25,6 +26,7 @@ from filature.ingest.formats.pdf_lines import (
     CHAR_ORIGIN,
     VisualLine,
     address,
+    char_origins,
     page_boxes,
     visual_lines,
 )
@@ -35,6 +37,8 @@ _COLUMN_WIDTH = 0.25
 """Each half of a line of a two-column page is at least this share of the page width."""
 _MIN_COLUMN_LINES = 3
 _WORD_START = re.compile(r"(?<= )[^ ]")
+_TRIES = 6
+"""Word starts looked at, at most, for where a segment starts."""
 
 
 @dataclass(frozen=True)
@@ -77,16 +81,19 @@ class _Locator:
         xy = self._xy
         return xy[0], xy[1]
 
-    def _fits(self, index: int, line: VisualLine, left: float) -> int:
-        """0 if the character at ``index`` starts at ``left`` on ``line``, else the side to
-        look at (-1: earlier, 1: later), 2 if it is on another line."""
-        x, y = self._origin(index)
+    @staticmethod
+    def _side(x: float, y: float, line: VisualLine, left: float) -> int:
+        """0 if a character placed at ``(x, y)`` starts at ``left`` on ``line``, else the side
+        to look at (-1: earlier, 1: later), 2 if it is on another line."""
         height = line.height
         if y < line.low - height or y > line.high + height:
             return 2
         if x < left - height:
             return 1
         return -1 if x > left + height else 0
+
+    def _fits(self, index: int, line: VisualLine, left: float) -> int:
+        return self._side(*self._origin(index), line, left)
 
     def _text_line(self, number: int, line: VisualLine, count: int) -> int:
         """The line of text that is line ``number`` of ``count`` lines of boxes: the same
@@ -111,55 +118,69 @@ class _Locator:
         words = self._words
         return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
 
-    def _checked(self, starts: list[int], position: int, line: VisualLine, left: float) -> int:
-        """The word start at or near ``position`` that PDFium places at ``left`` on ``line``
-        (looking earlier or later as its position says, a few words at most), or -1."""
-        page, at, xy = self._page, self._x, self._xy
-        height = line.height
-        low, high = line.low - height, line.high + height
-        before, after = left - height, left + height
-        for _ in range(6):
-            index = starts[position]
-            CHAR_ORIGIN(page, index, at, at + 8)
-            if xy[1] < low or xy[1] > high:
+    def _checked(
+        self, starts: list[int], position: int, line: VisualLine, left: float, side: int
+    ) -> int:
+        """The word start at or near ``position`` (``side``: where PDFium places it) that
+        PDFium places at ``left`` on ``line``, looking earlier or later as its position says
+        (six words at most), or -1."""
+        for _ in range(_TRIES - 1):
+            if side == 0:
+                return starts[position]
+            if side == 2:
                 return -1
-            if xy[0] < before:
-                position += 1
-            elif xy[0] > after:
-                position -= 1
-            else:
-                return index
+            position += side
             if not 0 <= position < len(starts):
                 return -1
-        return -1
+            side = self._fits(starts[position], line, left)
+        return starts[position] if side == 0 else -1
 
-    def starts(self, number: int, line: VisualLine, count: int) -> tuple[int, ...]:
-        """The text indices where the segments of line ``number`` (of ``count``) start (-1
-        where not found): for each segment after the first, the line's word start nearest
-        to the segment's share of its width, checked."""
-        segments = line.segments
-        found = self._text_line(number, line, count)
-        if found < 0:
-            return (-1,) * len(segments)
+    def _guesses(self, line: VisualLine, found: int, starts: list[int]) -> list[int]:
+        """For each segment of ``line`` after the first, the position in ``starts`` of the
+        word start nearest to where the segment's share of the line's width falls."""
         a, b = self.lines[found]
-        first = a if count == len(self.lines) or self._fits(a, line, line.left) == 0 else -1
-        if len(segments) == 1:
-            return (first,)
-        starts = self._word_starts(found)
-        if not starts:
-            return (-1,) * len(segments)
-        found_starts = [first]
         ink = max(line.ink, 1.0)
         last = len(starts)
-        for segment in segments[1:]:
+        positions = []
+        for segment in line.segments[1:]:
             guess = a + (b - a) * segment.before / ink
             position = bisect.bisect_left(starts, guess)
             if position == last or (
                 position > 0 and guess - starts[position - 1] < starts[position] - guess
             ):
                 position -= 1
-            found_starts.append(self._checked(starts, position, line, segment.left))
-        return tuple(found_starts)
+            positions.append(position)
+        return positions
+
+    def rows(self, lines: list[VisualLine], numbers: Iterable[int]) -> list[tuple[int, ...]]:
+        """For each of the lines of boxes ``numbers`` (of ``lines``), the text indices where
+        its segments start (-1 where not found): for each segment after the first, a word
+        start of its line of text, checked (the first guesses asked of PDFium at once)."""
+        count = len(lines)
+        rows: list[list[int]] = []
+        asks: list[tuple[list[int], int, list[int], int, VisualLine, float]] = []
+        for number in numbers:
+            line = lines[number]
+            segments = line.segments
+            found = self._text_line(number, line, count)
+            starts = self._word_starts(found) if found >= 0 and len(segments) > 1 else []
+            if found < 0 or (len(segments) > 1 and not starts):
+                rows.append([-1] * len(segments))
+                continue
+            a = self.lines[found][0]
+            first = a if count == len(self.lines) or self._fits(a, line, line.left) == 0 else -1
+            row = [first]
+            for segment, position in zip(
+                segments[1:], self._guesses(line, found, starts), strict=True
+            ):
+                asks.append((row, len(row), starts, position, line, segment.left))
+                row.append(-1)
+            rows.append(row)
+        xy = char_origins(self._page, [ask[2][ask[3]] for ask in asks])
+        for number, (row, slot, starts, position, line, left) in enumerate(asks):
+            side = self._side(xy[2 * number], xy[2 * number + 1], line, left)
+            row[slot] = self._checked(starts, position, line, left, side)
+        return [tuple(row) for row in rows]
 
 
 def _two_columns(run: list[VisualLine], width: float) -> float | None:
@@ -196,13 +217,13 @@ def _column_lines(
     found: list[tuple[int, int | None, bool]] = []
     for number in range(start, end):
         line = lines[number]
-        first, second = locate.starts(number, line, len(lines))
+        first, second = locate.rows(lines, [number])[0]
         found.append((first, second, True))
     for number in range(end, len(lines)):
         line = lines[number]
         tolerance = 2 * line.height
         if line.right < gutter - tolerance or line.left > gutter - tolerance:
-            first = locate.starts(number, line, len(lines))[0]
+            first = locate.rows(lines, [number])[0][0]
             found.append((first, None, line.right < gutter - tolerance))
         else:
             break
@@ -215,7 +236,7 @@ def _column_lines(
 def _rows(
     locate: _Locator, lines: list[VisualLine], start: int, end: int
 ) -> tuple[tuple[int, ...], ...] | None:
-    rows = tuple(locate.starts(number, lines[number], len(lines)) for number in range(start, end))
+    rows = tuple(locate.rows(lines, range(start, end)))
     flat = [i for row in rows for i in row]
     if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
         return None

@@ -6,6 +6,9 @@ finds tables and two columns in them."""
 from __future__ import annotations
 
 import ctypes
+from collections import deque
+from collections.abc import Sequence
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
@@ -64,14 +67,31 @@ addresses: no conversion of their arguments per call (a call per box, per cell a
 character looked at is most of a table page's cost)."""
 
 
+def char_origins(page: int, indices: Sequence[int]) -> list[float]:
+    """x and y of the origin of each character of ``indices`` (all valid) of a text page (its
+    address), one after the other: the calls made by ``map``, without a Python loop."""
+    count = len(indices)
+    values = (ctypes.c_double * (2 * count))()
+    start = ctypes.addressof(values)
+    end = start + 16 * count
+    xs, ys = range(start, end, 16), range(start + 8, end, 16)
+    deque(map(CHAR_ORIGIN, repeat(page, count), indices, xs, ys), 0)
+    return values[:]
+
+
+def font_sizes(page: int, indices: Sequence[int]) -> list[float]:
+    """The type size of each character of ``indices`` of a text page (its address)."""
+    return list(map(FONT_SIZE, repeat(page, len(indices)), indices))
+
+
 def page_boxes(raw: object, count: int) -> list[Box]:
     """The boxes of the first ``count`` text objects of a text page (``raw``), in text order."""
     values = (ctypes.c_double * (4 * count))()
     page = address(raw)
     start = ctypes.addressof(values)
-    for index in range(count):
-        at = start + 32 * index
-        _GET_RECT(page, index, at, at + 24, at + 16, at + 8)
+    end = start + 32 * count
+    lefts, bottoms, rights, tops = (range(start + at, end, 32) for at in (0, 8, 16, 24))
+    deque(map(_GET_RECT, repeat(page), range(count), lefts, tops, rights, bottoms), 0)
     flat = values[:]
     return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
 
@@ -84,41 +104,46 @@ def visual_lines(boxes: list[Box]) -> list[VisualLine]:
     group: list[Box] = []
     low = high = previous = 0.0
     for box in boxes:
-        if group and low <= (box[1] + box[3]) / 2 <= high and box[0] >= previous - 1:
+        left, bottom, _, top = box
+        if group and low <= (bottom + top) / 2 <= high and left >= previous - 1:
             group.append(box)
-            if box[1] < low:
-                low = box[1]
-            if box[3] > high:
-                high = box[3]
+            if bottom < low:
+                low = bottom
+            if top > high:
+                high = top
         else:
             if group:
                 lines.append(_cut(group, low, high))
             group = [box]
-            low, high = box[1], box[3]
-        previous = box[0]
+            low, high = bottom, top
+        previous = left
     if group:
         lines.append(_cut(group, low, high))
     return lines
+
+
+_tuple = tuple.__new__
+"""Builds a named tuple from its fields without the call to its ``__new__`` in Python."""
 
 
 def _cut(group: list[Box], low: float, high: float) -> VisualLine:
     """One line of boxes (spanning ``low`` to ``high``) cut at its wide gaps."""
     left, bottom, right, top = group[0]
     if len(group) == 1:
-        return VisualLine(
-            (Segment(left, right, 0.0),), max(top - bottom, 1.0), right - left, low, high
-        )
+        segment = _tuple(Segment, (left, right, 0.0))
+        return _tuple(VisualLine, ((segment,), max(top - bottom, 1.0), right - left, low, high))
     heights = sorted([box[3] - box[1] for box in group])
     height = max(heights[len(heights) // 2], 1.0)
     gap = _GAP * height
     segments: list[Segment] = []
     ink, before = right - left, 0.0
-    for box_left, _, box_right, _ in group[1:]:
+    for box in group[1:]:
+        box_left, box_right = box[0], box[2]
         if box_left - right > gap and right - left > gap:  # not after a bullet alone
-            segments.append(Segment(left, right, before))
+            segments.append(_tuple(Segment, (left, right, before)))
             before, left = ink, box_left
         ink += box_right - box_left
         if box_right > right:
             right = box_right
-    segments.append(Segment(left, right, before))
-    return VisualLine(tuple(segments), height, ink, low, high)
+    segments.append(_tuple(Segment, (left, right, before)))
+    return _tuple(VisualLine, (tuple(segments), height, ink, low, high))

@@ -5,14 +5,14 @@ hyphen) and where its footnotes start (final lines in a smaller type, the first 
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 import pypdfium2 as pdfium
 
-from filature.ingest.formats.pdf_lines import CHAR_ORIGIN, FONT_SIZE, address
+from filature.ingest.formats.pdf_lines import address, char_origins, font_sizes
 
 _HYPHEN_JOIN = re.compile(r"-(?=\S)")
 _SMALLER = 0.85
@@ -33,26 +33,26 @@ class Chars:
     ``index`` counts characters of the page's text as it is being rewritten: the line breaks
     put back (``inserted``, positions in the new text) are skipped, and ``origin``, when the
     lines were put in another order (two columns), gives the index PDFium knows each
-    character by.
+    character by. Characters are asked for in bulk (``sizes``, ``baselines``).
     """
 
     def __init__(self, textpage: pdfium.PdfTextPage, origin: list[int] | None = None) -> None:
         self.raw = address(textpage.raw)
         self.inserted: list[int] = []
         self.origin = origin
-        self._xy = (ctypes.c_double * 2)()
-        self._x = ctypes.addressof(self._xy)
 
-    def _original(self, index: int) -> int:
-        index -= bisect.bisect_right(self.inserted, index - 1)
-        return self.origin[index] if self.origin is not None else index
+    def _originals(self, indices: Iterable[int]) -> list[int]:
+        inserted = self.inserted
+        if inserted:
+            indices = [index - bisect.bisect_right(inserted, index - 1) for index in indices]
+        origin = self.origin
+        return list(indices) if origin is None else [origin[index] for index in indices]
 
-    def size(self, index: int) -> float:
-        return float(FONT_SIZE(self.raw, self._original(index)))
+    def sizes(self, indices: Iterable[int]) -> list[float]:
+        return font_sizes(self.raw, self._originals(indices))
 
-    def baseline(self, index: int) -> float:
-        CHAR_ORIGIN(self.raw, self._original(index), self._x, self._x + 8)
-        return self._xy[1]
+    def baselines(self, indices: Iterable[int]) -> list[float]:
+        return char_origins(self.raw, self._originals(indices))[1::2]
 
     def current(self, index: int) -> int:
         """Where the character PDFium knows as ``index`` is in the rewritten text (pages whose
@@ -68,10 +68,16 @@ def _hyphen_joins(text: str, chars: Chars) -> list[int]:
     """PDFium glues the line after a line-end hyphen to it, even when it is far below (a
     footnote after the last line of a page): where the line break must be put back, that is
     where the baseline moves by more than the type size."""
+    ends = [match.end() for match in _HYPHEN_JOIN.finditer(text)]
+    if not ends:
+        return []
+    after = chars.baselines(ends)
+    before = chars.baselines([i - 1 for i in ends])
+    sizes = chars.sizes(ends)
     return [
         i
-        for i in (match.end() for match in _HYPHEN_JOIN.finditer(text))
-        if abs(chars.baseline(i) - chars.baseline(i - 1)) > max(chars.size(i), 1.0)
+        for i, a, b, size in zip(ends, after, before, sizes, strict=True)
+        if abs(a - b) > max(size, 1.0)
     ]
 
 
@@ -95,17 +101,18 @@ def _paragraph_gaps(text: str, chars: Chars, starts: list[int]) -> list[int]:
     break that the text layer does not show, made a blank line."""
     if len(starts) < 3:
         return []
-    baselines = [chars.baseline(i) for i in starts]
+    baselines = chars.baselines(starts)
     steps = [above - below for above, below in itertools.pairwise(baselines)]
     usual = Counter(round(step) for step in steps if step >= 1)
     recurring = [step for step, count in usual.items() if count >= 2]
     if not usual:
         return []
     spacing = min(recurring) if recurring else usual.most_common(1)[0][0]
+    wide = [(start, step) for start, step in zip(starts[1:], steps, strict=True)]
+    wide = [(start, step) for start, step in wide if step > _GAP * spacing]
+    sizes = chars.sizes([start for start, _ in wide])
     return [
-        start
-        for start, step in zip(starts[1:], steps, strict=True)
-        if step > _GAP * spacing and step > _LEADING * chars.size(start)
+        start for (start, step), size in zip(wide, sizes, strict=True) if step > _LEADING * size
     ]
 
 
@@ -113,7 +120,7 @@ def _large_type(text: str, chars: Chars, starts: list[int]) -> list[int]:
     """Starts of the lines around a line in larger type than most of the page's (the size of
     its second character, so that a drop cap does not count)."""
     end = len(text) - 1
-    sized = [(start, chars.size(min(start + 1, end))) for start in starts]
+    sized = list(zip(starts, chars.sizes([min(start + 1, end) for start in starts]), strict=True))
     if len(sized) < 2:
         return []
     usual = sorted(size for _, size in sized)[len(sized) // 2]
@@ -149,8 +156,13 @@ def with_breaks(text: str, chars: Chars) -> str:
 def _body_size(text: str, chars: Chars) -> float | None:
     """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
     step = max(1, len(text) // _SAMPLE)
-    sizes = Counter(round(chars.size(i), 1) for i in range(0, len(text), step) if text[i].isalpha())
+    letters = [i for i in range(0, len(text), step) if text[i].isalpha()]
+    sizes = Counter(round(size, 1) for size in chars.sizes(letters))
     return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _alnum(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i].isalnum()]
 
 
 def footnote_start(text: str, chars: Chars) -> int | None:
@@ -168,7 +180,7 @@ def footnote_start(text: str, chars: Chars) -> int | None:
         start += len(line) + 1
     found: int | None = None
     for start, end in reversed(lines):
-        sized = [round(chars.size(i), 1) for i in range(start, end) if text[i].isalnum()]
+        sized = [round(size, 1) for size in chars.sizes(_alnum(text, start, end))]
         if not sized:
             continue
         if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
