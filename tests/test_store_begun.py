@@ -14,6 +14,8 @@ from filature.models import FileReport
 from filature.store import begun as begun_module
 from filature.store.atomic import temp_prefix
 from filature.store.begun import Begun
+from filature.store.rows import write_documents
+from filature.store.schema import create_schema
 from filature.store.writer import write_database
 from test_store import sample
 
@@ -30,6 +32,7 @@ def test_a_begun_database_is_the_one_written_from_scratch(tmp_path: Path) -> Non
     write_database(plain, docs, extraction, FILES, {"built_at": "now"})
     early.parent.mkdir()
     with Begun(early, docs) as begun:
+        begun.start()
         stats = write_database(early, docs, extraction, FILES, {"built_at": "now"}, begun=begun)
         assert begun.taken
     assert stats.passages == 2
@@ -46,6 +49,7 @@ def test_other_documents_drop_the_begun_file(tmp_path: Path) -> None:
     other, _ = sample(" Il réside à Lyon.")  # a document left out or changed meanwhile
     target = tmp_path / "f.db"
     with Begun(target, other) as begun:
+        begun.start()
         write_database(target, docs, extraction, FILES, {"built_at": "now"}, begun=begun)
         assert not begun.taken
     assert not _temporaries(target)
@@ -56,7 +60,8 @@ def test_other_documents_drop_the_begun_file(tmp_path: Path) -> None:
 def test_a_build_stopped_before_the_write_leaves_nothing(tmp_path: Path) -> None:
     docs, _ = sample()
     target = tmp_path / "f.db"
-    with pytest.raises(KeyboardInterrupt), Begun(target, docs):
+    with pytest.raises(KeyboardInterrupt), Begun(target, docs) as begun:
+        begun.start()
         raise KeyboardInterrupt
     assert not _temporaries(target) and not target.exists()
 
@@ -64,7 +69,7 @@ def test_a_build_stopped_before_the_write_leaves_nothing(tmp_path: Path) -> None
 def test_an_error_in_the_thread_reaches_the_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(*_: object) -> None:
+    def full(*_: object, **__: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(begun_module, "write_documents", full)
@@ -73,3 +78,15 @@ def test_an_error_in_the_thread_reaches_the_write(
     with pytest.raises(OSError, match="No space"), Begun(target, docs) as begun:
         write_database(target, docs, extraction, FILES, {"built_at": "now"}, begun=begun)
     assert not _temporaries(target) and not target.exists()
+
+
+def test_passages_go_in_as_one_statement_or_row_by_row_alike(tmp_path: Path) -> None:
+    docs, _ = sample()
+    tables = []
+    for one in (True, False):
+        conn = sqlite3.connect(tmp_path / f"{one}.db")
+        create_schema(conn)
+        ids = write_documents(conn, docs, one_statement=one)
+        conn.commit()
+        tables.append((ids, conn.execute("SELECT * FROM passages ORDER BY id").fetchall()))
+    assert tables[0] == tables[1] and len(tables[0][1]) == 2

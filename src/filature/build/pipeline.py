@@ -215,8 +215,10 @@ def _build_from(
         from filature.extract.run import extract_results, pipeline_version, symmetric_types
 
         drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
-        if failures:
+        if failures:  # the database begun (if it was) is dropped: written again whole
             documents, files = without_failed(documents, files, failures)
+        else:
+            begun.start()  # beside the extraction
         keep_what_exists()  # the analyses live to the end, and so does the extraction
         extraction = extract_results(documents, results, drops=drops, steps=cache)
         keep_what_exists()

@@ -1,5 +1,6 @@
 """A new database begun beside the build: its schema, documents, passages and full-text index
-written in a thread while the build extracts, the rest by ``write_database``.
+written in a thread while the build waits for an analysis or extracts, the rest by
+``write_database``.
 
 The documents and passages are known once the files are read, and writing them (with the
 index SQLite builds over every passage) took a quarter of a rebuild's write at 100 times the
@@ -42,13 +43,16 @@ def open_new(path: Path, *, autocommit: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def begin_tables(conn: sqlite3.Connection, documents: Sequence[Document]) -> PassageIds:
+def begin_tables(
+    conn: sqlite3.Connection, documents: Sequence[Document], *, beside: bool = False
+) -> PassageIds:
     """The schema, the documents and their passages, in the connection's open transaction;
-    the passage id of each (document index, seq)."""
+    the passage id of each (document index, seq). ``beside`` a busy thread, the passages go
+    in as one statement (see ``write_documents``)."""
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = OFF")
     create_schema(conn)
-    return write_documents(conn, documents)
+    return write_documents(conn, documents, one_statement=beside)
 
 
 def index_passages(conn: sqlite3.Connection) -> None:
@@ -57,8 +61,8 @@ def index_passages(conn: sqlite3.Connection) -> None:
 
 
 class Begun:
-    """The database of ``documents`` begun in a thread when the block is entered; ``take``
-    waits for it. Leaving the block without it taken deletes the file."""
+    """The database of ``documents``, begun in a thread by ``start``; ``take`` waits for it.
+    Leaving the block without it taken deletes the file."""
 
     def __init__(self, target: Path, documents: Sequence[Document]) -> None:
         self.path = new_temporary(target)
@@ -72,22 +76,29 @@ class Begun:
     def _write(self) -> None:
         try:
             self._conn = open_new(self.path)
-            self._ids = begin_tables(self._conn, self.documents)
+            self._ids = begin_tables(self._conn, self.documents, beside=True)
             index_passages(self._conn)
         except BaseException as exc:  # raised again in the build's thread, by ``take``
             self._error = exc
 
     def __enter__(self) -> Begun:
-        self._thread.start()
         return self
+
+    def start(self) -> None:
+        """Begin writing, if not begun yet."""
+        if self._thread.ident is None:
+            self._thread.start()
 
     def take(self, documents: Sequence[Document]) -> tuple[sqlite3.Connection, PassageIds] | None:
         """The connection (its transaction open) and passage ids, once written, if it was
-        begun with these very ``documents``; None otherwise (the file is then dropped)."""
+        begun with these very ``documents`` (begun now if it was not yet); None otherwise."""
+        if documents is not self.documents:
+            return None
+        self.start()
         self._thread.join()
         if self._error is not None:
             raise self._error
-        if documents is not self.documents or self._conn is None:
+        if self._conn is None:
             return None
         self.taken = True
         return self._conn, self._ids
@@ -95,7 +106,8 @@ class Begun:
     def __exit__(self, *exc: object) -> None:
         if self.taken:
             return
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
         if self._conn is not None:
             self._conn.close()
         for suffix in ("", *SIDECARS):
