@@ -18,6 +18,7 @@ import importlib.abc  # noqa: E402
 import importlib.machinery  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
+import multiprocessing  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
@@ -106,11 +107,19 @@ def cpu_seconds() -> float:
 
 
 class LoadClock:
-    """Times ``filature.extract.nlp.load_nlp`` (the model load) once that module is imported."""
+    """Times ``filature.extract.nlp.load_nlp`` (the model load) once that module is imported,
+    in this process and in the workers forked from it (which load the model themselves when
+    started before it was loaded here, see ``filature.workers.warm``): the seconds this
+    process spent loading it, and the CPU seconds every process did."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
-        self.cpu_seconds = 0.0
+        self._cpu = multiprocessing.get_context("fork").Value("d", 0.0)
+
+    @property
+    def cpu_seconds(self) -> float:
+        """The CPU seconds of every load, in this process and in its workers."""
+        return float(self._cpu.value)
 
     def install(self) -> None:
         """Wrap ``load_nlp`` when its module is first imported."""
@@ -119,17 +128,24 @@ class LoadClock:
     def patch(self, module: ModuleType) -> None:
         """Replace ``module.load_nlp`` by a timed call of it."""
         original = module.load_nlp
-        clock = self
+        clock, parent = self, os.getpid()
 
         def load_nlp() -> Any:
-            started, cpu = time.perf_counter(), cpu_seconds()
+            started, cpu = time.perf_counter(), _own_cpu_seconds()
             try:
                 return original()
             finally:
-                clock.seconds += time.perf_counter() - started
-                clock.cpu_seconds += cpu_seconds() - cpu
+                if os.getpid() == parent:
+                    clock.seconds += time.perf_counter() - started
+                with clock._cpu.get_lock():
+                    clock._cpu.value += _own_cpu_seconds() - cpu
 
         setattr(module, "load_nlp", load_nlp)  # noqa: B010
+
+
+def _own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 class StageClock:
@@ -226,6 +242,13 @@ def _proc_kb(path: str, field: str) -> int:
     return 0
 
 
+def _waited(clock: StageClock) -> float:
+    """How long the build waited for its workers' model after reading its files (the part of
+    their model load it did not overlap)."""
+    stage = clock.stages.get("model")
+    return stage["last"] - stage["first"] if stage else 0.0
+
+
 def main() -> None:
     """Run the build and write what it did as JSON."""
     parser = argparse.ArgumentParser()
@@ -260,7 +283,7 @@ def main() -> None:
         "spacy_loaded": "spacy" in sys.modules,
         "build_seconds": report.seconds,
         "build_cpu_seconds": build_cpu,
-        "model_load_seconds": loading.seconds,
+        "model_load_seconds": loading.seconds if report.model_loaded else _waited(clock),
         "model_load_cpu_seconds": loading.cpu_seconds,
         "documents_analysed": getattr(report, "analysed", None),
         "documents_cached": getattr(report, "cached", None),

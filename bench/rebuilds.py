@@ -43,7 +43,7 @@ def _model_load(built: dict[str, Any]) -> str:
     that analysed the documents ahead (``workers.ahead``), beside the cache's reading."""
     if built["model_loaded"]:
         return f"model load {built['model_load_seconds']:.1f} s in the build process"
-    return "model loaded by the worker analysing ahead, while the cache was read"
+    return "model loaded by the worker analysing ahead, started once the new file was seen"
 
 
 def _split(built: dict[str, Any]) -> str:

@@ -47,6 +47,7 @@ def case_record(label: str, corpus_bytes: int, words: int, built: dict[str, Any]
         "process_seconds": built.get("process_seconds", built.get("wall_seconds")),
         "words_per_second": words / seconds,
         "model_load_seconds": built["model_load_seconds"],
+        "model_in_build": built.get("model_loaded", True),
         "words_per_second_without_model_load": words / net if net > 0 else float("nan"),
         "stages": built["stage_seconds"],
         "tree_peak_pss_mb": built["tree_peak_pss_mb"],
@@ -59,6 +60,14 @@ def _spread(values: list[float]) -> float:
     return max(values) / min(values) if len(values) > 1 else 1.0
 
 
+def _load_note(case: dict[str, Any]) -> str:
+    """The model load the build waited for: its own, or its workers' beyond the reading."""
+    seconds = case["model_load_seconds"]
+    if case.get("model_in_build", True):
+        return f"model load {seconds:.1f} s"
+    return f"workers' model load, beyond the reading: {seconds:.1f} s"
+
+
 def _note(case: dict[str, Any]) -> str:
     s = case["stages"]
     documents = f"{case['documents']:,} document{'s' if case['documents'] != 1 else ''}"
@@ -66,7 +75,7 @@ def _note(case: dict[str, Any]) -> str:
         f"{documents}, {case['bytes'] / 1e6:.1f} MB, {case['words']:,} words, "
         f"{case['build_seconds']:.1f} s (best of {len(case['rounds_build_seconds'])}), "
         f"{case['workers']} workers: read + clean {s['read_clean_split']:.1f} s, analyse "
-        f"{s['analyse_incl_model_load']:.1f} s (model load {case['model_load_seconds']:.1f} s), "
+        f"{s['analyse_incl_model_load']:.1f} s ({_load_note(case)}), "
         f"merge {s['corpus_level_merge']:.1f} s, write {s['write']:.1f} s; tree peak "
         f"{case['tree_peak_pss_mb']:.0f} MB (PSS); without the model load "
         f"{case['words_per_second_without_model_load']:,.0f} words/s"
