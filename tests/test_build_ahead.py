@@ -1,7 +1,9 @@
 """A rebuild after a few documents changed analyses them in a worker started before the model
 is loaded, while the build reads every other document's analysis from the cache: the same
 database row for row as a full build, the build process never loads the model, and a worker
-that crashes costs only its document. One process (``workers=1``) stays one process."""
+that crashes costs only its document. One process (``workers=1``) stays one process. Workers
+start while the files are read when some are new (one for a few small ones among kept ones,
+one per process otherwise), and never for nothing."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import pytest
 from dbfactory import table_rows, with_cache
 from filature.build import build
 from filature.extract.analyze import DocumentAnalyzer
+from filature.ingest.corpus import read_corpus
+from filature.store.cache import AnalysisCache
 from reliability import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -145,3 +149,23 @@ def test_a_first_build_starts_every_worker_before_it_reads(tmp_path: Path) -> No
     expected, rows = table_rows(one.db_path), table_rows(report.db_path)
     for name in expected.keys() - {"meta"}:
         assert rows[name] == expected[name], f"table {name} differs from one process"
+
+
+def test_the_reading_says_first_how_many_files_are_new(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"d{n}.txt").write_text(f"Le document {n} cite Interpol à Lyon.\n", "utf-8")
+    cache = AnalysisCache(tmp_path / "memo.cache")
+    told: list[tuple[int, int, int]] = []
+
+    def unread(files: int, size: int, among: int) -> None:
+        told.append((files, size, among))
+
+    first, _ = read_corpus(folder, 10_000_000, lambda *_: None, memo=cache, unread=unread)
+    new = folder / "d9.txt"
+    new.write_text("Un nouveau document.\n", "utf-8")
+    again, _ = read_corpus(folder, 10_000_000, lambda *_: None, memo=cache, unread=unread)
+    size = sum(p.stat().st_size for p in folder.glob("d[012].txt"))
+    assert told == [(3, size, 3), (1, new.stat().st_size, 4)]
+    assert again[:3] == first and len(again) == 4

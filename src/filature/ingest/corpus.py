@@ -135,14 +135,13 @@ def read_corpus(
     keys: list[tuple[str, str] | None] = [None] * len(paths)
     report("read", 0, total)
     if memo is not None:
-        kept: list[str | None] = []
-        for n, path in enumerate(paths):
-            keys[n] = key = reading_key(path, rel_path_of(path, source), max_bytes)
-            kept.append(memo.get_reading(key[0]) if key is not None else None)
+        keys = [reading_key(path, rel_path_of(path, source), max_bytes) for path in paths]
+        kept = memo.kept_readings([key[0] for key in keys if key is not None])
         if unread is not None:
-            missing = [n for n, text in enumerate(kept) if text is None]
+            missing = [n for n, key in enumerate(keys) if key is None or key[0] not in kept]
             unread(len(missing), sum(sizes[n] for n in missing), len(paths))
-        for n, text in enumerate(kept):
+        for n, key in enumerate(keys):
+            text = memo.get_reading(key[0]) if key is not None and key[0] in kept else None
             fates[n] = load_fates(text) if text is not None else None
             if fates[n] is not None:
                 done += sizes[n]

@@ -29,6 +29,9 @@ Fate = tuple[Document | None, FileReport]
 class ReadMemo(Protocol):
     """Where readings are kept (``store.cache.AnalysisCache`` is one)."""
 
+    def kept_readings(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` have a reading kept (it may still prove unreadable)."""
+
     def get_reading(self, key: str) -> str | None:
         """The reading kept under ``key``, or None."""
 

@@ -97,6 +97,16 @@ class AnalysisCache:
         self._conn.executemany("DELETE FROM analyses WHERE key = ? AND version = ?", stale)
         self._conn.commit()
 
+    def kept_readings(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` have a reading kept (``ingest.memo``)."""
+        found: set[str] = set()
+        for n in range(0, len(keys), 500):
+            chunk = keys[n : n + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT key FROM readings WHERE key IN ({marks})"
+            found.update(str(k) for (k,) in self._conn.execute(query, chunk))
+        return found
+
     def get_reading(self, key: str) -> str | None:
         """What reading a file gave (``ingest.memo``), or None."""
         self._readings_seen.add(key)
