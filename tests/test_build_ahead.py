@@ -2,8 +2,8 @@
 is loaded, while the build reads every other document's analysis from the cache: the same
 database row for row as a full build, the build process never loads the model, and a worker
 that crashes costs only its document. One process (``workers=1``) stays one process. Workers
-start while the files are read when some are new (one for a few small ones among kept ones,
-one per process otherwise), and never for nothing."""
+start while the files are read when a few small ones are new among kept ones, and never for
+nothing; with more new files, the build loads the model while other processes read them."""
 
 from __future__ import annotations
 
@@ -138,17 +138,36 @@ def test_no_worker_is_started_or_kept_for_nothing(
     assert not multiprocessing.active_children()
 
 
-def test_a_first_build_starts_every_worker_before_it_reads(tmp_path: Path) -> None:
-    watch = ReadWatch()
-    report = build(SEEDS, tmp_path / "two" / "filature.db", workers=2, progress=watch)
-    assert watch.children[0] == 0 and watch.children[-1] == 2, watch.children
-    assert report.analysed == len(list(SEEDS.glob("*.txt"))) and not report.model_loaded
+class Stages:
+    """Each report, in order: (stage, done, total)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, int, int]] = []
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.seen.append((stage, done, total))
+
+
+def test_a_first_build_loads_the_model_while_other_processes_read(tmp_path: Path) -> None:
+    stages = Stages()
+    report = build(SEEDS, tmp_path / "two" / "filature.db", workers=2, progress=stages)
+    assert report.model_loaded and report.analysed == len(list(SEEDS.glob("*.txt")))
+    first_model = stages.seen.index(("model", 0, 1))
+    reading = [(done, total) for stage, done, total in stages.seen[:first_model] if stage == "read"]
+    assert reading and reading[-1][0] < reading[-1][1]  # the files not read yet
+    assert any(s[0] == "read" for s in stages.seen[first_model:])
     assert not multiprocessing.active_children()
     one = build(SEEDS, tmp_path / "one" / "filature.db", workers=1, use_cache=False)
-    assert one.model_loaded
     expected, rows = table_rows(one.db_path), table_rows(report.db_path)
     for name in expected.keys() - {"meta"}:
         assert rows[name] == expected[name], f"table {name} differs from one process"
+
+
+def test_one_process_reads_then_loads(tmp_path: Path) -> None:
+    stages = Stages()
+    build(SEEDS, tmp_path / "one" / "filature.db", workers=1, progress=stages)
+    names = [stage for stage, _, _ in stages.seen]
+    assert max(i for i, n in enumerate(names) if n == "read") < names.index("model")
 
 
 def test_the_reading_says_first_how_many_files_are_new(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from filature import __version__
 from filature.build.disk import disk_full, is_disk_full
+from filature.build.early import Early
 from filature.build.freshness import CURATION_FILE, corpus_fingerprint, recorded_curation
 from filature.build.report import BuildReport, Progress, without_failed
 from filature.curation.derivation import FileDerivation
@@ -39,7 +40,6 @@ from filature.workers import LocalStream, default_workers
 if TYPE_CHECKING:
     from filature.extract.analysing import Stream
     from filature.extract.result import DocumentResult
-    from filature.workers.warm import Warm
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -190,17 +190,15 @@ def _build_from(
     stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     patterns = PatternFiles() if cache is not None else None
-    with ExitStack() as stack, ExitStack() as warming:
-        warm = None
-        if isinstance(stream, LocalStream) and cache is not None:
-            warm = warming.enter_context(stream.warming(patterns))
+    with ExitStack() as stack, ExitStack() as starting:
+        early = starting.enter_context(Early(stream, patterns, report))
         documents, files = read_corpus(
             source,
             max_bytes,
             report,
             follow_links=follow_links,
             memo=cache,
-            unread=warm.consider if warm is not None else None,
+            unread=early.unread,
         )
         if cache is not None:
             cache.prune_readings()
@@ -209,8 +207,8 @@ def _build_from(
         keep_what_exists()
         begun = stack.enter_context(Begun(db_path, documents))
         failures: dict[int, str] = {}
-        results, loaded = _analysed(documents, report, cache, (stream, warm), failures, patterns)
-        warming.close()  # the workers started early are not kept beyond the analysis
+        results, loaded = _analysed(documents, report, cache, (stream, early), failures, patterns)
+        starting.close()  # a worker started early is not kept beyond the analysis
         from filature.extract.drops import CorpusDrop, write_drops
         from filature.extract.run import extract_results, pipeline_version, symmetric_types
 
@@ -256,13 +254,13 @@ def _analysed(
     documents: list[Document],
     report: Progress,
     cache: AnalysisCache | None,
-    streams: tuple[Stream, Warm | None],
+    streams: tuple[Stream, Early],
     failures: dict[int, str],
     patterns: PatternFiles | None,
 ) -> tuple[list[DocumentResult], bool]:
-    """Every document's analysis by ``streams`` (the stream, and the workers it may have
-    started while the files were read; ``failures`` gets those that failed), and whether the
-    model was loaded in this process; ``report`` shows the progress."""
+    """Every document's analysis by ``streams`` (the stream, and what it started while the
+    files were read; ``failures`` gets those that failed), and whether the model was loaded in
+    this process; ``report`` shows the progress."""
     from filature.extract.run import analyze_corpus
 
     total = sum(len(d.passages) for d in documents)
@@ -275,21 +273,20 @@ def _analysed(
         report("analyse", done, total)
         keep_what_exists()  # a document's analysis, read or made, lives to the end
 
-    def shown(ready: bool) -> None:
+    def loading(ready: bool) -> None:
+        nonlocal loaded
+        loaded = loaded or ready
         report("model", int(ready), 1)
         if ready:  # the bar shows the analysis from its start, before any task comes back
             report("analyse", done, total)
 
-    def loading(ready: bool) -> None:
-        nonlocal loaded
-        loaded = loaded or ready
-        shown(ready)
-
-    stream, warm = streams
-    if warm is not None:
-        warm.shown = shown
+    stream, early = streams
+    if early.nlp is not None:  # loaded while the files were read
+        loaded = True
+        report("analyse", done, total)
     results = analyze_corpus(
         documents,
+        nlp=early.nlp,
         cache=cache,
         progress=advance,
         loading=loading,

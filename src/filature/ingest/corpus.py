@@ -97,10 +97,16 @@ def _ignore_interrupts() -> None:
 
 
 def _results(
-    paths: list[Path], source: Path, max_bytes: int, tick: Callable[[int], Ticker]
+    paths: list[Path],
+    source: Path,
+    max_bytes: int,
+    tick: Callable[[int], Ticker],
+    aside: Callable[[], None] | None = None,
 ) -> Iterator[list[Fate]]:
+    """Each file's fates, in order; ``aside`` is run once they are being read in worker
+    processes (always, then), before the first is taken in."""
     read = partial(read_all, source=source, max_bytes=max_bytes)
-    if not _worth_workers(paths):
+    if aside is None and not _worth_workers(paths):
         for n, path in enumerate(paths):
             yield read(path, tick=tick(n))
         return
@@ -109,7 +115,10 @@ def _results(
     with ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
     ) as pool:
-        yield from pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
+        results = pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
+        if aside is not None:
+            aside()
+        yield from results
 
 
 def read_corpus(
@@ -119,14 +128,15 @@ def read_corpus(
     *,
     follow_links: bool = False,
     memo: ReadMemo | None = None,
-    unread: Callable[[int, int, int], None] | None = None,
+    unread: Callable[[int, int, int], Callable[[], None] | None] | None = None,
 ) -> tuple[list[Document], list[FileReport]]:
     """Read every file under ``source``: the documents that loaded and each file's fate
     (sorted by path); documents keep the discovery order, a message's attachments after it.
     Links out of ``source`` are followed only with ``follow_links``. ``report`` is told the
     bytes read, during large files as well as after each file. With ``memo``, a file whose
     bytes did not change since it was kept there is not read again (see ``ingest.memo``), and
-    ``unread`` is told first how many files, and bytes, the memo does not hold, of how many."""
+    ``unread`` is told first how many files, and bytes, the memo does not hold, of how many; if
+    it gives back a task, the files are read in worker processes while this one runs it."""
     paths, files = discover_files(source, follow_links=follow_links)
     sizes = [_size(path) for path in paths]
     total = sum(sizes)
@@ -134,12 +144,13 @@ def read_corpus(
     fates: list[list[Fate] | None] = [None] * len(paths)
     keys: list[tuple[str, str] | None] = [None] * len(paths)
     report("read", 0, total)
+    aside = None
     if memo is not None:
         keys = [reading_key(path, rel_path_of(path, source), max_bytes) for path in paths]
         kept = memo.kept_readings([key[0] for key in keys if key is not None])
         if unread is not None:
             missing = [n for n, key in enumerate(keys) if key is None or key[0] not in kept]
-            unread(len(missing), sum(sizes[n] for n in missing), len(paths))
+            aside = unread(len(missing), sum(sizes[n] for n in missing), len(paths))
         for n, key in enumerate(keys):
             text = memo.get_reading(key[0]) if key is not None and key[0] in kept else None
             fates[n] = load_fates(text) if text is not None else None
@@ -154,7 +165,7 @@ def read_corpus(
             return ticks.ignore
         return lambda fraction: report("read", done + int(fraction * sizes[n]), total)
 
-    for k, read in enumerate(_results([paths[n] for n in todo], source, max_bytes, tick)):
+    for k, read in enumerate(_results([paths[n] for n in todo], source, max_bytes, tick, aside)):
         n = todo[k]
         fates[n] = read
         key = keys[n]

@@ -11,62 +11,34 @@ longest part, then starts with the build.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from filature.models import Document
 from filature.workers.child import Task
-from filature.workers.pool import Pool, plan_tasks
+from filature.workers.pool import Pool, analyse_in_workers, plan_tasks
 from filature.workers.warm import Warm
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from filature.extract.analysing import Advance, Finish
     from filature.extract.compiled import PatternStore
-
-
-def analyse_in_workers(
-    documents: Sequence[Document],
-    model: Callable[[], Language],
-    progress: Advance,
-    finished: Finish,
-    *,
-    workers: int,
-    warm: Warm | None = None,
-) -> dict[int, str]:
-    """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
-    ``finished(i, result)`` for each document, in any order; returns the documents whose
-    analysis failed, with the reason. The workers ``warm`` started, loading the model while
-    the files were read, take them; else one worker, or one task, stays in this process."""
-    from filature.extract.stream import analyze_stream
-
-    tasks = plan_tasks(documents, workers)
-    started = warm.take() if warm is not None else None
-    if warm is not None and started is not None:
-        started.take_documents(documents)
-        warm.wait_loaded(started)
-        return started.collect(tasks, progress, finished)
-    nlp = model()  # loaded before the workers start, so that they share it
-    if workers <= 1 or len(tasks) <= 1:
-        analyze_stream(documents, nlp, progress=progress, finished=finished)
-        return {}
-    with Pool(documents, min(workers, len(tasks))) as pool:
-        return pool.collect(tasks, progress, finished)
 
 
 class LocalStream(partial[dict[int, str]]):
     """``extract.analysing.Stream`` in ``workers`` processes: ``analyse_in_workers``."""
 
+    warm: Warm
+
     def __new__(cls, workers: int) -> LocalStream:
-        return super().__new__(cls, analyse_in_workers, workers=workers, warm=Warm(workers))
+        stream = super().__new__(cls, analyse_in_workers, workers=workers)
+        stream.warm = Warm(workers)
+        return stream
 
     def warming(self, patterns: PatternStore | None) -> Warm:
-        """A block during which ``Warm.consider`` may start workers before the documents are
-        read; the analysis (ahead or not) then hands them the documents."""
-        warm: Warm = self.keywords["warm"]
-        return warm.arm(patterns)
+        """A block during which ``Warm.consider`` may start the worker of the analysis ahead
+        before the documents are read; ``ahead`` then hands it the documents."""
+        return self.warm.arm(patterns)
 
     @property
     def workers(self) -> int:
@@ -80,8 +52,7 @@ class LocalStream(partial[dict[int, str]]):
         tasks = plan_tasks(documents, self.workers)
         if self.workers < 2 or len(tasks) != 1:
             return None
-        warm: Warm = self.keywords["warm"]
-        return Ahead(documents, tasks[0], patterns, warm.take())
+        return Ahead(documents, tasks[0], patterns, self.warm.take())
 
 
 class Ahead:

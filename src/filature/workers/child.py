@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from filature.models import Document
 
@@ -45,14 +45,11 @@ def _die_with_parent() -> None:
 
 
 def serve(
-    conn: Connection,
-    documents: Sequence[Document],
-    patterns: PatternStore | None = None,
-    loaded: Any = None,
+    conn: Connection, documents: Sequence[Document], patterns: PatternStore | None = None
 ) -> None:
     """A worker: analyse each task received, send its outcomes back, until the pipe closes;
     the model is the parent's when it was loaded before the fork, else loaded here (its long
-    patterns from ``patterns``); then the semaphore ``loaded`` is released."""
+    patterns from ``patterns``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
     _die_with_parent()
@@ -63,8 +60,6 @@ def serve(
 
     with remembered_patterns(patterns):
         nlp = load_nlp()
-    if loaded is not None:
-        loaded.release()
     works: dict[int, DocumentWork] = {}
     while True:
         try:

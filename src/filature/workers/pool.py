@@ -2,8 +2,7 @@
 
 The passages to analyse are cut into tasks of a few hundred passages (small documents grouped,
 a large document cut into runs of consecutive passages), handed to worker processes that share
-the parent's loaded model (fork) or load it themselves (started before it was, see
-``workers.warm``), and merged back in document order, so that the results are
+the parent's loaded model (fork), and merged back in document order, so that the results are
 the very ones of one process. A worker that dies (a crash, the out-of-memory killer) costs only
 the document it was analysing: that document is reported with the reason and the others go on.
 Ctrl-C stops every worker before the build reports the interruption.
@@ -16,7 +15,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ from filature.workers.child import Documents, Outcome, Task, serve
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
+
+    from spacy.language import Language
 
     from filature.extract.analysing import Advance, Finish
     from filature.extract.compiled import PatternStore
@@ -85,6 +86,28 @@ def plan_tasks(documents: Sequence[Document], workers: int) -> list[Task]:
     return tasks
 
 
+def analyse_in_workers(
+    documents: Sequence[Document],
+    model: Callable[[], Language],
+    progress: Advance,
+    finished: Finish,
+    *,
+    workers: int,
+) -> dict[int, str]:
+    """Analyse ``documents`` in up to ``workers`` processes (see ``extract.run.Stream``):
+    ``finished(i, result)`` for each document, in any order; returns the documents whose
+    analysis failed, with the reason. One worker, or one task, stays in this process."""
+    from filature.extract.stream import analyze_stream
+
+    tasks = plan_tasks(documents, workers)
+    nlp = model()  # loaded before the workers start, so that they share it
+    if workers <= 1 or len(tasks) <= 1:
+        analyze_stream(documents, nlp, progress=progress, finished=finished)
+        return {}
+    with Pool(documents, min(workers, len(tasks))) as pool:
+        return pool.collect(tasks, progress, finished)
+
+
 @dataclass
 class Merger:
     """Documents put back together from their parts, in passage order."""
@@ -120,15 +143,11 @@ class _Worker:
     """One worker process, the pipe to it and the task it holds."""
 
     def __init__(
-        self,
-        context: Any,
-        documents: Sequence[Document],
-        patterns: PatternStore | None,
-        loaded: Any = None,
+        self, context: Any, documents: Sequence[Document], patterns: PatternStore | None
     ) -> None:
         self.conn, child = multiprocessing.Pipe()
         self.process: BaseProcess = context.Process(
-            target=serve, args=(child, documents, patterns, loaded), daemon=True
+            target=serve, args=(child, documents, patterns), daemon=True
         )
         # Ctrl-C during the fork would raise inside Python's at-fork hooks, where it is printed
         # and lost (the build then went on): held back until the worker exists, it reaches
@@ -159,8 +178,6 @@ class Pool:
         self.patterns = patterns
         self.workers: list[_Worker] = []
         self.idle_deaths = 0
-        self.loaded = self.context.Semaphore(0)
-        """Released by each worker once its model is loaded."""
 
     def __enter__(self) -> Pool:
         gc.freeze()  # forked workers then share the parent's objects instead of copying them
@@ -176,17 +193,7 @@ class Pool:
         gc.unfreeze()
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.documents, self.patterns, self.loaded)
-
-    def wait_loaded(self) -> None:
-        """Wait until every worker has loaded the model, or one has died (``run`` sees to it
-        then)."""
-        waiting = len(self.workers)
-        while waiting:
-            if self.loaded.acquire(timeout=0.1):
-                waiting -= 1
-            elif not all(w.process.is_alive() for w in self.workers):
-                return
+        return _Worker(self.context, self.documents, self.patterns)
 
     def take_documents(self, documents: Sequence[Document]) -> None:
         """Analyse ``documents`` from now on: the workers, started without them, are sent
