@@ -16,10 +16,9 @@ from filature.build.report import Progress
 from filature.workers import LocalStream
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from filature.extract.analysing import Stream
     from filature.extract.compiled import PatternStore
+    from filature.extract.nlp import Model
     from filature.workers.warm import Warm
 
 
@@ -33,7 +32,7 @@ class Early:
         self.workers = local.workers if local is not None else 1
         self.patterns = patterns
         self.report = report
-        self.nlp: Language | None = None
+        self.nlp: Model | None = None
 
     def unread(self, files: int, size: int, among: int) -> Callable[[], None] | None:
         """For ``read_corpus``: start the worker ahead for a few new files among kept ones;

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+Model: TypeAlias = "Language"
+"""The loaded pipeline, for the layers that hold it without importing spaCy (the build)."""
 MODEL = "fr_core_news_md"
 NOT_LOADED = ("senter", "lemmatizer")
 """Never run, so not even loaded (each costs time at every model load): the sentence
