@@ -29,13 +29,14 @@ CRASH = "Le ministre Aurélien Crashtest a rencontré Interpol à Lyon.\n"
 
 
 class Watch:
-    """How many worker processes were alive each time the analysis bar moved."""
+    """How many worker processes were alive each time the bar of ``stage`` moved."""
 
-    def __init__(self) -> None:
+    def __init__(self, stage: str = "analyse") -> None:
+        self.stage = stage
         self.children: list[int] = []
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage == "analyse":
+        if stage == self.stage:
             self.children.append(len(multiprocessing.active_children()))
 
 
@@ -91,23 +92,12 @@ def test_a_crash_in_the_worker_ahead_skips_only_its_document(
     assert not multiprocessing.active_children()
 
 
-class ReadWatch:
-    """How many worker processes were alive each time the reading bar moved."""
-
-    def __init__(self) -> None:
-        self.children: list[int] = []
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage == "read":
-            self.children.append(len(multiprocessing.active_children()))
-
-
 def test_a_few_new_files_start_the_worker_before_they_are_read(
     seed_db: Path, tmp_path: Path
 ) -> None:
     seeds, db = with_cache(seed_db, tmp_path)
     (seeds / "nouveau.txt").write_text(NEW, encoding="utf-8")
-    watch = ReadWatch()
+    watch = Watch("read")
     report = build(seeds, db, workers=2, progress=watch)
     assert report.analysed == 1 and not report.model_loaded
     # started once the memo showed one new file, before it and the kept ones were loaded
@@ -124,7 +114,7 @@ def test_no_worker_is_started_or_kept_for_nothing(
         (seeds / "copie.txt").write_bytes(next(iter(sorted(SEEDS.glob("*.txt")))).read_bytes())
     elif change == "a broken file":
         (seeds / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    watch, analysing = ReadWatch(), Watch()
+    watch, analysing = Watch("read"), Watch()
 
     def both(stage: str, done: int, total: int) -> None:
         watch(stage, done, total)
