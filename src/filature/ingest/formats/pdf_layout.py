@@ -36,7 +36,8 @@ _LONE_GAP = 4.0
 _COLUMN_WIDTH = 0.25
 """Each half of a line of a two-column page is at least this share of the page width."""
 _MIN_COLUMN_LINES = 3
-_WORD_START = re.compile(r"(?<= )[^ ]")
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+"""A line's text without the spaces around it."""
 _TRIES = 6
 """Word starts looked at, at most, for where a segment starts."""
 
@@ -60,14 +61,8 @@ class _Locator:
 
     def __init__(self, raw: object, text: str) -> None:
         self.text = text
-        self.lines: list[tuple[int, int]] = []
-        start = 0
-        for line in text.split("\n"):
-            stripped = line.rstrip()
-            begin = len(line) - len(line.lstrip())
-            if stripped.strip():
-                self.lines.append((start + begin, start + len(stripped)))
-            start += len(line) + 1
+        self.lines = [match.span() for match in _LINE_TEXT.finditer(text)]
+        """Where each line with text starts and ends, without its surrounding spaces."""
         self._page = address(raw)
         self._xy = (ctypes.c_double * 2)()
         self._x = ctypes.addressof(self._xy)
@@ -76,15 +71,11 @@ class _Locator:
         """Where each line of text starts (baseline, x, line number), lowest first."""
         self._heights: list[float] = []
 
-    def _origin(self, index: int) -> tuple[float, float]:
+    def _fits(self, index: int, line: VisualLine, left: float) -> int:
+        """0 if PDFium places character ``index`` at ``left`` on ``line``, else the side to
+        look at (-1: earlier, 1: later), 2 if it is on another line."""
         CHAR_ORIGIN(self._page, index, self._x, self._x + 8)
-        xy = self._xy
-        return xy[0], xy[1]
-
-    @staticmethod
-    def _side(x: float, y: float, line: VisualLine, left: float) -> int:
-        """0 if a character placed at ``(x, y)`` starts at ``left`` on ``line``, else the side
-        to look at (-1: earlier, 1: later), 2 if it is on another line."""
+        x, y = self._xy
         height = line.height
         if y < line.low - height or y > line.high + height:
             return 2
@@ -92,94 +83,88 @@ class _Locator:
             return 1
         return -1 if x > left + height else 0
 
-    def _fits(self, index: int, line: VisualLine, left: float) -> int:
-        return self._side(*self._origin(index), line, left)
-
-    def _text_line(self, number: int, line: VisualLine, count: int) -> int:
-        """The line of text that is line ``number`` of ``count`` lines of boxes: the same
-        one when both counts agree, else the one whose first character sits at its start."""
-        if count == len(self.lines):
-            return number
+    def _text_line(self, line: VisualLine) -> int:
+        """The line of text whose first character sits at the start of ``line`` (when the
+        page has more or fewer lines of boxes than lines of text), or -1."""
         if self._placed is None:
-            origins = [self._origin(a) for a, _ in self.lines]
-            self._placed = sorted((y, x, index) for index, (x, y) in enumerate(origins))
+            xy = char_origins(self._page, [a for a, _ in self.lines])
+            self._placed = sorted(zip(xy[1::2], xy[0::2], range(len(self.lines)), strict=True))
             self._heights = [y for y, _, _ in self._placed]
         low = bisect.bisect_left(self._heights, line.low - 1)
         high = bisect.bisect_right(self._heights, line.high + 1)
-        left, height = line.left, line.height
+        left, height = line.segments[0].left, line.height
         found = [i for _, x, i in self._placed[low:high] if abs(x - left) <= height]
         return min(found, default=-1)
 
-    def _word_starts(self, found: int) -> list[int]:
-        """Where the words of line ``found`` start, after its first."""
+    def _word_starts(self, a: int, b: int) -> list[int]:
+        """Where the words of the line of text from ``a`` to ``b`` start, after its first."""
         if self._words is None:
-            self._words = [m.start() for m in _WORD_START.finditer(self.text)]
-        a, b = self.lines[found]
+            pieces = self.text.split(" ")
+            ends = itertools.accumulate(len(piece) + 1 for piece in pieces)
+            self._words = [end for end, piece in zip(ends, pieces[1:], strict=False) if piece]
         words = self._words
         return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
 
-    def _checked(
-        self, starts: list[int], position: int, line: VisualLine, left: float, side: int
-    ) -> int:
-        """The word start at or near ``position`` (``side``: where PDFium places it) that
-        PDFium places at ``left`` on ``line``, looking earlier or later as its position says
-        (six words at most), or -1."""
-        for _ in range(_TRIES - 1):
-            if side == 0:
-                return starts[position]
-            if side == 2:
-                return -1
-            position += side
-            if not 0 <= position < len(starts):
-                return -1
-            side = self._fits(starts[position], line, left)
-        return starts[position] if side == 0 else -1
-
-    def _guesses(self, line: VisualLine, found: int, starts: list[int]) -> list[int]:
-        """For each segment of ``line`` after the first, the position in ``starts`` of the
-        word start nearest to where the segment's share of the line's width falls."""
-        a, b = self.lines[found]
-        ink = max(line.ink, 1.0)
-        last = len(starts)
-        positions = []
-        for segment in line.segments[1:]:
-            guess = a + (b - a) * segment.before / ink
-            position = bisect.bisect_left(starts, guess)
-            if position == last or (
-                position > 0 and guess - starts[position - 1] < starts[position] - guess
-            ):
-                position -= 1
-            positions.append(position)
-        return positions
-
     def rows(self, lines: list[VisualLine], numbers: Iterable[int]) -> list[tuple[int, ...]]:
         """For each of the lines of boxes ``numbers`` (of ``lines``), the text indices where
-        its segments start (-1 where not found): for each segment after the first, a word
-        start of its line of text, checked (the first guesses asked of PDFium at once)."""
-        count = len(lines)
+        its segments start (-1 where not found): for each segment after the first, the word
+        start of its line of text nearest to where the segment's share of the line's width
+        falls, checked (the first guesses asked of PDFium at once), and looked for among the
+        next words (six at most) when PDFium places it before or after the segment."""
+        same = len(lines) == len(self.lines)
         rows: list[list[int]] = []
         asks: list[tuple[list[int], int, list[int], int, VisualLine, float]] = []
+        indices: list[int] = []
         for number in numbers:
             line = lines[number]
             segments = line.segments
-            found = self._text_line(number, line, count)
-            starts = self._word_starts(found) if found >= 0 and len(segments) > 1 else []
+            found = number if same else self._text_line(line)
+            a, b = self.lines[found] if found >= 0 else (0, 0)
+            starts = self._word_starts(a, b) if found >= 0 and len(segments) > 1 else []
             if found < 0 or (len(segments) > 1 and not starts):
                 rows.append([-1] * len(segments))
                 continue
-            a = self.lines[found][0]
-            first = a if count == len(self.lines) or self._fits(a, line, line.left) == 0 else -1
-            row = [first]
-            for segment, position in zip(
-                segments[1:], self._guesses(line, found, starts), strict=True
-            ):
+            row = [a if same else -1]
+            if not same:
+                asks.append((row, 0, [a], 0, line, segments[0].left))
+                indices.append(a)
+            ink = max(line.ink, 1.0)
+            last = len(starts)
+            for segment in segments[1:]:
+                guess = a + (b - a) * segment.before / ink
+                position = bisect.bisect_left(starts, guess)
+                if position == last or (
+                    position > 0 and guess - starts[position - 1] < starts[position] - guess
+                ):
+                    position -= 1
                 asks.append((row, len(row), starts, position, line, segment.left))
+                indices.append(starts[position])
                 row.append(-1)
             rows.append(row)
-        xy = char_origins(self._page, [ask[2][ask[3]] for ask in asks])
-        for number, (row, slot, starts, position, line, left) in enumerate(asks):
-            side = self._side(xy[2 * number], xy[2 * number + 1], line, left)
-            row[slot] = self._checked(starts, position, line, left, side)
+        xy = char_origins(self._page, indices)
+        for (row, slot, starts, position, line, left), x, y in zip(
+            asks, xy[0::2], xy[1::2], strict=True
+        ):
+            height = line.height
+            if y < line.low - height or y > line.high + height:
+                continue
+            if x < left - height:
+                side = 1
+            elif x > left + height:
+                side = -1
+            else:
+                row[slot] = starts[position]
+                continue
+            for _ in range(_TRIES - 1):
+                position += side
+                if not 0 <= position < len(starts):
+                    break
+                side = self._fits(starts[position], line, left)
+                if side == 0:
+                    row[slot] = starts[position]
+                    break
+                if side == 2:
+                    break
         return [tuple(row) for row in rows]
 
 

@@ -3,6 +3,10 @@ rows set apart with their cells joined by `` | `` (``pdf_layout`` finds where)."
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+
 
 def _line_end(text: str, index: int) -> int:
     """Where the line holding ``index`` ends (its ``\\r\\n`` or ``\\n``, else the text's end)."""
@@ -43,10 +47,11 @@ def in_column_order(
     return "".join(pieces), origin
 
 
-def _shift(edits: list[tuple[int, str]], position: int, *, before: bool) -> int:
-    """``position`` once ``edits`` are made; text inserted exactly there goes before it when
-    ``before``."""
-    return position + sum(len(s) for at, s in edits if at < position or (before and at == position))
+def _shift(ats: list[int], added: list[int], position: int, *, before: bool) -> int:
+    """``position`` once the edits made at ``ats`` (in order) have added ``added`` characters
+    (in all, up to each one); text inserted exactly there goes before it when ``before``."""
+    count = (bisect.bisect_right if before else bisect.bisect_left)(ats, position)
+    return position + (added[count - 1] if count else 0)
 
 
 def _row_edits(text: str, table: list[list[int]]) -> list[tuple[int, str]]:
@@ -94,13 +99,17 @@ def with_tables(
         spans.append((table[0][0], _line_end(text, table[-1][-1])))
     if not edits:
         return text, [], notes
-    edits.sort(key=lambda edit: edit[0])
+    edits.sort(key=operator.itemgetter(0))
     pieces: list[str] = []
     done = 0
     for at, inserted in edits:
         pieces += (text[done:at], inserted)
         done = at
     pieces.append(text[done:])
-    placed = [(_shift(edits, a, before=True), _shift(edits, b, before=False)) for a, b in spans]
-    moved = None if notes is None else _shift(edits, notes, before=True)
+    ats = [at for at, _ in edits]
+    added = list(itertools.accumulate(map(len, [inserted for _, inserted in edits])))
+    placed = [
+        (_shift(ats, added, a, before=True), _shift(ats, added, b, before=False)) for a, b in spans
+    ]
+    moved = None if notes is None else _shift(ats, added, notes, before=True)
     return "".join(pieces), placed, moved

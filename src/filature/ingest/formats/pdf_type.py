@@ -19,7 +19,7 @@ _SMALLER = 0.85
 _SAMPLE = 100
 _GAP = 1.4
 _LEADING = 1.3
-_LINE_END = re.compile(r"\r\n|\n")
+_LINE_START = re.compile(r"^[ \t]*(\S)", re.MULTILINE)
 _LARGER = 1.25
 """A line whose type is this much larger than most of its page's lines (a heading, a title
 page's title) is a paragraph of its own."""
@@ -54,14 +54,13 @@ class Chars:
     def baselines(self, indices: Iterable[int]) -> list[float]:
         return char_origins(self.raw, self._originals(indices))[1::2]
 
-    def current(self, index: int) -> int:
-        """Where the character PDFium knows as ``index`` is in the rewritten text (pages whose
-        lines kept their order)."""
-        for position in self.inserted:
-            if position > index:
-                break
-            index += 1
-        return index
+    def current(self, indices: Iterable[int]) -> list[int]:
+        """Where the characters PDFium knows as ``indices`` are in the rewritten text (pages
+        whose lines kept their order)."""
+        if not self.inserted:
+            return list(indices)
+        cuts = [position - number for number, position in enumerate(self.inserted)]
+        return [index + bisect.bisect_right(cuts, index) for index in indices]
 
 
 def _hyphen_joins(text: str, chars: Chars) -> list[int]:
@@ -81,18 +80,10 @@ def _hyphen_joins(text: str, chars: Chars) -> list[int]:
     ]
 
 
-def _first_letter(text: str, start: int) -> int:
-    """The first character of the line at ``start`` that is not a space or a tab (a line
-    indented by spaces has its baseline there; skipping the line would double the step)."""
-    while start < len(text) and text[start] in " \t":
-        start += 1
-    return start
-
-
 def _line_starts(text: str) -> list[int]:
-    """The first letter of each line that has one."""
-    starts = [_first_letter(text, i) for i in (0, *(m.end() for m in _LINE_END.finditer(text)))]
-    return [i for i in starts if i < len(text) and not text[i].isspace()]
+    """The first letter of each line that has one, after the spaces and tabs it starts with (a
+    line indented by spaces has its baseline there; skipping the line would double the step)."""
+    return [match.start(1) for match in _LINE_START.finditer(text)]
 
 
 def _paragraph_gaps(text: str, chars: Chars, starts: list[int]) -> list[int]:
