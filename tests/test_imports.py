@@ -29,11 +29,12 @@ ALLOWED: dict[str, set[str]] = {
     "problems": set(),
     "tomlfile": {"problems"},
     "vocabulary": {"models"},
-    "workers": {"models", "errors", "extract", "memory", "spacy", "distributed"},
+    "workers": {"models", "errors", "extract", "memory", "orphans", "spacy", "distributed"},
     "listing": {*BASE, "query", "rich"},
     "memory": set(),
+    "orphans": set(),
     "starting": set(),
-    "ingest": {*BASE, "pypdfium2", "trafilatura", "lxml"},
+    "ingest": {*BASE, "orphans", "pypdfium2", "trafilatura", "lxml"},
     "extract": {
         *BASE,
         "ingest",
@@ -95,7 +96,7 @@ ALLOWED: dict[str, set[str]] = {
 
 # Bottom up: a unit imports only units of lower layers ("filature" alone is "__init__").
 LAYERS: list[set[str]] = [
-    {"__init__", "models", "text", "cite", "errors", "problems", "memory", "starting"},
+    {"__init__", "models", "text", "cite", "errors", "problems", "memory", "orphans", "starting"},
     {"vocabulary", "tomlfile"},  # the relation vocabulary; the analyst's TOML files read one way
     {"ingest", "store"},  # files -> documents; the database (imports no other layer)
     {"extract", "curation"},  # documents -> entities and relations; the analyst's decisions

@@ -19,6 +19,7 @@ from filature.ingest.memo import ReadMemo, dump_fates, keepable, load_fates, rea
 from filature.ingest.read import read_source, rel_path_of
 from filature.ingest.ticks import Ticker
 from filature.models import Document, FileReport, SourceText
+from filature.orphans import die_with_parent
 
 PARALLEL_MIN_FILES = 16
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
@@ -92,8 +93,9 @@ def _worth_workers(paths: list[Path]) -> bool:
     return sum(map(_size, paths)) >= PARALLEL_MIN_BYTES
 
 
-def _ignore_interrupts() -> None:
+def _reader_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    die_with_parent()
 
 
 def _results(
@@ -113,7 +115,7 @@ def _results(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = min(os.cpu_count() or 2, 4)
     with ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
+        workers, mp_context=multiprocessing.get_context(method), initializer=_reader_start
     ) as pool:
         results = pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
         if aside is not None:

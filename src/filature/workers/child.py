@@ -3,17 +3,14 @@ segment's outcome, and die with the build."""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import os
 import signal
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from filature.models import Document
+from filature.orphans import die_with_parent
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,8 +18,6 @@ if TYPE_CHECKING:
     from filature.extract.compiled import PatternStore
     from filature.extract.result import DocumentResult
     from filature.extract.stream import DocumentPart, DocumentWork, Segment
-
-_PR_SET_PDEATHSIG = 1
 
 Task = list["Segment"]
 Outcome = tuple[int, "DocumentResult | DocumentPart | str"]
@@ -37,13 +32,6 @@ class Documents:
     documents: tuple[Document, ...]
 
 
-def _die_with_parent() -> None:
-    """Have the kernel kill this worker if the build process dies (Linux)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 def serve(
     conn: Connection, documents: Sequence[Document], patterns: PatternStore | None = None
 ) -> None:
@@ -52,9 +40,7 @@ def serve(
     patterns from ``patterns``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
-    _die_with_parent()
-    if os.getppid() == 1:
-        return
+    die_with_parent()
     from filature.extract.compiled import remembered_patterns
     from filature.extract.nlp import load_nlp
 
