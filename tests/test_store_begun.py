@@ -32,7 +32,6 @@ def test_a_begun_database_is_the_one_written_from_scratch(tmp_path: Path) -> Non
     write_database(plain, docs, extraction, FILES, {"built_at": "now"})
     early.parent.mkdir()
     with Begun(early, docs) as begun:
-        begun.start()
         stats = write_database(early, docs, extraction, FILES, {"built_at": "now"}, begun=begun)
         assert begun.taken
     assert stats.passages == 2
@@ -49,7 +48,6 @@ def test_other_documents_drop_the_begun_file(tmp_path: Path) -> None:
     other, _ = sample(" Il réside à Lyon.")  # a document left out or changed meanwhile
     target = tmp_path / "f.db"
     with Begun(target, other) as begun:
-        begun.start()
         write_database(target, docs, extraction, FILES, {"built_at": "now"}, begun=begun)
         assert not begun.taken
     assert not _temporaries(target)
@@ -60,8 +58,7 @@ def test_other_documents_drop_the_begun_file(tmp_path: Path) -> None:
 def test_a_build_stopped_before_the_write_leaves_nothing(tmp_path: Path) -> None:
     docs, _ = sample()
     target = tmp_path / "f.db"
-    with pytest.raises(KeyboardInterrupt), Begun(target, docs) as begun:
-        begun.start()
+    with pytest.raises(KeyboardInterrupt), Begun(target, docs):
         raise KeyboardInterrupt
     assert not _temporaries(target) and not target.exists()
 

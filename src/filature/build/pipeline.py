@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import sqlite3
 import time
-from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -190,8 +189,7 @@ def _build_from(
     stream: Stream,
 ) -> tuple[WriteStats, list[FileReport], int, int, Path, list[str], bool]:
     patterns = PatternFiles() if cache is not None else None
-    with ExitStack() as stack, ExitStack() as starting:
-        early = starting.enter_context(Early(stream, patterns, report))
+    with Early(stream, patterns, report) as early:  # a worker started early ends with it
         documents, files = read_corpus(
             source,
             max_bytes,
@@ -205,19 +203,16 @@ def _build_from(
         documents, metadata_notes = apply_documents_file(documents, documents_file)
         release_free_memory()
         keep_what_exists()
-        begun = stack.enter_context(Begun(db_path, documents))
         failures: dict[int, str] = {}
         results, loaded = _analysed(documents, report, cache, (stream, early), failures, patterns)
-        starting.close()  # a worker started early is not kept beyond the analysis
-        from filature.extract.drops import CorpusDrop, write_drops
-        from filature.extract.run import extract_results, pipeline_version, symmetric_types
+    from filature.extract.drops import CorpusDrop, write_drops
+    from filature.extract.run import extract_results, pipeline_version, symmetric_types
 
-        drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
-        if failures:  # the database begun (if it was) is dropped: written again whole
-            documents, files = without_failed(documents, files, failures)
-        else:
-            begun.start()  # beside the extraction
-        keep_what_exists()  # the analyses live to the end, and so does the extraction
+    drops: list[CorpusDrop] | None = [] if explain_drops is not None else None
+    if failures:
+        documents, files = without_failed(documents, files, failures)
+    keep_what_exists()  # the analyses live to the end, and so does the extraction
+    with Begun(db_path, documents) as begun:  # written beside the extraction
         extraction = extract_results(documents, results, drops=drops, steps=cache)
         keep_what_exists()
         if cache is not None:

@@ -1,13 +1,12 @@
 """A new database begun beside the build: its schema, documents, passages and full-text index
-written in a thread while the build waits for an analysis or extracts, the rest by
-``write_database``.
+written in a thread while the build extracts, the rest by ``write_database``.
 
-The documents and passages are known once the files are read, and writing them (with the
+The documents and passages are final once the analysis is done, and writing them (with the
 index SQLite builds over every passage) took a quarter of a rebuild's write at 100 times the
 seeds; SQLite does most of it without holding Python's lock, so it runs beside the
-corpus-level steps instead of after them. The thread writes a temporary file of its own and
-nothing else; if the build's documents change meanwhile (a document whose analysis failed is
-left out), the file is dropped and written again whole.
+corpus-level steps instead of after them. (Begun earlier, beside the cache's reading or the
+worker analysing ahead, it slowed them more than it saved.) The thread writes a temporary file
+of its own and nothing else; a write of other documents drops it and starts anew.
 """
 
 from __future__ import annotations
@@ -61,8 +60,8 @@ def index_passages(conn: sqlite3.Connection) -> None:
 
 
 class Begun:
-    """The database of ``documents``, begun in a thread by ``start``; ``take`` waits for it.
-    Leaving the block without it taken deletes the file."""
+    """The database of ``documents``, begun in a thread when the block is entered; ``take``
+    waits for it. Leaving the block without it taken deletes the file."""
 
     def __init__(self, target: Path, documents: Sequence[Document]) -> None:
         self.path = new_temporary(target)
@@ -82,19 +81,14 @@ class Begun:
             self._error = exc
 
     def __enter__(self) -> Begun:
+        self._thread.start()
         return self
-
-    def start(self) -> None:
-        """Begin writing, if not begun yet."""
-        if self._thread.ident is None:
-            self._thread.start()
 
     def take(self, documents: Sequence[Document]) -> tuple[sqlite3.Connection, PassageIds] | None:
         """The connection (its transaction open) and passage ids, once written, if it was
-        begun with these very ``documents`` (begun now if it was not yet); None otherwise."""
+        begun with these very ``documents``; None otherwise."""
         if documents is not self.documents:
             return None
-        self.start()
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -106,8 +100,7 @@ class Begun:
     def __exit__(self, *exc: object) -> None:
         if self.taken:
             return
-        if self._thread.ident is not None:
-            self._thread.join()
+        self._thread.join()
         if self._conn is not None:
             self._conn.close()
         for suffix in ("", *SIDECARS):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,13 +99,17 @@ class AnalysisCache:
 
     def kept_readings(self, keys: list[str]) -> set[str]:
         """Which of ``keys`` have a reading kept (``ingest.memo``)."""
-        found: set[str] = set()
+        return {str(key) for (key,) in self._among("readings", "key", keys)}
+
+    def _among(self, table: str, columns: str, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """``columns`` of the rows of ``table`` whose key is one of ``keys`` (asked 500 at a
+        time: SQLite bounds a statement's parameters)."""
         for n in range(0, len(keys), 500):
-            chunk = keys[n : n + 500]
+            chunk = list(keys[n : n + 500])
             marks = ", ".join("?" * len(chunk))
-            query = f"SELECT key FROM readings WHERE key IN ({marks})"
-            found.update(str(k) for (k,) in self._conn.execute(query, chunk))
-        return found
+            yield from self._conn.execute(
+                f"SELECT {columns} FROM {table} WHERE key IN ({marks})", chunk
+            )
 
     def get_reading(self, key: str) -> str | None:
         """What reading a file gave (``ingest.memo``), or None."""
@@ -139,13 +143,7 @@ class AnalysisCache:
         """The stored results of per-document corpus steps among ``keys``
         (``extract.stepmemo``)."""
         self._steps_seen.update(keys)
-        found: dict[str, bytes] = {}
-        for n in range(0, len(keys), 500):
-            chunk = list(keys[n : n + 500])
-            marks = ", ".join("?" * len(chunk))
-            query = f"SELECT key, data FROM steps WHERE key IN ({marks})"
-            found.update((str(k), bytes(d)) for k, d in self._conn.execute(query, chunk))
-        return found
+        return {str(k): bytes(d) for k, d in self._among("steps", "key, data", keys)}
 
     def put_steps(self, items: dict[str, bytes]) -> None:
         """Keep the results of per-document corpus steps, in one transaction."""

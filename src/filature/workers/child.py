@@ -27,7 +27,7 @@ Outcome = tuple[int, "DocumentResult | DocumentPart | str"]
 @dataclass(frozen=True)
 class Documents:
     """The documents the tasks to come are about, sent to a worker started before they were
-    read (``workers.ahead.Warm``); a worker forked after has them already."""
+    read (``workers.warm.Warm``); a worker forked after has them already."""
 
     documents: tuple[Document, ...]
 

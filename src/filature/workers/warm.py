@@ -48,8 +48,10 @@ class Warm:
     def take(self) -> Pool | None:
         """The started worker's pool, for one analysis ahead; None if none was started (or
         it was taken already). It is stopped on leaving the block all the same."""
-        pool, self.taken = (None, self.taken) if self.taken else (self.pool, True)
-        return pool
+        if self.taken:
+            return None
+        self.taken = True
+        return self.pool
 
     def __enter__(self) -> Warm:
         return self
