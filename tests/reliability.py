@@ -56,8 +56,16 @@ def env_without_size() -> dict[str, str]:
 
 
 def as_nobody(command: list[str]) -> list[str]:
-    """``command`` run as nobody when the suite runs as root (root ignores permissions)."""
-    return [*NOBODY, *command] if os.geteuid() == 0 else command
+    """``command`` run as nobody when the suite runs as root (root ignores permissions); the
+    checkout must be reachable by nobody (a clone in ``mktemp -d``'s private folder is not)."""
+    if os.geteuid() != 0:
+        return command
+    private = [p for p in (ROOT, *ROOT.parents) if not p.stat().st_mode & 0o001]
+    assert not private, (
+        f"{private[-1]} is private (mode {private[-1].stat().st_mode & 0o777:o}): the tests that "
+        f"run as nobody cannot reach the checkout; `chmod o+x {private[-1]}` or clone elsewhere"
+    )
+    return [*NOBODY, *command]
 
 
 def filature(

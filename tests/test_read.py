@@ -16,6 +16,7 @@ import pytest
 from filature.ingest.discover import OUTSIDE, discover, discover_files
 from filature.ingest.read import read_source
 from filature.models import FileReport, SourceText
+from reliability import as_nobody
 
 TEXT = "Le café de l’École à Pékin coûte 3 €.\nDeuxième ligne : Interpol, Lyon.\n"
 
@@ -157,8 +158,7 @@ def test_unreadable_file_is_skipped() -> None:
             f"r = read_source(Path({str(path)!r}), Path({str(folder)!r}));"
             "print(r.status, r.reason, sep='|')"
         )
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        command = [*(prefix if os.geteuid() == 0 else []), sys.executable, "-c", code]
+        command = as_nobody([sys.executable, "-c", code])
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         assert result.stdout.strip() == "skipped|permission denied"
     finally:

@@ -5,7 +5,6 @@ with a clear message. Permission cases run as nobody when the suite runs as root
 
 from __future__ import annotations
 
-import os
 import random
 import shlex
 import sqlite3
@@ -21,7 +20,8 @@ from typer.testing import CliRunner
 from dbfactory import write_sample
 from filature.cli import app as cli_app
 from filature.store.schema import SCHEMA_VERSION
-from reliability import NOBODY, env_without_size, filature
+from reliability import as_nobody as nobody
+from reliability import env_without_size, filature
 
 runner = CliRunner()
 
@@ -153,9 +153,8 @@ def test_every_command_as_a_process(tmp_path: Path) -> None:
 def as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
     env = env_without_size()
     env["COLUMNS"] = "250"
-    prefix = NOBODY if os.geteuid() == 0 else []
     return subprocess.run(
-        [*prefix, sys.executable, "-m", "filature", *args],
+        nobody([sys.executable, "-m", "filature", *args]),
         capture_output=True,
         text=True,
         timeout=300,
@@ -204,9 +203,8 @@ def test_a_read_only_database_in_a_read_only_folder_is_read_normally(shared: Pat
         "c = Catalog(Path(sys.argv[1])); print(c.entities()[0].name, len(c.fuzzy('meng')),"
         " len(c.full_text('interpol').hits), c.conn.execute('PRAGMA query_only').fetchone()[0])"
     )
-    prefix = NOBODY if os.geteuid() == 0 else []
     shown = subprocess.run(
-        [*prefix, sys.executable, "-c", code, str(db)],
+        nobody([sys.executable, "-c", code, str(db)]),
         capture_output=True,
         text=True,
         timeout=120,

@@ -4,7 +4,6 @@ pane's title, its screen and tmux's paste buffers stay as they were."""
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import sys
@@ -17,10 +16,10 @@ from reliability import (
     HOSTILE_NAME,
     MARKUP,
     MAX_MB,
-    NOBODY,
     Corpus,
     Tmux,
     app_command,
+    as_nobody,
     hostile_corpus,
 )
 
@@ -56,7 +55,8 @@ def test_cli_and_app_in_tmux_leave_title_screen_and_clipboard_alone(
         path.chmod(0o666)
     # A rebuild from the cache (no NLP), so the summary with the hostile file name is printed
     # on the terminal; then the commands that print passages and names; then the app.
-    build = shlex.join(NOBODY) + " " if os.geteuid() == 0 else ""
+    prefix = as_nobody([])
+    build = shlex.join(prefix) + " " if prefix else ""
     steps = [
         "export COLUMNS=150; unset LINES",
         build + cli("build", str(corpus.source), "--db", str(db), "--max-mb", MAX_MB),
