@@ -21,7 +21,7 @@ BASE = {"models", "text", "cite", "errors", "problems", "tomlfile", "vocabulary"
 # third-party distributions' top-level modules. "filature" alone is the package's __version__.
 ALLOWED: dict[str, set[str]] = {
     "__init__": set(),
-    "__main__": {"cli", "starting"},
+    "__main__": {"cli", "starting", "interrupts"},
     "models": set(),
     "text": set(),
     "cite": set(),
@@ -33,12 +33,14 @@ ALLOWED: dict[str, set[str]] = {
     "listing": {*BASE, "query", "rich"},
     "memory": set(),
     "orphans": set(),
+    "interrupts": set(),
     "starting": set(),
     "ingest": {*BASE, "orphans", "pypdfium2", "trafilatura", "lxml"},
     "extract": {
         *BASE,
         "ingest",
         "memory",
+        "interrupts",  # Ctrl-C held back while the model loads
         "store.cache",
         "spacy",
         "srsly",  # spaCy's own serialiser: the model's lemmatizer tables
@@ -75,6 +77,7 @@ ALLOWED: dict[str, set[str]] = {
         *BASE,
         "filature",
         "starting",
+        "interrupts",
         "build",
         "ingest.documents_file",
         "ingest.formats.pdf_ocr",
@@ -96,7 +99,10 @@ ALLOWED: dict[str, set[str]] = {
 
 # Bottom up: a unit imports only units of lower layers ("filature" alone is "__init__").
 LAYERS: list[set[str]] = [
-    {"__init__", "models", "text", "cite", "errors", "problems", "memory", "orphans", "starting"},
+    {
+        *("__init__", "models", "text", "cite", "errors", "problems"),
+        *("memory", "orphans", "interrupts", "starting"),
+    },
     {"vocabulary", "tomlfile"},  # the relation vocabulary; the analyst's TOML files read one way
     {"ingest", "store"},  # files -> documents; the database (imports no other layer)
     {"extract", "curation"},  # documents -> entities and relations; the analyst's decisions

@@ -14,6 +14,7 @@ from rich.text import Text
 from filature.cli.errors import clean_errors, fail
 from filature.cli.options import DEFAULT_SOURCE, DbOption, err, out
 from filature.curation.entries import CurationError
+from filature.interrupts import caused_by_interrupt
 from filature.query.text import printable_line
 from filature.store.connect import DEFAULT_DB
 
@@ -99,7 +100,9 @@ def build(
                 workers=workers,
                 dask=dask,
             )
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        if not caused_by_interrupt(exc):
+            raise
         if _identity(db) != before:
             kept = f"the new {db} had just been written"
         else:

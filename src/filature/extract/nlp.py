@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, TypeAlias
 
+from filature.interrupts import interrupts_held
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -45,14 +47,16 @@ def load_nlp() -> Language:
     """The French pipeline with the components entities and relations use (parser kept).
 
     spaCy is imported here, not at module level, so that a build whose documents are all in
-    the analysis cache never imports it.
+    the analysis cache never imports it. Ctrl-C during the load (about a second) takes effect
+    when it ends (see ``filature.interrupts``).
     """
-    import spacy
-    from spacy.language import Language
+    with interrupts_held():  # Ctrl-C inside spaCy's imports may not stay an interrupt
+        import spacy
+        from spacy.language import Language
 
-    if not Language.has_factory(SENTENCE_GUARD):
-        Language.component(SENTENCE_GUARD, func=sentence_guard)
+        if not Language.has_factory(SENTENCE_GUARD):
+            Language.component(SENTENCE_GUARD, func=sentence_guard)
 
-    nlp: Language = spacy.load(MODEL, exclude=list(NOT_LOADED))
-    nlp.add_pipe(SENTENCE_GUARD, before="parser")
+        nlp: Language = spacy.load(MODEL, exclude=list(NOT_LOADED))
+        nlp.add_pipe(SENTENCE_GUARD, before="parser")
     return nlp

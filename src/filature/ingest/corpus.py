@@ -117,10 +117,14 @@ def _results(
     with ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context(method), initializer=_reader_start
     ) as pool:
-        results = pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8)))
-        if aside is not None:
-            aside()
-        yield from results
+        try:
+            results = pool.map(read, paths)  # one file at a time: Ctrl-C waits for few
+            if aside is not None:
+                aside()
+            yield from results
+        except BaseException:  # Ctrl-C, a failed model load: files not begun are not read
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def read_corpus(
