@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from filature.extract.acronyms import find_definitions
 from filature.extract.administration import written_acronyms
+from filature.extract.corpusfilters import capitalised_words
 from filature.extract.droprules import KIND
 from filature.extract.drops import Dropped
 from filature.extract.generic import refer_bare_heads
@@ -122,7 +123,11 @@ class DocumentAnalyzer:
             mentions.append(raw)
         mentions.sort(key=lambda m: (m.passage_seq, m.start))
         return DocumentAnalysis(
-            PIPELINE_VERSION, tuple(mentions), tuple(self.acronyms), tuple(self.dropped)
+            PIPELINE_VERSION,
+            tuple(mentions),
+            tuple(self.acronyms),
+            tuple(self.dropped),
+            capitalised_words(self.document.text),
         )
 
 

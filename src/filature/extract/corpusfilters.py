@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from filature.extract.bodies import LABEL as BODY_LABEL
@@ -17,7 +17,6 @@ from filature.extract.mentions import PUBLISHER_LABEL
 from filature.extract.persons import Located
 from filature.extract.rules import PERSON_PARTICLES, head_type
 from filature.extract.textnorm import norm_key
-from filature.models import Document
 
 
 def filter_footnotes(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:
@@ -71,18 +70,21 @@ def _place_in_name(m: Located, places: set[tuple[int, str]]) -> bool:
     )
 
 
+def capitalised_words(text: str) -> tuple[str, ...]:
+    """The keys of the long words ``text`` writes capitalised and not all in capitals
+    ("Eurojust"): what ``filter_shouting`` asks of every document, found with its analysis."""
+    written = set(_LONG_WORD.findall(text))  # each word once: a text repeats its words
+    return tuple(sorted({norm_key(w) for w in written if not w.isupper() and w[:1].isupper()}))
+
+
 def filter_shouting(
-    mentions: Sequence[Located], acronyms: dict[str, str], documents: Sequence[Document] = ()
+    mentions: Sequence[Located], acronyms: dict[str, str], written: Iterable[str] = ()
 ) -> list[Located]:
-    """Drop long all-caps single words never written otherwise (in a mention or anywhere in the
-    documents) nor defined: OCR, headings. "EUROJUST" stays where "Eurojust" is written."""
-    mixed = {norm_key(m.name) for m in mentions if not m.name.isupper()}
-    long = [m for m in mentions if m.name.isupper() and " " not in m.name and len(m.name) >= 8]
-    if long and documents:
-        written: set[str] = set()  # each word once: a corpus repeats its words
-        for d in documents:
-            written.update(_LONG_WORD.findall(d.text))
-        mixed |= {norm_key(w) for w in written if not w.isupper() and w[:1].isupper()}
+    """Drop long all-caps single words never written otherwise (in a mention, or anywhere in
+    the documents: ``written``, their ``capitalised_words``) nor defined: OCR, headings.
+    "EUROJUST" stays where "Eurojust" is written."""
+    mixed = {norm_key(name) for name in {m.name for m in mentions if not m.name.isupper()}}
+    mixed.update(written)
     return [
         m
         for m in mentions
@@ -130,27 +132,39 @@ def filter_pairs(mentions: Sequence[Located]) -> list[Located]:
     return kept
 
 
-def _loose_key(name: str, lex: Lexicon) -> str:
-    """A name's key without function words and demonyms ("Parti communiste chinois")."""
-    ignore = lex.stopwords | lex.demonyms
-    return " ".join(w for w in norm_key(name).split() if w not in ignore)
+class _LooseKeys(dict[str, str]):
+    """A name's key without function words and demonyms ("Parti communiste chinois"), each
+    name's worked out once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.ignore = lex.stopwords | lex.demonyms
+
+    def __missing__(self, name: str) -> str:
+        key = " ".join(w for w in norm_key(name).split() if w not in self.ignore)
+        self[name] = key
+        return key
 
 
 def confirm_institutions(mentions: Sequence[Located], lex: Lexicon) -> list[Located]:
     """Keep an institution named in a title only if its document names it too; it then takes
     that name (so it joins that entity). The document is the unit where "le ministre de
     l'Intérieur" names one country's ministry."""
+    loose = _LooseKeys(lex)
     names: dict[tuple[int, str], Counter[str]] = {}
     for m in mentions:
         if m.raw.label == BODY_LABEL and m.name.islower():
             continue  # "le ministère de la justice" in lowercase is no name a title refers to
         if m.raw.label != INSTITUTION_LABEL and m.raw.type == "organization":
-            key = (m.doc_index, _loose_key(m.name, lex))
-            names.setdefault(key, Counter())[m.name] += 1
+            key = (m.doc_index, loose[m.name])
+            counts = names.get(key)
+            if counts is None:
+                names[key] = counts = Counter()
+            counts[m.name] += 1
     kept = []
     for m in mentions:
         if m.raw.label == INSTITUTION_LABEL:
-            seen = names.get((m.doc_index, _loose_key(m.name, lex)))
+            seen = names.get((m.doc_index, loose[m.name]))
             if not seen:
                 continue
             m = Located(m.doc_index, replace(m.raw, name=seen.most_common(1)[0][0]))

@@ -49,6 +49,9 @@ class DocumentAnalysis:
     mentions: tuple[RawMention, ...]
     acronyms: tuple[PassageAcronym, ...]
     dropped: tuple[Dropped, ...] = ()
+    capitalised: tuple[str, ...] = ()
+    """The keys of the long words the document writes capitalised ("Eurojust"), for the
+    corpus-level filter of words only ever written in capitals."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form (for a cache)."""
@@ -65,6 +68,7 @@ class DocumentAnalysis:
                 for a in data["acronyms"]
             ),
             dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
+            capitalised=tuple(data.get("capitalised", ())),
         )
 
 

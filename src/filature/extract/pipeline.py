@@ -50,7 +50,8 @@ def build_drafts(
     located = retype_publishers(located, lex)
     located = sorted(located, key=_order)
     located = audit.step(located, resolve_short_names(located), SHORT_NAMES)
-    located = audit.step(located, filter_shouting(located, acronyms, documents), SHOUTING)
+    written = {key for a in analyses for key in a.capitalised}
+    located = audit.step(located, filter_shouting(located, acronyms, written), SHOUTING)
     located = audit.step(located, filter_people(located), PEOPLE)
     located = fix_acronym_names(located, acronyms, lex)
     located = audit.step(located, filter_pairs(located), PAIRS)

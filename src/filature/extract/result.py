@@ -42,7 +42,7 @@ class DocumentResult:
         yield from _json_list(asdict(x) for x in a.acronyms)
         yield ', "dropped": '
         yield from _json_list(asdict(d) for d in a.dropped)
-        yield '}, "candidates": '
+        yield f', "capitalised": {_dumps(list(a.capitalised))}}}, "candidates": '
         yield from _json_list([seq, c.to_dict()] for seq, c in self.candidates)
         yield "}"
 
