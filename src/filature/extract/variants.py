@@ -233,10 +233,8 @@ def link_demonym_variants(
     publique": a name without nationality joins the variants with one when they all carry the
     same nationality; variants with different nationalities stay apart."""
     variants: dict[str, dict[frozenset[str], set[str]]] = {}
-    for key, m in keyed:
-        if m.raw.type == "person":
-            continue
-        free = demonym_free(key, m.name, lex)
+    for key, name in dict.fromkeys((key, m.name) for key, m in keyed if m.raw.type != "person"):
+        free = demonym_free(key, name, lex)
         if free is not None:
             nations = frozenset(nation(w) for w in free[1])
             variants.setdefault(free[0], {}).setdefault(nations, set()).add(key)
@@ -256,10 +254,14 @@ def link_states(keyed: Sequence[tuple[str, Located]], uf: UnionFind) -> dict[str
     countries = load_countries()
     anchors: dict[str, str] = {}
     states: dict[str, str] = {}
+    state_of: dict[str, str | None] = {}
     for key, m in keyed:
         if m.raw.type not in {"place", "organization"}:
             continue
-        state = countries.state_of(m.name) or countries.state_of_code(m.name)
+        name = m.name
+        if name not in state_of:
+            state_of[name] = countries.state_of(name) or countries.state_of_code(name)
+        state = state_of[name]
         if state is None:
             continue
         states[key] = state
