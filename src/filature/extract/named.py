@@ -119,9 +119,14 @@ def _pieces(text: str, start: int, end: int, folded: str) -> list[Named]:
     return out
 
 
+_OPENING = re.compile(r"\s*\(")
+_COMMA = re.compile(r"\s*,\s*")
+_CLAUSE = re.compile(r"[^,.;:()!?\n]*")
+
+
 def bracket_names(text: str, after: int) -> list[Named]:
     """The names a bracket opening right after ``after`` (a name's end) gives, labelled."""
-    opened = re.compile(r"\s*\(").match(text, after)
+    opened = _OPENING.match(text, after)
     if opened is None:
         return []
     close = text.find(")", opened.end())
@@ -142,15 +147,15 @@ def bracket_names(text: str, after: int) -> list[Named]:
 
 def apposition_names(text: str, after: int) -> list[Named]:
     """The name an apposition right after ``after`` gives with a label (", surnommé X")."""
-    lexicon = load_lexicon()
-    comma = re.compile(r"\s*,\s*").match(text, after)
+    comma = _COMMA.match(text, after)
     if comma is None:
         return []
+    lexicon = load_lexicon()
     folded = _fold_keep(text)
     lab = labels().naming.match(folded, comma.end())
     if lab is None or folded.startswith(("en ", "dit"), comma.end()):
         return []
-    end = re.compile(r"[^,.;:()!?\n]*").match(text, lab.end())
+    end = _CLAUSE.match(text, lab.end())
     stop = end.end() if end is not None else lab.end()
     if "«" in text[lab.end() : lab.end() + 2]:
         close = text.find("»", lab.end())
