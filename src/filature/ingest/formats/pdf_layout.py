@@ -13,7 +13,6 @@ text costs one call to PDFium.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
 import re
 import statistics
@@ -23,10 +22,9 @@ from dataclasses import dataclass
 import pypdfium2.raw as pdfium_c
 
 from filature.ingest.formats.pdf_lines import (
-    CHAR_ORIGIN,
     VisualLine,
-    address,
     char_origins,
+    handle,
     page_boxes,
     visual_lines,
 )
@@ -63,9 +61,7 @@ class _Locator:
         self.text = text
         self.lines = [match.span() for match in _LINE_TEXT.finditer(text)]
         """Where each line with text starts and ends, without its surrounding spaces."""
-        self._page = address(raw)
-        self._xy = (ctypes.c_double * 2)()
-        self._x = ctypes.addressof(self._xy)
+        self._page = handle(raw)
         self._words: list[int] | None = None
         self._placed: list[tuple[float, float, int]] | None = None
         """Where each line of text starts (baseline, x, line number), lowest first."""
@@ -74,8 +70,7 @@ class _Locator:
     def _fits(self, index: int, line: VisualLine, left: float) -> int:
         """0 if PDFium places character ``index`` at ``left`` on ``line``, else the side to
         look at (-1: earlier, 1: later), 2 if it is on another line."""
-        CHAR_ORIGIN(self._page, index, self._x, self._x + 8)
-        x, y = self._xy
+        x, y = char_origins(self._page, [index])
         height = line.height
         if y < line.low - height or y > line.high + height:
             return 2

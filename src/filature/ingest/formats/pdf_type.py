@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pypdfium2 as pdfium
 
-from filature.ingest.formats.pdf_lines import address, char_origins, font_sizes
+from filature.ingest.formats.pdf_lines import char_origins, font_sizes, handle
 
 _HYPHEN_JOIN = re.compile(r"-(?=\S)")
 _SMALLER = 0.85
@@ -37,7 +37,7 @@ class Chars:
     """
 
     def __init__(self, textpage: pdfium.PdfTextPage, origin: list[int] | None = None) -> None:
-        self.raw = address(textpage.raw)
+        self.raw = handle(textpage.raw)
         self.inserted: list[int] = []
         self.origin = origin
 
