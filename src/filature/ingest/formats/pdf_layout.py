@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import statistics
 from collections.abc import Iterable
@@ -95,8 +96,8 @@ class _Locator:
         """Where the words of the line of text from ``a`` to ``b`` start, after its first."""
         if self._words is None:
             pieces = self.text.split(" ")
-            ends = itertools.accumulate(len(piece) + 1 for piece in pieces)
-            self._words = [end for end, piece in zip(ends, pieces[1:], strict=False) if piece]
+            ends = itertools.accumulate(map(operator.add, map(len, pieces), itertools.repeat(1)))
+            self._words = list(itertools.compress(ends, pieces[1:]))
         words = self._words
         return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
 
@@ -208,19 +209,19 @@ def _column_lines(
         else:
             break
     indices = [i for first, second, _ in found for i in (first, second) if i is not None]
-    if min(indices) < 0 or indices != sorted(indices) or len(set(indices)) != len(indices):
-        return None
-    return found
+    return found if _increasing(indices) else None
 
 
 def _rows(
     locate: _Locator, lines: list[VisualLine], start: int, end: int
 ) -> tuple[tuple[int, ...], ...] | None:
     rows = tuple(locate.rows(lines, range(start, end)))
-    flat = [i for row in rows for i in row]
-    if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
-        return None
-    return rows
+    return rows if _increasing(list(itertools.chain.from_iterable(rows))) else None
+
+
+def _increasing(indices: list[int]) -> bool:
+    """Whether text indices were all found (none is -1), each after the one before."""
+    return indices[0] >= 0 and all(map(operator.lt, indices, indices[1:]))
 
 
 def page_layout(raw: object, text: str, width: float) -> PageLayout | None:

@@ -93,7 +93,7 @@ def with_tables(
     for last in table_ends:
         table = rows_of[first : last + 1]
         first = last + 1
-        if any("\n" in text[row[0] : row[-1]] for row in table):
+        if any(text.find("\n", row[0], row[-1]) >= 0 for row in table):
             continue
         edits += _row_edits(text, table)
         spans.append((table[0][0], _line_end(text, table[-1][-1])))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -70,14 +71,14 @@ def _hyphen_joins(text: str, chars: Chars) -> list[int]:
     ends = [match.end() for match in _HYPHEN_JOIN.finditer(text)]
     if not ends:
         return []
-    after = chars.baselines(ends)
-    before = chars.baselines([i - 1 for i in ends])
-    sizes = chars.sizes(ends)
-    return [
-        i
-        for i, a, b, size in zip(ends, after, before, sizes, strict=True)
-        if abs(a - b) > max(size, 1.0)
+    baselines = chars.baselines([*ends, *(i - 1 for i in ends)])
+    moved = [
+        (i, abs(a - b))
+        for i, a, b in zip(ends, baselines[: len(ends)], baselines[len(ends) :], strict=True)
+        if abs(a - b) > 1.0  # no type is smaller than 1
     ]
+    sizes = chars.sizes([i for i, _ in moved])
+    return [i for (i, move), size in zip(moved, sizes, strict=True) if move > max(size, 1.0)]
 
 
 def _line_starts(text: str) -> list[int]:
@@ -93,14 +94,14 @@ def _paragraph_gaps(text: str, chars: Chars, starts: list[int]) -> list[int]:
     if len(starts) < 3:
         return []
     baselines = chars.baselines(starts)
-    steps = [above - below for above, below in itertools.pairwise(baselines)]
-    usual = Counter(round(step) for step in steps if step >= 1)
+    steps = list(map(operator.sub, baselines, baselines[1:]))
+    usual = Counter(map(round, filter((1.0).__le__, steps)))
     recurring = [step for step, count in usual.items() if count >= 2]
     if not usual:
         return []
     spacing = min(recurring) if recurring else usual.most_common(1)[0][0]
-    wide = [(start, step) for start, step in zip(starts[1:], steps, strict=True)]
-    wide = [(start, step) for start, step in wide if step > _GAP * spacing]
+    limit = _GAP * spacing
+    wide = [(start, step) for start, step in zip(starts[1:], steps, strict=True) if step > limit]
     sizes = chars.sizes([start for start, _ in wide])
     return [
         start for (start, step), size in zip(wide, sizes, strict=True) if step > _LEADING * size
@@ -111,14 +112,14 @@ def _large_type(text: str, chars: Chars, starts: list[int]) -> list[int]:
     """Starts of the lines around a line in larger type than most of the page's (the size of
     its second character, so that a drop cap does not count)."""
     end = len(text) - 1
-    sized = list(zip(starts, chars.sizes([min(start + 1, end) for start in starts]), strict=True))
-    if len(sized) < 2:
+    sizes = chars.sizes([min(start + 1, end) for start in starts])
+    if len(sizes) < 2:
         return []
-    usual = sorted(size for _, size in sized)[len(sized) // 2]
-    large = [size >= _LARGER * usual for _, size in sized]
+    limit = _LARGER * sorted(sizes)[len(sizes) // 2]
+    large = [size >= limit for size in sizes]
     return [
         start
-        for (start, _), now, before in zip(sized[1:], large[1:], large[:-1], strict=True)
+        for start, now, before in zip(starts[1:], large[1:], large[:-1], strict=True)
         if now != before
     ]
 
@@ -147,13 +148,9 @@ def with_breaks(text: str, chars: Chars) -> str:
 def _body_size(text: str, chars: Chars) -> float | None:
     """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
     step = max(1, len(text) // _SAMPLE)
-    letters = [i for i in range(0, len(text), step) if text[i].isalpha()]
-    sizes = Counter(round(size, 1) for size in chars.sizes(letters))
+    letters = list(itertools.compress(range(0, len(text), step), map(str.isalpha, text[::step])))
+    sizes = Counter(map(round, chars.sizes(letters), itertools.repeat(1)))
     return sizes.most_common(1)[0][0] if sizes else None
-
-
-def _alnum(text: str, start: int, end: int) -> list[int]:
-    return [i for i in range(start, end) if text[i].isalnum()]
 
 
 def footnote_start(text: str, chars: Chars) -> int | None:
@@ -164,18 +161,16 @@ def footnote_start(text: str, chars: Chars) -> int | None:
     body = _body_size(text, chars)
     if body is None:
         return None
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        lines.append((start, start + len(line)))
-        start += len(line) + 1
     found: int | None = None
-    for start, end in reversed(lines):
-        sized = [round(size, 1) for size in chars.sizes(_alnum(text, start, end))]
-        if not sized:
-            continue
-        if Counter(sized).most_common(1)[0][0] >= body * _SMALLER:
-            break
-        if _FOOTNOTE_LINE.match(text[start:end]):
-            found = start
+    end = len(text)
+    while end >= 0:  # the lines from the last
+        start = text.rfind("\n", 0, end) + 1
+        letters = list(itertools.compress(range(start, end), map(str.isalnum, text[start:end])))
+        if letters:
+            sizes = Counter(map(round, chars.sizes(letters), itertools.repeat(1)))
+            if sizes.most_common(1)[0][0] >= body * _SMALLER:
+                break
+            if _FOOTNOTE_LINE.match(text[start:end]):
+                found = start
+        end = start - 1
     return found
