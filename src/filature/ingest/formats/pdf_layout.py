@@ -22,13 +22,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from filature.ingest.formats.pdf_lines import (
-    VisualLine,
-    char_origins,
-    handle,
-    page_boxes,
-    visual_lines,
-)
+from filature.ingest.formats.pdf_calls import char_origins, handle, page_boxes
+from filature.ingest.formats.pdf_lines import VisualLine, visual_lines
 
 _LONE_GAP = 4.0
 """A single line cut this widely is a table row of its own (a one-row table)."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pypdfium2 as pdfium
 
-from filature.ingest.formats.pdf_lines import char_origins, font_sizes, handle
+from filature.ingest.formats.pdf_calls import char_origins, font_sizes, handle
 
 _HYPHEN_JOIN = re.compile(r"-(?=\S)")
 _SMALLER = 0.85
