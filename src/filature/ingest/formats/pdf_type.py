@@ -149,8 +149,17 @@ def _body_size(text: str, chars: Chars) -> float | None:
     """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
     step = max(1, len(text) // _SAMPLE)
     letters = list(itertools.compress(range(0, len(text), step), map(str.isalpha, text[::step])))
-    sizes = Counter(map(round, chars.sizes(letters), itertools.repeat(1)))
+    sizes = _tenths(chars.sizes(letters))
     return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _tenths(sizes: list[float]) -> Counter[float]:
+    """How many of ``sizes`` there are of each size rounded to a tenth: a page has a few
+    sizes, each rounded once (``round`` to a digit is slow)."""
+    tenths: Counter[float] = Counter()
+    for size, count in Counter(sizes).items():
+        tenths[round(size, 1)] += count
+    return tenths
 
 
 def footnote_start(text: str, chars: Chars) -> int | None:
@@ -167,8 +176,7 @@ def footnote_start(text: str, chars: Chars) -> int | None:
         start = text.rfind("\n", 0, end) + 1
         letters = list(itertools.compress(range(start, end), map(str.isalnum, text[start:end])))
         if letters:
-            sizes = Counter(map(round, chars.sizes(letters), itertools.repeat(1)))
-            if sizes.most_common(1)[0][0] >= body * _SMALLER:
+            if _tenths(chars.sizes(letters)).most_common(1)[0][0] >= body * _SMALLER:
                 break
             if _FOOTNOTE_LINE.match(text[start:end]):
                 found = start
