@@ -77,13 +77,14 @@ def _cut(group: list[Box], low: float, high: float) -> VisualLine:
     if len(group) == 1:
         segment = _tuple(Segment, (left, right, 0.0))
         return _tuple(VisualLine, ((segment,), max(top - bottom, 1.0), right - left, low, high))
-    heights = sorted([box[3] - box[1] for box in group])
+    heights = sorted([top - bottom for _, bottom, _, top in group])
     height = max(heights[len(heights) // 2], 1.0)
     gap = _GAP * height
     segments: list[Segment] = []
     ink, before = right - left, 0.0
-    for box in group[1:]:
-        box_left, box_right = box[0], box[2]
+    boxes = iter(group)
+    next(boxes)
+    for box_left, _, box_right, _ in boxes:
         if box_left - right > gap and right - left > gap:  # not after a bullet alone
             segments.append(_tuple(Segment, (left, right, before)))
             before, left = ink, box_left

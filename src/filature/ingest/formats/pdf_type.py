@@ -55,13 +55,13 @@ class Chars:
     def baselines(self, indices: Iterable[int]) -> list[float]:
         return char_origins(self.raw, self._originals(indices))[1::2]
 
-    def current(self, indices: Iterable[int]) -> list[int]:
-        """Where the characters PDFium knows as ``indices`` are in the rewritten text (pages
-        whose lines kept their order)."""
+    def current(self, rows: Iterable[Iterable[int]]) -> list[list[int]]:
+        """Where the characters PDFium knows as ``rows`` (lists of indices) are in the
+        rewritten text (pages whose lines kept their order)."""
         if not self.inserted:
-            return list(indices)
+            return [list(indices) for indices in rows]
         cuts = [position - number for number, position in enumerate(self.inserted)]
-        return [index + bisect.bisect_right(cuts, index) for index in indices]
+        return [[index + bisect.bisect_right(cuts, index) for index in indices] for indices in rows]
 
 
 def _hyphen_joins(text: str, chars: Chars) -> list[int]:
