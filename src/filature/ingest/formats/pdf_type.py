@@ -149,17 +149,21 @@ def _body_size(text: str, chars: Chars) -> float | None:
     """The most common type size of the page's letters (a sample of about ``_SAMPLE``)."""
     step = max(1, len(text) // _SAMPLE)
     letters = list(itertools.compress(range(0, len(text), step), map(str.isalpha, text[::step])))
-    sizes = _tenths(chars.sizes(letters))
-    return sizes.most_common(1)[0][0] if sizes else None
+    return _usual_size(chars, letters) if letters else None
 
 
-def _tenths(sizes: list[float]) -> Counter[float]:
-    """How many of ``sizes`` there are of each size rounded to a tenth: a page has a few
-    sizes, each rounded once (``round`` to a digit is slow)."""
+def _usual_size(chars: Chars, indices: list[int]) -> float:
+    """The most common type size, rounded to a tenth, of the characters ``indices`` (not
+    empty). When more than half of them have the same size, the others are not asked for; each
+    distinct size is rounded once (``round`` to a digit is slow)."""
+    half = len(indices) // 2 + 1
+    sizes = chars.sizes(indices[:half])
+    if sizes.count(sizes[0]) == half:
+        return round(sizes[0], 1)
     tenths: Counter[float] = Counter()
-    for size, count in Counter(sizes).items():
+    for size, count in Counter(sizes + chars.sizes(indices[half:])).items():
         tenths[round(size, 1)] += count
-    return tenths
+    return tenths.most_common(1)[0][0]
 
 
 def footnote_start(text: str, chars: Chars) -> int | None:
@@ -176,7 +180,7 @@ def footnote_start(text: str, chars: Chars) -> int | None:
         start = text.rfind("\n", 0, end) + 1
         letters = list(itertools.compress(range(start, end), map(str.isalnum, text[start:end])))
         if letters:
-            if _tenths(chars.sizes(letters)).most_common(1)[0][0] >= body * _SMALLER:
+            if _usual_size(chars, letters) >= body * _SMALLER:
                 break
             if _FOOTNOTE_LINE.match(text[start:end]):
                 found = start
