@@ -87,14 +87,13 @@ class _Locator:
         found = [i for _, x, i in self._placed[low:high] if abs(x - left) <= height]
         return min(found, default=-1)
 
-    def _word_starts(self, a: int, b: int) -> list[int]:
-        """Where the words of the line of text from ``a`` to ``b`` start, after its first."""
+    def _word_starts(self) -> list[int]:
+        """Where the page's words start, after a space."""
         if self._words is None:
             pieces = self.text.split(" ")
             ends = itertools.accumulate(map(operator.add, map(len, pieces), itertools.repeat(1)))
             self._words = list(itertools.compress(ends, pieces[1:]))
-        words = self._words
-        return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
+        return self._words
 
     def rows(self, lines: list[VisualLine], numbers: Iterable[int]) -> list[tuple[int, ...]]:
         """For each of the lines of boxes ``numbers`` (of ``lines``), the text indices where
@@ -106,12 +105,16 @@ class _Locator:
         rows: list[list[int]] = []
         asks: list[tuple[list[int], int, list[int], int, VisualLine, float]] = []
         indices: list[int] = []
+        words = self._word_starts()
+        nearest = bisect.bisect_left
         for number in numbers:
             line = lines[number]
             segments = line.segments
             found = number if same else self._text_line(line)
             a, b = self.lines[found] if found >= 0 else (0, 0)
-            starts = self._word_starts(a, b) if found >= 0 and len(segments) > 1 else []
+            starts = []
+            if found >= 0 and len(segments) > 1:
+                starts = words[nearest(words, a) : nearest(words, b)]
             if found < 0 or (len(segments) > 1 and not starts):
                 rows.append([-1] * len(segments))
                 continue
@@ -123,7 +126,7 @@ class _Locator:
             last = len(starts)
             for segment in segments[1:]:
                 guess = a + (b - a) * segment.before / ink
-                position = bisect.bisect_left(starts, guess)
+                position = nearest(starts, guess)
                 if position == last or (
                     position > 0 and guess - starts[position - 1] < starts[position] - guess
                 ):
