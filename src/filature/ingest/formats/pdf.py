@@ -91,7 +91,7 @@ def _page_text(page: pdfium.PdfPage) -> _PageText:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range()
+        text = textpage.get_text_range(0, count)
         if "\x02" in text or "\ufffe" in text:
             text = text.replace(_HYPHEN_MARKS[0], "-").replace(_HYPHEN_MARKS[1], "-")
         if text.strip() and len(text) == count:

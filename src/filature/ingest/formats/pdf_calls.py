@@ -76,6 +76,13 @@ def char_origins(page: Argument, indices: Sequence[int]) -> list[float]:
     return values[: 2 * count]
 
 
+def char_origin(page: Argument, index: int) -> tuple[float, float]:
+    """x and y of the origin of character ``index`` (valid) of a text page (``handle``)."""
+    values, pointers = _SLOTS.take(2)
+    _CHAR_ORIGIN(page, index, pointers[0], pointers[1])
+    return values[0], values[1]
+
+
 def font_sizes(page: Argument, indices: Sequence[int]) -> list[float]:
     """The type size of each character of ``indices`` of a text page (``handle``)."""
     return list(map(_FONT_SIZE, repeat(page, len(indices)), indices))

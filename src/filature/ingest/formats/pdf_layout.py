@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from filature.ingest.formats.pdf_calls import char_origins, handle, page_boxes
+from filature.ingest.formats.pdf_calls import char_origin, char_origins, handle, page_boxes
 from filature.ingest.formats.pdf_lines import VisualLine, visual_lines
 
 _LONE_GAP = 4.0
@@ -66,7 +66,7 @@ class _Locator:
     def _fits(self, index: int, line: VisualLine, left: float) -> int:
         """0 if PDFium places character ``index`` at ``left`` on ``line``, else the side to
         look at (-1: earlier, 1: later), 2 if it is on another line."""
-        x, y = char_origins(self._page, [index])
+        x, y = char_origin(self._page, index)
         height = line.height
         if y < line.low - height or y > line.high + height:
             return 2
@@ -103,7 +103,7 @@ class _Locator:
         next words (six at most) when PDFium places it before or after the segment."""
         same = len(lines) == len(self.lines)
         rows: list[list[int]] = []
-        asks: list[tuple[list[int], int, list[int], int, VisualLine, float]] = []
+        asks: list[tuple[list[int], int, list[int], int, int, int, VisualLine, float]] = []
         indices: list[int] = []
         words = self._word_starts()
         nearest = bisect.bisect_left
@@ -112,31 +112,30 @@ class _Locator:
             segments = line.segments
             found = number if same else self._text_line(line)
             a, b = self.lines[found] if found >= 0 else (0, 0)
-            starts = []
+            first = last = 0  # the line's word starts: words[first:last]
             if found >= 0 and len(segments) > 1:
-                starts = words[nearest(words, a) : nearest(words, b)]
-            if found < 0 or (len(segments) > 1 and not starts):
+                first, last = nearest(words, a), nearest(words, b)
+            if found < 0 or (len(segments) > 1 and first == last):
                 rows.append([-1] * len(segments))
                 continue
             row = [a if same else -1]
             if not same:
-                asks.append((row, 0, [a], 0, line, segments[0].left))
+                asks.append((row, 0, [a], 0, 0, 1, line, segments[0].left))
                 indices.append(a)
             ink = max(line.ink, 1.0)
-            last = len(starts)
             for segment in segments[1:]:
                 guess = a + (b - a) * segment.before / ink
-                position = nearest(starts, guess)
+                position = nearest(words, guess, first, last)
                 if position == last or (
-                    position > 0 and guess - starts[position - 1] < starts[position] - guess
+                    position > first and guess - words[position - 1] < words[position] - guess
                 ):
                     position -= 1
-                asks.append((row, len(row), starts, position, line, segment.left))
-                indices.append(starts[position])
+                asks.append((row, len(row), words, position, first, last, line, segment.left))
+                indices.append(words[position])
                 row.append(-1)
             rows.append(row)
         xy = char_origins(self._page, indices)
-        for (row, slot, starts, position, line, left), x, y in zip(
+        for (row, slot, starts, position, first, last, line, left), x, y in zip(
             asks, xy[0::2], xy[1::2], strict=True
         ):
             height = line.height
@@ -151,7 +150,7 @@ class _Locator:
                 continue
             for _ in range(_TRIES - 1):
                 position += side
-                if not 0 <= position < len(starts):
+                if not first <= position < last:
                     break
                 side = self._fits(starts[position], line, left)
                 if side == 0:
