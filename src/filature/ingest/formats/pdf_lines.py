@@ -44,26 +44,34 @@ class VisualLine(NamedTuple):
 def visual_lines(boxes: list[Box]) -> list[VisualLine]:
     """The page's lines of boxes, each cut at its wide gaps (wider than ``_GAP`` times the
     median height of the line's boxes). A box whose middle is outside the line's height, or
-    that starts left of the box before it, starts a new line."""
+    that starts left of the box before it, starts a new line. One pass: where a line may be
+    cut (after a gap wider than ``_GAP``, the least its threshold can be) is noted as its boxes
+    are read, and the line cut once all its heights are known."""
+    if not boxes:
+        return []
     lines: list[VisualLine] = []
-    group: list[Box] = []
-    low = high = previous = 0.0
-    for box in boxes:
-        left, bottom, _, top = box
-        if group and low <= (bottom + top) / 2 <= high and left >= previous - 1:
-            group.append(box)
+    rest = iter(boxes)
+    first, low, reach, high = next(rest)
+    previous, heights, ink = first, [high - low], reach - first
+    gaps: list[tuple[float, float, float]] = []
+    for left, bottom, right, top in rest:
+        if low <= (bottom + top) / 2 <= high and left >= previous - 1:
             if bottom < low:
                 low = bottom
             if top > high:
                 high = top
+            heights.append(top - bottom)
+            if left - reach > _GAP:
+                gaps.append((left, reach, ink))
+            ink += right - left
+            if right > reach:
+                reach = right
         else:
-            if group:
-                lines.append(_cut(group, low, high))
-            group = [box]
-            low, high = bottom, top
+            lines.append(_cut(first, reach, ink, heights, gaps, (low, high)))
+            first, low, reach, high = left, bottom, right, top
+            heights, ink, gaps = [top - bottom], right - left, []
         previous = left
-    if group:
-        lines.append(_cut(group, low, high))
+    lines.append(_cut(first, reach, ink, heights, gaps, (low, high)))
     return lines
 
 
@@ -71,25 +79,30 @@ _tuple = tuple.__new__
 """Builds a named tuple from its fields without the call to its ``__new__`` in Python."""
 
 
-def _cut(group: list[Box], low: float, high: float) -> VisualLine:
-    """One line of boxes (spanning ``low`` to ``high``) cut at its wide gaps."""
-    left, bottom, right, top = group[0]
-    if len(group) == 1:
-        segment = _tuple(Segment, (left, right, 0.0))
-        return _tuple(VisualLine, ((segment,), max(top - bottom, 1.0), right - left, low, high))
-    heights = sorted([top - bottom for _, bottom, _, top in group])
+def _cut(
+    left: float,
+    reach: float,
+    ink: float,
+    heights: list[float],
+    gaps: list[tuple[float, float, float]],
+    extent: tuple[float, float],
+) -> VisualLine:
+    """A line of boxes from ``left`` to ``reach``, ``ink`` wide in all, its boxes ``heights``
+    high, spanning ``extent`` (low, high), cut at those of its ``gaps`` (each the left of the
+    box after it, the reach and the width of the boxes before) wider than ``_GAP`` times its
+    median height."""
+    low, high = extent
+    if len(heights) == 1:
+        segment = _tuple(Segment, (left, reach, 0.0))
+        return _tuple(VisualLine, ((segment,), max(heights[0], 1.0), ink, low, high))
+    heights.sort()
     height = max(heights[len(heights) // 2], 1.0)
     gap = _GAP * height
     segments: list[Segment] = []
-    ink, before = right - left, 0.0
-    boxes = iter(group)
-    next(boxes)
-    for box_left, _, box_right, _ in boxes:
+    before = 0.0
+    for box_left, right, done in gaps:
         if box_left - right > gap and right - left > gap:  # not after a bullet alone
             segments.append(_tuple(Segment, (left, right, before)))
-            before, left = ink, box_left
-        ink += box_right - box_left
-        if box_right > right:
-            right = box_right
-    segments.append(_tuple(Segment, (left, right, before)))
+            before, left = done, box_left
+    segments.append(_tuple(Segment, (left, reach, before)))
     return _tuple(VisualLine, (tuple(segments), height, ink, low, high))
