@@ -20,12 +20,18 @@ _SMALLER = 0.85
 _SAMPLE = 100
 _GAP = 1.4
 _LEADING = 1.3
-_LINE_START = re.compile(r"^[ \t]*(\S)", re.MULTILINE)
+_FIRST_LETTER = re.compile(r"[ \t]*(\S)")
+_NEXT_LINE_LETTER = re.compile(r"\n[ \t]*(\S)")
+"""A line's first letter after its spaces and tabs: the first line's, each next line's (found
+from its newline, which the regex engine looks for quickly, unlike a line start)."""
 _LARGER = 1.25
 """A line whose type is this much larger than most of its page's lines (a heading, a title
 page's title) is a paragraph of its own."""
-_FOOTNOTE_LINE = re.compile(r"^\s*(?:\d{1,3}|[*†‡])\s*\S", re.MULTILINE)
-"""A line starting with a note number or mark: searched for in a page, matched on one line."""
+_FOOTNOTE_LINE = re.compile(r"\s*(?:\d{1,3}|[*†‡])\s*\S")
+"""A line starting with a note number or mark (matched at a line's start)."""
+_NOTE_AFTER_FIRST_LINE = re.compile(r"\n" + _FOOTNOTE_LINE.pattern)
+"""Such a line after the first: searched for from its newline, which the regex engine looks
+for quickly, unlike a line start."""
 
 
 class Chars:
@@ -84,7 +90,9 @@ def _hyphen_joins(text: str, chars: Chars) -> list[int]:
 def _line_starts(text: str) -> list[int]:
     """The first letter of each line that has one, after the spaces and tabs it starts with (a
     line indented by spaces has its baseline there; skipping the line would double the step)."""
-    return [match.start(1) for match in _LINE_START.finditer(text)]
+    first = _FIRST_LETTER.match(text)
+    starts = [first.start(1)] if first else []
+    return starts + [match.start(1) for match in _NEXT_LINE_LETTER.finditer(text)]
 
 
 def _paragraph_gaps(text: str, chars: Chars, starts: list[int]) -> list[int]:
@@ -169,7 +177,7 @@ def _usual_size(chars: Chars, indices: list[int]) -> float:
 def footnote_start(text: str, chars: Chars) -> int | None:
     """Where the page's footnotes start: a run of final lines in a smaller type than the
     page's body, the first of them starting with a note number; None if there is none."""
-    if not _FOOTNOTE_LINE.search(text):
+    if not (_FOOTNOTE_LINE.match(text) or _NOTE_AFTER_FIRST_LINE.search(text)):
         return None
     body = _body_size(text, chars)
     if body is None:
