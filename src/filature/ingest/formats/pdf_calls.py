@@ -51,9 +51,8 @@ class _Slots(threading.local):
         self.pointers: list[Argument] = []
 
     def take(self, count: int) -> tuple[ctypes.Array[ctypes.c_double], list[Argument]]:
-        """At least ``count`` doubles, the first ``count`` zeroed, and their pointers."""
+        """At least ``count`` doubles and their pointers."""
         if count <= len(self.pointers):
-            ctypes.memset(self.values, 0, 8 * count)
             return self.values, self.pointers
         values = (ctypes.c_double * max(count, min(2 * len(self.pointers), _KEPT), 1024))()
         start = ctypes.addressof(values)
@@ -66,20 +65,38 @@ class _Slots(threading.local):
 _SLOTS = _Slots()
 
 
+def _make(
+    call: Any, page: Argument, values: ctypes.Array[ctypes.c_double], *arguments: Sequence[Any]
+) -> None:
+    """Makes the calls ``call(page, *arguments)`` (one per element of the sequences), which
+    write their results in ``values``; if one fails (PDFium then writes nothing), all again
+    into zeroed values, so that its results read 0.0."""
+    count = len(arguments[0])
+    if not all(map(call, repeat(page, count), *arguments)):
+        ctypes.memset(values, 0, 8 * len(values))
+        deque(map(call, repeat(page, count), *arguments), 0)
+
+
 def char_origins(page: Argument, indices: Sequence[int]) -> list[float]:
     """x and y of the origin of each character of ``indices`` (all valid) of a text page
     (``handle``), one after the other."""
     count = len(indices)
     values, pointers = _SLOTS.take(2 * count)
-    xs, ys = pointers[0 : 2 * count : 2], pointers[1 : 2 * count : 2]
-    deque(map(_CHAR_ORIGIN, repeat(page, count), indices, xs, ys), 0)
+    _make(
+        _CHAR_ORIGIN,
+        page,
+        values,
+        indices,
+        pointers[0 : 2 * count : 2],
+        pointers[1 : 2 * count : 2],
+    )
     return values[: 2 * count]
 
 
 def char_origin(page: Argument, index: int) -> tuple[float, float]:
     """x and y of the origin of character ``index`` (valid) of a text page (``handle``)."""
     values, pointers = _SLOTS.take(2)
-    _CHAR_ORIGIN(page, index, pointers[0], pointers[1])
+    _make(_CHAR_ORIGIN, page, values, (index,), pointers[0:1], pointers[1:2])
     return values[0], values[1]
 
 
@@ -92,6 +109,5 @@ def page_boxes(textpage: Any, count: int) -> list[Box]:
     """The boxes of the first ``count`` text objects of a text page, in text order."""
     values, pointers = _SLOTS.take(4 * count)
     lefts, bottoms, rights, tops = (pointers[at : 4 * count : 4] for at in range(4))
-    page = handle(textpage)
-    deque(map(_GET_RECT, repeat(page, count), range(count), lefts, tops, rights, bottoms), 0)
+    _make(_GET_RECT, handle(textpage), values, range(count), lefts, tops, rights, bottoms)
     return list(_BOX.iter_unpack(memoryview(values).cast("B")[: 32 * count]))
