@@ -81,7 +81,7 @@ def _hyphen_joins(text: str, chars: Chars) -> list[int]:
     moved = [
         (i, abs(a - b))
         for i, a, b in zip(ends, baselines[: len(ends)], baselines[len(ends) :], strict=True)
-        if abs(a - b) > 1.0  # no type is smaller than 1
+        if abs(a - b) > 1.0  # a move of 1 or less never exceeds max(size, 1.0)
     ]
     sizes = chars.sizes([i for i, _ in moved])
     return [i for (i, move), size in zip(moved, sizes, strict=True) if move > max(size, 1.0)]
