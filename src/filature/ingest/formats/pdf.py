@@ -80,7 +80,7 @@ def _laid_out(textpage: pdfium.PdfTextPage, text: str, width: float) -> _PageTex
     footnotes = footnote_start(text.replace("\r", " "), chars)
     if layout is None or not layout.tables or origin is not None:
         return _PageText(text, footnotes)
-    rows = [chars.current(row) for table in layout.tables for row in table]
+    rows = chars.current(itertools.chain.from_iterable(layout.tables))
     ends = list(itertools.accumulate(len(table) for table in layout.tables))
     text, tables, footnotes = with_tables(text, rows, [end - 1 for end in ends], footnotes)
     return _PageText(text, footnotes, tuple(tables))
@@ -91,7 +91,7 @@ def _page_text(page: pdfium.PdfPage) -> _PageText:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range()
+        text = textpage.get_text_range(0, count)
         if "\x02" in text or "\ufffe" in text:
             text = text.replace(_HYPHEN_MARKS[0], "-").replace(_HYPHEN_MARKS[1], "-")
         if text.strip() and len(text) == count:

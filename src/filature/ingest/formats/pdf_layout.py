@@ -13,8 +13,8 @@ text costs one call to PDFium.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
+import operator
 import re
 import statistics
 from collections.abc import Iterable
@@ -22,14 +22,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from filature.ingest.formats.pdf_lines import (
-    CHAR_ORIGIN,
-    VisualLine,
-    address,
-    char_origins,
-    page_boxes,
-    visual_lines,
-)
+from filature.ingest.formats.pdf_calls import char_origin, char_origins, handle, page_boxes
+from filature.ingest.formats.pdf_lines import VisualLine, visual_lines
 
 _LONE_GAP = 4.0
 """A single line cut this widely is a table row of its own (a one-row table)."""
@@ -63,9 +57,7 @@ class _Locator:
         self.text = text
         self.lines = [match.span() for match in _LINE_TEXT.finditer(text)]
         """Where each line with text starts and ends, without its surrounding spaces."""
-        self._page = address(raw)
-        self._xy = (ctypes.c_double * 2)()
-        self._x = ctypes.addressof(self._xy)
+        self._page = handle(raw)
         self._words: list[int] | None = None
         self._placed: list[tuple[float, float, int]] | None = None
         """Where each line of text starts (baseline, x, line number), lowest first."""
@@ -74,8 +66,7 @@ class _Locator:
     def _fits(self, index: int, line: VisualLine, left: float) -> int:
         """0 if PDFium places character ``index`` at ``left`` on ``line``, else the side to
         look at (-1: earlier, 1: later), 2 if it is on another line."""
-        CHAR_ORIGIN(self._page, index, self._x, self._x + 8)
-        x, y = self._xy
+        x, y = char_origin(self._page, index)
         height = line.height
         if y < line.low - height or y > line.high + height:
             return 2
@@ -96,14 +87,13 @@ class _Locator:
         found = [i for _, x, i in self._placed[low:high] if abs(x - left) <= height]
         return min(found, default=-1)
 
-    def _word_starts(self, a: int, b: int) -> list[int]:
-        """Where the words of the line of text from ``a`` to ``b`` start, after its first."""
+    def _word_starts(self) -> list[int]:
+        """Where the page's words start, after a space."""
         if self._words is None:
             pieces = self.text.split(" ")
-            ends = itertools.accumulate(len(piece) + 1 for piece in pieces)
-            self._words = [end for end, piece in zip(ends, pieces[1:], strict=False) if piece]
-        words = self._words
-        return words[bisect.bisect_left(words, a) : bisect.bisect_left(words, b)]
+            ends = itertools.accumulate(map(operator.add, map(len, pieces), itertools.repeat(1)))
+            self._words = list(itertools.compress(ends, pieces[1:]))
+        return self._words
 
     def rows(self, lines: list[VisualLine], numbers: Iterable[int]) -> list[tuple[int, ...]]:
         """For each of the lines of boxes ``numbers`` (of ``lines``), the text indices where
@@ -113,36 +103,39 @@ class _Locator:
         next words (six at most) when PDFium places it before or after the segment."""
         same = len(lines) == len(self.lines)
         rows: list[list[int]] = []
-        asks: list[tuple[list[int], int, list[int], int, VisualLine, float]] = []
+        asks: list[tuple[list[int], int, list[int], int, int, int, VisualLine, float]] = []
         indices: list[int] = []
+        words = self._word_starts()
+        nearest = bisect.bisect_left
         for number in numbers:
             line = lines[number]
             segments = line.segments
             found = number if same else self._text_line(line)
             a, b = self.lines[found] if found >= 0 else (0, 0)
-            starts = self._word_starts(a, b) if found >= 0 and len(segments) > 1 else []
-            if found < 0 or (len(segments) > 1 and not starts):
+            first = last = 0  # the line's word starts: words[first:last]
+            if found >= 0 and len(segments) > 1:
+                first, last = nearest(words, a), nearest(words, b)
+            if found < 0 or (len(segments) > 1 and first == last):
                 rows.append([-1] * len(segments))
                 continue
             row = [a if same else -1]
             if not same:
-                asks.append((row, 0, [a], 0, line, segments[0].left))
+                asks.append((row, 0, [a], 0, 0, 1, line, segments[0].left))
                 indices.append(a)
             ink = max(line.ink, 1.0)
-            last = len(starts)
             for segment in segments[1:]:
                 guess = a + (b - a) * segment.before / ink
-                position = bisect.bisect_left(starts, guess)
+                position = nearest(words, guess, first, last)
                 if position == last or (
-                    position > 0 and guess - starts[position - 1] < starts[position] - guess
+                    position > first and guess - words[position - 1] < words[position] - guess
                 ):
                     position -= 1
-                asks.append((row, len(row), starts, position, line, segment.left))
-                indices.append(starts[position])
+                asks.append((row, len(row), words, position, first, last, line, segment.left))
+                indices.append(words[position])
                 row.append(-1)
             rows.append(row)
         xy = char_origins(self._page, indices)
-        for (row, slot, starts, position, line, left), x, y in zip(
+        for (row, slot, starts, position, first, last, line, left), x, y in zip(
             asks, xy[0::2], xy[1::2], strict=True
         ):
             height = line.height
@@ -157,7 +150,7 @@ class _Locator:
                 continue
             for _ in range(_TRIES - 1):
                 position += side
-                if not 0 <= position < len(starts):
+                if not first <= position < last:
                     break
                 side = self._fits(starts[position], line, left)
                 if side == 0:
@@ -213,19 +206,19 @@ def _column_lines(
         else:
             break
     indices = [i for first, second, _ in found for i in (first, second) if i is not None]
-    if min(indices) < 0 or indices != sorted(indices) or len(set(indices)) != len(indices):
-        return None
-    return found
+    return found if _increasing(indices) else None
 
 
 def _rows(
     locate: _Locator, lines: list[VisualLine], start: int, end: int
 ) -> tuple[tuple[int, ...], ...] | None:
     rows = tuple(locate.rows(lines, range(start, end)))
-    flat = [i for row in rows for i in row]
-    if min(flat) < 0 or flat != sorted(flat) or len(set(flat)) != len(flat):
-        return None
-    return rows
+    return rows if _increasing(list(itertools.chain.from_iterable(rows))) else None
+
+
+def _increasing(indices: list[int]) -> bool:
+    """Whether text indices were all found (none is -1), each after the one before."""
+    return indices[0] >= 0 and all(map(operator.lt, indices, indices[1:]))
 
 
 def page_layout(raw: object, text: str, width: float) -> PageLayout | None:

@@ -1,23 +1,14 @@
-"""The lines of a PDF page as PDFium's text-object boxes draw them: the boxes read through
-plain addresses (``FPDFText_GetRect``, one box per object on a line, in the order of the
-text), grouped into visual lines, each cut into segments at its wide gaps. ``pdf_layout``
-finds tables and two columns in them."""
+"""The lines of a PDF page as PDFium's text-object boxes draw them: the boxes
+(``pdf_calls.page_boxes``: one box per object on a line, in the order of the text) grouped
+into visual lines, each cut into segments at its wide gaps. ``pdf_layout`` finds tables and
+two columns in them."""
 
 from __future__ import annotations
 
-import ctypes
-import struct
-from collections import deque
-from collections.abc import Sequence
-from itertools import repeat
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-import pypdfium2.raw as pdfium_c
+from filature.ingest.formats.pdf_calls import Box
 
-Box = tuple[float, ...]
-"""left, bottom, right, top in points."""
-
-_BOX = struct.Struct("4d")
 _GAP = 1.5
 """A gap wider than this many times the line's type height cuts the line into cells."""
 
@@ -50,77 +41,37 @@ class VisualLine(NamedTuple):
         return self.segments[-1].right
 
 
-def address(pointer: Any) -> int:
-    """The address a ctypes pointer (or function) holds."""
-    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
-
-
-_GET_RECT = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 4)(
-    address(pdfium_c.FPDFText_GetRect)
-)
-CHAR_ORIGIN = ctypes.PYFUNCTYPE(
-    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *(ctypes.c_void_p,) * 2
-)(address(pdfium_c.FPDFText_GetCharOrigin))
-FONT_SIZE = ctypes.PYFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)(
-    address(pdfium_c.FPDFText_GetFontSize)
-)
-"""``FPDFText_GetRect``, ``FPDFText_GetCharOrigin`` and ``FPDFText_GetFontSize`` taking plain
-addresses: no conversion of their arguments per call (a call per box, per cell and per
-character looked at is most of a table page's cost), and keeping the GIL (these calls take
-well under a microsecond: releasing and taking it back again cost about a tenth of that)."""
-
-
-def char_origins(page: int, indices: Sequence[int]) -> list[float]:
-    """x and y of the origin of each character of ``indices`` (all valid) of a text page (its
-    address), one after the other: the calls made by ``map``, without a Python loop."""
-    count = len(indices)
-    values = (ctypes.c_double * (2 * count))()
-    start = ctypes.addressof(values)
-    end = start + 16 * count
-    xs, ys = range(start, end, 16), range(start + 8, end, 16)
-    deque(map(CHAR_ORIGIN, repeat(page, count), indices, xs, ys), 0)
-    return values[:]
-
-
-def font_sizes(page: int, indices: Sequence[int]) -> list[float]:
-    """The type size of each character of ``indices`` of a text page (its address)."""
-    return list(map(FONT_SIZE, repeat(page, len(indices)), indices))
-
-
-def page_boxes(raw: object, count: int) -> list[Box]:
-    """The boxes of the first ``count`` text objects of a text page (``raw``), in text order."""
-    values = (ctypes.c_double * (4 * count))()
-    page = address(raw)
-    start = ctypes.addressof(values)
-    end = start + 32 * count
-    lefts, bottoms, rights, tops = (range(start + at, end, 32) for at in (0, 8, 16, 24))
-    deque(map(_GET_RECT, repeat(page), range(count), lefts, tops, rights, bottoms), 0)
-    return list(_BOX.iter_unpack(values))
-
-
 def visual_lines(boxes: list[Box]) -> list[VisualLine]:
     """The page's lines of boxes, each cut at its wide gaps (wider than ``_GAP`` times the
     median height of the line's boxes). A box whose middle is outside the line's height, or
-    that starts left of the box before it, starts a new line."""
+    that starts left of the box before it, starts a new line. One pass: where a line may be
+    cut (after a gap wider than ``_GAP``, the least its threshold can be) is noted as its boxes
+    are read, and the line cut once all its heights are known."""
+    if not boxes:
+        return []
     lines: list[VisualLine] = []
-    group: list[Box] = []
-    low = high = previous = 0.0
-    for box in boxes:
-        left, bottom, _, top = box
-        if group and low <= (bottom + top) / 2 <= high and left >= previous - 1:
-            group.append(box)
+    rest = iter(boxes)
+    first, low, reach, high = next(rest)
+    previous, heights, ink = first, [high - low], reach - first
+    gaps: list[tuple[float, float, float]] = []
+    for left, bottom, right, top in rest:
+        if low <= (bottom + top) / 2 <= high and left >= previous - 1:
             if bottom < low:
                 low = bottom
             if top > high:
                 high = top
+            heights.append(top - bottom)
+            if left - reach > _GAP:
+                gaps.append((left, reach, ink))
+            ink += right - left
+            if right > reach:
+                reach = right
         else:
-            if group:
-                lines.append(_cut(group, low, high))
-            group = [box]
-            low, high = bottom, top
+            lines.append(_cut(first, reach, ink, heights, gaps, (low, high)))
+            first, low, reach, high = left, bottom, right, top
+            heights, ink, gaps = [top - bottom], right - left, []
         previous = left
-    if group:
-        lines.append(_cut(group, low, high))
+    lines.append(_cut(first, reach, ink, heights, gaps, (low, high)))
     return lines
 
 
@@ -128,24 +79,30 @@ _tuple = tuple.__new__
 """Builds a named tuple from its fields without the call to its ``__new__`` in Python."""
 
 
-def _cut(group: list[Box], low: float, high: float) -> VisualLine:
-    """One line of boxes (spanning ``low`` to ``high``) cut at its wide gaps."""
-    left, bottom, right, top = group[0]
-    if len(group) == 1:
-        segment = _tuple(Segment, (left, right, 0.0))
-        return _tuple(VisualLine, ((segment,), max(top - bottom, 1.0), right - left, low, high))
-    heights = sorted([box[3] - box[1] for box in group])
+def _cut(
+    left: float,
+    reach: float,
+    ink: float,
+    heights: list[float],
+    gaps: list[tuple[float, float, float]],
+    extent: tuple[float, float],
+) -> VisualLine:
+    """A line of boxes from ``left`` to ``reach``, ``ink`` wide in all, its boxes ``heights``
+    high, spanning ``extent`` (low, high), cut at those of its ``gaps`` (each the left of the
+    box after it, the reach and the width of the boxes before) wider than ``_GAP`` times its
+    median height."""
+    low, high = extent
+    if len(heights) == 1:
+        segment = _tuple(Segment, (left, reach, 0.0))
+        return _tuple(VisualLine, ((segment,), max(heights[0], 1.0), ink, low, high))
+    heights.sort()
     height = max(heights[len(heights) // 2], 1.0)
     gap = _GAP * height
     segments: list[Segment] = []
-    ink, before = right - left, 0.0
-    for box in group[1:]:
-        box_left, box_right = box[0], box[2]
+    before = 0.0
+    for box_left, right, done in gaps:
         if box_left - right > gap and right - left > gap:  # not after a bullet alone
             segments.append(_tuple(Segment, (left, right, before)))
-            before, left = ink, box_left
-        ink += box_right - box_left
-        if box_right > right:
-            right = box_right
-    segments.append(_tuple(Segment, (left, right, before)))
+            before, left = done, box_left
+    segments.append(_tuple(Segment, (left, reach, before)))
     return _tuple(VisualLine, (tuple(segments), height, ink, low, high))

@@ -68,7 +68,7 @@ def _row_edits(text: str, table: list[list[int]]) -> list[tuple[int, str]]:
             edits.append((row[0], " " if at_line_start else "\r\n "))
         elif row[0] > 0:
             edits.append((row[0], "\r\n" if at_line_start else "\r\n\r\n"))
-        edits.extend((cell, "| " if text[cell - 1] == " " else " | ") for cell in row[1:])
+        edits += [(cell, "| " if text[cell - 1] == " " else " | ") for cell in row[1:]]
     end = _line_end(text, table[-1][-1])
     if alone:
         following = text.find("\n", end) + 1
@@ -93,7 +93,7 @@ def with_tables(
     for last in table_ends:
         table = rows_of[first : last + 1]
         first = last + 1
-        if any("\n" in text[row[0] : row[-1]] for row in table):
+        if any(text.find("\n", row[0], row[-1]) >= 0 for row in table):
             continue
         edits += _row_edits(text, table)
         spans.append((table[0][0], _line_end(text, table[-1][-1])))
@@ -101,11 +101,13 @@ def with_tables(
         return text, [], notes
     edits.sort(key=operator.itemgetter(0))
     pieces: list[str] = []
+    keep = pieces.append
     done = 0
     for at, inserted in edits:
-        pieces += (text[done:at], inserted)
+        keep(text[done:at])
+        keep(inserted)
         done = at
-    pieces.append(text[done:])
+    keep(text[done:])
     ats = [at for at, _ in edits]
     added = list(itertools.accumulate(map(len, [inserted for _, inserted in edits])))
     placed = [
