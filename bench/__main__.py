@@ -89,7 +89,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--formats-pdf", type=Path, default=CORPORA / "pdf")
     parser.add_argument("--formats-html", type=Path, default=CORPORA / "html")
-    parser.add_argument("--formats-rounds", type=int, default=3)
+    parser.add_argument("--formats-rounds", type=int, default=10)
     parser.add_argument("--cluster-times", type=int, default=3)
     parser.add_argument("--dask-workers", type=int, default=2)
     parser.add_argument("--scale-passages", type=int, default=1_000_000)
