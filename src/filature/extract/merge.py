@@ -37,6 +37,7 @@ from filature.extract.variants import (
     link_states,
     link_truncated,
     nation,
+    types_by_key,
 )
 from filature.models import EntityType
 
@@ -183,8 +184,9 @@ def group(
         present = sorted(k for k in keys if k in uf.parent)
         for other in present[1:]:
             uf.union(present[0], other)
-    link_acronym_variants(keyed, acronyms, uf, lex)
-    link_headless_long_forms(keyed, acronyms, uf, lex)
+    types = types_by_key(keyed)  # counted once for both
+    link_acronym_variants(types, acronyms, uf, lex)
+    link_headless_long_forms(keyed, types, acronyms, uf, lex)
     link_demonym_variants(keyed, uf, lex)
     states = link_states(keyed, uf)
     link_name_parts(keyed, uf)

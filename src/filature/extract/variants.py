@@ -155,7 +155,7 @@ def shortened(words: Sequence[str], long_words: Sequence[str], lex: Lexicon) -> 
     return bool(dropped) and all(w in lex.organization_heads for w in dropped)
 
 
-def _types_by_key(keyed: Sequence[tuple[str, Located]]) -> dict[str, Counter[EntityType]]:
+def types_by_key(keyed: Sequence[tuple[str, Located]]) -> dict[str, Counter[EntityType]]:
     """How often each key is seen as each type, keys and types in the order first seen."""
     types: dict[str, Counter[EntityType]] = {}
     for (key, etype), n in Counter((key, m.raw.type) for key, m in keyed).items():
@@ -167,12 +167,11 @@ def _types_by_key(keyed: Sequence[tuple[str, Located]]) -> dict[str, Counter[Ent
 
 
 def link_acronym_variants(
-    keyed: Sequence[tuple[str, Located]], acronyms: dict[str, str], uf: UnionFind, lex: Lexicon
+    types: dict[str, Counter[EntityType]], acronyms: dict[str, str], uf: UnionFind, lex: Lexicon
 ) -> None:
     """Join to a defined acronym the organisation names that spell it word by word
     ("United Nations Police" for UNPOL) or that shorten its long form by dropping an
     organisation word ("police des Nations unies"); a name fitting two acronyms joins none."""
-    types = _types_by_key(keyed)
     fits: dict[str, set[str]] = {}
     for acronym, long_form in acronyms.items():
         acronym_key = name_key(acronym, "organization", lex)
@@ -193,13 +192,16 @@ def link_acronym_variants(
 
 
 def link_headless_long_forms(
-    keyed: Sequence[tuple[str, Located]], acronyms: dict[str, str], uf: UnionFind, lex: Lexicon
+    keyed: Sequence[tuple[str, Located]],
+    types: dict[str, Counter[EntityType]],
+    acronyms: dict[str, str],
+    uf: UnionFind,
+    lex: Lexicon,
 ) -> None:
     """Join an acronym the text does not define to its long form without its generic head
     ("Nations unies" for ONU) when the text also writes the whole long form ("police de
     l'Organisation des Nations unies"): the acronym's letters are the head's initial and the
     name's initials; a name fitting two acronyms joins none."""
-    types = _types_by_key(keyed)
     letters: dict[str, str] = {}
     defined = {name_key(a, "organization", lex) for a in acronyms}
     for key, name in dict.fromkeys((key, m.name) for key, m in keyed):
