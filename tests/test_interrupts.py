@@ -110,6 +110,13 @@ def test_an_interrupt_wrapped_by_a_class_definition_is_recognised() -> None:
     looped.__context__ = ValueError("b")
     looped.__context__.__context__ = looped
     assert not caused_by_interrupt(looped)
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise SystemExit(130) from None  # a command that handled it and chose its exit
+    except SystemExit as exit_:
+        assert not caused_by_interrupt(exit_)
 
 
 class _FakeModel:
@@ -174,6 +181,7 @@ def test_python_m_filature_exits_130_after_an_interrupt_in_an_import(
     )
     assert done.returncode == 130, (done.returncode, done.stderr)  # -2: killed by SIGINT
     assert "Interrupted: the build stopped" in done.stderr, done.stderr
+    assert done.stderr.count("Interrupted") == 1, done.stderr  # one line, not two
     assert "Traceback" not in done.stderr, done.stderr
     assert not db.exists()
 

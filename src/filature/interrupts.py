@@ -49,14 +49,18 @@ def interrupts_held() -> Iterator[None]:
 
 
 def caused_by_interrupt(exc: BaseException) -> bool:
-    """Whether ``exc`` is an interrupt, or was raised because of one (its cause or context)."""
+    """Whether ``exc`` is an interrupt, or was raised because of one (its cause, or its
+    context unless suppressed). An exit is not: the command chose it, its message said."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         if isinstance(current, KeyboardInterrupt):
             return True
+        if isinstance(current, SystemExit):
+            return False
         seen.add(id(current))
-        current = current.__cause__ or current.__context__
+        suppressed = current.__cause__ is not None or current.__suppress_context__
+        current = current.__cause__ if suppressed else current.__context__
     return False
 
 

@@ -20,6 +20,7 @@ import typer
 from filature import __version__
 from filature.cli import building, lists, notes, reports
 from filature.cli.options import err, out
+from filature.interrupts import caused_by_interrupt
 
 app = typer.Typer(
     name="filature",
@@ -71,6 +72,8 @@ def main() -> None:
     """Console entry point."""
     try:
         app()
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        if not caused_by_interrupt(exc):  # one made another error by Python counts too
+            raise
         err.print("Interrupted.")
         sys.exit(130)
